@@ -1,0 +1,14 @@
+/** What an action tells the CLI's --help (action.yml holds the same names; a test checks). */
+export interface InputSpec {
+  name: string;
+  description: string;
+  default?: string;
+}
+
+export interface ActionSpec {
+  name: string;
+  summary: string;
+  inputs: readonly InputSpec[];
+  /** the CLI's positional argument maps to this input */
+  positional?: string;
+}

@@ -1,0 +1,133 @@
+/**
+ * The command line: `pipeline-secrets <action> [--input value ...] [PATH]` runs the same
+ * action functions as the GitHub bundles, with the process runner (local or GitLab).
+ * Exit codes: 0 ok, 1 the action failed (findings, remote error), 2 usage or config error.
+ */
+import { actions, aliases, type Registered } from './actions/index.js';
+import type { ActionSpec } from './actions/spec.js';
+import { ProcessRunner } from './platform/process-runner.js';
+import { runAction } from './platform/entry.js';
+
+export const VERSION = '1.0.0';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const GLOBAL_FLAGS = ['post', 'env-file', 'debug', 'temp-dir', 'summary-file'];
+
+export function usage(): string {
+  const rows = Object.values(actions).map((a) => `  ${a.spec.name.padEnd(18)} ${a.spec.summary}`);
+  return [
+    `pipeline-secrets ${VERSION}: secrets for CI pipelines`,
+    '',
+    'Usage: pipeline-secrets <command> [--input value ...] [PATH]',
+    '',
+    'Commands:',
+    ...rows,
+    `  ${'scan'.padEnd(18)} same as gitleaks-scan: pipeline-secrets scan [PATH]`,
+    '',
+    'Every action input is a flag (--role-to-assume ARN); booleans take --flag or --no-flag.',
+    'Secrets are read from the environment (VAULT_TOKEN, INPUT_SECRET-ID ...), never from flags you would type.',
+    'Global flags: --env-file F (exported variables, 0600 shell file), --post (run the cleanup step),',
+    '  --temp-dir D, --summary-file F, --debug.',
+    'Run `pipeline-secrets <command> --help` for a command\'s inputs.',
+  ].join('\n');
+}
+
+export function commandHelp(spec: ActionSpec): string {
+  const lines = [`pipeline-secrets ${spec.name}${spec.positional ? ` [${spec.positional.toUpperCase()}]` : ''}: ${spec.summary}`, '', 'Inputs:'];
+  for (const i of spec.inputs) {
+    lines.push(`  --${i.name}${i.default !== undefined && i.default !== '' ? ` (default: ${i.default})` : ''}`);
+    lines.push(`      ${i.description}`);
+  }
+  return lines.join('\n');
+}
+
+function isBoolean(spec: ActionSpec, name: string): boolean {
+  const d = spec.inputs.find((i) => i.name === name)?.default;
+  return d === 'true' || d === 'false' || name === 'post' || name === 'debug';
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(spec: ActionSpec, args: readonly string[]): Map<string, string> {
+  const known = new Set([...spec.inputs.map((i) => i.name), ...GLOBAL_FLAGS]);
+  const out = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--') { positional.push(...args.slice(i + 1)); break; }
+    if (!a.startsWith('--')) { positional.push(a); continue; }
+    let name = a.slice(2);
+    let value: string | undefined;
+    const eq = name.indexOf('=');
+    if (eq >= 0) { value = name.slice(eq + 1); name = name.slice(0, eq); }
+    if (value === undefined && name.startsWith('no-') && known.has(name.slice(3)) && isBoolean(spec, name.slice(3))) {
+      out.set(name.slice(3), 'false');
+      continue;
+    }
+    if (!known.has(name)) throw new UsageError(`unknown flag --${name} for ${spec.name} (see pipeline-secrets ${spec.name} --help)`);
+    if (value === undefined) {
+      if (isBoolean(spec, name)) value = 'true';
+      else {
+        const next = args[i + 1];
+        if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+        value = next;
+        i++;
+      }
+    }
+    const prev = out.get(name);
+    out.set(name, prev !== undefined ? `${prev}\n${value}` : value);
+  }
+  if (positional.length) {
+    if (!spec.positional) throw new UsageError(`${spec.name} takes no argument "${positional[0]}"`);
+    if (positional.length > 1) throw new UsageError(`${spec.name} takes one ${spec.positional.toUpperCase()}, got ${positional.length}`);
+    out.set(spec.positional, positional[0] ?? '');
+  }
+  return out;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.out(`${usage()}\n`);
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const name = aliases[cmd] ?? cmd;
+  const reg: Registered | undefined = actions[name];
+  if (!reg) {
+    io.err(`pipeline-secrets: unknown command "${cmd}"\n\n${usage()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${commandHelp(reg.spec)}\n`);
+    return 0;
+  }
+  let inputs: Map<string, string>;
+  try {
+    inputs = parseArgs(reg.spec, rest);
+  } catch (err) {
+    io.err(`pipeline-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const envFile = inputs.get('env-file') ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
+  const runner = new ProcessRunner({
+    action: name,
+    inputs,
+    env: io.env,
+    isPost: inputs.get('post') === 'true',
+    ...(envFile ? { envFile } : {}),
+    write: io.err,
+    debug: inputs.get('debug') === 'true',
+  });
+  const outcome = await runAction(reg.action, runner);
+  if (runner.isPost && outcome === 'ok') runner.clearState();
+  return outcome === 'ok' ? 0 : outcome === 'usage' ? 2 : 1;
+}

@@ -1,0 +1,203 @@
+/**
+ * The one HTTP layer of the suite. Proxy (HTTP(S)_PROXY / NO_PROXY values handed in by
+ * the platform), CA bundle, client certificate, TLS verification and timeouts are all
+ * set here, once, for every service client. Transient failures are retried with capped
+ * exponential backoff and jitter; nothing else is. No header or body is ever logged.
+ */
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { type Clock, systemClock } from './clock.js';
+import { RemoteError } from './errors.js';
+import { type RetryPolicy, defaultRetryPolicy, withRetry } from './retry.js';
+
+export interface TlsOptions {
+  /** PEM CA bundle trusted in addition to the system store */
+  ca?: string;
+  /** PEM client certificate and key for mutual TLS */
+  cert?: string;
+  key?: string;
+  /** false only when the user asked to skip verification */
+  rejectUnauthorized?: boolean;
+}
+
+export interface ProxyOptions {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+export interface HttpOptions {
+  /** the service name used in errors, e.g. "Vault" */
+  service: string;
+  tls?: TlsOptions;
+  proxy?: ProxyOptions;
+  /** per attempt: connect, headers and body each (default 30 s) */
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  clock?: Clock;
+  random?: () => number;
+  /** statuses retried besides network errors (default 429, 500, 502, 503, 504) */
+  retryStatuses?: readonly number[];
+  /** appended to TLS failures: which input fixes them */
+  tlsHint?: string;
+  /** told of each retry (status or error code, attempt, delay); never sees bodies */
+  onRetry?: (what: string, attempt: number, delayMs: number) => void;
+}
+
+export interface HttpRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** retry transient failures (default true) */
+  retry?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+]);
+
+const TLS_CAUSES: Record<string, string> = {
+  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed CA that is not trusted',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server presented a self-signed certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate is signed by an untrusted CA',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuer of the server certificate is not trusted (private CA or TLS-inspecting proxy?)',
+  CERT_HAS_EXPIRED: 'the server certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not match the host name',
+  CERT_NOT_YET_VALID: 'the server certificate is not yet valid',
+};
+
+/** A failure worth another attempt: a network error, or a retryable RemoteError. */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof RemoteError) return err.retryable;
+  return TRANSIENT_CODES.has(errorCode(err));
+}
+
+export function errorCode(err: unknown): string {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return '';
+}
+
+export class HttpClient {
+  readonly dispatcher: Dispatcher;
+  private readonly opts: HttpOptions;
+  private readonly retryStatuses: ReadonlySet<number>;
+
+  constructor(opts: HttpOptions) {
+    this.opts = opts;
+    this.retryStatuses = new Set(opts.retryStatuses ?? [429, 500, 502, 503, 504]);
+    const timeout = opts.timeoutMs ?? 30_000;
+    const tls = opts.tls ?? {};
+    const connect = {
+      timeout,
+      ...(tls.ca ? { ca: tls.ca } : {}),
+      ...(tls.cert ? { cert: tls.cert } : {}),
+      ...(tls.key ? { key: tls.key } : {}),
+      rejectUnauthorized: tls.rejectUnauthorized ?? true,
+    };
+    const common = { connect, headersTimeout: timeout, bodyTimeout: timeout };
+    const p = opts.proxy ?? {};
+    if (p.httpProxy || p.httpsProxy) {
+      // requestTls reaches the ProxyAgent undici builds inside (TLS to the target through the tunnel).
+      const proxied = { ...common, requestTls: connect, httpProxy: p.httpProxy ?? '', httpsProxy: p.httpsProxy ?? '', noProxy: p.noProxy ?? '' };
+      this.dispatcher = new EnvHttpProxyAgent(proxied);
+    } else {
+      this.dispatcher = new Agent(common);
+    }
+  }
+
+  /** Sends one request, retrying transient failures; any final status is returned. */
+  async send(url: string, req: HttpRequest = {}): Promise<HttpResponse> {
+    const policy = req.retry === false ? { ...defaultRetryPolicy, maxAttempts: 1 } : (this.opts.retry ?? defaultRetryPolicy);
+    let last: HttpResponse | undefined;
+    try {
+      return await withRetry(
+        async () => {
+          const res = await this.once(url, req);
+          if (this.retryStatuses.has(res.status)) {
+            last = res;
+            throw new RemoteError(`${this.opts.service} answered ${res.status}`, { service: this.opts.service, status: res.status, retryable: true });
+          }
+          return res;
+        },
+        isTransient,
+        policy,
+        this.opts.clock ?? systemClock,
+        (err, attempt, delay) => this.opts.onRetry?.(err instanceof RemoteError ? `HTTP ${err.status}` : errorCode(err) || 'network error', attempt, delay),
+        this.opts.random,
+      );
+    } catch (err) {
+      if (err instanceof RemoteError && last) return last;
+      throw this.networkError(url, err);
+    }
+  }
+
+  /** GET/POST JSON helper: returns the parsed body (unknown) with the status. */
+  async json(url: string, req: HttpRequest = {}): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {
+    const res = await this.send(url, req);
+    let body: unknown = null;
+    if (res.body.trim()) {
+      try {
+        body = JSON.parse(res.body);
+      } catch {
+        throw new RemoteError(`${this.opts.service} sent a response that is not JSON (HTTP ${res.status}, ${res.body.length} bytes) for ${safeUrl(url)}`, {
+          service: this.opts.service, status: res.status, retryable: false,
+        });
+      }
+    }
+    return { status: res.status, body, headers: res.headers };
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private async once(url: string, req: HttpRequest): Promise<HttpResponse> {
+    const res = await request(url, {
+      dispatcher: this.dispatcher,
+      method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
+      headers: req.headers ?? {},
+      body: req.body ?? null,
+    });
+    const body = await res.body.text();
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    return { status: res.statusCode, headers, body };
+  }
+
+  private networkError(url: string, err: unknown): RemoteError {
+    if (err instanceof RemoteError) return err;
+    const code = errorCode(err);
+    const where = safeUrl(url);
+    const tlsCause = TLS_CAUSES[code];
+    if (tlsCause) {
+      return new RemoteError(`TLS connection to ${where} failed: ${tlsCause} (${code})`, {
+        service: this.opts.service, status: 0, code, retryable: false, ...(this.opts.tlsHint ? { hint: this.opts.tlsHint } : {}),
+      });
+    }
+    const reason = code || (err instanceof Error ? err.message : 'unknown network error');
+    return new RemoteError(`could not reach ${this.opts.service} at ${where} (${reason})`, {
+      service: this.opts.service, status: 0, code, retryable: TRANSIENT_CODES.has(code),
+    });
+  }
+}
+
+/** The URL without credentials or query (a query may carry tokens). */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,4 @@
+import { runGitHubAction } from '../platform/entry.js';
+import { gitleaksScan } from '../actions/gitleaks-scan.js';
+
+await runGitHubAction(gitleaksScan);

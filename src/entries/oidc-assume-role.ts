@@ -1,0 +1,4 @@
+import { runGitHubAction } from '../platform/entry.js';
+import { oidcAssumeRole } from '../actions/oidc-assume-role.js';
+
+await runGitHubAction(oidcAssumeRole);

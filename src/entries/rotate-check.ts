@@ -1,0 +1,4 @@
+import { runGitHubAction } from '../platform/entry.js';
+import { rotateCheck } from '../actions/rotate-check.js';
+
+await runGitHubAction(rotateCheck);

@@ -1,0 +1,146 @@
+/** The GitHub Actions runner, over @actions/core. */
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Masker } from '../core/mask.js';
+import { HttpClient } from '../core/http.js';
+import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js';
+import { UserError } from '../core/errors.js';
+import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
+import { capSummary, envProxy, privateDir } from './common.js';
+
+export class GitHubRunner implements Runner {
+  readonly platform = 'github' as const;
+  readonly masker = new Masker();
+  readonly isPost: boolean;
+  private readonly env_: NodeJS.ProcessEnv;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.env_ = env;
+    this.isPost = (env['STATE_isPost'] ?? '') === 'true';
+  }
+
+  input(name: string): string {
+    return this.env_[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+  }
+
+  env(name: string): string | undefined {
+    return this.env_[name];
+  }
+
+  secret(value: string, what: string): void {
+    for (const form of this.masker.register(value, what)) core.setSecret(form);
+  }
+
+  output(name: string, value: string): void {
+    core.setOutput(name, value);
+  }
+
+  exportEnv(name: string, value: string): void {
+    if (name === 'NODE_OPTIONS') throw new UserError('', 'NODE_OPTIONS cannot be exported: the GitHub runner blocks it');
+    core.exportVariable(name, value);
+  }
+
+  debug(message: string): void {
+    core.debug(this.masker.redact(message));
+  }
+
+  info(message: string): void {
+    core.info(this.masker.redact(message));
+  }
+
+  warning(message: string, props?: AnnotationProps): void {
+    this.annotate('warning', message, props);
+  }
+
+  annotate(level: AnnotationLevel, message: string, props: AnnotationProps = {}): void {
+    const p: core.AnnotationProperties = {};
+    if (props.title) p.title = this.masker.redact(props.title);
+    if (props.file) p.file = props.file;
+    if (props.line !== undefined) p.startLine = props.line;
+    if (props.endLine !== undefined) p.endLine = props.endLine;
+    if (props.col !== undefined) p.startColumn = props.col;
+    if (props.endColumn !== undefined) p.endColumn = props.endColumn;
+    const msg = this.masker.redact(message);
+    if (level === 'error') core.error(msg, p);
+    else if (level === 'warning') core.warning(msg, p);
+    else core.notice(msg, p);
+  }
+
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(this.masker.redact(title), fn);
+  }
+
+  async summary(markdown: string): Promise<void> {
+    if (!this.env_['GITHUB_STEP_SUMMARY']) return;
+    await core.summary.addRaw(capSummary(this.masker.redact(markdown)), true).write();
+    core.summary.emptyBuffer();
+  }
+
+  setFailed(message: string): void {
+    core.setFailed(this.masker.redact(message));
+  }
+
+  async idToken(audience: string): Promise<string> {
+    const requestUrl = this.env_['ACTIONS_ID_TOKEN_REQUEST_URL'];
+    const requestToken = this.env_['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+    if (!requestUrl || !requestToken) throw new UserError('', MISSING_GITHUB_ID_TOKEN);
+    this.secret(requestToken, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN');
+    const http = new HttpClient({ service: 'GitHub OIDC', proxy: this.proxy(), retryStatuses: [429, 500, 502, 503, 504] });
+    try {
+      const jwt = await fetchGitHubIdToken(http, { requestUrl, requestToken }, audience);
+      this.secret(jwt, 'the OIDC token');
+      return jwt;
+    } finally {
+      await http.close();
+    }
+  }
+
+  saveState(name: string, value: string): void {
+    core.saveState(name, value);
+  }
+
+  getState(name: string): string {
+    return this.env_[`STATE_${name}`] ?? '';
+  }
+
+  tempDir(): string {
+    return privateDir(join(this.env_['RUNNER_TEMP'] || tmpdir(), 'pipeline-secrets'));
+  }
+
+  workspace(): string {
+    return this.env_['GITHUB_WORKSPACE'] || process.cwd();
+  }
+
+  proxy() {
+    return envProxy(this.env_);
+  }
+
+  context(): RunContext {
+    const e = this.env_;
+    let event: unknown = {};
+    const path = e['GITHUB_EVENT_PATH'];
+    if (path) {
+      try {
+        event = JSON.parse(readFileSync(path, 'utf8'));
+      } catch {
+        event = {};
+      }
+    }
+    return {
+      platform: 'github',
+      repository: e['GITHUB_REPOSITORY'] ?? '',
+      runId: e['GITHUB_RUN_ID'] ?? '',
+      runAttempt: e['GITHUB_RUN_ATTEMPT'] ?? '1',
+      job: e['GITHUB_JOB'] ?? '',
+      sha: e['GITHUB_SHA'] ?? '',
+      ref: e['GITHUB_REF'] ?? '',
+      eventName: e['GITHUB_EVENT_NAME'] ?? '',
+      event,
+      serverUrl: e['GITHUB_SERVER_URL'] ?? 'https://github.com',
+      apiUrl: e['GITHUB_API_URL'] ?? 'https://api.github.com',
+      actor: e['GITHUB_ACTOR'] ?? '',
+    };
+  }
+}

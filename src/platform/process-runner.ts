@@ -1,0 +1,212 @@
+/**
+ * The runner for a plain process: the CLI on a workstation (local) and GitLab CI jobs.
+ * Neither has a runtime masker, so every line printed goes through our own redaction.
+ * Logs go to stderr (stdout stays free for reports); exported variables go to a 0600
+ * shell file that the caller sources (`--env-file`), or to a child process (`exec`).
+ * State for the post step lives in a 0600 JSON file in the private temp dir.
+ */
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Masker } from '../core/mask.js';
+import { HttpClient } from '../core/http.js';
+import { fetchGitHubIdToken, gitlabIdToken } from '../core/idtoken.js';
+import { UserError } from '../core/errors.js';
+import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
+import { envProxy, privateDir } from './common.js';
+
+export interface ProcessRunnerOptions {
+  action: string;
+  inputs: ReadonlyMap<string, string>;
+  env?: NodeJS.ProcessEnv;
+  isPost?: boolean;
+  /** where exported variables are written as `export NAME='value'` (0600) */
+  envFile?: string;
+  write?: (text: string) => void;
+  debug?: boolean;
+}
+
+export class ProcessRunner implements Runner {
+  readonly platform: 'gitlab' | 'local';
+  readonly masker = new Masker();
+  readonly isPost: boolean;
+  readonly outputs = new Map<string, string>();
+  readonly exported = new Map<string, string>();
+  failed = false;
+  protected readonly env_: NodeJS.ProcessEnv;
+  private readonly opts: ProcessRunnerOptions;
+  private readonly write: (text: string) => void;
+
+  constructor(opts: ProcessRunnerOptions) {
+    this.opts = opts;
+    this.env_ = opts.env ?? process.env;
+    this.platform = this.env_['GITLAB_CI'] === 'true' ? 'gitlab' : 'local';
+    this.isPost = opts.isPost ?? false;
+    this.write = opts.write ?? ((t) => process.stderr.write(t));
+  }
+
+  input(name: string): string {
+    return this.opts.inputs.get(name) ?? this.env_[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+  }
+
+  env(name: string): string | undefined {
+    return this.exported.get(name) ?? this.env_[name];
+  }
+
+  secret(value: string, what: string): void {
+    this.masker.register(value, what);
+  }
+
+  output(name: string, value: string): void {
+    this.outputs.set(name, value);
+    this.debug(`output ${name} = ${value}`);
+  }
+
+  exportEnv(name: string, value: string): void {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UserError('', `"${name}" is not a valid environment variable name`);
+    this.exported.set(name, value);
+    if (this.opts.envFile) this.writeEnvFile(this.opts.envFile);
+  }
+
+  private writeEnvFile(path: string): void {
+    const lines = [...this.exported].map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}'\n`);
+    writeFileSync(path, lines.join(''), { mode: 0o600 });
+  }
+
+  private line(text: string): void {
+    this.write(`${this.masker.redact(text)}\n`);
+  }
+
+  debug(message: string): void {
+    if (this.opts.debug || this.env_['PIPELINE_SECRETS_DEBUG'] === '1' || this.env_['CI_DEBUG_TRACE'] === 'true') this.line(`debug: ${message}`);
+  }
+
+  info(message: string): void {
+    this.line(message);
+  }
+
+  warning(message: string, props?: AnnotationProps): void {
+    this.annotate('warning', message, props);
+  }
+
+  annotate(level: AnnotationLevel, message: string, props: AnnotationProps = {}): void {
+    const where = props.file ? `${props.file}${props.line !== undefined ? `:${props.line}` : ''}${props.col !== undefined ? `:${props.col}` : ''}: ` : '';
+    const title = props.title ? `${props.title}: ` : '';
+    this.line(`${level}: ${where}${title}${message}`);
+  }
+
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    if (this.platform !== 'gitlab') {
+      this.line(`== ${title}`);
+      return fn();
+    }
+    const id = `ps_${Math.random().toString(36).slice(2, 10)}`;
+    const ts = Math.floor(Date.now() / 1000);
+    this.write(`\x1b[0Ksection_start:${ts}:${id}[collapsed=true]\r\x1b[0K${this.masker.redact(title)}\n`);
+    try {
+      return await fn();
+    } finally {
+      this.write(`\x1b[0Ksection_end:${Math.floor(Date.now() / 1000)}:${id}\r\x1b[0K\n`);
+    }
+  }
+
+  async summary(markdown: string): Promise<void> {
+    const file = this.opts.inputs.get('summary-file') ?? this.env_['PIPELINE_SECRETS_SUMMARY_FILE'];
+    if (file) writeFileSync(file, this.masker.redact(markdown), { flag: 'a' });
+    else this.line(markdown);
+  }
+
+  setFailed(message: string): void {
+    this.failed = true;
+    this.line(`error: ${message}`);
+  }
+
+  async idToken(audience: string): Promise<string> {
+    const e = this.env_;
+    const varName = this.input('id-token-var') || e['PIPELINE_SECRETS_ID_TOKEN_VAR'] || 'PIPELINE_SECRETS_ID_TOKEN';
+    let jwt: string;
+    if (e[varName] || this.platform === 'gitlab') {
+      jwt = gitlabIdToken(e[varName], varName);
+    } else if (e['ACTIONS_ID_TOKEN_REQUEST_URL'] && e['ACTIONS_ID_TOKEN_REQUEST_TOKEN']) {
+      this.secret(e['ACTIONS_ID_TOKEN_REQUEST_TOKEN'], 'ACTIONS_ID_TOKEN_REQUEST_TOKEN');
+      const http = new HttpClient({ service: 'GitHub OIDC', proxy: this.proxy() });
+      try {
+        jwt = await fetchGitHubIdToken(http, { requestUrl: e['ACTIONS_ID_TOKEN_REQUEST_URL'], requestToken: e['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] }, audience);
+      } finally {
+        await http.close();
+      }
+    } else {
+      throw new UserError('id-token-var', `no OIDC token: set $${varName} to a JWT for audience "${audience}" (on GitLab, declare it under id_tokens:)`);
+    }
+    this.secret(jwt, 'the OIDC token');
+    return jwt;
+  }
+
+  private statePath(): string {
+    return join(this.tempDir(), `state-${this.opts.action}.json`);
+  }
+
+  private readState(): Record<string, string> {
+    const p = this.statePath();
+    if (!existsSync(p)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(p, 'utf8'));
+      if (typeof parsed !== 'object' || parsed === null) return {};
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
+      return out;
+    } catch {
+      return {};
+    }
+  }
+
+  saveState(name: string, value: string): void {
+    const state = this.readState();
+    state[name] = value;
+    writeFileSync(this.statePath(), JSON.stringify(state), { mode: 0o600 });
+  }
+
+  getState(name: string): string {
+    return this.readState()[name] ?? '';
+  }
+
+  /** The post step calls this when done, so state does not outlive the job. */
+  clearState(): void {
+    rmSync(this.statePath(), { force: true });
+  }
+
+  tempDir(): string {
+    const e = this.env_;
+    const explicit = this.opts.inputs.get('temp-dir') ?? e['PIPELINE_SECRETS_TEMP_DIR'];
+    if (explicit) return privateDir(explicit);
+    const job = e['CI_JOB_ID'] ? `job-${e['CI_JOB_ID']}` : `user-${process.getuid?.() ?? 0}`;
+    return privateDir(join(e['TMPDIR'] || tmpdir(), `pipeline-secrets-${job}`));
+  }
+
+  workspace(): string {
+    return this.env_['CI_PROJECT_DIR'] || process.cwd();
+  }
+
+  proxy() {
+    return envProxy(this.env_);
+  }
+
+  context(): RunContext {
+    const e = this.env_;
+    const server = e['CI_SERVER_URL'] ?? '';
+    return {
+      platform: this.platform,
+      repository: e['CI_PROJECT_PATH'] ?? '',
+      runId: e['CI_PIPELINE_ID'] ?? '',
+      runAttempt: '1',
+      job: e['CI_JOB_ID'] ?? '',
+      sha: e['CI_COMMIT_SHA'] ?? '',
+      ref: e['CI_COMMIT_REF_NAME'] ?? '',
+      eventName: e['CI_PIPELINE_SOURCE'] ?? (this.platform === 'local' ? 'local' : ''),
+      event: {},
+      serverUrl: server,
+      apiUrl: e['CI_API_V4_URL'] ?? '',
+      actor: e['GITLAB_USER_LOGIN'] ?? e['USER'] ?? '',
+    };
+  }
+}

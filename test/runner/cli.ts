@@ -1,0 +1,38 @@
+/** Runs the CLI bundle (dist/cli) as a user or a GitLab job would, and checks for leaks. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { nodeBinary, repoRoot } from './node.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  leaks: string[];
+}
+
+export async function runCli(args: readonly string[], opts: { env?: Record<string, string | undefined>; cwd?: string; secrets?: readonly string[]; node?: 'current' | '24'; stdin?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/root',
+    NODE_OPTIONS: `--require ${join(repoRoot, 'test', 'runner', 'loopback-only.cjs')}`,
+  };
+  for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
+  const child = spawn(nodeBinary(opts.node ?? '24'), [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { cwd: opts.cwd ?? repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  child.stdin.end(opts.stdin ?? '');
+  const code = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`cli ${args.join(' ')} did not finish; stderr: ${stderr.slice(0, 2000)}`));
+    }, opts.timeoutMs ?? 30000);
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      resolve(c ?? -1);
+    });
+  });
+  const leaks = (opts.secrets ?? []).filter((s) => s && (stdout.includes(s) || stderr.includes(s) || s.split('\n').some((l) => l.trim().length >= 8 && (stdout.includes(l) || stderr.includes(l)))));
+  return { code, stdout, stderr, leaks };
+}

@@ -1,0 +1,1 @@
+require('./loopback-only.cjs');
