@@ -1,0 +1,33 @@
+/** action.yml and the action's ActionSpec must agree: same inputs, node24, bundle present. */
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { parse } from 'yaml';
+import { actions } from '../../src/actions/index.js';
+import { repoRoot } from '../runner/node.js';
+
+describe.each(Object.keys(actions))('actions/%s/action.yml', (name) => {
+  const file = join(repoRoot, 'actions', name, 'action.yml');
+  const meta = parse(readFileSync(file, 'utf8')) as {
+    name?: string; description?: string; branding?: unknown;
+    inputs?: Record<string, { description?: string }>;
+    runs?: { using?: string; main?: string; post?: string };
+  };
+  const spec = actions[name]!.spec;
+
+  it('runs the committed bundle on node24', () => {
+    expect(meta.runs?.using).toBe('node24');
+    const main = resolve(dirname(file), meta.runs?.main ?? '');
+    expect(main).toBe(join(repoRoot, 'dist', name, 'index.js'));
+    expect(existsSync(main)).toBe(true);
+    if (meta.runs?.post) expect(resolve(dirname(file), meta.runs.post)).toBe(main);
+    expect(Boolean(meta.runs?.post)).toBe(Boolean(actions[name]!.action.post));
+    expect(meta.branding).toBeDefined();
+  });
+
+  it('declares exactly the inputs the action reads, each described', () => {
+    const declared = Object.keys(meta.inputs ?? {}).sort();
+    expect(declared).toEqual(spec.inputs.map((i) => i.name).sort());
+    for (const [k, v] of Object.entries(meta.inputs ?? {})) expect([k, (v.description ?? '').length > 10]).toEqual([k, true]);
+  });
+});

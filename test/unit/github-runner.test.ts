@@ -1,0 +1,87 @@
+/** The GitHub adapter the toolkit's way: INPUT_* env, file commands in temp files, captured stdout. */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitHubRunner } from '../../src/platform/github.js';
+import { ProcessRunner } from '../../src/platform/process-runner.js';
+import { runAction } from '../../src/platform/entry.js';
+import { UserError } from '../../src/core/errors.js';
+
+const saved = { ...process.env };
+let dir: string;
+let stdout: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gh-'));
+  for (const f of ['env', 'output', 'state', 'summary']) writeFileSync(join(dir, f), '');
+  Object.assign(process.env, {
+    GITHUB_ENV: join(dir, 'env'), GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'), RUNNER_TEMP: dir, 'INPUT_MY-INPUT': ' value ',
+  });
+  stdout = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  Object.assign(process.env, saved);
+});
+
+describe('GitHubRunner', () => {
+  it('reads inputs with hyphens kept, masks before use, redacts its own logs', async () => {
+    const r = new GitHubRunner();
+    expect(r.input('my-input')).toBe(' value ');
+    const secret = 'line-one-secret\nline-two-secret';
+    r.secret(secret, 'PEM');
+    r.info(`oops ${secret}`);
+    r.exportEnv('PEM', secret);
+    r.output('pem', secret);
+    await r.summary(`| a | ${secret} |`);
+    const log = stdout.join('');
+    expect(log).toContain('::add-mask::line-one-secret%0Aline-two-secret');
+    expect(log).toContain('::add-mask::line-one-secret\n');
+    expect(log).not.toMatch(/oops line-one/);
+    expect(readFileSync(join(dir, 'summary'), 'utf8')).not.toContain('line-one-secret');
+    expect(readFileSync(join(dir, 'env'), 'utf8')).toContain('line-two-secret');
+    expect(statSync(r.tempDir()).mode & 0o777).toBe(0o700);
+  });
+  it('fails the step through one handler, naming the input, never the value', async () => {
+    const r = new GitHubRunner();
+    const outcome = await runAction({ name: 't', main: async () => { throw new UserError('role', 'role is required'); } }, r);
+    expect(outcome).toBe('usage');
+    expect(stdout.join('')).toContain('::error::role is required (input "role")');
+    expect(process.exitCode).toBe(1);
+    process.exitCode = 0;
+  });
+  it('explains a missing id-token permission', async () => {
+    delete process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+    await expect(new GitHubRunner().idToken('sts.amazonaws.com')).rejects.toThrow(/permissions: id-token: write/);
+  });
+});
+
+describe('ProcessRunner', () => {
+  it('writes exported variables to a 0600 shell file and redacts every line it prints', () => {
+    const lines: string[] = [];
+    const envFile = join(dir, 'exported.sh');
+    const r = new ProcessRunner({ action: 't', inputs: new Map(), env: { GITLAB_CI: 'true' }, envFile, write: (t) => lines.push(t) });
+    r.secret("it's-a-secret", 'X');
+    r.exportEnv('X', "it's-a-secret");
+    r.info("value it's-a-secret here");
+    expect(lines.join('')).toBe('value *** here\n');
+    expect(readFileSync(envFile, 'utf8')).toBe("export X='it'\\''s-a-secret'\n");
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    expect(r.platform).toBe('gitlab');
+  });
+  it('keeps post-step state in a private file', () => {
+    const r = new ProcessRunner({ action: 'demo', inputs: new Map([['temp-dir', join(dir, 'ps')]]), env: {} });
+    r.saveState('token-accessor', 'abc');
+    const again = new ProcessRunner({ action: 'demo', inputs: new Map([['temp-dir', join(dir, 'ps')]]), env: {}, isPost: true });
+    expect(again.getState('token-accessor')).toBe('abc');
+    expect(statSync(join(dir, 'ps', 'state-demo.json')).mode & 0o777).toBe(0o600);
+  });
+});
