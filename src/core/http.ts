@@ -5,6 +5,7 @@
  * exponential backoff and jitter; nothing else is. No header or body is ever logged.
  */
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import * as tls from 'node:tls';
 import { type Clock, systemClock } from './clock.js';
 import { RemoteError } from './errors.js';
 import { type RetryPolicy, defaultRetryPolicy, withRetry } from './retry.js';
@@ -72,6 +73,15 @@ const TLS_CAUSES: Record<string, string> = {
   CERT_NOT_YET_VALID: 'the server certificate is not yet valid',
 };
 
+/**
+ * The CAs Node trusts by default: the bundled store plus NODE_EXTRA_CA_CERTS (Node >= 22.15
+ * exposes both through getCACertificates). A `ca` option replaces the store, so ours adds to it.
+ */
+function defaultCaCertificates(): string[] {
+  const get = (tls as { getCACertificates?: (type?: string) => string[] }).getCACertificates;
+  return get ? get('default') : [...tls.rootCertificates];
+}
+
 /** A failure worth another attempt: a network error, or a retryable RemoteError. */
 export function isTransient(err: unknown): boolean {
   if (err instanceof RemoteError) return err.retryable;
@@ -97,13 +107,13 @@ export class HttpClient {
     this.opts = opts;
     this.retryStatuses = new Set(opts.retryStatuses ?? [429, 500, 502, 503, 504]);
     const timeout = opts.timeoutMs ?? 30_000;
-    const tls = opts.tls ?? {};
+    const t = opts.tls ?? {};
     const connect = {
       timeout,
-      ...(tls.ca ? { ca: tls.ca } : {}),
-      ...(tls.cert ? { cert: tls.cert } : {}),
-      ...(tls.key ? { key: tls.key } : {}),
-      rejectUnauthorized: tls.rejectUnauthorized ?? true,
+      ...(t.ca ? { ca: [...defaultCaCertificates(), t.ca] } : {}),
+      ...(t.cert ? { cert: t.cert } : {}),
+      ...(t.key ? { key: t.key } : {}),
+      rejectUnauthorized: t.rejectUnauthorized ?? true,
     };
     const common = { connect, headersTimeout: timeout, bodyTimeout: timeout };
     const p = opts.proxy ?? {};
