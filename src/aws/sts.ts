@@ -1,0 +1,237 @@
+/**
+ * STS over the real @aws-sdk/client-sts: AssumeRoleWithWebIdentity (a fresh OIDC token per
+ * attempt), AssumeRole (role chaining) and GetCallerIdentity. The SDK makes one attempt
+ * (maxAttempts 1); we retry Throttling, IDPCommunicationError, 5xx and network failures
+ * with capped backoff and jitter, and nothing else. Every failure becomes a RemoteError
+ * naming the operation, the role and the service's code; web-identity refusals carry the
+ * trust-policy advice built from the token's claims.
+ */
+import {
+  STSClient,
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  type Credentials as SdkCredentials,
+  type AssumedRoleUser,
+} from '@aws-sdk/client-sts';
+import { type Clock, systemClock } from '../core/clock.js';
+import { RemoteError } from '../core/errors.js';
+import { HttpClient, type ProxyOptions, type TlsOptions } from '../core/http.js';
+import { readClaims } from '../core/jwt.js';
+import { PayloadError } from '../core/json.js';
+import { type RetryPolicy, withRetry } from '../core/retry.js';
+import type { RoleArn } from './arn.js';
+import { CoreHttpHandler } from './http-handler.js';
+import { trustAdvice, type AdviceContext } from './trust-advice.js';
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}
+
+export interface AssumeResult {
+  credentials: AwsCredentials;
+  assumedRoleArn: string;
+  assumedRoleId: string;
+  packedPolicySize?: number;
+}
+
+export interface StsOptions {
+  region: string;
+  /** explicit endpoint (sts-endpoint, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL); else the SDK's regional one */
+  endpoint?: string;
+  proxy: ProxyOptions;
+  tls?: TlsOptions;
+  retry: RetryPolicy;
+  clock?: Clock;
+  random?: () => number;
+  timeoutMs?: number;
+  /** told of each retry: the code, the attempt that failed and the wait */
+  onRetry?: (code: string, attempt: number, delayMs: number) => void;
+}
+
+export interface SessionParams {
+  role: RoleArn;
+  sessionName: string;
+  durationSeconds: number;
+  policy?: string;
+  policyArns: readonly string[];
+}
+
+export interface WebIdentityParams extends SessionParams {
+  /** fetches a fresh OIDC token; called once per attempt */
+  token: () => Promise<string>;
+  audience: string;
+  source: AdviceContext['source'];
+}
+
+export interface ChainParams extends SessionParams {
+  externalId?: string;
+  credentials: StaticCredentials;
+}
+
+/** Codes worth another attempt (smithy's throttling list, IDP communication, timeouts). */
+const RETRYABLE_CODES = new Set([
+  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+  'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded', 'BandwidthLimitExceeded',
+  'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete', 'EC2ThrottledException',
+  'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError',
+]);
+
+/** The SDK's exception names for modelled errors, back to the wire code users search for. */
+const WIRE_CODE: Readonly<Record<string, string>> = {
+  InvalidIdentityTokenException: 'InvalidIdentityToken',
+  IDPCommunicationErrorException: 'IDPCommunicationError',
+  IDPRejectedClaimException: 'IDPRejectedClaim',
+  MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+  PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+};
+
+const ADVISED = new Set(['AccessDenied', 'InvalidIdentityToken', 'ExpiredTokenException', 'IDPRejectedClaim']);
+
+export class Sts {
+  private readonly http: HttpClient;
+  private readonly opts: StsOptions;
+
+  constructor(opts: StsOptions) {
+    this.opts = opts;
+    this.http = new HttpClient({ service: 'AWS STS', proxy: opts.proxy, ...(opts.tls ? { tls: opts.tls } : {}), timeoutMs: opts.timeoutMs ?? 30_000 });
+  }
+
+  private client(credentials?: StaticCredentials): STSClient {
+    return new STSClient({
+      region: this.opts.region,
+      ...(this.opts.endpoint ? { endpoint: this.opts.endpoint } : {}),
+      maxAttempts: 1,
+      retryMode: 'standard',
+      defaultsMode: 'standard',
+      useFipsEndpoint: false,
+      useDualstackEndpoint: false,
+      requestHandler: new CoreHttpHandler(this.http),
+      credentials: credentials ?? (async () => {
+        throw new Error('no credentials for a signed STS call');
+      }),
+    });
+  }
+
+  async assumeRoleWithWebIdentity(p: WebIdentityParams): Promise<AssumeResult> {
+    let lastToken = '';
+    const op = 'AssumeRoleWithWebIdentity';
+    try {
+      return await this.retrying(op, p.role, async () => {
+        lastToken = await p.token();
+        const out = await this.client().send(
+          new AssumeRoleWithWebIdentityCommand({
+            RoleArn: p.role.arn,
+            RoleSessionName: p.sessionName,
+            WebIdentityToken: lastToken,
+            DurationSeconds: p.durationSeconds,
+            ...(p.policy ? { Policy: p.policy } : {}),
+            ...(p.policyArns.length ? { PolicyArns: p.policyArns.map((arn) => ({ arn })) } : {}),
+          }),
+        );
+        return result(out.Credentials, out.AssumedRoleUser, out.PackedPolicySize);
+      });
+    } catch (err) {
+      if (err instanceof RemoteError && ADVISED.has(err.code) && lastToken) {
+        const advice = trustAdvice({ code: err.code, role: p.role, claims: readClaims(lastToken), audience: p.audience, source: p.source });
+        throw new RemoteError(err.message, { service: 'AWS STS', status: err.status, code: err.code, retryable: false, hint: advice });
+      }
+      throw err;
+    }
+  }
+
+  async assumeRole(p: ChainParams): Promise<AssumeResult> {
+    return this.retrying('AssumeRole', p.role, async () => {
+      const out = await this.client(p.credentials).send(
+        new AssumeRoleCommand({
+          RoleArn: p.role.arn,
+          RoleSessionName: p.sessionName,
+          DurationSeconds: p.durationSeconds,
+          ...(p.externalId ? { ExternalId: p.externalId } : {}),
+          ...(p.policy ? { Policy: p.policy } : {}),
+          ...(p.policyArns.length ? { PolicyArns: p.policyArns.map((arn) => ({ arn })) } : {}),
+        }),
+      );
+      return result(out.Credentials, out.AssumedRoleUser, out.PackedPolicySize);
+    });
+  }
+
+  async getCallerIdentity(credentials: StaticCredentials): Promise<{ account: string; arn: string; userId: string }> {
+    return this.retrying('GetCallerIdentity', undefined, async () => {
+      const out = await this.client(credentials).send(new GetCallerIdentityCommand({}));
+      return { account: need(out.Account, 'Account'), arn: need(out.Arn, 'Arn'), userId: need(out.UserId, 'UserId') };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async retrying<T>(op: string, role: RoleArn | undefined, fn: () => Promise<T>): Promise<T> {
+    return withRetry(
+      async () => {
+        try {
+          return await fn();
+        } catch (err) {
+          throw toRemoteError(err, op, role);
+        }
+      },
+      (err) => err instanceof RemoteError && err.retryable,
+      this.opts.retry,
+      this.opts.clock ?? systemClock,
+      (err, attempt, delay) => this.opts.onRetry?.(err instanceof RemoteError ? err.code || `HTTP ${err.status}` : 'error', attempt, delay),
+      this.opts.random,
+    );
+  }
+}
+
+function need(v: string | undefined, field: string): string {
+  if (typeof v !== 'string' || v === '') throw new PayloadError(`STS response: ${field} is missing`);
+  return v;
+}
+
+function result(c: SdkCredentials | undefined, user: AssumedRoleUser | undefined, packed: number | undefined): AssumeResult {
+  if (!c) throw new PayloadError('STS response: Credentials is missing');
+  const expiration = c.Expiration;
+  if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime())) throw new PayloadError('STS response: Credentials.Expiration is not a date');
+  return {
+    credentials: {
+      accessKeyId: need(c.AccessKeyId, 'Credentials.AccessKeyId'),
+      secretAccessKey: need(c.SecretAccessKey, 'Credentials.SecretAccessKey'),
+      sessionToken: need(c.SessionToken, 'Credentials.SessionToken'),
+      expiration,
+    },
+    assumedRoleArn: need(user?.Arn, 'AssumedRoleUser.Arn'),
+    assumedRoleId: need(user?.AssumedRoleId, 'AssumedRoleUser.AssumedRoleId'),
+    ...(packed !== undefined ? { packedPolicySize: packed } : {}),
+  };
+}
+
+/** Any failure of one SDK call as a RemoteError: code, status, and whether to retry. */
+export function toRemoteError(err: unknown, op: string, role: RoleArn | undefined): RemoteError {
+  const on = role ? ` for ${role.arn}` : '';
+  if (err instanceof RemoteError) {
+    // a network failure from the transport
+    return new RemoteError(`STS ${op}${on} failed: ${err.message}`, { service: 'AWS STS', status: err.status, code: err.code, retryable: err.retryable });
+  }
+  if (err instanceof PayloadError) {
+    return new RemoteError(`STS ${op}${on}: unexpected response (${err.message})`, { service: 'AWS STS', status: 200, retryable: false });
+  }
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const rawName = typeof e.name === 'string' ? e.name : 'Error';
+  const code = WIRE_CODE[rawName] ?? rawName;
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 0;
+  const message = typeof e.message === 'string' && e.message ? e.message : 'no message';
+  const retryable = RETRYABLE_CODES.has(code) || status === 429 || (status >= 500 && status !== 501);
+  const where = status ? `${code} (HTTP ${status})` : code;
+  return new RemoteError(`STS ${op}${on} failed: ${where}`, { service: 'AWS STS', status, code, retryable, details: [message] });
+}
