@@ -1,0 +1,62 @@
+/**
+ * Helpers that write rules as gitleaks TOML. A rule is either a prefixed token (the provider's
+ * own prefix makes it recognisable anywhere) or an assignment (a provider name in the key, then
+ * a value of the documented shape). `sample` describes a value the tests synthesise at run time.
+ */
+export interface RuleDef {
+  id: string;
+  description: string;
+  regex?: string;
+  path?: string;
+  secretGroup?: number;
+  entropy?: number;
+  keywords: string[];
+  tags?: string[];
+  /** rule allowlist regexes (on the secret) */
+  allow?: string[];
+  stopwords?: string[];
+  /** for tests: the value's shape, `prefix` + `charset`{len} (a simple pattern the test expands) */
+  sample?: { prefix: string; chars: string; len: number; suffix?: string; kv?: string };
+}
+
+/** What may follow a token: quote, space, separator, escaped newline or the end. */
+export const END = String.raw`(?:[\x60'"\s;,)\]}>|&]|\\[nrt]|$)`;
+/** The assignment operators of code and config files (=, :, :=, =>, ||, ?=, ...). */
+export const ASSIGN = String.raw`(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`;
+
+/** A token recognisable by its own prefix: \b(body)END. */
+export function token(id: string, description: string, body: string, keywords: string[], sample: RuleDef['sample'], entropy = 0): RuleDef {
+  return { id, description, regex: String.raw`\b(${body})${END}`, keywords, entropy, ...(sample ? { sample } : {}) };
+}
+
+/** A value assigned to a key naming the provider: (?i)NAME...= "value". */
+export function assigned(id: string, description: string, names: string, value: string, keywords: string[], sample: RuleDef['sample'], entropy = 0): RuleDef {
+  return { id, description, regex: String.raw`(?i)[\w.-]{0,50}?(?:${names})${ASSIGN}(${value})${END}`, keywords, entropy, ...(sample ? { sample } : {}) };
+}
+
+function str(s: string): string {
+  return JSON.stringify(s);
+}
+
+function lit(s: string): string {
+  if (s.includes("'''")) throw new Error(`rule text cannot hold ''' : ${s.slice(0, 30)}`);
+  return `'''${s}'''`;
+}
+
+export function toToml(defs: readonly RuleDef[]): string {
+  return defs.map((d) => {
+    const lines = ['[[rules]]', `id = ${str(d.id)}`, `description = ${str(d.description)}`];
+    if (d.regex) lines.push(`regex = ${lit(d.regex)}`);
+    if (d.path) lines.push(`path = ${lit(d.path)}`);
+    if (d.secretGroup) lines.push(`secretGroup = ${d.secretGroup}`);
+    if (d.entropy) lines.push(`entropy = ${d.entropy}`);
+    lines.push(`keywords = [${d.keywords.map((k) => str(k.toLowerCase())).join(', ')}]`);
+    if (d.tags?.length) lines.push(`tags = [${d.tags.map(str).join(', ')}]`);
+    if (d.allow?.length || d.stopwords?.length) {
+      lines.push('[[rules.allowlists]]');
+      if (d.allow?.length) lines.push(`regexes = [${d.allow.map(lit).join(', ')}]`);
+      if (d.stopwords?.length) lines.push(`stopwords = [${d.stopwords.map(str).join(', ')}]`);
+    }
+    return lines.join('\n') + '\n';
+  }).join('\n');
+}
