@@ -1,13 +1,226 @@
-/** gitleaks-scan: not built yet (placeholder so the registry and build are whole). */
+/**
+ * gitleaks-scan: scan the event's commits (or the history, a tree, staged changes, stdin) with
+ * gitleaks-format rules; annotate, summarise, write reports, fail the step on findings.
+ * Glue only: the scan lives in src/scanner.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-import type { Action } from '../platform/runner.js';
+import { parseBool, parseIntIn } from '../core/parse.js';
+import type { Action, Runner } from '../platform/runner.js';
+import { StepFailed } from '../platform/entry.js';
 import type { ActionSpec } from './spec.js';
+import { createScanner, type ScannerOptions } from '../scanner/engine.js';
+import { parseMode, planScan, type ScanMode } from '../scanner/range.js';
+import { printable, runScan, TOOL_NAME, TOOL_URI, TOOL_VERSION, type SourceSpec } from '../scanner/run.js';
+import { sourceFor, type ChosenSource } from '../scanner/sources/plan.js';
+import { repoRoot } from '../scanner/sources/git-repo.js';
+import { Baseline, IgnoreList } from '../scanner/ignore.js';
+import { formatFromPath, parseFormats, render, reportTargets, writeReport, type ReportFormat } from '../scanner/reports/index.js';
+import type { ReportContext } from '../scanner/reports/context.js';
+import { findingAnnotations } from '../scanner/reports/annotations.js';
+import { summaryMarkdown } from '../scanner/reports/summary.js';
+import { textLine } from '../scanner/reports/text.js';
+import { postReviewComments } from '../scanner/reports/pr-comments.js';
+import { isObject } from '../core/json.js';
+import type { Finding } from '../scanner/types.js';
 
-export const gitleaksScanSpec: ActionSpec = { name: 'gitleaks-scan', summary: 'not available yet', inputs: [] };
+export const gitleaksScanSpec: ActionSpec = {
+  name: 'gitleaks-scan',
+  summary: 'scan commits, history or files for leaked secrets with gitleaks-format rules; fail on findings',
+  positional: 'path',
+  inputs: [
+    { name: 'config', description: 'gitleaks TOML config; default: .gitleaks.toml, .github/.gitleaks.toml or gitleaks.toml in the repository, else the built-in rules', default: '' },
+    { name: 'scan-mode', description: 'auto (the event\'s commits; the whole history on schedule/workflow_dispatch; files when local), diff, history or tree', default: 'auto' },
+    { name: 'base', description: 'scan the commits base..head instead of the event\'s range', default: '' },
+    { name: 'head', description: 'the last commit to scan (default: the event\'s head, else HEAD)', default: '' },
+    { name: 'path', description: 'the directory to scan (tree mode) or the repository (git modes), relative to the workspace', default: '.' },
+    { name: 'baseline', description: 'a previous gitleaks JSON report: findings already in it do not fail the step', default: '' },
+    { name: 'fail-on-findings', description: 'fail the step when there are findings', default: 'true' },
+    { name: 'report-format', description: 'json, sarif, gitlab, text (several: comma separated). Default: sarif and json on GitHub, gitlab on GitLab, text to stdout locally', default: '' },
+    { name: 'report-path', description: 'where to write the report (several formats: each gets its own suffix); default: the runner temp dir on GitHub, the project dir on GitLab, stdout locally', default: '' },
+    { name: 'redact', description: 'redact secrets in report files (logs, annotations and the summary are always redacted)', default: 'true' },
+    { name: 'comment', description: 'post a review comment on each finding\'s line of the pull request (needs pull-requests: write; fork PRs fall back to annotations)', default: 'false' },
+    { name: 'github-token', description: 'token for pull request comments', default: '' },
+    { name: 'max-target-megabytes', description: 'skip files (and single-commit file changes) larger than this many MB; 0: no limit', default: '10' },
+    { name: 'history', description: 'CLI: scan the whole git history (same as scan-mode history)', default: 'false' },
+    { name: 'range', description: 'CLI: scan the commits of a git range A..B', default: '' },
+    { name: 'staged', description: 'CLI: scan the staged changes (a pre-commit hook)', default: 'false' },
+    { name: 'stdin', description: 'CLI: scan standard input', default: 'false' },
+    { name: 'report', description: 'CLI: same as report-path', default: '' },
+    { name: 'format', description: 'CLI: same as report-format', default: '' },
+  ],
+};
+
+const CONFIG_NAMES = ['.gitleaks.toml', '.github/.gitleaks.toml', 'gitleaks.toml'];
+
+interface Choice {
+  chosen: ChosenSource;
+  mode: ScanMode;
+}
+
+async function chooseSource(r: Runner, dir: string): Promise<Choice> {
+  const history = parseBool(r.input('history'), 'history', false);
+  const staged = parseBool(r.input('staged'), 'staged', false);
+  const stdin = parseBool(r.input('stdin'), 'stdin', false);
+  const range = r.input('range').trim();
+  if ([history, staged, stdin, range !== ''].filter(Boolean).length > 1) throw new UserError('range', 'choose one of --history, --range, --staged and --stdin');
+  let mode = parseMode(r.input('scan-mode'));
+  let base = r.input('base');
+  let head = r.input('head');
+  if (stdin) return { mode, chosen: { source: { kind: 'stdin', stream: process.stdin, name: 'stdin' }, root: dir, target: 'standard input', notes: [] } };
+  if (staged) {
+    const root = await repoRoot(dir);
+    return { mode, chosen: { source: { kind: 'staged', cwd: root }, root, target: 'the staged changes', notes: [] } };
+  }
+  if (history) mode = 'history';
+  if (range) {
+    const m = /^(.*?)\.\.(\.?)(.*)$/.exec(range);
+    if (!m || !m[1] || m[2]) throw new UserError('range', 'expected A..B (or A.. for A..HEAD)');
+    base = m[1];
+    head = m[3] || 'HEAD';
+    mode = 'diff';
+  }
+  const ctx = r.context();
+  const plan = planScan({ platform: r.platform, eventName: ctx.eventName, event: ctx.event, env: (n) => r.env(n), mode, base, head });
+  r.info(`scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? 'the whole history' : 'a commit range'} (${plan.why})`);
+  return { mode, chosen: await sourceFor(plan, dir) };
+}
+
+function scannerOptions(r: Runner, root: string, workspace: string): { opts: ScannerOptions; from: string } {
+  const given = r.input('config').trim() || r.env('GITLEAKS_CONFIG') || '';
+  if (given) {
+    const p = isAbsolute(given) ? given : resolve(workspace, given);
+    if (!existsSync(p)) throw new UserError('config', `the config file ${given} does not exist`);
+    return { opts: { configPath: p }, from: given };
+  }
+  const inline = r.env('GITLEAKS_CONFIG_TOML');
+  if (inline) return { opts: { configText: inline }, from: 'GITLEAKS_CONFIG_TOML' };
+  for (const name of CONFIG_NAMES) if (existsSync(join(root, name))) return { opts: { configPath: join(root, name) }, from: name };
+  return { opts: { useDefault: true }, from: 'the built-in rules' };
+}
+
+/** PR review comments, or a notice when they cannot be posted (fork PRs get a read-only token). */
+async function comment(r: Runner, findings: readonly Finding[]): Promise<void> {
+  const ctx = r.context();
+  const pr = isObject(ctx.event) && isObject(ctx.event['pull_request']) ? ctx.event['pull_request'] : undefined;
+  if (r.platform !== 'github' || !pr || typeof pr['number'] !== 'number') {
+    r.info('comment: not a pull request event, so no review comments (the annotations and the summary have the findings)');
+    return;
+  }
+  const head = isObject(pr['head']) ? pr['head'] : {};
+  const base = isObject(pr['base']) ? pr['base'] : {};
+  const repoName = (o: Record<string, unknown>): string => (isObject(o['repo']) && typeof o['repo']['full_name'] === 'string' ? o['repo']['full_name'] : '');
+  if (ctx.eventName === 'pull_request' && repoName(head) && repoName(head) !== repoName(base)) {
+    r.annotate('notice', 'review comments skipped: a pull request from a fork gets a read-only token; the findings are in the annotations and the job summary');
+    return;
+  }
+  const token = r.input('github-token').trim();
+  if (!token) throw new UserError('github-token', 'comment: true needs a token (github-token: ${{ github.token }}) with pull-requests: write');
+  r.secret(token, 'github-token');
+  const [owner = '', repo = ''] = ctx.repository.split('/');
+  const res = await postReviewComments({ apiUrl: ctx.apiUrl, token, owner, repo, pull: pr['number'], headSha: typeof head['sha'] === 'string' ? head['sha'] : ctx.sha, findings });
+  if (res.denied) r.annotate('notice', 'review comments skipped: the token may not comment on this pull request (needs permissions: pull-requests: write; fork pull requests never get it); the findings are in the annotations and the job summary');
+  else if (res.error) r.warning(`review comments: ${res.error}; the findings are in the annotations and the job summary`);
+  else r.info(`review comments: ${res.posted} posted, ${res.existing} already there${res.outsideDiff ? `, ${res.outsideDiff} on lines outside the diff` : ''}`);
+}
+
+function defaultFormats(r: Runner): ReportFormat[] {
+  if (r.platform === 'github') return ['sarif', 'json'];
+  if (r.platform === 'gitlab') return ['gitlab'];
+  return ['text'];
+}
 
 export const gitleaksScan: Action = {
   name: 'gitleaks-scan',
-  async main() {
-    throw new UserError('', 'gitleaks-scan is not available yet');
+  async main(r: Runner) {
+    const started = new Date();
+    const workspace = r.workspace();
+    const failOnFindings = parseBool(r.input('fail-on-findings'), 'fail-on-findings', true);
+    const redact = parseBool(r.input('redact'), 'redact', true);
+    const wantComments = parseBool(r.input('comment'), 'comment', false);
+    const maxMb = parseIntIn(r.input('max-target-megabytes'), 'max-target-megabytes', 10, 0, 100000);
+    const formatInput = r.input('report-format').trim() || r.input('format').trim();
+    const pathInput = r.input('report-path').trim() || r.input('report').trim();
+    let formats = parseFormats(formatInput, r.input('report-format').trim() ? 'report-format' : 'format');
+    if (!formats.length) formats = pathInput && pathInput !== '-' ? [formatFromPath(pathInput)] : defaultFormats(r);
+    const dir = resolve(workspace, r.input('path').trim() || '.');
+    if (!existsSync(dir)) throw new UserError('path', `${r.input('path').trim()} does not exist`);
+    const baselinePath = r.input('baseline').trim();
+    const baseline = baselinePath ? Baseline.fromFile(resolve(workspace, baselinePath)) : undefined;
+
+    const { chosen } = await chooseSource(r, dir);
+    for (const note of chosen.notes) r.info(note);
+    const { opts, from } = scannerOptions(r, chosen.root, workspace);
+    const scanner = await createScanner(opts);
+    r.info(`rules: ${scanner.ruleCount} from ${from}`);
+    const ignore = IgnoreList.fromFile(join(chosen.root, '.gitleaksignore'));
+    if (ignore.size) r.info(`.gitleaksignore: ${ignore.size} entr${ignore.size === 1 ? 'y' : 'ies'}`);
+    if (baseline) r.info(`baseline: ${baseline.size} known finding${baseline.size === 1 ? '' : 's'}`);
+
+    const source: SourceSpec | null = chosen.source;
+    const result = source
+      ? await runScan({ scanner, source, maxBytes: maxMb * 1024 * 1024, ignore, ...(baseline ? { baseline } : {}) })
+      : { findings: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
+    const { findings, stats } = result;
+    r.info(`scanned ${chosen.target}: ${stats.commits ? `${stats.commits} commits, ` : ''}${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(2)} s`);
+    if (result.skipped.length) {
+      r.info(`skipped ${result.skipped.length}:`);
+      for (const s of result.skipped.slice(0, 20)) r.info(`  ${printable(s.path)}: ${s.reason}`);
+      if (result.skipped.length > 20) r.info(`  ...and ${result.skipped.length - 20} more (listed in the summary)`);
+    }
+
+    const ctx: ReportContext = {
+      toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
+      serverUrl: r.context().serverUrl, repository: r.context().repository, redact, target: chosen.target, skipped: result.skipped,
+    };
+    const written: { format: ReportFormat; path: string }[] = [];
+    let toStdout = false;
+    const defaultDir = r.platform === 'github' ? r.tempDir() : workspace;
+    for (const t of reportTargets(formats, pathInput)) {
+      const content = render(t.format, findings, ctx);
+      if (t.path === '-' || (!pathInput && r.platform === 'local')) {
+        if (r.platform === 'local') process.stdout.write(content);
+        else for (const line of content.split('\n')) if (line) r.info(printable(line));
+        toStdout = true;
+        continue;
+      }
+      const abs = isAbsolute(t.path) ? t.path : resolve(pathInput ? workspace : defaultDir, t.path);
+      await writeReport(abs, content, redact);
+      written.push({ format: t.format, path: abs });
+      r.info(`${t.format} report: ${abs}`);
+    }
+    if (!redact && written.length) r.warning('redact is false: the report files hold the secrets in full (written 0600); do not upload them as artifacts');
+
+    if (findings.length) {
+      if (!toStdout || r.platform !== 'local') for (const f of findings.slice(0, 1000)) r.info(printable(textLine(f)));
+      if (r.platform !== 'local') {
+        for (const a of findingAnnotations(findings)) {
+          const { level, message, ...props } = a;
+          r.annotate(level, printable(message), props);
+        }
+      }
+    }
+    const wantSummary = r.platform === 'github' || r.input('summary-file') !== '' || (r.env('PIPELINE_SECRETS_SUMMARY_FILE') ?? '') !== '';
+    if (wantSummary) {
+      await r.summary(summaryMarkdown({
+        findings, ignored: result.ignored, baselined: result.baselined, skipped: result.skipped, ruleCount: scanner.ruleCount,
+        bytes: stats.bytes, files: stats.files, commits: stats.commits, seconds: result.seconds, notes: chosen.notes, reports: written.map((w) => w.path),
+      }, ctx));
+    }
+    if (wantComments && findings.length) await comment(r, findings);
+
+    r.output('findings', String(findings.length));
+    r.output('skipped', String(result.skipped.length));
+    if (written[0]) r.output('report-path', written[0].path);
+    for (const w of written) r.output(`${w.format === 'gitlab' ? 'gitlab' : w.format}-path`, w.path);
+    if (findings.length) {
+      const n = findings.length;
+      const msg = `${n} finding${n === 1 ? '' : 's'}: leaked secret${n === 1 ? '' : 's'} in ${chosen.target}`;
+      if (failOnFindings) throw new StepFailed(`${msg} (see the ${r.platform === 'github' ? 'annotations and the job summary' : 'report'})`);
+      r.warning(`${msg}; fail-on-findings is false, so the step passes`);
+    } else {
+      r.info(`no leaks found${result.ignored ? ` (${result.ignored} ignored)` : ''}${result.baselined ? ` (${result.baselined} in the baseline)` : ''}`);
+    }
   },
 };

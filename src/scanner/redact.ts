@@ -1,0 +1,33 @@
+/**
+ * Redaction of findings. A finding's secret is not ours to mask (it is the user's leak), so it
+ * never goes to the runner's masker; instead every report, log line, annotation and summary
+ * shows it redacted: at most a 4-character prefix for long secrets, nothing for short ones.
+ */
+import type { Finding } from './types.js';
+
+export const REDACTED_MARK = '***';
+/** Secrets shorter than this show no prefix at all. */
+export const PREFIX_MIN_LENGTH = 16;
+export const PREFIX_LENGTH = 4;
+
+export function redactSecret(secret: string): string {
+  if (secret.length < PREFIX_MIN_LENGTH) return REDACTED_MARK;
+  return `${secret.slice(0, PREFIX_LENGTH)}${REDACTED_MARK}`;
+}
+
+/** The match with every occurrence of the secret redacted (and nothing else of it shown if the match is the secret). */
+export function redactMatch(match: string, secret: string): string {
+  if (!secret) return match;
+  const red = redactSecret(secret);
+  let out = match.split(secret).join(red);
+  // a match that overlaps the secret only partly (multi-line secrets): cut each long line of the secret
+  for (const line of secret.split(/\r?\n/)) if (line.length >= 8 && out.includes(line)) out = out.split(line).join(REDACTED_MARK);
+  return out;
+}
+
+/** Text printed for a finding anywhere outside the raw report: never the secret. */
+export function safeText(text: string, finding: Pick<Finding, 'secret' | 'match'>): string {
+  let out = text;
+  for (const v of [finding.match, finding.secret]) if (v && v.length >= 4) out = out.split(v).join(REDACTED_MARK);
+  return out;
+}

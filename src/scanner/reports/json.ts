@@ -1,0 +1,55 @@
+/** The gitleaks JSON report: an array of findings under gitleaks' own field names and order. */
+import { redactMatch, redactSecret } from '../redact.js';
+import type { Finding } from '../types.js';
+import { fileUrl, type ReportContext } from './context.js';
+
+export interface GitleaksFinding {
+  RuleID: string;
+  Description: string;
+  StartLine: number;
+  EndLine: number;
+  StartColumn: number;
+  EndColumn: number;
+  Match: string;
+  Secret: string;
+  File: string;
+  SymlinkFile: string;
+  Commit: string;
+  Link: string;
+  Entropy: number;
+  Author: string;
+  Email: string;
+  Date: string;
+  Message: string;
+  Tags: string[];
+  Fingerprint: string;
+}
+
+export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
+  const c = f.commit;
+  return {
+    RuleID: f.ruleId,
+    Description: f.description,
+    StartLine: f.startLine,
+    EndLine: f.endLine,
+    StartColumn: f.startColumn,
+    EndColumn: f.endColumn,
+    Match: ctx.redact ? redactMatch(f.match, f.secret) : f.match,
+    Secret: ctx.redact ? redactSecret(f.secret) : f.secret,
+    File: f.path,
+    SymlinkFile: f.symlinkFile ?? '',
+    Commit: c?.sha ?? '',
+    Link: c ? fileUrl(ctx, c.sha, f.path, f.startLine) : '',
+    Entropy: Math.round(f.entropy * 1e6) / 1e6,
+    Author: c?.author ?? '',
+    Email: c?.email ?? '',
+    Date: c?.date ?? '',
+    Message: c?.message ?? '',
+    Tags: [...f.tags],
+    Fingerprint: f.fingerprint,
+  };
+}
+
+export function gitleaksJson(findings: readonly Finding[], ctx: ReportContext): string {
+  return `${JSON.stringify(findings.map((f) => toGitleaks(f, ctx)), null, 1)}\n`;
+}

@@ -1,0 +1,79 @@
+/** SARIF 2.1.0 for code scanning (upload it with github/codeql-action/upload-sarif). */
+import { redactMatch } from '../redact.js';
+import type { Finding } from '../types.js';
+import type { ReportContext } from './context.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+function uri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+export function sarifReport(findings: readonly Finding[], ctx: ReportContext): string {
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules = ruleIds.map((id) => {
+    const f = findings.find((x) => x.ruleId === id);
+    return {
+      id,
+      name: id.replace(/(^|[-_])(\w)/g, (_m, _s: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: f?.description || id },
+      fullDescription: { text: `${f?.description || id}. A secret committed to a repository must be revoked and rotated: removing it from the code does not remove it from the history.` },
+      defaultConfiguration: { level: 'error' as const },
+      properties: { tags: ['security', 'secret', ...(f?.tags ?? [])], precision: 'high', 'security-severity': '9.0' },
+    };
+  });
+  const results = findings.map((f) => {
+    const c = f.commit;
+    const partial: Record<string, string> = {};
+    if (c) {
+      partial['commitSha'] = c.sha;
+      partial['email'] = c.email;
+      partial['author'] = c.author;
+      partial['date'] = c.date;
+      partial['commitMessage'] = c.message;
+    }
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId) ?? 0,
+      level: 'error' as const,
+      message: { text: `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}.` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: Math.max(1, f.startLine),
+              startColumn: Math.max(1, f.startColumn),
+              endLine: Math.max(1, f.endLine, f.startLine),
+              endColumn: Math.max(1, f.endColumn),
+              snippet: { text: ctx.redact ? redactMatch(f.match, f.secret) : f.match },
+            },
+          },
+        },
+      ],
+      partialFingerprints: partial,
+      properties: { fingerprint: f.fingerprint, tags: [...f.tags] },
+    };
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: ctx.toolName, semanticVersion: ctx.toolVersion, version: ctx.toolVersion, informationUri: ctx.informationUri, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the scanned repository or directory.' } } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            startTimeUtc: ctx.started.toISOString(),
+            endTimeUtc: ctx.finished.toISOString(),
+            toolExecutionNotifications: ctx.skipped.slice(0, 100).map((s) => ({ level: 'note' as const, message: { text: `skipped ${s.path}: ${s.reason}` } })),
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 1)}\n`;
+}

@@ -1,0 +1,76 @@
+/**
+ * One scan, action-neutral: a source's fragments through the engine, then .gitleaksignore
+ * and the baseline. Reports and the runner are the caller's business.
+ */
+import type { Finding, Fragment, Scanner, Skipped } from './types.js';
+import { walkTree } from './sources/tree.js';
+import { gitLogFragments, stagedFragments } from './sources/git.js';
+import { stdinFragments } from './sources/stdin.js';
+import { newStats, type SourceStats } from './sources/stats.js';
+import type { Baseline, IgnoreList } from './ignore.js';
+
+export const TOOL_NAME = 'pipeline-secrets';
+export const TOOL_VERSION = '1.0.0';
+export const TOOL_URI = 'https://github.com/pipeline-secrets/pipeline-secrets';
+
+export type SourceSpec =
+  | { kind: 'tree'; root: string }
+  | { kind: 'git'; cwd: string; revisions: readonly string[]; paths?: readonly string[] }
+  | { kind: 'staged'; cwd: string; paths?: readonly string[] }
+  | { kind: 'stdin'; stream: AsyncIterable<Buffer | string>; name: string };
+
+export interface RunOptions {
+  scanner: Scanner & { skipped?: readonly Skipped[] };
+  source: SourceSpec;
+  /** size cap per file (tree) or per file change (git); 0: none */
+  maxBytes: number;
+  ignore?: IgnoreList;
+  baseline?: Baseline;
+}
+
+export interface RunResult {
+  /** findings that count (not ignored, not in the baseline) */
+  findings: Finding[];
+  ignored: number;
+  baselined: number;
+  skipped: Skipped[];
+  stats: SourceStats;
+  seconds: number;
+}
+
+export function fragments(source: SourceSpec, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats }): Iterable<Fragment> | AsyncIterable<Fragment> {
+  switch (source.kind) {
+    case 'tree':
+      return walkTree(source.root, opts);
+    case 'git':
+      return gitLogFragments(source.cwd, source.revisions, opts, source.paths);
+    case 'staged':
+      return stagedFragments(source.cwd, opts, source.paths);
+    case 'stdin':
+      return stdinFragments(source.stream, source.name, opts);
+  }
+}
+
+export async function runScan(o: RunOptions): Promise<RunResult> {
+  const t0 = performance.now();
+  const skipped: Skipped[] = [];
+  const stats = newStats();
+  const findings: Finding[] = [];
+  let ignored = 0;
+  let baselined = 0;
+  const engineSkippedBefore = o.scanner.skipped?.length ?? 0;
+  for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats })) {
+    for (const f of o.scanner.scan(frag)) {
+      if (o.ignore?.has(f)) ignored++;
+      else if (o.baseline?.has(f)) baselined++;
+      else findings.push(f);
+    }
+  }
+  const engineSkipped = o.scanner.skipped?.slice(engineSkippedBefore) ?? [];
+  return { findings, ignored, baselined, skipped: [...skipped, ...engineSkipped], stats, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Control characters of untrusted text (paths, commit messages) shown as '?' in logs, so nothing can forge a runner command. */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, '?');
+}

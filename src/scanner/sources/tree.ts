@@ -1,0 +1,125 @@
+/**
+ * A directory tree as fragments. Skips .git, binary files (a NUL byte in the first 8000
+ * bytes, as git decides), files over the size cap, unreadable files and symlinks that point
+ * out of the tree; each skip is reported. Invalid UTF-8 is decoded with replacement
+ * characters, so the rest of the file is still scanned.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Fragment, Skipped } from '../types.js';
+import type { SourceStats } from './stats.js';
+
+export interface TreeOptions {
+  /** files larger than this are skipped (0: no limit) */
+  maxBytes: number;
+  skipped: Skipped[];
+  stats: SourceStats;
+}
+
+const SNIFF = 8000;
+const SKIP_DIRS = new Set(['.git']);
+
+export function isBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, SNIFF);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+function toSlash(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function inside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}
+
+function errCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'error';
+}
+
+/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. */
+export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> {
+  const realRoot = realpathSync(root);
+  const st = statSync(root);
+  if (st.isFile()) {
+    const f = readOne(root, root.split(/[\\/]/).pop() ?? root, st.size, opts);
+    if (f) yield f;
+    return;
+  }
+  const stack: string[] = [''];
+  while (stack.length) {
+    const relDir = stack.pop() ?? '';
+    let entries;
+    try {
+      entries = readdirSync(join(root, relDir), { withFileTypes: true });
+    } catch (err) {
+      opts.skipped.push({ path: relDir || '.', reason: `directory not readable (${errCode(err)})` });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const subdirs: string[] = [];
+    const files: { rel: string }[] = [];
+    for (const e of entries) {
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) subdirs.push(rel);
+      } else if (e.isFile()) {
+        files.push({ rel });
+      } else if (e.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(join(root, rel));
+        } catch {
+          opts.skipped.push({ path: rel, reason: 'symlink with a missing target' });
+          continue;
+        }
+        if (!inside(realRoot, target)) {
+          opts.skipped.push({ path: rel, reason: 'symlink pointing out of the scanned tree' });
+          continue;
+        }
+        // a link inside the tree is not followed: its target is scanned where it is
+      }
+    }
+    files.reverse();
+    for (const f of files) {
+      const abs = join(realRoot, f.rel);
+      let size: number;
+      try {
+        size = lstatSync(abs).size;
+      } catch (err) {
+        opts.skipped.push({ path: f.rel, reason: `not readable (${errCode(err)})` });
+        continue;
+      }
+      const frag = readOne(abs, f.rel, size, opts);
+      if (frag) yield frag;
+    }
+    for (const d of subdirs) stack.push(d);
+  }
+}
+
+function readOne(abs: string, rel: string, size: number, opts: TreeOptions): Fragment | null {
+  if (opts.maxBytes > 0 && size > opts.maxBytes) {
+    opts.skipped.push({ path: rel, reason: `larger than ${formatMb(opts.maxBytes)} (${formatMb(size)}); raise max-target-megabytes to scan it` });
+    return null;
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (err) {
+    opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
+    return null;
+  }
+  if (isBinary(buf)) {
+    opts.skipped.push({ path: rel, reason: 'binary file' });
+    return null;
+  }
+  opts.stats.bytes += buf.length;
+  opts.stats.files++;
+  return { text: buf.toString('utf8'), path: toSlash(rel) };
+}
+
+export function formatMb(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+}
