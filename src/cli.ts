@@ -7,6 +7,7 @@ import { actions, aliases, type Registered } from './actions/index.js';
 import type { ActionSpec } from './actions/spec.js';
 import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
+import { runExec } from './exec.js';
 
 export const VERSION = '1.0.0';
 
@@ -28,6 +29,7 @@ export function usage(): string {
     'Commands:',
     ...rows,
     `  ${'scan'.padEnd(18)} same as gitleaks-scan: pipeline-secrets scan [PATH]`,
+    `  ${'exec'.padEnd(18)} run a command with the secrets in its env, redacted from its output: exec [--env-file F] -- CMD ARGS`,
     '',
     'Every action input is a flag (--role-to-assume ARN); booleans take --flag or --no-flag.',
     'Secrets are read from the environment (VAULT_TOKEN, INPUT_SECRET-ID ...), never from flags you would type.',
@@ -100,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(`${VERSION}\n`);
     return 0;
   }
+  if (cmd === 'exec') return runExec(rest, io);
   const name = aliases[cmd] ?? cmd;
   const reg: Registered | undefined = actions[name];
   if (!reg) {

@@ -1,0 +1,228 @@
+/**
+ * `pipeline-secrets exec [--env-file F] [--redact-env NAMES] [--with ACTION --input v ...] -- COMMAND [ARGS...]`
+ *
+ * Runs COMMAND (no shell: argv passes through untouched) with the secrets in its
+ * environment only, and redacts every secret (each line of a multi-line one, and the
+ * base64 / JSON / URL forms) from its stdout and stderr before they reach the log.
+ * The secrets come from an env file a previous step wrote, from named variables of the
+ * environment, or from an action run in this same process (`--with fetch-secrets ...`,
+ * whose post step runs after COMMAND). The exit code is COMMAND's (128+N on signal N).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { actions, aliases } from './actions/index.js';
+import { Masker } from './core/mask.js';
+import { UserError } from './core/errors.js';
+import { ProcessRunner } from './platform/process-runner.js';
+import { runAction } from './platform/entry.js';
+import { parseEnvFile } from './exec-env.js';
+import { StreamRedactor, byteForms } from './exec-redact.js';
+import { parseArgs, UsageError, type CliIo } from './cli.js';
+
+/** Variables CI systems keep secret: redacted whenever they are set. */
+const CI_SECRET_VARS = ['CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'CI_DEPENDENCY_PROXY_PASSWORD', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'];
+
+export const EXEC_HELP = [
+  'pipeline-secrets exec: run a command with secrets in its environment, redacted from its output',
+  '',
+  'Usage: pipeline-secrets exec [--env-file F] [--redact-env NAME[,NAME]] [--with ACTION [ACTION flags]] -- COMMAND [ARGS...]',
+  '',
+  '  --env-file F        variables to pass to COMMAND and redact (the file `--env-file` of an action wrote;',
+  '                      default $PIPELINE_SECRETS_ENV_FILE when that file exists)',
+  '  --redact-env NAMES  also redact the values of these variables of the environment',
+  '                      (comma or space separated; default $PIPELINE_SECRETS_REDACT_VARS)',
+  '  --with ACTION       run ACTION first in this process (e.g. fetch-secrets); its exported variables go',
+  "                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND",
+  '',
+  'No shell is involved: use `-- sh -c \'...\'` to ask for one. COMMAND\'s exit code is passed through.',
+].join('\n');
+
+interface ExecArgs {
+  envFile?: string;
+  redactEnv: string[];
+  withAction?: { name: string; args: string[] };
+  command: string[];
+}
+
+export function parseExecArgs(args: readonly string[]): ExecArgs {
+  const dash = args.indexOf('--');
+  if (dash < 0) throw new UsageError('exec needs `--` before the command: pipeline-secrets exec [flags] -- COMMAND [ARGS...]');
+  const flags = args.slice(0, dash);
+  const command = args.slice(dash + 1);
+  if (command.length === 0 || !command[0]) throw new UsageError('exec needs a command after `--`');
+  const out: ExecArgs = { redactEnv: [], command };
+  for (let i = 0; i < flags.length; i++) {
+    const raw = flags[i] ?? '';
+    const eq = raw.indexOf('=');
+    const name = eq >= 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq >= 0) return raw.slice(eq + 1);
+      const next = flags[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    if (name === '--env-file') out.envFile = value();
+    else if (name === '--redact-env') out.redactEnv.push(...splitNames(value()));
+    else if (name === '--with') {
+      const action = value();
+      out.withAction = { name: aliases[action] ?? action, args: flags.slice(i + 1) };
+      break;
+    } else throw new UsageError(`unknown flag ${name} for exec (see pipeline-secrets exec --help)`);
+  }
+  return out;
+}
+
+function splitNames(s: string): string[] {
+  return s.split(/[\s,]+/).filter(Boolean);
+}
+
+/** ProcessRunner that also keeps the raw secret values, to redact the child's output. */
+class ExecRunner extends ProcessRunner {
+  readonly values: string[] = [];
+  override secret(value: string, what: string): void {
+    super.secret(value, what);
+    this.values.push(value);
+  }
+}
+
+interface Secrets {
+  env: Map<string, string>;
+  values: string[];
+}
+
+function register(masker: Masker, values: string[], value: string, what: string, warn: (m: string) => void): void {
+  try {
+    masker.register(value, what);
+    values.push(value);
+  } catch (err) {
+    // too short (or empty) to redact: say so, naming the variable, and go on
+    if (value !== '') warn(`warning: ${err instanceof Error ? err.message : String(err)}; it is passed to the command but not redacted`);
+  }
+}
+
+function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
+  const masker = new Masker();
+  const warn = (m: string): void => io.err(`pipeline-secrets exec: ${m}\n`);
+  const file = a.envFile ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
+  if (file && (a.envFile || existsSync(file))) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
+      throw new UserError('env-file', `cannot read ${file} (${code})`);
+    }
+    for (const [k, v] of parseEnvFile(text, file)) {
+      secrets.env.set(k, v);
+      register(masker, secrets.values, v, `in ${k}`, warn);
+    }
+  }
+  const names = [...a.redactEnv, ...splitNames(io.env['PIPELINE_SECRETS_REDACT_VARS'] ?? '')];
+  for (const n of names) {
+    const v = io.env[n];
+    if (v === undefined || v === '') continue;
+    register(masker, secrets.values, v, `in $${n}`, warn);
+  }
+  for (const n of CI_SECRET_VARS) {
+    const v = io.env[n];
+    if (v && v.trim().length >= 8) register(masker, secrets.values, v, `in $${n}`, warn);
+  }
+}
+
+export async function runExec(args: readonly string[], io: CliIo): Promise<number> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    io.out(`${EXEC_HELP}\n`);
+    return 0;
+  }
+  let a: ExecArgs;
+  try {
+    a = parseExecArgs(args);
+  } catch (err) {
+    io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const secrets: Secrets = { env: new Map(), values: [] };
+  try {
+    fromEnvFileAndNames(a, io, secrets);
+  } catch (err) {
+    io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  if (!a.withAction) {
+    if (!a.envFile && !io.env['PIPELINE_SECRETS_ENV_FILE'] && a.redactEnv.length === 0 && !io.env['PIPELINE_SECRETS_REDACT_VARS']) {
+      io.err('pipeline-secrets exec: nothing to redact: give --env-file, --redact-env or --with ACTION\n');
+      return 2;
+    }
+    return spawnRedacted(a.command, secrets, io);
+  }
+  return withAction(a, a.withAction, secrets, io);
+}
+
+async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secrets: Secrets, io: CliIo): Promise<number> {
+  const reg = actions[w.name];
+  if (!reg) {
+    io.err(`pipeline-secrets exec: unknown action "${w.name}" after --with\n`);
+    return 2;
+  }
+  let inputs: Map<string, string>;
+  try {
+    inputs = parseArgs(reg.spec, w.args);
+  } catch (err) {
+    io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  inputs.delete('env-file');
+  const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true' };
+  const main = new ExecRunner(common);
+  const outcome = await runAction(reg.action, main);
+  let code = outcome === 'ok' ? 0 : outcome === 'usage' ? 2 : 1;
+  if (outcome === 'ok') {
+    for (const [k, v] of main.exported) secrets.env.set(k, v);
+    const values = [...secrets.values, ...main.values, ...main.exported.values()].filter((v) => v.trim().length >= 4);
+    code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
+  }
+  if (reg.action.post) {
+    const post = new ProcessRunner({ ...common, isPost: true });
+    const postOutcome = await runAction(reg.action, post);
+    if (postOutcome === 'ok') post.clearState();
+    else if (code === 0) code = 1;
+  }
+  return code;
+}
+
+function spawnRedacted(command: string[], secrets: Secrets, io: CliIo): Promise<number> {
+  const [file, ...argv] = command;
+  const env: NodeJS.ProcessEnv = { ...io.env };
+  for (const [k, v] of secrets.env) env[k] = v;
+  const forms = byteForms(secrets.values);
+  const out = new StreamRedactor(forms, io.out);
+  const err = new StreamRedactor(forms, io.err);
+  return new Promise<number>((resolve) => {
+    const child = spawn(file ?? '', argv, { env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const forward = (sig: NodeJS.Signals): void => {
+      child.kill(sig);
+    };
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const s of signals) process.on(s, forward);
+    child.stdout.on('data', (d: Buffer) => out.write(d));
+    child.stderr.on('data', (d: Buffer) => err.write(d));
+    let spawnError: NodeJS.ErrnoException | undefined;
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      spawnError = e;
+    });
+    child.on('close', (code, signal) => {
+      for (const s of signals) process.off(s, forward);
+      out.end();
+      err.end();
+      if (spawnError) {
+        const notFound = spawnError.code === 'ENOENT';
+        io.err(`pipeline-secrets exec: ${notFound ? 'command not found' : `cannot run the command (${spawnError.code ?? 'error'})`}: ${file}\n`);
+        resolve(notFound ? 127 : 126);
+      } else if (signal) {
+        resolve(128 + (osConstants.signals[signal] ?? 1));
+      } else resolve(code ?? 1);
+    });
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * `pipeline-secrets exec`: the command runs with the secrets in its environment only, and
+ * every secret (each line, base64 / JSON / URL forms) is redacted from its stdout and stderr,
+ * even when split across writes. Runs dist/cli as a GitLab job would.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { runCli } from '../runner/cli.js';
+import { Masker } from '../../src/core/mask.js';
+import { StreamRedactor, byteForms } from '../../src/exec-redact.js';
+import { parseEnvFile } from '../../src/exec-env.js';
+
+let dir: string;
+const token = `hvs.${randomBytes(18).toString('base64url')}`;
+const dbPass = `p@ss w0rd'"$(${randomBytes(6).toString('hex')})`;
+const pem = ['-----BEGIN PRIVATE KEY-----', randomBytes(36).toString('base64'), randomBytes(36).toString('base64'), '-----END PRIVATE KEY-----'].join('\n');
+const secrets = [token, dbPass, pem];
+let envFile: string;
+
+function shellQuote(v: string): string {
+  return `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ps-exec-'));
+  envFile = join(dir, 'env');
+  // the format ProcessRunner writes for --env-file
+  writeFileSync(envFile, `export VAULT_TOKEN=${shellQuote(token)}\nexport DB_PASSWORD=${shellQuote(dbPass)}\nexport TLS_KEY=${shellQuote(pem)}\n`, { mode: 0o600 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A node child that prints with the given JS (gets VAULT_TOKEN etc. from its env). */
+function nodeChild(js: string): string[] {
+  return ['node', '-e', js];
+}
+
+describe('exec through dist/cli', () => {
+  it('redacts the value, each line of a multi-line value and the derived forms from stdout and stderr', async () => {
+    const js = `
+      const e = process.env;
+      console.log('token', e.VAULT_TOKEN);
+      console.error('stderr token', e.VAULT_TOKEN);
+      console.log('db', e.DB_PASSWORD, JSON.stringify(e.DB_PASSWORD), encodeURIComponent(e.DB_PASSWORD));
+      console.log('b64', Buffer.from(e.VAULT_TOKEN).toString('base64'));
+      console.log(e.TLS_KEY);
+      console.log(JSON.stringify({ key: e.TLS_KEY }));
+      for (const l of e.TLS_KEY.split('\\n')) console.error('line:', l);
+      console.log('done');`;
+    const r = await runCli(['exec', '--env-file', envFile, '--', ...nodeChild(js)], { secrets, env: { GITLAB_CI: 'true' } });
+    expect(r.code).toBe(0);
+    expect(r.leaks).toEqual([]);
+    expect(r.stdout).toContain('token ***');
+    expect(r.stderr).toContain('stderr token ***');
+    expect(r.stdout).toContain('b64 ***');
+    expect(r.stdout).toContain('done');
+    for (const l of pem.split('\n')) expect(r.stdout + r.stderr).not.toContain(l);
+    expect(r.stdout).not.toContain(JSON.stringify(pem).slice(1, -1));
+    expect(r.stdout).not.toContain(encodeURIComponent(dbPass));
+  });
+
+  it('redacts a secret split across writes, byte by byte, and holds back only what could be a secret', async () => {
+    const js = `
+      const t = process.env.VAULT_TOKEN;
+      process.stdout.write('before ' + t.slice(0, 7));
+      let i = 7;
+      const step = () => { if (i < t.length) { process.stdout.write(t[i++]); setTimeout(step, 2); } else { process.stdout.write(' after\\n'); } };
+      setTimeout(step, 30);`;
+    const r = await runCli(['exec', '--env-file', envFile, '--', ...nodeChild(js)], { secrets, node: 'current' });
+    expect(r.code).toBe(0);
+    expect(r.leaks).toEqual([]);
+    expect(r.stdout).toBe('before *** after\n');
+  });
+
+  it('passes argv through untouched (no shell) and keeps secrets out of it', async () => {
+    const args = ['$VAULT_TOKEN', '*', "it's", '`id`', ''];
+    const r = await runCli(['exec', '--env-file', envFile, '--', 'node', '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', ...args], { secrets });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toEqual(args);
+    expect(r.leaks).toEqual([]);
+  });
+
+  it('passes the exit code through, 128+N on a signal, 127 for a missing command', async () => {
+    const a = await runCli(['exec', '--env-file', envFile, '--', 'sh', '-c', 'echo "$VAULT_TOKEN" >&2; exit 7'], { secrets });
+    expect(a.code).toBe(7);
+    expect(a.stderr).toBe('***\n');
+    const b = await runCli(['exec', '--env-file', envFile, '--', 'sh', '-c', 'kill -TERM $$'], { secrets });
+    expect(b.code).toBe(143);
+    const c = await runCli(['exec', '--env-file', envFile, '--', 'no-such-command-here'], { secrets });
+    expect(c.code).toBe(127);
+    expect(c.stderr).toMatch(/command not found: no-such-command-here/);
+  });
+
+  it('redacts variables named by --redact-env and PIPELINE_SECRETS_REDACT_VARS, and reads PIPELINE_SECRETS_ENV_FILE', async () => {
+    const other = `gl-${randomBytes(12).toString('hex')}`;
+    const r = await runCli(['exec', '--redact-env', 'MY_SECRET', '--', 'sh', '-c', 'echo "a=$MY_SECRET b=$OTHER c=$VAULT_TOKEN"'], {
+      secrets: [...secrets, other],
+      env: { MY_SECRET: dbPass, OTHER: other, PIPELINE_SECRETS_REDACT_VARS: 'OTHER', PIPELINE_SECRETS_ENV_FILE: envFile },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('a=*** b=*** c=***\n');
+    expect(r.leaks).toEqual([]);
+  });
+
+  it('refuses to run without `--`, without a command or with nothing to redact (exit 2)', async () => {
+    expect((await runCli(['exec', 'echo', 'hi'])).code).toBe(2);
+    expect((await runCli(['exec', '--env-file', envFile, '--'])).code).toBe(2);
+    const none = await runCli(['exec', '--', 'echo', 'hi']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/nothing to redact/);
+    // (a missing file never reaches us: node itself exits 9 on any `--env-file` naming a missing
+    // or directory, even after the script name, nodejs/node#54232; the variable form reaches us)
+    const unreadable = await runCli(['exec', '--', 'true'], { env: { PIPELINE_SECRETS_ENV_FILE: dir } });
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/cannot read .* \(EISDIR\)/);
+  });
+
+  it('names a malformed env file line without printing its value', async () => {
+    const bad = join(dir, 'bad.env');
+    writeFileSync(bad, `export GOOD='x1234'\nexport BROKEN='${token}\n`, { mode: 0o600 });
+    chmodSync(bad, 0o600);
+    const r = await runCli(['exec', '--env-file', bad, '--', 'true'], { secrets });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 2: unterminated single quote/);
+    expect(r.leaks).toEqual([]);
+  });
+
+  it('streams large output with secrets sprinkled through it', async () => {
+    const js = `
+      const t = process.env.VAULT_TOKEN; let s = '';
+      for (let i = 0; i < 20000; i++) s += 'line ' + i + (i % 97 === 0 ? ' ' + t : '') + ' ' + 'x'.repeat(40) + '\\n';
+      process.stdout.write(s);`;
+    const r = await runCli(['exec', '--env-file', envFile, '--', ...nodeChild(js)], { secrets });
+    expect(r.code).toBe(0);
+    expect(r.leaks).toEqual([]);
+    expect(r.stdout.split('\n').length).toBe(20001);
+    expect(r.stdout.match(/\*\*\*/g)?.length).toBe(Math.ceil(20000 / 97));
+  });
+});
+
+describe('stream redactor and env file parser', () => {
+  it('gives the same result as redacting the whole text, whatever the chunking', () => {
+    const values = [token, pem, 'abcd', 'abcdef-long', 'ünïcødé-sécret'];
+    const m = new Masker();
+    for (const v of values) m.register(v, 'v');
+    const forms = byteForms(values);
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const pieces: string[] = [];
+      for (let k = 0; k < 12; k++) {
+        const v = values[rnd(values.length)] ?? '';
+        pieces.push(['plain ', 'ab', 'abc', 'é', '\n', v, v.slice(0, rnd(v.length + 1)), Buffer.from(v).toString('base64')][rnd(8)] ?? '');
+      }
+      const text = pieces.join('');
+      const bytes = Buffer.from(text, 'utf8');
+      let got = '';
+      const r = new StreamRedactor(forms, (t) => (got += t));
+      for (let i = 0; i < bytes.length; ) {
+        const n = 1 + rnd(9);
+        r.write(bytes.subarray(i, i + n));
+        i += n;
+      }
+      r.end();
+      expect(got).toBe(m.redact(text));
+    }
+  });
+
+  it('parses the CLI env file format and dotenv lines', () => {
+    const text = `export A='it'\\''s'\nexport B='l1\nl2'\nC=plain\nD="q \\"x\\" $"\n# comment\n\nexport E=''\n`;
+    expect([...parseEnvFile(text, 'f')]).toEqual([['A', "it's"], ['B', 'l1\nl2'], ['C', 'plain'], ['D', 'q "x" $'], ['E', '']]);
+  });
+});
