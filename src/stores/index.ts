@@ -119,6 +119,14 @@ export async function fetchStoreSecrets(selectors: readonly StoreSelector[], ctx
     }
   };
   try {
+    // modules load one after the other (their SDKs share dependencies), then reads run in parallel
+    for (const kind of new Set(selectors.map((s) => s.store))) {
+      try {
+        await storeFor(kind);
+      } catch {
+        // reported by the first read of that store below
+      }
+    }
     await pool([...groups.values()], ctx.concurrency ?? DEFAULT_CONCURRENCY, async (sels) => {
       const first = sels[0] as StoreSelector;
       try {
