@@ -1,13 +1,116 @@
-/** rotate-check: not built yet (placeholder so the registry and build are whole). */
-import { UserError } from '../core/errors.js';
-import type { Action } from '../platform/runner.js';
+/**
+ * rotate-check: report and enforce secret age, lease TTL and certificate expiry against a
+ * policy. Glue only: inputs (rotation/config.ts), checks (rotation/*), reports and the issue.
+ */
+import { CoreHttpHandler } from '../aws/http-handler.js';
+import { HttpClient } from '../core/http.js';
+import { StepFailed } from '../platform/entry.js';
+import type { Action, Runner } from '../platform/runner.js';
+import { checkAccessKeys } from '../rotation/aws.js';
+import { checkCertificateFiles, findCertificateFiles } from '../rotation/certs.js';
+import { type RotateConfig, readConfig } from '../rotation/config.js';
+import { IssueClient } from '../rotation/issue.js';
+import type { Item } from '../rotation/item.js';
+import { annotations, countItems, issueBody, jsonReport, summaryMarkdown, writeJsonReport } from '../rotation/report.js';
+import { probeEndpoint } from '../rotation/tls.js';
+import { checkVault, vaultInputs } from '../rotation/vault-login.js';
 import type { ActionSpec } from './spec.js';
 
-export const rotateCheckSpec: ActionSpec = { name: 'rotate-check', summary: 'not available yet', inputs: [] };
+export const rotateCheckSpec: ActionSpec = {
+  name: 'rotate-check',
+  summary: 'Report and enforce secret age, lease TTL and certificate expiry against a policy',
+  inputs: [
+    { name: 'max-age', description: 'Maximum age of a secret, access key or token before it is overdue (e.g. 90d)', default: '90d' },
+    { name: 'warn-before', description: 'Warn this long before a limit is reached (e.g. 30d)', default: '30d' },
+    { name: 'fail-before', description: 'Fail when a certificate or lease expires within this window (e.g. 14d)', default: '14d' },
+    { name: 'policy', description: 'A YAML or JSON policy file mapping path globs to their own limits', default: '' },
+    { name: 'vault-paths', description: 'Vault KV v2 paths or prefixes to check (mount/path; a trailing / walks the folder), one per line', default: '' },
+    { name: 'check-token', description: 'Check the TTL, age and renewability of the Vault token in use (when Vault is configured)', default: 'true' },
+    { name: 'leases', description: 'Vault lease ids to check, one per line', default: '' },
+    { name: 'certificates', description: 'Globs of PEM certificate files under the workspace, e.g. **/*.pem (none by default)', default: '' },
+    { name: 'endpoints', description: 'Live TLS endpoints to probe, host:port, one per line', default: '' },
+    { name: 'endpoints-ca', description: 'A CA (PEM content or file) trusted for the endpoints besides the system store', default: '' },
+    { name: 'timeout', description: 'Connection timeout of each endpoint probe', default: '10s' },
+    { name: 'aws-keys', description: 'Check the IAM users\' access keys the AWS credentials in the environment can list', default: 'false' },
+    { name: 'iam-endpoint', description: 'A custom IAM endpoint URL (tests, partitions, VPC endpoints)', default: '' },
+    { name: 'issue', description: 'Open or update one GitHub issue listing what is due; close it when all is green', default: 'false' },
+    { name: 'issue-title', description: 'Title of the issue (the issue is found again by this exact title)', default: 'pipeline-secrets: credentials due for rotation' },
+    { name: 'issue-labels', description: 'Labels for a new issue, comma separated', default: '' },
+    { name: 'github-token', description: 'Token for the issue (needs issues: write); the job token by default', default: '' },
+    { name: 'warn-only', description: 'Report overdue items without failing the step', default: 'false' },
+    { name: 'report-path', description: 'Where to write the JSON report (default: the runner temp directory)', default: '' },
+    ...vaultInputs,
+  ],
+};
+
+async function certificateItems(r: Runner, cfg: RotateConfig): Promise<Item[]> {
+  if (!cfg.certificates.length) return [];
+  const found = findCertificateFiles(cfg.certificates, r.workspace());
+  for (const p of found.unmatched) r.info(`certificates: no file matches ${p}`);
+  r.info(`certificates: ${found.files.length} file(s) to check`);
+  return checkCertificateFiles(found.files, r.workspace(), cfg.nowMs, cfg.policy);
+}
+
+async function endpointItems(r: Runner, cfg: RotateConfig): Promise<Item[]> {
+  const out: Item[] = [];
+  const queue = [...cfg.endpoints];
+  const probe = { timeoutMs: cfg.timeoutMs, proxy: r.proxy(), ...(cfg.endpointsCa ? { ca: cfg.endpointsCa } : {}) };
+  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, async () => {
+    for (let ep = queue.shift(); ep; ep = queue.shift()) {
+      const item = await probeEndpoint(ep, cfg.nowMs, cfg.policy, probe);
+      if (item) out.push(item);
+    }
+  }));
+  return out;
+}
+
+async function awsItems(r: Runner, cfg: RotateConfig): Promise<Item[]> {
+  if (!cfg.aws) return [];
+  // the SDK over core/http.ts: HTTPS_PROXY / NO_PROXY honoured; the SDK retries (throttling, 5xx)
+  const handler = new CoreHttpHandler(new HttpClient({ service: 'AWS IAM', proxy: r.proxy(), timeoutMs: cfg.timeoutMs * 3 }));
+  const res = await checkAccessKeys({ ...cfg.aws, maxAttempts: 3, requestHandler: handler }, cfg.nowMs, cfg.policy, (m) => r.info(m));
+  r.info(`aws: ${res.users} IAM user(s), ${res.items.length} active key(s) reported, ${res.inactive} inactive key(s) ignored`);
+  return res.items;
+}
+
+async function syncIssue(r: Runner, cfg: RotateConfig, items: readonly Item[], nowIso: string): Promise<void> {
+  if (!cfg.issue) return;
+  const ctx = r.context();
+  const http = new HttpClient({ service: 'GitHub', proxy: r.proxy(), retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 } });
+  try {
+    const client = new IssueClient(http, { apiUrl: ctx.apiUrl, repository: ctx.repository, token: cfg.issue.token, title: cfg.issue.title, labels: cfg.issue.labels });
+    const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
+    const due = items.some((i) => i.status !== 'ok');
+    const res = await client.sync(due, issueBody(items, nowIso, runUrl));
+    r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
+    r.output('issue-number', res.number === undefined ? '' : String(res.number));
+  } finally {
+    await http.close();
+  }
+}
 
 export const rotateCheck: Action = {
   name: 'rotate-check',
-  async main() {
-    throw new UserError('', 'rotate-check is not available yet');
+  async main(r) {
+    const cfg = readConfig(r);
+    const nowIso = new Date(cfg.nowMs).toISOString();
+    const items: Item[] = [
+      ...(await certificateItems(r, cfg)),
+      ...(await endpointItems(r, cfg)),
+      ...(cfg.vault ? await checkVault(r, cfg) : []),
+      ...(await awsItems(r, cfg)),
+    ];
+    const counts = countItems(items);
+    await r.summary(summaryMarkdown(items, nowIso, cfg.warnOnly));
+    for (const a of annotations(items)) r.annotate(a.level, a.message, a.props);
+    writeJsonReport(cfg.reportPath, jsonReport(items, nowIso));
+    r.output('overdue', String(counts.overdue));
+    r.output('expiring', String(counts.expiring));
+    r.output('report-path', cfg.reportPath);
+    r.info(`rotate-check: ${items.length} checked, ${counts.overdue} overdue, ${counts.expiring} expiring; report at ${cfg.reportPath}`);
+    await syncIssue(r, cfg, items, nowIso);
+    if (counts.overdue && !cfg.warnOnly) {
+      throw new StepFailed(`${counts.overdue} credential(s) past their limit (see the step summary); set warn-only: true to report without failing`);
+    }
   },
 };
