@@ -75,7 +75,7 @@ function parseId(store: StoreKind, raw: string, fail: (w: string) => UserError):
   }
   if (store === 'gcp-sm') {
     const full = GCP_FULL.exec(id);
-    const short = full ? null : GCP_SHORT.exec(id);
+    const short = full || id.startsWith('projects/') ? null : GCP_SHORT.exec(id);
     const m = full ?? short;
     if (!m) throw fail(`"${id.slice(0, 80)}" is not a Secret Manager name: write projects/PROJECT/secrets/SECRET[/versions/VERSION] or PROJECT/SECRET[/VERSION]`);
     const [, project, secret, version] = m;
