@@ -279,7 +279,8 @@ export function staticNames(s: Selector): string[] {
   return [s.name];
 }
 
-export function collision(name: string, a: { line: number; text: string }, b: { line: number; text: string }): UserError {
-  const where = a.line === b.line ? `line ${a.line} ("${a.text}" and "${b.text}")` : `line ${a.line} ("${a.text}") and line ${b.line} ("${b.text}")`;
+export function collision(name: string, a: { line: number; text: string; key?: string }, b: { line: number; text: string; key?: string }): UserError {
+  const src = (x: { text: string; key?: string }) => `"${x.text}"${x.key !== undefined ? `, key "${x.key}"` : ''}`;
+  const where = a.line === b.line ? `line ${a.line} (${src(a)} and ${src(b)})` : `line ${a.line} (${src(a)}) and line ${b.line} (${src(b)})`;
   return new UserError(SECRETS_INPUT, `${where} both set ${name}: give one of them another name with "| NAME"`);
 }

@@ -1,0 +1,191 @@
+/**
+ * From fetched secrets to named values: one key, a dotted field, every key (*), a whole
+ * secret as dotenv or JSON, or a PKI bundle. Errors name the line, the path and the key names
+ * that do exist, never a value. Name collisions after wildcard expansion name both sources.
+ */
+import { UserError } from '../core/errors.js';
+import { isObject, kind, type JsonObject } from '../core/json.js';
+import { type FieldSelector, type Selector, type SinkKind, PKI_PARTS, SECRETS_INPUT, collision, envName, normalizeName } from './selectors.js';
+import type { Fetched } from './secrets.js';
+
+export interface Item {
+  sel: Selector;
+  /** the env var (and, for outputs, the output) name */
+  name: string;
+  outputName: string;
+  sink: SinkKind;
+  value: string;
+  /** string leaves of a JSON value, masked too */
+  leaves: string[];
+  /** the path read */
+  source: string;
+  /** the key or field taken ('*' expanded to each key) */
+  key: string;
+  version?: number;
+  leaseTtl?: number;
+  /** file name suffix for file sinks */
+  ext: string;
+}
+
+export class ValueError extends Error {
+  override readonly name = 'ValueError';
+  constructor(message: string, readonly notFound: boolean) {
+    super(message);
+  }
+}
+
+const MAX_KEYS_LISTED = 30;
+
+function keyList(o: JsonObject): string {
+  const keys = Object.keys(o);
+  if (keys.length === 0) return 'it has no keys';
+  const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
+  return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
+}
+
+function asObject(v: unknown): JsonObject | undefined {
+  if (isObject(v)) return v;
+  if (typeof v === 'string' && /^\s*\{/.test(v)) {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      if (isObject(parsed)) return parsed;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A field of a secret: the literal key first (`a.b` as one key), else the dotted path. */
+export function lookup(data: JsonObject, field: FieldSelector, source: string, line: number): unknown {
+  if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw)) return data[field.raw];
+  let cur: unknown = data;
+  const walked: string[] = [];
+  for (const seg of field.segments) {
+    const o = asObject(cur);
+    const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
+    if (!o) throw new ValueError(`line ${line}: ${at} is ${kind(cur)}, not a JSON object, so it has no key "${seg}"`, true);
+    if (!Object.prototype.hasOwnProperty.call(o, seg)) throw new ValueError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
+    cur = o[seg];
+    walked.push(seg);
+  }
+  return cur;
+}
+
+export function stringify(v: unknown, what: string, line: number): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) throw new ValueError(`line ${line}: ${what} is ${kind(v)}: there is no value to inject`, true);
+  return JSON.stringify(v);
+}
+
+/** String leaves of a JSON value (each masked, so a field printed later stays hidden). */
+export function leaves(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) leaves(x, out);
+  else if (isObject(v)) for (const x of Object.values(v)) leaves(x, out);
+  return out;
+}
+
+function dotenvQuote(v: string): string {
+  if (/^[A-Za-z0-9_./:@+-]*$/.test(v)) return v;
+  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+}
+
+export function toDotenv(o: JsonObject, line: number): string {
+  return Object.entries(o).map(([k, v]) => `${envName(k)}=${dotenvQuote(stringify(v, `the key "${k}"`, line))}`).join('\n') + '\n';
+}
+
+function fileExt(sink: SinkKind, value: string): string {
+  if (sink === 'dotenv') return '.env';
+  if (sink === 'json') return '.json';
+  if (sink === 'file' && value.trimStart().startsWith('-----BEGIN')) return '.pem';
+  return '';
+}
+
+function items(f: Fetched, sel: Selector): Item[] {
+  const base = { sel, source: f.readPath, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}), ...(f.leaseTtl !== undefined ? { leaseTtl: f.leaseTtl } : {}) };
+  const make = (name: string, outputName: string, key: string, v: unknown, what: string): Item => {
+    const value = stringify(v, what, sel.line);
+    return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : leaves(v), ext: fileExt(sel.sink, value) };
+  };
+  const whole = (o: JsonObject, key: string): Item => {
+    const value = sel.sink === 'json' ? `${JSON.stringify(o, null, 2)}\n` : toDotenv(o, sel.line);
+    return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: leaves(o), ext: fileExt(sel.sink, value) };
+  };
+  if (sel.field === null) {
+    const d = f.data;
+    const cert = d['certificate'];
+    const key = d['private_key'];
+    const chain = Array.isArray(d['ca_chain']) && d['ca_chain'].length ? d['ca_chain'] : d['issuing_ca'];
+    if (typeof cert !== 'string' || typeof key !== 'string') {
+      throw new ValueError(`line ${sel.line}: ${f.readPath} did not answer with a certificate and private_key; ${keyList(d)}`, false);
+    }
+    const ca = Array.isArray(chain) ? chain.filter((x): x is string => typeof x === 'string').join('\n') : typeof chain === 'string' ? chain : '';
+    const parts: Item[] = [
+      make(sel.name + PKI_PARTS.cert, sel.outputName + PKI_PARTS.cert, 'certificate', cert, 'certificate'),
+      make(sel.name + PKI_PARTS.key, sel.outputName + PKI_PARTS.key, 'private_key', key, 'private_key'),
+    ];
+    if (ca) parts.push(make(sel.name + PKI_PARTS.ca, sel.outputName + PKI_PARTS.ca, 'ca_chain', ca, 'ca_chain'));
+    return parts;
+  }
+  if (sel.field === '*') {
+    if (sel.sink === 'dotenv' || sel.sink === 'json') return [whole(f.data, '*')];
+    return Object.entries(f.data).map(([k, v]) => {
+      const name = sel.named ? envName(sel.name + k) : envName(k);
+      const outputName = sel.named ? normalizeName(sel.outputName + k) : normalizeName(k);
+      return make(name, outputName, k, v, `the key "${k}" of ${f.readPath}`);
+    });
+  }
+  const v = lookup(f.data, sel.field, f.readPath, sel.line);
+  const key = sel.field.segments.join('.');
+  if (sel.sink === 'dotenv' || sel.sink === 'json') {
+    const o = asObject(v);
+    if (!o) throw new ValueError(`line ${sel.line}: "${sel.field.raw}" of ${f.readPath} is ${kind(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
+    return [whole(o, key)];
+  }
+  return [make(sel.name, sel.outputName, key, v, `"${sel.field.raw}" of ${f.readPath}`)];
+}
+
+export interface Selected {
+  items: Item[];
+  /** not-found failures skipped under ignore-not-found */
+  skipped: string[];
+}
+
+/** Every selector's values; collisions (after wildcard expansion) name both sources. */
+export function selectValues(fetched: readonly Fetched[], opts: { ignoreNotFound: boolean; outputs: boolean }): Selected {
+  const out: Item[] = [];
+  const skipped: string[] = [];
+  const failures: string[] = [];
+  for (const f of fetched) {
+    for (const sel of f.fetch.selectors) {
+      try {
+        out.push(...items(f, sel));
+      } catch (err) {
+        if (!(err instanceof ValueError)) throw err;
+        if (err.notFound && opts.ignoreNotFound) skipped.push(err.message);
+        else failures.push(err.message);
+      }
+    }
+  }
+  if (failures.length === 1) throw new UserError(SECRETS_INPUT, failures[0] ?? '');
+  if (failures.length > 1) throw new UserError(SECRETS_INPUT, `${failures.length} selectors failed, nothing was injected:\n${failures.map((m) => `- ${m}`).join('\n')}`);
+  out.sort((a, b) => a.sel.line - b.sel.line || a.name.localeCompare(b.name));
+  checkCollisions(out, (i) => i.name);
+  if (opts.outputs) checkCollisions(out, (i) => i.outputName);
+  return { items: out, skipped };
+}
+
+function checkCollisions(list: readonly Item[], nameOf: (i: Item) => string): void {
+  const seen = new Map<string, Item>();
+  for (const i of list) {
+    const n = nameOf(i);
+    const prev = seen.get(n);
+    if (prev) {
+      const desc = (x: Item) => (x.sel.field === '*' ? { line: x.sel.line, text: x.sel.text, key: x.key } : { line: x.sel.line, text: x.sel.text });
+      throw collision(n, desc(prev), desc(i));
+    }
+    seen.set(n, i);
+  }
+}
