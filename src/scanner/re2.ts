@@ -28,7 +28,8 @@ export interface Translated {
 }
 
 interface Flags { i: boolean; m: boolean; s: boolean; U: boolean }
-interface Piece { src: string; nl: boolean; unb: boolean; atom: boolean }
+/** nl: can match a newline; unb: holds unbounded repetition; quant: is a repetition; risky: a body made only of repetitions */
+interface Piece { src: string; nl: boolean; unb: boolean; atom: boolean; quant?: boolean; risky?: boolean }
 
 const CATEGORIES = new Set('L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co Cn'.split(' '));
 const REPEAT = /\{(\d+)(?:(,)(\d*))?\}/y;
@@ -61,7 +62,7 @@ class Parser {
       branches.push(this.sequence(flags));
     }
     if (branches.length === 1 && branches[0]) return branches[0];
-    return { src: branches.map((b) => b.src).join('|'), nl: branches.some((b) => b.nl), unb: branches.some((b) => b.unb), atom: false };
+    return { src: branches.map((b) => b.src).join('|'), nl: branches.some((b) => b.nl), unb: branches.some((b) => b.unb), atom: false, risky: branches.some((b) => b.risky) };
   }
 
   sequence(flags: Flags): Piece {
@@ -76,7 +77,8 @@ class Parser {
       }
       parts.push(this.quantified(atom, flags));
     }
-    return { src: parts.map((p) => p.src).join(''), nl: parts.some((p) => p.nl), unb: parts.some((p) => p.unb), atom: parts.length === 1 && !!parts[0]?.atom };
+    const risky = parts.length > 0 && parts.every((p) => p.quant) && parts.some((p) => p.unb);
+    return { src: parts.map((p) => p.src).join(''), nl: parts.some((p) => p.nl), unb: parts.some((p) => p.unb), atom: parts.length === 1 && !!parts[0]?.atom, risky };
   }
 
   isQuantifier(): boolean {
@@ -110,10 +112,10 @@ class Parser {
     if (flags.U) lazy = !lazy;
     if (this.isQuantifier()) this.fail(this.re[this.pos] === '+' ? 'possessive quantifiers are not supported (RE2 rejects them too)' : 'invalid nested repetition operator');
     const wide = max === Infinity || max > 16;
-    if (atom.unb && wide) this.catastrophic = true;
+    if (atom.risky && wide) this.catastrophic = true;
     if (atom.nl && wide) this.spansLines = true;
     const base = atom.atom ? atom.src : `(?:${atom.src})`;
-    return { src: base + q + (lazy ? '?' : ''), nl: atom.nl, unb: atom.unb || max === Infinity, atom: false };
+    return { src: base + q + (lazy ? '?' : ''), nl: atom.nl, unb: atom.unb || max === Infinity, atom: false, quant: true };
   }
 
   atom(flags: Flags, parts: Piece[]): Piece | null {
@@ -171,14 +173,14 @@ class Parser {
     }
     const body = this.alternation(inner);
     this.close();
-    return { src: `(?:${body.src})`, nl: body.nl, unb: body.unb, atom: true };
+    return { src: `(?:${body.src})`, nl: body.nl, unb: body.unb, atom: true, risky: !!body.risky };
   }
 
   capture(flags: Flags): Piece {
     this.groups++;
     const body = this.alternation({ ...flags });
     this.close();
-    return { src: `(${body.src})`, nl: body.nl, unb: body.unb, atom: true };
+    return { src: `(${body.src})`, nl: body.nl, unb: body.unb, atom: true, risky: !!body.risky };
   }
 
   close(): void {

@@ -34,6 +34,29 @@ export function assigned(id: string, description: string, names: string, value: 
   return { id, description, regex: String.raw`(?i)[\w.-]{0,50}?(?:${names})${ASSIGN}(${value})${END}`, keywords, entropy, ...(sample ? { sample } : {}) };
 }
 
+export const CH = {
+  AN: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+  LN: 'abcdefghijklmnopqrstuvwxyz0123456789',
+  UN: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  HEX: '0123456789abcdef',
+  B64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  URL: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+  L: 'abcdefghijklmnopqrstuvwxyz',
+  D: '0123456789',
+};
+type S = [prefix: string, chars: string, len: number, suffix?: string];
+const sample = (s: S, kv?: string): NonNullable<RuleDef['sample']> => ({ prefix: s[0], chars: s[1], len: s[2], ...(s[3] ? { suffix: s[3] } : {}), ...(kv ? { kv } : {}) });
+
+/** Compact token rule: id, description, body, keywords, sample, entropy. */
+export function tk(id: string, description: string, body: string, keywords: string[], s: S, entropy = 0): RuleDef {
+  return token(id, description, body, keywords, sample(s), entropy);
+}
+
+/** Compact assignment rule; the sample is assigned to `key` (default: the first keyword). */
+export function kv(id: string, description: string, names: string, value: string, keywords: string[], s: S, entropy = 0, key?: string): RuleDef {
+  return assigned(id, description, names, value, keywords, sample(s, key ?? `${keywords[0] ?? 'x'}_key`), entropy);
+}
+
 function str(s: string): string {
   return JSON.stringify(s);
 }

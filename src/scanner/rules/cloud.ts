@@ -45,7 +45,7 @@ export const CLOUD_RULES: RuleDef[] = [
   token('flyio-access-token', 'Fly.io access token', String.raw`fo1_[\w-]{43}|fm1[ar]_[a-zA-Z0-9+/]{100,}={0,3}|fm2_[a-zA-Z0-9+/]{100,}={0,3}`, ['fo1_', 'fm1', 'fm2_'], { prefix: 'fo1_', chars: AN, len: 43 }, 4),
   assigned('cloudflare-api-key', 'Cloudflare API token', 'cloudflare|\\bcf_api', '[a-z0-9_-]{40}', ['cloudflare', 'cf_api'], { prefix: '', chars: AN, len: 40, kv: 'CLOUDFLARE_API_TOKEN' }, 2),
   assigned('cloudflare-global-api-key', 'Cloudflare global API key', 'cloudflare', '[a-f0-9]{37}', ['cloudflare'], { prefix: '', chars: HEX, len: 37, kv: 'cloudflare_global_key' }, 2),
-  token('cloudflare-origin-ca-key', 'Cloudflare Origin CA key', 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}', ['v1.0-'], { prefix: 'v1.0-0123456789abcdef01234567-', chars: HEX, len: 146 }, 2),
+  token('cloudflare-origin-ca-key', 'Cloudflare Origin CA key', 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}', ['v1.0-'], { prefix: 'v1.0-f3a91c07d2e4b658a0c2e4f6-', chars: HEX, len: 146 }, 2),
   token('scalingo-api-token', 'Scalingo API token', String.raw`tk-us-[\w-]{48}`, ['tk-us-'], { prefix: 'tk-us-', chars: AN, len: 48 }, 2),
   token('ibm-cloud-api-key', 'IBM Cloud API key assigned to an IBM key name', String.raw`(?i:ibm[\w.-]{0,20}(?:api|key)[\w.-]{0,10})[\s'"]{0,3}(?:=|:|=>)[\s'"]{0,3}[A-Za-z0-9_-]{44}`, ['ibm'], { prefix: 'IBMCLOUD_API_KEY=', chars: AN, len: 44 }, 3),
   assigned('linode-api-token', 'Linode (Akamai) API token', 'linode', '[a-f0-9]{64}', ['linode'], { prefix: '', chars: HEX, len: 64, kv: 'LINODE_TOKEN' }, 3),
