@@ -220,6 +220,13 @@ describe('errors: named, without values, and nothing injected', () => {
     expect(v).toMatch(/version 9 of secret\/data\/ci\/app does not exist/);
   });
 
+  it('a deleted KV v2 version says so', async () => {
+    vault.kv2Put('secret', 'ci/gone', { k: 'gone-value-1234' });
+    const ver = vault.mounts.get('secret/')?.kv2.get('ci/gone')?.versions.get(1);
+    if (ver) ver.deletionTime = Date.now() - 1000;
+    expect(failed(await step('secret/data/ci/gone k'))).toMatch(/line 1: the current version of secret\/data\/ci\/gone was deleted or destroyed/);
+  });
+
   it('403 names the path and the token\'s policies', async () => {
     const msg = failed(await step('secret/data/ci/wild user | U\nsecret/data/private/x secret'));
     expect(msg).toMatch(/line 2: permission denied on secret\/data\/private\/x: the token's policies \(ci-read, default\) do not grant read on it/);
