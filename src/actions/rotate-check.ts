@@ -26,6 +26,7 @@ export const rotateCheckSpec: ActionSpec = {
     { name: 'policy', description: 'A YAML or JSON policy file mapping path globs to their own limits', default: '' },
     { name: 'vault-paths', description: 'Vault KV v2 paths or prefixes to check (mount/path; a trailing / walks the folder), one per line', default: '' },
     { name: 'check-token', description: 'Check the TTL, age and renewability of the Vault token in use (when Vault is configured)', default: 'true' },
+    { name: 'vault-pki', description: 'Vault PKI mounts whose issued certificates are checked (newest per common name), one per line', default: '' },
     { name: 'leases', description: 'Vault lease ids to check, one per line', default: '' },
     { name: 'certificates', description: 'Globs of PEM certificate files under the workspace, e.g. **/*.pem (none by default)', default: '' },
     { name: 'endpoints', description: 'Live TLS endpoints to probe, host:port, one per line', default: '' },

@@ -24,6 +24,8 @@ export interface RotateConfig {
   timeoutMs: number;
   vaultPaths: string[];
   leases: string[];
+  /** Vault PKI mounts whose issued certificates are checked */
+  pkiMounts: string[];
   checkToken: boolean;
   /** Vault is needed (paths, leases or a url were given) */
   vault: boolean;
@@ -65,6 +67,7 @@ export function readConfig(r: Runner): RotateConfig {
   if (timeoutMs < 100 || timeoutMs > 600_000) throw new UserError('timeout', 'expected a duration from 100ms to 10m');
   const vaultPaths = parseList(r.input('vault-paths'));
   const leases = parseList(r.input('leases'));
+  const pkiMounts = parseList(r.input('vault-pki'));
   const checkToken = parseBool(r.input('check-token'), 'check-token', true);
   const cfg: RotateConfig = {
     nowMs,
@@ -74,8 +77,9 @@ export function readConfig(r: Runner): RotateConfig {
     timeoutMs,
     vaultPaths,
     leases,
+    pkiMounts,
     checkToken,
-    vault: vaultPaths.length > 0 || leases.length > 0 || r.input('url').trim() !== '',
+    vault: vaultPaths.length > 0 || leases.length > 0 || pkiMounts.length > 0 || r.input('url').trim() !== '',
     warnOnly: parseBool(r.input('warn-only'), 'warn-only', false),
     reportPath: '',
   };

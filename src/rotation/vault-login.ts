@@ -1,7 +1,7 @@
 /**
  * The Vault side of rotate-check: the connection and login inputs (shared with vault-login),
  * an adapter from VaultClient to the metadata-only calls the checks need, and the run of
- * the KV, token and lease checks. Only metadata endpoints are called, never KV data reads.
+ * the KV, PKI, token and lease checks. Only metadata endpoints are called, never KV data reads.
  */
 import { RemoteError } from '../core/errors.js';
 import type { InputSpec } from '../actions/spec.js';
@@ -10,6 +10,7 @@ import { type VaultClient, listKeys } from '../vault/client.js';
 import { loginFromInputs, loginInputs } from '../vault/login.js';
 import type { RotateConfig } from './config.js';
 import type { Item } from './item.js';
+import { type PkiApi, checkPki } from './pki.js';
 import { type VaultMetaApi, checkKv, checkLease, checkToken } from './vault.js';
 
 export const vaultInputs: readonly InputSpec[] = loginInputs;
@@ -18,8 +19,19 @@ function notFound(err: unknown): boolean {
   return err instanceof RemoteError && err.status === 404;
 }
 
-export function metaApi(c: VaultClient): VaultMetaApi {
+export function metaApi(c: VaultClient): VaultMetaApi & PkiApi {
   return {
+    async listCerts(mount) {
+      try {
+        return listKeys(await c.list(`${mount}/certs/`));
+      } catch (err) {
+        if (notFound(err)) return [];
+        throw err;
+      }
+    },
+    async readCert(mount, serial) {
+      return (await c.read(`${mount}/cert/${serial}`)).data;
+    },
     async listMetadata(mount, dir) {
       try {
         return listKeys(await c.list(`${mount}/metadata/${dir ? `${dir}/` : ''}`));
@@ -60,6 +72,7 @@ export async function checkVault(r: Runner, cfg: RotateConfig): Promise<Item[]> 
     const api = metaApi(client);
     const items: Item[] = [];
     if (cfg.vaultPaths.length) items.push(...(await checkKv(api, cfg.vaultPaths, cfg.nowMs, cfg.policy)));
+    if (cfg.pkiMounts.length) items.push(...(await checkPki(api, cfg.pkiMounts, cfg.nowMs, cfg.policy, (m) => r.info(m))));
     if (cfg.checkToken) {
       const t = await checkToken(api, cfg.nowMs, cfg.policy);
       if (t) items.push(t);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { runStep, type StepRun } from '../runner/github.js';
 import { makeCert, type TestCert } from '../servers/certs.js';
 import { startProxy } from '../servers/proxy.js';
-import { VaultServer } from '../servers/vault.js';
+import { VaultServer, ok } from '../servers/vault.js';
 import { IamServer } from '../servers/iam.js';
 import { GitHubApi } from '../servers/github-api.js';
 
@@ -192,7 +192,7 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     vault.mount('secret', { type: 'kv', version: 2 });
     vault.mount('database', { type: 'database' });
     vault.databaseRole('database', 'app', { default_ttl: 3600, max_ttl: 7200 });
-    vault.policy('rotate', [{ path: 'secret/metadata/*', capabilities: ['list', 'read'] }]);
+    vault.policy('rotate', [{ path: 'secret/metadata/*', capabilities: ['list', 'read'] }, { path: 'pki/cert*', capabilities: ['list', 'read'] }]);
     const at = (days: number) => NOW - days * DAY;
     vault.kv2Put('secret', 'ci/db', { password: 'db-password-value-1' }, { createdTime: at(100) });
     vault.kv2Put('secret', 'ci/api', { key: 'api-key-value-22' }, { createdTime: at(70) });
@@ -229,6 +229,27 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     expect(item(rep, 'database/creds/app/missing')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/lease not found/) });
     expect(vault.log.filter((e) => /\/data\//.test(e.path))).toEqual([]);
     expect(run.stdout + readFileSync(run.outputs['report-path'] ?? '', 'utf8')).not.toMatch(/value-\d/);
+  });
+
+  it('checks Vault PKI certificates: the newest per common name, revoked ones skipped', async () => {
+    const pki: Record<string, { cert: TestCert; revoked: boolean }> = {
+      '11-aa': { cert: await makeCert({ cn: 'web.test', notAfterDays: 5 }, ca), revoked: false },
+      '22-bb': { cert: await makeCert({ cn: 'web.test', notAfterDays: 200 }, ca), revoked: false },
+      '33-cc': { cert: await makeCert({ cn: 'api.test', notAfterDays: 10 }, ca), revoked: false },
+      '44-dd': { cert: await makeCert({ cn: 'old.test', notAfterDays: 2 }, ca), revoked: true },
+    };
+    vault.route('LIST', /^pki\/certs\/?$/, () => ok({ keys: Object.keys(pki) }));
+    vault.route('GET', /^pki\/cert\/([\w-]+)$/, (ctx) => {
+      const c = pki[ctx.match?.[1] ?? ''];
+      return c ? ok({ certificate: c.cert.cert, revocation_time: c.revoked ? 1700000000 : 0, ca_chain: null }) : { status: 404, body: { errors: [] } };
+    });
+    const token = vault.createToken({ policies: ['rotate'], ttl: 3600 });
+    const run = await runStep({ action: 'rotate-check', inputs: { url: vault.url, token, 'vault-pki': 'pki', 'check-token': 'false' }, secrets: [token] });
+    expect(run.leaks).toEqual([]);
+    const rep = report(run);
+    expect(rep.items.map((i) => [i.name, i.status]).sort()).toEqual([['pki/api.test', 'fail'], ['pki/web.test', 'ok']]);
+    expect(item(rep, 'pki/web.test').detail).toContain('serial 22-bb');
+    expect(run.stdout).toContain('1 revoked skipped');
   });
 
   it('a token without a TTL warns; a root token fails', async () => {
