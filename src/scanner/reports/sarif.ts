@@ -20,7 +20,7 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       shortDescription: { text: f?.description || id },
       fullDescription: { text: `${f?.description || id}. A secret committed to a repository must be revoked and rotated: removing it from the code does not remove it from the history.` },
       defaultConfiguration: { level: 'error' as const },
-      properties: { tags: ['security', 'secret', ...(f?.tags ?? [])], precision: 'high', 'security-severity': '9.0' },
+      properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
     };
   });
   const results = findings.map((f) => {
@@ -53,7 +53,7 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
         },
       ],
       partialFingerprints: partial,
-      properties: { fingerprint: f.fingerprint, tags: [...f.tags] },
+      properties: { fingerprint: f.fingerprint, tags: [...new Set(f.tags)] },
     };
   });
   const log = {

@@ -1,0 +1,81 @@
+/** Git repositories and fake secrets for the scanner's end-to-end tests (built at run time: no secret-shaped literal in the repo). */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A prefix the test config's rule looks for, assembled so this file holds no match of it. */
+export const PREFIX = ['tok', 'live', ''].join('_');
+
+/** A fresh fake secret matching the test rule: PREFIX + 24 random letters and digits. */
+export function fakeSecret(): string {
+  const bytes = randomBytes(24);
+  let s = '';
+  for (const b of bytes) s += ALNUM[b % ALNUM.length];
+  return `${PREFIX}${s}`;
+}
+
+/** The user config the tests use (gitleaks TOML); `extra` adds rules. */
+export function testConfig(extra = ''): string {
+  return [
+    '[[rules]]',
+    'id = "test-live-token"',
+    'description = "Test live token"',
+    `regex = '''${PREFIX}[A-Za-z0-9]{24}'''`,
+    `keywords = ["${PREFIX}"]`,
+    'tags = ["test"]',
+    extra,
+  ].join('\n');
+}
+
+export function tmp(name: string): string {
+  return mkdtempSync(join(tmpdir(), `ps-scan-${name}-`));
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test Author', '-c', 'user.email=author@example.test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
+  }).trim();
+}
+
+export function write(root: string, path: string, content: string | Buffer): void {
+  const p = join(root, path);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, content);
+}
+
+export function commit(root: string, message: string, files: Record<string, string | null>): string {
+  for (const [p, c] of Object.entries(files)) {
+    if (c === null) git(root, 'rm', '-q', p);
+    else {
+      write(root, p, c);
+      git(root, 'add', p);
+    }
+  }
+  git(root, 'commit', '-q', '--allow-empty', '-m', message);
+  return git(root, 'rev-parse', 'HEAD');
+}
+
+/** A repository with the test config committed. */
+export function newRepo(name: string, config = testConfig()): { root: string; first: string } {
+  const root = tmp(name);
+  git(root, 'init', '-q', '-b', 'main', '.');
+  const first = commit(root, 'initial', { '.gitleaks.toml': config, 'README.md': '# test\n' });
+  return { root, first };
+}
+
+export function readIf(path: string | undefined): string {
+  return path && existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+export function eventFile(dir: string, event: unknown): string {
+  const p = join(dir, `event-${randomBytes(4).toString('hex')}.json`);
+  writeFileSync(p, JSON.stringify(event));
+  return p;
+}
