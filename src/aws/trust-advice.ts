@@ -48,7 +48,7 @@ export function trustAdvice(ctx: AdviceContext): string {
     Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: {
       StringEquals: { [`${prefix}:aud`]: audValue },
-      StringLike: { [`${prefix}:sub`]: sub === subPattern(sub) ? sub : [sub, subPattern(sub)] },
+      StringLike: { [`${prefix}:sub`]: sub },
     },
   };
   const lines: string[] = [
@@ -57,8 +57,9 @@ export function trustAdvice(ctx: AdviceContext): string {
     `  iss: ${iss}`,
     `  sub: ${sub}`,
     `  aud: ${aud}`,
-    `A trust-policy statement on ${role.name} that lets this job in (the second sub pattern allows any branch, tag or environment of the repository; keep only the first to pin it):`,
+    `A statement for the trust policy of ${role.name} that lets exactly this job in:`,
     ...JSON.stringify(statement, null, 2).split('\n').map((l) => `  ${l}`),
+    ...(subPattern(sub) !== sub ? [`  (to allow every branch, tag and environment of it instead, use "${subPattern(sub)}" as the sub pattern)`] : []),
     'Usual causes:',
   ];
   const causes: string[] = [];

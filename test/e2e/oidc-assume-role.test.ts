@@ -287,9 +287,9 @@ describe('oidc-assume-role: GitLab through the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gl-'));
     const envFile = join(dir, 'aws.env');
     const run = await runCli(
-      ['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN', '--env-file', envFile],
+      ['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN'],
       {
-        env: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', CI_JOB_ID: '499', AWS_ID_TOKEN: jwt, PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp') },
+        env: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', CI_JOB_ID: '499', AWS_ID_TOKEN: jwt, PIPELINE_SECRETS_ENV_FILE: envFile, PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp') },
         secrets: [...credList(c), jwt],
       },
     );
