@@ -57,12 +57,14 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PKI_ISSUE_RE = /(^|\/)issue\/[^/]+$/;
 
 /**
- * Deterministic name normalisation: every character outside [A-Za-z0-9_] becomes `_`
- * (so `db.password` and `api-key` stay readable: DB_PASSWORD, API_KEY), and a leading
- * digit gets a `_` in front, since no shell accepts a name starting with one.
+ * Name normalisation, exactly as hashicorp/vault-action 3.x does it so existing workflows keep
+ * their names: the first `.` becomes `__`, dashes are dropped, and any other character outside
+ * [A-Za-z0-9_] is dropped (`db.password` -> DB__PASSWORD, `api-key` -> APIKEY). A name that would
+ * start with a digit gets a `_` in front, since no shell accepts it. Deterministic; collisions are
+ * reported by the caller. `| NAME` on a line picks any name.
  */
 export function normalizeName(key: string): string {
-  const n = key.replace(/[^A-Za-z0-9_]/g, '_');
+  const n = key.replace('.', '__').replace(/-/g, '').replace(/[^A-Za-z0-9_]/g, '');
   return /^[0-9]/.test(n) ? `_${n}` : n;
 }
 

@@ -94,10 +94,10 @@ describe('selector forms', () => {
       'kv1/ci/legacy token | LEGACY_TOKEN',
     ].join('\n')));
     expect(run.exported).toEqual({
-      API_KEY: APP.api_key, DB_PASSWORD: APP['db.password'], CLIENT_SECRET: APP['client-secret'], DB_PASSWORD_NESTED: APP.config.db.password,
+      API_KEY: APP.api_key, DB__PASSWORD: APP['db.password'], CLIENTSECRET: APP['client-secret'], DB_PASSWORD_NESTED: APP.config.db.password,
       QUOTED: APP.config['a.b'], OLD_KEY: APP_V1.api_key, LEGACY_TOKEN: LEGACY.token,
     });
-    expect(run.outputs).toMatchObject({ API_KEY: APP.api_key, db_password: APP['db.password'], client_secret: APP['client-secret'], OLD_KEY: APP_V1.api_key });
+    expect(run.outputs).toMatchObject({ API_KEY: APP.api_key, db__password: APP['db.password'], clientsecret: APP['client-secret'], OLD_KEY: APP_V1.api_key });
     for (const v of [APP.api_key, APP.config.db.password, LEGACY.token]) expect(run.masks).toContain(v);
     // one request per distinct path: ci/app latest, ci/app v1, legacy
     expect(run.summary).toMatch(/7 values injected from 3 Vault requests/);
@@ -144,7 +144,7 @@ describe('files', () => {
     for (const f of ['TLS_CERT', 'TLS_KEY', 'APP_ENV', 'WILD_JSON']) expect(statSync(run.exported[f] ?? '').mode & 0o777).toBe(0o600);
     const dotenv = readFileSync(run.exported['APP_ENV'] ?? '', 'utf8');
     expect(dotenv).toContain(`API_KEY=${APP.api_key}\n`);
-    expect(dotenv).toContain(`DB_PASSWORD=${APP['db.password']}\n`);
+    expect(dotenv).toContain(`DB__PASSWORD=${APP['db.password']}\n`);
     expect(JSON.parse(readFileSync(run.exported['WILD_JSON'] ?? '', 'utf8'))).toEqual(WILD);
     for (const line of [...TLS.cert.split('\n'), ...TLS.key.split('\n')].filter((l) => !l.startsWith('-----'))) {
       expect(run.log.join('\n')).not.toContain(line);
