@@ -53,10 +53,17 @@ function sha(v: string | undefined, what: string): string | undefined {
   return v;
 }
 
+/** A revision from an input: it becomes a git argument, so it may not look like an option. */
+function revInput(raw: string, input: string): string {
+  const v = raw.trim();
+  if (v.startsWith('-') || /[\s\0]/.test(v)) throw new UserError(input, 'expected a commit SHA, branch or tag name');
+  return v;
+}
+
 export function planScan(p: PlanInput): ScanPlan {
   if (p.mode === 'tree') return { kind: 'tree', why: 'scan-mode tree' };
-  const head = p.head.trim();
-  const base = p.base.trim();
+  const head = revInput(p.head, 'head');
+  const base = revInput(p.base, 'base');
   if (p.mode === 'history') return { kind: 'history', head: head || 'HEAD', why: 'scan-mode history' };
   if (base) return { kind: 'range', base, head: head || 'HEAD', why: 'the base input' };
   const auto = fromEvent(p, head);

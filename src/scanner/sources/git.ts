@@ -94,7 +94,7 @@ async function* parse(lines: AsyncIterable<string>, parser: DiffParser): AsyncGe
  */
 export function gitLogFragments(cwd: string, revisions: readonly string[], opts: GitSourceOptions, paths: readonly string[] = []): AsyncGenerator<Fragment> {
   const fmt = commitFormat();
-  const args = ['log', ...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`, ...revisions, '--', ...paths];
+  const args = ['log', ...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`, '--end-of-options', ...revisions, '--', ...paths];
   return parse(streamGit(cwd, args, `git log ${revisions.join(' ')}`), new DiffParser(fmt, opts));
 }
 
