@@ -1,0 +1,78 @@
+/**
+ * Every component template validates against GitLab's CI JSON schema (header and body), its
+ * `spec: inputs` are typed and described, defaults fit their type and options, every input is
+ * used and every use is declared, no `$[[ ]]` sits in a flow list, input names are the GitHub
+ * action's input names in snake_case, and nothing secret is put in a dotenv artifact.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { actions } from '../../src/actions/index.js';
+import { ciSchemaValidator, templates, usedInputs } from '../gitlab/templates.js';
+import { componentsDir } from '../gitlab/project.js';
+
+const COMPONENTS = ['fetch-secrets', 'gitleaks-scan', 'oidc-assume-role', 'rotate-check', 'vault-login'];
+/** inputs of the component itself, not of the action it runs */
+const COMPONENT_INPUTS = new Set(['stage', 'image', 'cli', 'git_depth', 'id_token_var', 'id_token_aud', 'job_name', 'cleanup', 'report_path']);
+const validate = ciSchemaValidator();
+const all = templates();
+
+describe('GitLab component templates', () => {
+  it('has a template for each of the five components', () => {
+    expect(all.map((t) => t.name)).toEqual(COMPONENTS.filter((c) => all.some((t) => t.name === c)));
+    expect(all.map((t) => t.name).sort()).toEqual(COMPONENTS);
+  });
+
+  it.each(all.map((t) => [t.name, t] as const))('%s validates against GitLab\'s CI schema', (_name, t) => {
+    expect(validate(t.header)).toEqual([]);
+    expect(validate(t.body)).toEqual([]);
+  });
+
+  it.each(all.map((t) => [t.name, t] as const))('%s declares typed, described inputs with fitting defaults, all used', (_name, t) => {
+    const inputs = t.header.spec?.inputs ?? {};
+    const declared = Object.keys(inputs);
+    expect(declared.length).toBeGreaterThan(0);
+    for (const [name, def] of Object.entries(inputs)) {
+      expect([name, /^[a-z][a-z0-9_]*$/.test(name)]).toEqual([name, true]);
+      expect([name, typeof def.type]).toEqual([name, 'string']);
+      expect([name, (def.description ?? '').length > 10]).toEqual([name, true]);
+      if (def.default !== undefined) {
+        const want = def.type === 'array' ? 'object' : def.type;
+        expect([name, typeof def.default]).toEqual([name, want]);
+      }
+      if (def.options) expect([name, def.options.includes(def.default)]).toEqual([name, true]);
+    }
+    const used = usedInputs(t.text.split(/^---$/m)[1] ?? '');
+    expect([...used].sort()).toEqual([...declared].sort());
+  });
+
+  it.each(all.map((t) => [t.name, t] as const))('%s keeps $[[ ]] out of flow lists and secrets out of dotenv artifacts', (_name, t) => {
+    for (const line of t.text.split('\n')) {
+      const outside = line.replace(/\$\[\[[^\]]*\]\]/g, 'X').replace(/"[^"]*"|'[^']*'/g, '""');
+      if (line.includes('$[[')) expect([line, /:\s*[[{]/.test(outside) || /^\s*-\s*[[{]/.test(outside)]).toEqual([line, false]);
+    }
+    expect(JSON.stringify(t.body)).not.toMatch(/"dotenv"/);
+  });
+
+  it.each(all.filter((t) => actions[t.name]).map((t) => [t.name, t] as const))("%s uses the GitHub action's input names in snake_case", (name, t) => {
+    const spec = actions[name]?.spec;
+    const actionInputs = new Set((spec?.inputs ?? []).map((i) => i.name.replace(/-/g, '_')));
+    for (const input of Object.keys(t.header.spec?.inputs ?? {})) {
+      if (COMPONENT_INPUTS.has(input)) continue;
+      expect([input, actionInputs.has(input)]).toEqual([input, true]);
+    }
+  });
+
+  it('the schema check bites: a wrong key or value is reported', () => {
+    expect(validate({ job: { script: ['x'], artifacts: { when: 'sometimes' } } }).length).toBeGreaterThan(0);
+    expect(validate({ job: { script: ['x'], id_tokens: { TOKEN: { audience: 'x' } } } }).length).toBeGreaterThan(0);
+    expect(validate({ spec: { inputs: { x: { type: 'text' } } } }).length).toBeGreaterThan(0);
+    expect(validate({ job: { script: ['x'], id_tokens: { TOKEN: { aud: 'x' } } } })).toEqual([]);
+  });
+
+  it("validates the component project's own pipeline against the schema", () => {
+    const doc: unknown = parse(readFileSync(join(componentsDir, '.gitlab-ci.yml'), 'utf8'));
+    expect(validate(doc)).toEqual([]);
+  });
+});
