@@ -146,7 +146,8 @@ export function parseStoreLine(text: string, line: number): StoreSelector | unde
     name = envName(plain);
     outputName = normalizeName(plain);
   } else {
-    const base = parts.baseName.replace(/^\/+/, '');
+    // a whole value is named by the last segment of its name (prod/db -> DB, /app/prod/token -> TOKEN)
+    const base = parts.baseName.replace(/\/+$/, '').split('/').pop() ?? '';
     if (!base) throw fail('give the value a name: "| NAME"');
     name = envName(base);
     outputName = normalizeName(base);

@@ -56,10 +56,10 @@ describe('values from every store', () => {
       'aws-ssm:/app/prod/plain:3',
     ), ctx);
     expect(byName(items)).toEqual({
-      DB_PASSWORD: 'pg-pass-8d7f6e5d', NESTED_TOKEN: 'nested-tok-4a4a4a', API_KEY: 'sk-live-aws-1234567890', OLD_API_KEY: 'sk-old-aws-0987654321',
-      CERT: 'binary-secret-bytes-xyz', BETA_USER: 'beta-user-2', BETA_PASS: 'beta-pass-222', TOKEN: 'ssm-secure-token-42', APP_PROD_PLAIN: 'plain-param-value',
+      DB_PASSWORD: 'pg-pass-8d7f6e5d', NESTED__TOKEN: 'nested-tok-4a4a4a', API_KEY: 'sk-live-aws-1234567890', OLD_API_KEY: 'sk-old-aws-0987654321',
+      CERT: 'binary-secret-bytes-xyz', BETA_USER: 'beta-user-2', BETA_PASS: 'beta-pass-222', TOKEN: 'ssm-secure-token-42', PLAIN: 'plain-param-value',
     });
-    expect(items.find((i) => i.name === 'APP_PROD_PLAIN')?.version).toBe('3');
+    expect(items.find((i) => i.name === 'PLAIN')?.version).toBe('3');
     for (const i of items) expect(ctx.masker.has(i.value)).toBe(true);
     // the whole JSON secret and its leaves are masked even where only one key was taken
     expect(ctx.masker.has('app-user')).toBe(true);

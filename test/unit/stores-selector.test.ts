@@ -14,19 +14,19 @@ describe('parseStoreLine', () => {
 
   const cases: [string, Record<string, unknown>][] = [
     ['aws-sm:prod/db password | DB_PASSWORD', { store: 'aws-sm', id: 'prod/db', name: 'DB_PASSWORD', named: true, pick: { kind: 'key' } }],
-    ['aws-sm:prod/db', { id: 'prod/db', name: 'PROD_DB', outputName: 'prod_db', pick: { kind: 'whole' } }],
-    ['aws-sm:prod/db db.password', { name: 'DB_PASSWORD', outputName: 'db_password' }],
+    ['aws-sm:prod/db', { id: 'prod/db', name: 'DB', outputName: 'db', pick: { kind: 'whole' } }],
+    ['aws-sm:prod/db db.password', { name: 'DB__PASSWORD', outputName: 'db__password' }],
     ['aws-sm:prod/db * | DB_', { pick: { kind: 'expand' }, name: 'DB_' }],
     ['aws-sm:prod/db *', { pick: { kind: 'expand' }, name: '' }],
     ['aws-sm:prod/db?version-stage=AWSPREVIOUS | OLD', { id: 'prod/db', versionStage: 'AWSPREVIOUS' }],
     ['aws-sm:prod/db?version-id=abc-123 | V', { versionId: 'abc-123' }],
-    ['aws-sm:arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf', { name: 'PROD_DB' }],
+    ['aws-sm:arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf', { name: 'DB' }],
     ['aws-ssm:/app/prod/token | TOKEN', { store: 'aws-ssm', id: '/app/prod/token' }],
-    ['aws-ssm:/app/prod/token:3', { id: '/app/prod/token:3', name: 'APP_PROD_TOKEN' }],
+    ['aws-ssm:/app/prod/token:3', { id: '/app/prod/token:3', name: 'TOKEN' }],
     ['gcp-sm:projects/p1/secrets/api | API', { id: 'projects/p1/secrets/api/versions/latest' }],
     ['gcp-sm:projects/p1/secrets/api/versions/4', { id: 'projects/p1/secrets/api/versions/4', name: 'API' }],
     ['gcp-sm:p1/api/7', { id: 'projects/p1/secrets/api/versions/7' }],
-    ['azure-kv:https://My-Vault.vault.azure.net/secrets/db-pass', { id: 'https://my-vault.vault.azure.net/secrets/db-pass', name: 'DB_PASS' }],
+    ['azure-kv:https://My-Vault.vault.azure.net/secrets/db-pass', { id: 'https://my-vault.vault.azure.net/secrets/db-pass', name: 'DBPASS' }],
     ['azure-kv:https://v1x.vault.azure.net/secrets/s/0123456789abcdef0123456789abcdef | S', { id: 'https://v1x.vault.azure.net/secrets/s/0123456789abcdef0123456789abcdef' }],
     ['azure-kv:https://v1x.vault.azure.cn/secrets/s/', { id: 'https://v1x.vault.azure.cn/secrets/s' }],
     ['azure-kv:my-vault/conn password | file:PW', { id: 'https://my-vault.vault.azure.net/secrets/conn', sink: 'file', name: 'PW' }],
@@ -66,10 +66,10 @@ describe('itemsOf', () => {
   test('JSON key, non-string values, nested expansion values', () => {
     const value = JSON.stringify({ a: 'alpha-1', n: 5432, o: { k: 'v-long' }, 'db.password': 'dotted-key' });
     expect(itemsOf({ sel: sel('aws-sm:x n | N'), value, source: 'aws-sm:x' })[0]?.value).toBe('5432');
-    expect(itemsOf({ sel: sel('aws-sm:x o.k'), value, source: 'aws-sm:x' })[0]).toMatchObject({ name: 'O_K', value: 'v-long' });
+    expect(itemsOf({ sel: sel('aws-sm:x o.k'), value, source: 'aws-sm:x' })[0]).toMatchObject({ name: 'O__K', value: 'v-long' });
     expect(itemsOf({ sel: sel('aws-sm:x db.password'), value, source: 'aws-sm:x' })[0]?.value).toBe('dotted-key');
     const all = itemsOf({ sel: sel('aws-sm:x * | P_'), value, source: 'aws-sm:x' });
-    expect(all.map((i) => [i.name, i.value])).toEqual([['P_A', 'alpha-1'], ['P_N', '5432'], ['P_O', '{"k":"v-long"}'], ['P_DB_PASSWORD', 'dotted-key']]);
+    expect(all.map((i) => [i.name, i.value])).toEqual([['P_A', 'alpha-1'], ['P_N', '5432'], ['P_O', '{"k":"v-long"}'], ['P_DB__PASSWORD', 'dotted-key']]);
     expect(all[2]?.leaves).toEqual(['v-long']);
   });
   test('a key of a non-JSON value, expansion of a non-object', () => {
