@@ -45,8 +45,7 @@ export function findCertificateFiles(patterns: readonly string[], workspace: str
   for (const p of patterns) {
     const pat = p.replace(/^\.\//, '');
     if (!isGlob(pat)) {
-      const rel = isAbsolute(pat) ? pat : pat;
-      found.add(rel);
+      found.add(pat);
       continue;
     }
     if (!all) {

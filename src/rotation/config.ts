@@ -8,6 +8,7 @@ import { isAbsolute, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseBool, parseDuration, parseList } from '../core/parse.js';
 import type { Runner } from '../platform/runner.js';
+import { vaultConnection } from '../vault/login.js';
 import type { AwsCredentials } from './aws.js';
 import { type Policy, limitsFromInputs, loadPolicyFile } from './policy.js';
 import { type Endpoint, parseEndpoint } from './tls.js';
@@ -83,6 +84,7 @@ export function readConfig(r: Runner): RotateConfig {
     warnOnly: parseBool(r.input('warn-only'), 'warn-only', false),
     reportPath: '',
   };
+  if (cfg.vault) vaultConnection(r); // Vault inputs are checked before anything runs
   const ca = readCa(r.input('endpoints-ca'), ws);
   if (ca) cfg.endpointsCa = ca;
   const report = r.input('report-path').trim();
@@ -109,6 +111,7 @@ export function readConfig(r: Runner): RotateConfig {
     const token = r.input('github-token').trim() || (r.env('GITHUB_TOKEN') ?? '').trim();
     if (!token) throw new UserError('github-token', 'issue: true needs a token with issues: write (the default is the job token)');
     r.secret(token, 'github-token');
+    if (r.platform === 'gitlab') throw new UserError('issue', 'issues are opened on GitHub only; on GitLab use the JSON report (report-path) as an artifact');
     if (!r.context().repository) throw new UserError('issue', 'the repository is unknown (GITHUB_REPOSITORY): issues are only opened on GitHub');
     cfg.issue = { token, title: r.input('issue-title').trim() || DEFAULT_ISSUE_TITLE, labels: parseList(r.input('issue-labels')) };
   }

@@ -66,7 +66,14 @@ export function metaApi(c: VaultClient): VaultMetaApi & PkiApi {
 }
 
 export async function checkVault(r: Runner, cfg: RotateConfig): Promise<Item[]> {
-  const login = await loginFromInputs(r, { useEnvToken: true });
+  let login: Awaited<ReturnType<typeof loginFromInputs>>;
+  try {
+    login = await loginFromInputs(r, { useEnvToken: true });
+  } catch (err) {
+    // Vault down or the login refused: one failing item; the other checks still report
+    if (!(err instanceof RemoteError)) throw err;
+    return [{ kind: 'vault-token', name: 'vault login', status: 'fail', limit: '-', detail: `cannot log in to Vault: ${err.message}` }];
+  }
   const { client } = login;
   try {
     const api = metaApi(client);

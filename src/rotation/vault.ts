@@ -71,6 +71,9 @@ export function kvItem(name: string, meta: JsonObject, nowMs: number, policy: Po
   const versions = obj(meta['versions'] ?? {}, `${f}.versions`);
   const custom = meta['custom_metadata'] === null || meta['custom_metadata'] === undefined ? {} : obj(meta['custom_metadata'], `${f}.custom_metadata`);
   const cur = versions[String(current)];
+  if (isObject(cur) && (cur['destroyed'] === true || (typeof cur['deletion_time'] === 'string' && cur['deletion_time'] && Date.parse(cur['deletion_time']) <= nowMs))) {
+    return { kind: 'vault-kv', name, status: 'ok', limit: ageLimitText(lim), detail: `the current version ${current} is deleted: nothing to rotate` };
+  }
   const createdMs = isObject(cur) ? ms(cur['created_time'], `${f}.versions.${current}.created_time`) : ms(meta['updated_time'], `${f}.updated_time`);
   const ageSec = Math.floor((nowMs - createdMs) / 1000);
   const notes: string[] = [];

@@ -16,6 +16,7 @@ import { startProxy } from '../servers/proxy.js';
 import { VaultServer, ok } from '../servers/vault.js';
 import { IamServer } from '../servers/iam.js';
 import { GitHubApi } from '../servers/github-api.js';
+import { OidcIssuer } from '../servers/oidc.js';
 
 const DAY = 86_400_000;
 
@@ -262,6 +263,44 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     expect(root.leaks).toEqual([]);
     expect(root.code).toBe(1);
     expect(report(root).items[0]).toMatchObject({ status: 'fail', detail: expect.stringMatching(/root token/) });
+  });
+
+  it('logs in with the runner OIDC token and revokes the token it created', async () => {
+    const issuer = await new OidcIssuer({ claims: { repository: 'octo-org/octo-repo' } }).start();
+    try {
+      vault.clock.set(undefined);
+      vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
+      vault.jwtRole('jwt', 'rotation', { role_type: 'jwt', bound_audiences: ['https://vault.test'], user_claim: 'sub', bound_claims: { repository: 'octo-org/*' }, bound_claims_type: 'glob', token_policies: ['rotate'], token_ttl: 600 });
+      const before = vault.counters.revocations;
+      const run = await runStep({
+        action: 'rotate-check',
+        inputs: { url: vault.url, role: 'rotation', audience: 'https://vault.test', 'vault-paths': 'secret/ci/fresh' },
+        env: { ...issuer.githubEnv, PIPELINE_SECRETS_NOW: new Date(NOW).toISOString() },
+        secrets: [issuer.requestToken],
+      });
+      const issued = [...vault.tokens.values()].filter((t) => t.path.startsWith('auth/jwt')).map((t) => t.id);
+      expect(issued).toHaveLength(1);
+      expect(run.leaks).toEqual([]);
+      const shown = [...run.log, run.summary, run.stderr, ...run.annotations.map((a) => a.message), readFileSync(run.outputs['report-path'] ?? '', 'utf8')].join('\n');
+      expect(shown).not.toContain(issued[0]!);
+      expect(issuer.issued.some((jwt) => shown.includes(jwt))).toBe(false);
+      expect(run.masks).toContain(issued[0]!);
+      expect(report(run).items.map((i) => [i.name, i.status])).toEqual([['secret/ci/fresh', 'ok'], ['token in use (auth/jwt/login)', 'ok']]);
+      expect(vault.counters.revocations).toBe(before + 1);
+    } finally {
+      vault.clock.set(NOW);
+      await issuer.stop();
+    }
+  });
+
+  it('Vault unreachable is one failing item; the other checks still report', async () => {
+    const ws = workspace({ 'ok.pem': leaves['valid']!.cert });
+    const run = await runStep({ action: 'rotate-check', cwd: ws, inputs: { url: 'http://127.0.0.1:9', token: 'hvs.unreachable-token-value', 'retry-max-attempts': '1', certificates: '*.pem' }, secrets: ['hvs.unreachable-token-value'] });
+    expect(run.leaks).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(report(run).items.map((i) => [i.name, i.status]).sort()).toEqual([['ok.pem', 'ok'], ['vault login', 'fail']]);
+    const bad = await runStep({ action: 'rotate-check', inputs: { url: 'ftp://vault', 'vault-paths': 'secret/x' } });
+    expect(bad.stdout).toContain('(input "url")');
   });
 
   it('a path the token may not list becomes a failing item, not a crash', async () => {
