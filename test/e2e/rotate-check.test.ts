@@ -351,6 +351,19 @@ describe('rotate-check: IAM access keys', () => {
     expect(run.stdout).toContain('1 inactive key(s) ignored');
   });
 
+  it('IAM calls go through the proxy (the SDK over core/http)', async () => {
+    const proxy = await startProxy();
+    try {
+      const run = await runStep({ action: 'rotate-check', inputs: { 'aws-keys': 'true', 'iam-endpoint': iam.url, 'warn-only': 'true' }, env: { AWS_ACCESS_KEY_ID: AKID, AWS_SECRET_ACCESS_KEY: SECRET, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url }, secrets: [SECRET] });
+      expect(run.leaks).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(new Set(proxy.tunnels)).toEqual(new Set([new URL(iam.url).host]));
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('AccessDenied on ListUsers is a failing item naming the permissions', async () => {
     iam.deny.add('ListUsers');
     try {
