@@ -17,7 +17,7 @@ import { compileGlobalAllowlists, compileRule, type CompiledRule } from './confi
 import { loadConfig } from './config/load.js';
 import { ConfigError } from './config/parse.js';
 import { shannonEntropy } from './entropy.js';
-import { Prefilter, chunks, windowsAround, type WindowOptions, type Windows } from './keywords.js';
+import { Prefilter, chunks, newlineIndex, windowsAround, type WindowOptions, type Windows } from './keywords.js';
 import { DEFAULT_CONFIG_TOML } from './rules/index.js';
 import type { Finding, Fragment, Scanner, Skipped } from './types.js';
 
@@ -53,15 +53,14 @@ const MAX_WINDOW = 262_144;
 class Located {
   private nl: number[] | null = null;
   constructor(readonly f: Fragment) {}
+  /** newline offsets, computed once per fragment when first needed */
+  newlines(): number[] {
+    if (!this.nl) this.nl = newlineIndex(this.f.text);
+    return this.nl;
+  }
   /** 0-based line index of a text offset */
   lineIndex(off: number): number {
-    if (!this.nl) {
-      const nl: number[] = [];
-      const t = this.f.text;
-      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) nl.push(i);
-      this.nl = nl;
-    }
-    const nl = this.nl;
+    const nl = this.newlines();
     let lo = 0, hi = nl.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -119,14 +118,15 @@ class Engine implements LoadedScanner {
     return sortFindings(dropGenericDuplicates(out));
   }
 
-  private windows(text: string, rule: CompiledRule, hits: readonly number[] | undefined): Windows {
+  private windows(loc: Located, rule: CompiledRule, hits: readonly number[] | undefined): Windows {
+    const text = loc.f.text;
     const o: WindowOptions = {
       before: 2,
       after: rule.spansLines ? 2000 : 10,
       maxLine: rule.spansLines ? Math.max(this.maxLine, SPAN_REACH) : this.maxLine,
       maxWindow: MAX_WINDOW,
     };
-    return hits ? windowsAround(text, hits, o) : chunks(text, { ...o, maxLine: this.maxLine });
+    return hits ? windowsAround(text, loc.newlines(), hits, o) : chunks(text, { ...o, maxLine: this.maxLine });
   }
 
   private detect(loc: Located, rule: CompiledRule, hits: readonly number[] | undefined): Finding[] {
@@ -140,7 +140,7 @@ class Engine implements LoadedScanner {
     const re = rule.re;
     if (!re) return [];
     const text = f.text;
-    const win = this.windows(text, rule, hits);
+    const win = this.windows(loc, rule, hits);
     if (win.capped) this.noteCapped(f.path);
     const out: Finding[] = [];
     const seen = new Set<number>();

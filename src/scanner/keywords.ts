@@ -8,6 +8,29 @@ function escapeRe(s: string): string {
   return s.replace(/[\\^$.|?*+()[\]{}/-]/g, (c) => '\\' + c);
 }
 
+interface Trie { end: boolean; next: Map<string, Trie> }
+
+/** One alternation factorised by common prefixes (a(?:pi|uth)...), longest keyword first. */
+function trieSource(words: readonly string[]): string {
+  const root: Trie = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const c of w) {
+      let m = n.next.get(c);
+      if (!m) { m = { end: false, next: new Map() }; n.next.set(c, m); }
+      n = m;
+    }
+    n.end = true;
+  }
+  const emit = (n: Trie): string => {
+    const alts = [...n.next].map(([c, m]) => escapeRe(c) + emit(m));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0] ?? '' : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
 export class Prefilter {
   private readonly re: RegExp | null;
   /** a matched (longest) keyword -> rules having it or any keyword that is a prefix of it */
@@ -24,7 +47,7 @@ export class Prefilter {
       });
       this.rulesFor.set(k, rules);
     }
-    this.re = sorted.length ? new RegExp(sorted.map(escapeRe).join('|'), 'gi') : null;
+    this.re = sorted.length ? new RegExp(trieSource(sorted), 'gi') : null;
   }
 
   /** Rule index -> offsets of its keywords in the text (ascending). */
@@ -65,40 +88,46 @@ export interface Windows {
   capped: boolean;
 }
 
-/** Start of the line `lines` lines above pos's line (at its preceding newline), not before floor. */
-function lineStartBack(text: string, pos: number, lines: number, floor: number): number {
-  let seen = 0;
-  for (let i = pos - 1; i >= floor; i--) {
-    if (text.charCodeAt(i) === 10 && ++seen > lines) return i;
-  }
-  return floor;
+/** Offsets of every newline in the text (ascending). */
+export function newlineIndex(text: string): number[] {
+  const nl: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
+  return nl;
 }
 
-/** End (after the newline) of the line `lines` lines below pos's line, not beyond ceil. */
-function lineEndForward(text: string, pos: number, lines: number, ceil: number): number {
-  let seen = 0;
-  for (let i = pos; i < ceil; i++) {
-    if (text.charCodeAt(i) === 10 && ++seen > lines) return i + 1;
+/** Index of the first newline at or after pos (nl.length when none). */
+function lineOf(nl: readonly number[], pos: number): number {
+  let lo = 0, hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((nl[mid] ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
   }
-  return ceil;
-}
-
-function hasNewline(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
-  return false;
+  return lo;
 }
 
 /** Merged, bounded windows around keyword hits (ascending, may overlap slightly). */
-export function windowsAround(text: string, hits: readonly number[], o: WindowOptions): Windows {
+export function windowsAround(text: string, nl: readonly number[], hits: readonly number[], o: WindowOptions): Windows {
   const spans: [number, number][] = [];
   let capped = false;
   const half = Math.max(256, Math.floor(o.maxLine / 2));
   for (const h of hits) {
-    const floor = Math.max(0, h - half);
-    const ceil = Math.min(text.length, h + half);
-    const s = lineStartBack(text, h, o.before, floor);
-    const e = lineEndForward(text, h, o.after, ceil);
-    if ((s === floor && floor > 0 && !hasNewline(text, floor, h)) || (e === ceil && ceil < text.length && !hasNewline(text, h, ceil))) capped = true;
+    const li = lineOf(nl, h);
+    const lineStart = li === 0 ? 0 : (nl[li - 1] ?? -1) + 1;
+    const lineEnd = li < nl.length ? (nl[li] ?? text.length) : text.length;
+    let s: number, e: number;
+    if (lineEnd - lineStart > o.maxLine) {
+      capped = true;
+      s = Math.max(lineStart, h - half);
+      e = Math.min(lineEnd, h + half);
+    } else {
+      const bi = li - o.before - 1;
+      s = bi < 0 ? 0 : (nl[bi] ?? 0); // from the newline before the first context line
+      const ai = li + o.after;
+      e = ai < nl.length ? (nl[ai] ?? text.length) + 1 : text.length;
+      s = Math.max(s, h - Math.max(half, o.maxLine));
+      e = Math.min(e, h + Math.max(half, o.maxLine));
+    }
     const last = spans[spans.length - 1];
     if (last && s <= last[1] && e - last[0] <= o.maxWindow) last[1] = Math.max(last[1], e);
     else if (last && e <= last[1]) continue;

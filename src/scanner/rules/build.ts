@@ -31,7 +31,7 @@ export function token(id: string, description: string, body: string, keywords: s
 
 /** A value assigned to a key naming the provider: (?i)NAME...= "value". */
 export function assigned(id: string, description: string, names: string, value: string, keywords: string[], sample: RuleDef['sample'], entropy = 0): RuleDef {
-  return { id, description, regex: String.raw`(?i)[\w.-]{0,50}?(?:${names})${ASSIGN}(${value})${END}`, keywords, entropy, ...(sample ? { sample } : {}) };
+  return { id, description, regex: String.raw`(?i)(?:${names})${ASSIGN}(${value})${END}`, keywords, entropy, ...(sample ? { sample } : {}) };
 }
 
 export const CH = {
