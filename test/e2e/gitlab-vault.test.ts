@@ -1,0 +1,104 @@
+/**
+ * The vault-login and fetch-secrets components in a local GitLab pipeline (gitlab-ci-local,
+ * shell executor) against the Vault imitation: the job's ID token variable (id_tokens) is what
+ * logs in, the credentials reach the user's script through its environment only, `exec`
+ * redacts them, after_script revokes the token and leases and removes the files, and the
+ * pipeline output holds no secret.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { OidcIssuer } from '../servers/oidc.js';
+import { VaultServer } from '../servers/vault.js';
+import { componentProject, jobLog, runPipeline, PROJECT_PATH, type Project } from '../gitlab/project.js';
+
+let issuer: OidcIssuer;
+let vault: VaultServer;
+let aud: string;
+const dbPassword = `db-${randomBytes(12).toString('base64url')}`;
+const apiKey = `key-${randomBytes(16).toString('hex')}`;
+const tlsKey = ['-----BEGIN PRIVATE KEY-----', randomBytes(30).toString('base64'), randomBytes(30).toString('base64'), '-----END PRIVATE KEY-----'].join('\n');
+
+beforeAll(async () => {
+  issuer = await new OidcIssuer().start();
+  vault = await new VaultServer().start();
+  aud = vault.url;
+  vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
+  vault.jwtRole('jwt', 'gitlab-ci', {
+    user_claim: 'sub', bound_claims_type: 'glob', token_policies: ['ci-read'], token_ttl: 900,
+    bound_audiences: [aud], bound_claims: { project_path: PROJECT_PATH, ref_protected: 'true' },
+  });
+  vault.policy('ci-read', ['secret/data/ci/*', 'database/creds/app']);
+  vault.mount('secret', { type: 'kv', version: 2 });
+  vault.kv2Put('secret', 'ci/app', { db_password: dbPassword, api_key: apiKey, tls_key: tlsKey });
+  vault.mount('database', { type: 'database' });
+  vault.databaseRole('database', 'app', { default_ttl: 3600 });
+});
+
+afterAll(async () => {
+  await vault.stop();
+  await issuer.stop();
+});
+
+let project: Project | undefined;
+afterEach(() => {
+  project?.cleanup();
+  project = undefined;
+});
+
+/** Every credential in play: the JWTs, Vault tokens, the KV values, dynamic passwords. */
+function credentials(): string[] {
+  return [...issuer.issued, ...vault.tokens.keys(), dbPassword, apiKey, tlsKey];
+}
+
+function noTempLeft(p: Project): void {
+  const tmp = join(p.dir, '.tmp');
+  const left = existsSync(tmp) ? readdirSync(tmp).filter((n) => n.startsWith('pipeline-secrets-')) : [];
+  expect(left).toEqual([]);
+}
+
+describe('vault-login component', () => {
+  it("runs the project's own pipeline: logs in with the job's ID token, redacts it through exec, revokes it in after_script", async () => {
+    project = componentProject();
+    const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH, sub: `project_path:${PROJECT_PATH}:ref_type:branch:ref:main` });
+    const before = { logins: vault.counters.logins, revocations: vault.counters.revocations };
+    const run = await runPipeline(project, {
+      variables: { VAULT_ADDR: vault.url, VAULT_ROLE: 'gitlab-ci', VAULT_ID_TOKEN: jwt, PIPELINE_SECRETS_RETRY_DELAY: '1ms' },
+      secrets: credentials(),
+    });
+    const log = jobLog(run, 'test-vault-login');
+    expect(run.output).toMatch(/PASS\s+test-vault-login/);
+    expect(log).toMatch(/Logged in to Vault with jwt at auth\/jwt, role "gitlab-ci"/);
+    expect(log).toContain('the token is ***');
+    expect(log).toMatch(/Revoked the Vault token/);
+    expect(vault.counters.logins).toBe(before.logins + 1);
+    expect(vault.counters.revocations).toBe(before.revocations + 1);
+    expect(run.leaks).toEqual([]);
+    expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
+    noTempLeft(project);
+  });
+
+  it('honours the id_tokens variable: a token for another audience is refused and the job fails, naming the audience', async () => {
+    project = componentProject();
+    const jwt = await issuer.gitlabToken('https://elsewhere.example', { project_path: PROJECT_PATH });
+    const run = await runPipeline(project, { jobs: ['test-vault-login'], variables: { VAULT_ADDR: vault.url, VAULT_ROLE: 'gitlab-ci', VAULT_ID_TOKEN: jwt }, secrets: credentials() });
+    const log = jobLog(run, 'test-vault-login');
+    expect(run.output).toMatch(/FAIL\s+test-vault-login/);
+    expect(log).toMatch(/aud/);
+    expect(log).not.toContain('the token is');
+    expect(run.leaks).toEqual([]);
+    expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
+  });
+
+  it("refuses a method outside the input's options with GitLab's message", async () => {
+    project = componentProject({
+      files: {
+        '.gitlab-ci.yml': `include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/vault-login@$CI_COMMIT_SHA\n    inputs:\n      method: ldap\njob:\n  extends: .vault-login\n  script:\n    - "true"\n`,
+      },
+    });
+    const run = await runPipeline(project);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('`method` input: `ldap` cannot be used because it is not in the list of allowed options');
+  });
+});
