@@ -7,7 +7,7 @@ import { RemoteError, describeError } from '../core/errors.js';
 import { parseBool } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
 import type { ActionSpec } from './spec.js';
-import { loginFromInputs, loginInputs, vaultClient, vaultConnection } from '../vault/login.js';
+import { loginFromInputs, loginInputs, vaultClient, vaultConnection, vaultInput } from '../vault/login.js';
 
 export const vaultLoginSpec: ActionSpec = {
   name: 'vault-login',
@@ -28,7 +28,7 @@ function ttlText(seconds: number): string {
 }
 
 async function main(r: Runner): Promise<void> {
-  const exportToken = parseBool(r.input('export-token'), 'export-token', true);
+  const exportToken = parseBool(vaultInput(r, 'export-token'), 'export-token', true);
   const revoke = parseBool(r.input('revoke'), 'revoke', true);
   const login = await loginFromInputs(r);
   const { client, token, connection } = login;

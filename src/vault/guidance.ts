@@ -19,6 +19,14 @@ export interface LoginContext {
 
 const PATH = '"path" input';
 
+/** A claim by name or JSON pointer (/a/b), as text. */
+function pointerText(claims: Claims | undefined, name: string): string {
+  if (!name.startsWith('/')) return claimText(claims, name);
+  let cur: unknown = claims;
+  for (const part of name.slice(1).split('/')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[part] : undefined;
+  return claimText({ v: cur }, 'v');
+}
+
 /** One sentence of advice for a refused login, or '' when Vault's message is already clear. */
 export function loginAdvice(details: readonly string[], status: number, ctx: LoginContext): string {
   const text = details.join(' ');
@@ -50,7 +58,7 @@ export function loginAdvice(details: readonly string[], status: number, ctx: Log
   }
   if ((m = /claim "([^"]*)" does not match any associated bound claim values/.exec(text))) {
     const name = m[1] ?? '';
-    return `the token's claim "${name}" is "${claimText(claims, name.replace(/^\//, '').split('/').pop() ?? name)}", which role "${role}" does not allow in its bound_claims: ` +
+    return `the token's claim "${name}" is "${pointerText(claims, name)}", which role "${role}" does not allow in its bound_claims: ` +
       `run from an allowed repository, branch or environment, or widen bound_claims for "${name}" (bound_claims_type=glob allows *)`;
   }
   if ((m = /claims: claim "([^"]*)" is missing/.exec(text))) {

@@ -39,6 +39,22 @@ export const loginInputs: readonly InputSpec[] = [
   { name: 'kubernetes-token-path', description: 'service-account token file (method kubernetes)', default: DEFAULT_K8S_TOKEN_PATH },
 ];
 
+/** hashicorp/vault-action's camelCase names, accepted so a switched `uses:` keeps its `with:` block. */
+export const VAULT_ACTION_ALIASES: Readonly<Record<string, string>> = {
+  'role-id': 'roleId', 'secret-id': 'secretId', 'ca-certificate': 'caCertificate', 'client-certificate': 'clientCertificate', 'client-key': 'clientKey',
+  'tls-skip-verify': 'tlsSkipVerify', 'kubernetes-token-path': 'kubernetesTokenPath', audience: 'jwtGithubAudience', 'export-token': 'exportToken',
+};
+
+/**
+ * An input, or its vault-action camelCase alias when that is given (the alias wins: on GitHub
+ * the kebab-case input always carries its default, so only the alias shows the user's intent).
+ */
+export function vaultInput(r: Runner, name: string): string {
+  const alias = VAULT_ACTION_ALIASES[name];
+  const a = alias ? r.input(alias) : '';
+  return a.trim() ? a : r.input(name);
+}
+
 export interface VaultConnection {
   url: string;
   namespace: string;
@@ -81,17 +97,17 @@ export function vaultConnection(r: Runner): VaultConnection {
   if (parsed.username || parsed.password) throw new UserError('url', 'the Vault URL must not carry credentials');
   const namespace = (r.input('namespace') || r.env('VAULT_NAMESPACE') || '').trim().replace(/^\/+|\/+$/g, '');
   const tls: TlsOptions = {};
-  const ca = r.input('ca-certificate');
+  const ca = vaultInput(r, 'ca-certificate');
   if (ca.trim()) tls.ca = readPem(ca, 'ca-certificate');
-  const cert = r.input('client-certificate');
-  const key = r.input('client-key');
+  const cert = vaultInput(r, 'client-certificate');
+  const key = vaultInput(r, 'client-key');
   if (cert.trim() || key.trim()) {
     if (!cert.trim() || !key.trim()) throw new UserError(cert.trim() ? 'client-key' : 'client-certificate', 'client-certificate and client-key must be given together');
     tls.cert = readPem(cert, 'client-certificate');
     tls.key = readPem(key, 'client-key');
     r.secret(tls.key, 'client-key');
   }
-  if (parseBool(r.input('tls-skip-verify'), 'tls-skip-verify', false)) {
+  if (parseBool(vaultInput(r, 'tls-skip-verify'), 'tls-skip-verify', false)) {
     tls.rejectUnauthorized = false;
     r.warning('tls-skip-verify is on: Vault\'s TLS certificate is NOT verified, so anyone on the network path can impersonate Vault and read the token. Use ca-certificate instead.', { title: 'Insecure TLS' });
   }
@@ -148,13 +164,13 @@ export async function loginFromInputs(r: Runner, opts: LoginFromInputsOptions = 
   if (method === 'token' && !token) throw new UserError('token', 'method token needs the token input (or VAULT_TOKEN)');
   const mount = method === 'token' ? '' : (r.input('path').trim() || method).replace(/^\/+|\/+$/g, '').replace(/^auth\//, '');
   const role = r.input('role').trim();
-  const roleId = r.input('role-id').trim();
-  const secretId = r.input('secret-id').trim();
+  const roleId = vaultInput(r, 'role-id').trim();
+  const secretId = vaultInput(r, 'secret-id').trim();
   if (method === 'approle' && !roleId) throw new UserError('role-id', 'method approle needs the role-id input');
   if (method === 'kubernetes' && !role) throw new UserError('role', 'method kubernetes needs the role input');
   if (secretId) r.secret(secretId, 'secret-id');
   if (token) r.secret(token, method === 'token' && !r.input('token').trim() ? 'VAULT_TOKEN' : 'token');
-  const audience = r.input('audience').trim() || urlOrigin(connection.url);
+  const audience = vaultInput(r, 'audience').trim() || urlOrigin(connection.url);
   const client = vaultClient(r, connection, token);
   const now = Date.now();
   if (method === 'token') {
@@ -170,7 +186,7 @@ export async function loginFromInputs(r: Runner, opts: LoginFromInputsOptions = 
   }
   const auth = await login(client, {
     method, mount, role, audience, ...(roleId ? { roleId } : {}), ...(secretId ? { secretId } : {}),
-    kubernetesTokenPath: r.input('kubernetes-token-path').trim() || DEFAULT_K8S_TOKEN_PATH,
+    kubernetesTokenPath: vaultInput(r, 'kubernetes-token-path').trim() || DEFAULT_K8S_TOKEN_PATH,
   }, {
     idToken: (aud) => r.idToken(aud),
     secret: (v, what) => r.secret(v, what),

@@ -3,6 +3,7 @@
  * against the Vault imitation and the OIDC issuer on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -220,6 +221,62 @@ describe('vault-login with AppRole, a token, Kubernetes', () => {
     expect(run.code).toBe(1);
     expect(vault.requestsTo(/^auth\/kubernetes\/login$/).length - logins).toBe(1);
     expect(errorText(run)).toContain('system:serviceaccount:ci:gha-runner is not in bound_service_account_names of role "other"');
+  });
+});
+
+describe('vault-login: namespaces, TLS, vault-action input names', () => {
+  let tlsVault: VaultServer;
+  let caPath: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-tls-'));
+    const f = (n: string): string => join(dir, n);
+    const ossl = (...args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
+    ossl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=Test Vault CA',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    ossl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('srv.key'), '-out', f('srv.csr'), '-subj', '/CN=127.0.0.1');
+    writeFileSync(f('ext'), 'subjectAltName=IP:127.0.0.1\n');
+    ossl('x509', '-req', '-in', f('srv.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('srv.pem'), '-days', '2', '-extfile', f('ext'));
+    caPath = f('ca.pem');
+    tlsVault = await new VaultServer().start({ tls: { cert: readFileSync(f('srv.pem'), 'utf8'), key: readFileSync(f('srv.key'), 'utf8') } });
+    tlsVault.namespace('team-a');
+    tlsVault.jwtAuth('jwt-github', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url }, 'team-a');
+    tlsVault.jwtRole('jwt-github', 'ci', { bound_audiences: [AUD], bound_claims: { repository: 'octo-org/octo-repo' }, token_policies: ['ci-read'] }, 'team-a');
+  });
+  afterAll(async () => {
+    await tlsVault.stop();
+  });
+  const tlsInputs = (extra: Record<string, string>): Record<string, string> => ({ url: tlsVault.url, namespace: 'team-a', path: 'jwt-github', role: 'ci', audience: AUD, 'retry-initial-delay': '1ms', ...extra });
+
+  it('trusts ca-certificate given as a file path, logs in inside a namespace and exports VAULT_NAMESPACE', async () => {
+    const run = await step(tlsInputs({ 'ca-certificate': caPath }));
+    expect([run.code, errorText(run)]).toEqual([0, '']);
+    expect(run.exported).toMatchObject({ VAULT_ADDR: tlsVault.url, VAULT_NAMESPACE: 'team-a' });
+    expect(tlsVault.tokens.get(run.outputs['token'] ?? '')?.namespace).toBe('team-a');
+    expect(tlsVault.requestsTo(/^team-a\/auth\/jwt-github\/login$/).length).toBeGreaterThan(0);
+    const post = await runStep({ action: 'vault-login', after: run, secrets: [run.outputs['token'] ?? ''] });
+    expect(post.code).toBe(0);
+    expect(tlsVault.counters.revocations).toBe(1);
+  });
+
+  it('accepts vault-action\'s base64 caCertificate and jwtGithubAudience names', async () => {
+    const b64 = Buffer.from(readFileSync(caPath, 'utf8')).toString('base64');
+    const inputs = tlsInputs({ caCertificate: b64, jwtGithubAudience: AUD });
+    delete inputs['audience'];
+    const run = await step(inputs);
+    expect([run.code, errorText(run)]).toEqual([0, '']);
+  });
+
+  it('without the CA, fails at once naming the cause and the ca-certificate input', async () => {
+    const run = await step(tlsInputs({}));
+    expect(run.code).toBe(1);
+    expect(errorText(run)).toMatch(/TLS connection to https:\/\/127\.0\.0\.1:\d+.*not trusted|self-signed|untrusted/);
+    expect(errorText(run)).toContain('ca-certificate');
+  });
+
+  it('tls-skip-verify works and warns loudly', async () => {
+    const run = await step(tlsInputs({ 'tls-skip-verify': 'true' }));
+    expect(run.code).toBe(0);
+    expect(run.annotations.find((a) => a.level === 'warning')?.message).toMatch(/NOT verified/);
   });
 });
 

@@ -3,7 +3,10 @@
  * Envelopes and error bodies follow ../shared/wire-facts.md §1 exactly.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Started } from './http.js';
 
 export type Method = 'GET' | 'POST' | 'DELETE' | 'LIST';
 export type Capability = 'create' | 'read' | 'update' | 'delete' | 'list' | 'sudo' | 'deny';
@@ -180,4 +183,28 @@ export function goGlob(pattern: string, s: string): boolean {
 export function strField(body: Record<string, unknown>, key: string): string {
   const v = body[key];
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+/** Like http.ts `listen`, over TLS (for ca-certificate / mTLS tests). */
+export async function listenTls(
+  tls: { cert: string; key: string; ca?: string; requestCert?: boolean },
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+): Promise<Started> {
+  const server = createHttpsServer({ cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: tls.requestCert ?? false, rejectUnauthorized: tls.requestCert ?? false }, (req, res) => {
+    Promise.resolve(handler(req, res)).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [`test server error: ${e instanceof Error ? e.message : String(e)}`] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server: server as unknown as Started['server'],
+    port,
+    url: `https://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }

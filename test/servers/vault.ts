@@ -29,7 +29,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, readBody, sleep, type Started } from './http.js';
 import {
   type Capability, type Ctx, type Handler, type Lease, type Method, type Reply, type TokenEntry,
-  DEFAULT_TTL, err, faultBody, invalidToken, newTokenId, noHandler, permissionDenied, policyPathMatches, randomAlnum, uuid,
+  DEFAULT_TTL, err, faultBody, invalidToken, listenTls, newTokenId, noHandler, permissionDenied, policyPathMatches, randomAlnum, uuid,
 } from './vault-types.js';
 import { VaultConfig } from './vault-config.js';
 import { handleLogin } from './vault-auth.js';
@@ -107,8 +107,10 @@ export class VaultServer extends VaultConfig {
     return this.started.url;
   }
 
-  async start(): Promise<this> {
-    this.started = await listen((req, res) => this.handle(req, res));
+  /** Listens on 127.0.0.1 (HTTPS when `tls` is given; `requestCert` demands a client certificate signed by `ca`). */
+  async start(opts: { tls?: { cert: string; key: string; ca?: string; requestCert?: boolean } } = {}): Promise<this> {
+    const handler = (req: IncomingMessage, res: ServerResponse): Promise<void> => this.handle(req, res);
+    this.started = opts.tls ? await listenTls(opts.tls, handler) : await listen(handler);
     return this;
   }
 
