@@ -168,6 +168,35 @@ describe('vault imitation: tokens, KV, leases, PKI', () => {
     expect((await client(t, 'team-a').read('secret/data/x')).data?.['data']).toEqual({ k: 'in-namespace' });
     expect((await client(t).read('team-a/secret/data/x')).data?.['data']).toEqual({ k: 'in-namespace' });
   });
+  it('aws creds leases, token and lease renewal, latency, kubernetes login', async () => {
+    vault.mount('aws', { type: 'aws' });
+    vault.awsRole('aws', 'deploy', { default_ttl: 900, max_ttl: 1800 });
+    const c = client(vault.rootToken);
+    const creds = await c.read('aws/creds/deploy');
+    expect(creds.data?.['access_key']).toMatch(/^AKIA[A-Z0-9]{16}$/);
+    expect(creds.leaseId).toMatch(/^aws\/creds\/deploy\//);
+    const renewed = await c.renewLease(creds.leaseId, 3600);
+    expect(renewed.leaseDuration).toBeLessThanOrEqual(1800);
+    const t = vault.createToken({ policies: ['reader'], ttl: 60 });
+    expect((await client(t).renewSelf(600)).leaseDuration).toBe(600);
+    vault.latencyMs = 50;
+    const start = Date.now();
+    await client(t).lookupSelf();
+    expect(Date.now() - start).toBeGreaterThanOrEqual(45);
+    vault.latencyMs = 0;
+    vault.kubernetesAuth('kubernetes', `${issuer.url}/.well-known/jwks`);
+    vault.kubernetesRole('kubernetes', 'runner', { bound_service_account_names: ['gha'], bound_service_account_namespaces: ['ci'], token_policies: ['reader'] });
+    const sa = await issuer.sign({ sub: 'system:serviceaccount:ci:gha', aud: 'k8s' });
+    expect((await client().login('kubernetes', { role: 'runner', jwt: sa })).metadata).toMatchObject({ service_account_name: 'gha' });
+    const other = await issuer.sign({ sub: 'system:serviceaccount:ci:other', aud: 'k8s' });
+    await expect(client().login('kubernetes', { role: 'runner', jwt: other })).rejects.toMatchObject({ status: 403, details: ['service account name not authorized'] });
+  });
+  it('the server clock moves token expiry', async () => {
+    const t = vault.createToken({ policies: ['reader'], ttl: 60 });
+    vault.clock.offsetMs = 120_000;
+    await expect(client(t).lookupSelf()).rejects.toMatchObject({ status: 403, code: 'invalid_token' });
+    vault.clock.offsetMs = 0;
+  });
   it('custom routes go through token and policy checks', async () => {
     vault.route('GET', /^custom\/(.+)$/, (ctx) => ({ status: 200, body: { data: { name: ctx.match?.[1] } } }));
     expect((await client(vault.rootToken).read('custom/abc')).data).toEqual({ name: 'abc' });
