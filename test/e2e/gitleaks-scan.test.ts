@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
 import { commit, eventFile, fakeSecret, git, newRepo, readIf, testConfig, tmp, write } from './scan-helpers.js';
 import { validateGitLab, validateSarif } from './scan-schemas.js';
+import { listen, readBody, sendJson } from '../servers/http.js';
 
 const ZERO = '0'.repeat(40);
 
@@ -224,6 +225,59 @@ describe('gitleaks-scan on pull requests, merge queues and schedules', () => {
     expect(validateGitLab(gl)).toEqual([]);
     expect((gl as { vulnerabilities: unknown[] }).vulnerabilities).toHaveLength(12);
     assertRedacted(run, secrets);
+  });
+});
+
+describe('gitleaks-scan pull request comments', () => {
+  it('posts a redacted review comment on the line, skips one already there, and falls back to a notice when denied', async () => {
+    const { root } = newRepo('comment');
+    const base = git(root, 'rev-parse', 'HEAD');
+    const secret = fakeSecret();
+    commit(root, 'leak', { 'svc/cfg.yml': `a: 1\nkey: ${secret}\n` });
+    const head = git(root, 'rev-parse', 'HEAD');
+    const token = `ghs_${'t'.repeat(36)}`;
+    const posted: { path: string; line: number; body: string; commit_id: string }[] = [];
+    let deny = false;
+    const auth: string[] = [];
+    const api = await listen(async (req, res) => {
+      auth.push(req.headers['authorization'] ?? '');
+      if (req.method === 'GET' && req.url?.startsWith('/repos/octo-org/octo-repo/pulls/7/comments')) return sendJson(res, 200, posted.map((p, i) => ({ id: i, body: p.body })));
+      if (req.method === 'POST' && req.url === '/repos/octo-org/octo-repo/pulls/7/comments') {
+        if (deny) return sendJson(res, 403, { message: 'Resource not accessible by integration' });
+        posted.push(JSON.parse(await readBody(req)) as (typeof posted)[number]);
+        return sendJson(res, 201, { id: posted.length });
+      }
+      return sendJson(res, 404, { message: 'Not Found' });
+    });
+    try {
+      const event = { pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } } } };
+      const env = { GITHUB_API_URL: api.url };
+      const run = await scan(root, 'pull_request', event, [secret, token], { comment: 'true', 'github-token': token }, { env });
+      expect(run.code).toBe(1);
+      expect(posted).toHaveLength(1);
+      expect(posted[0]).toMatchObject({ path: 'svc/cfg.yml', line: 2, commit_id: head });
+      expect(posted[0]?.body).toContain(`${secret.slice(0, 4)}***`);
+      expect(posted[0]?.body.includes(secret)).toBe(false);
+      expect(auth.every((a) => a === `token ${token}` || a === `Bearer ${token}`)).toBe(true);
+      expect(run.stdout).toContain('review comments: 1 posted');
+      assertRedacted(run, [secret]); // the token: run.leaks (its add-mask line holds it by design)
+      const again = await scan(root, 'pull_request', event, [secret, token], { comment: 'true', 'github-token': token }, { env });
+      expect(posted).toHaveLength(1);
+      expect(again.stdout).toContain('1 already there');
+      posted.length = 0;
+      deny = true;
+      const denied = await scan(root, 'pull_request', event, [secret, token], { comment: 'true', 'github-token': token }, { env });
+      expect(denied.code).toBe(1);
+      expect(denied.annotations.some((a) => a.level === 'notice' && /review comments skipped/.test(a.message))).toBe(true);
+      expect(errors(denied)).toHaveLength(1);
+      const fork = { pull_request: { ...event.pull_request, head: { sha: head, repo: { full_name: 'someone/fork' } } } };
+      const calls = auth.length;
+      const forked = await scan(root, 'pull_request', fork, [secret, token], { comment: 'true', 'github-token': token }, { env });
+      expect(auth.length).toBe(calls);
+      expect(forked.annotations.some((a) => a.level === 'notice' && /fork/.test(a.message))).toBe(true);
+    } finally {
+      await api.close();
+    }
   });
 });
 
