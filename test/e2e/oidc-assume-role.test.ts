@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import type { IncomingMessage } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { runStep, transcript, type StepRun } from '../runner/github.js';
 import { runCli } from '../runner/cli.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';
+import { listen } from '../servers/http.js';
 
 const ACCT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCT}:role/deploy`;
@@ -162,6 +165,19 @@ describe('oidc-assume-role: success paths', () => {
     expect(sts.calls('AssumeRole')).toBe(1);
   });
 
+  it('chaining into a profile file clears the key variables of the first step, so the aws CLI uses the profile', async () => {
+    const first = sts.presetCredentials();
+    const run1 = await step({}, { secrets: credList(first) });
+    const second = sts.presetCredentials();
+    const run2 = await step({ 'role-to-assume': TARGET, 'role-chaining': 'true', 'role-external-id': 'ext-4242', 'credentials-file': 'true', 'aws-profile': 'target' }, { env: run1.exported, secrets: [...credList(first), ...credList(second)] });
+    expect(run2.code).toBe(0);
+    expect(run2.exported).toMatchObject({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: 'target' });
+    const env = Object.fromEntries(Object.entries(run2.exported).filter(([k]) => k.startsWith('AWS_')));
+    const cli = await awsCli(env);
+    expect(cli.stderr).toBe('');
+    expect(JSON.parse(cli.stdout)).toMatchObject({ Arn: `arn:aws:sts::${ACCT}:assumed-role/target/GitHubActions-4242-1` });
+  });
+
   it('a role name is resolved against the account of the credentials in the env', async () => {
     const first = sts.presetCredentials();
     const run1 = await step({}, { secrets: credList(first) });
@@ -180,6 +196,35 @@ describe('oidc-assume-role: success paths', () => {
     const run = await step({ 'web-identity-token-file': file }, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }, secrets: [...credList(c), jwt] });
     expect(run.code).toBe(0);
     expect(run.exported['AWS_ACCESS_KEY_ID']).toBe(c.accessKeyId);
+  });
+});
+
+describe('oidc-assume-role: proxy', () => {
+  it('sends the token request and the STS call through HTTPS_PROXY (CONNECT tunnels)', async () => {
+    const tunnels: string[] = [];
+    const proxy = await listen((_req, res) => {
+      res.writeHead(405);
+      res.end();
+    });
+    proxy.server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const [host = '', port = ''] = (req.url ?? '').split(':');
+      const up = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        up.write(head);
+        up.pipe(client);
+        client.pipe(up);
+      });
+      up.on('error', () => client.destroy());
+      client.on('error', () => up.destroy());
+    });
+    const c = sts.presetCredentials();
+    const run = await step({}, { env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url }, secrets: credList(c) });
+    await proxy.close();
+    expect(run.code).toBe(0);
+    const host = (u: string) => u.replace('http://', '');
+    expect(tunnels).toEqual(expect.arrayContaining([host(issuer.url), host(sts.url)]));
+    expect(sts.calls('AssumeRoleWithWebIdentity')).toBe(1);
   });
 });
 
