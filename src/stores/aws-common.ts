@@ -25,8 +25,9 @@ export class StoreHttpHandler {
     const url = `${request.protocol}//${request.hostname}${port}${request.path.startsWith('/') ? '' : '/'}${request.path}${qs ? `?${qs}` : ''}`;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(request.headers)) if (!['connection', 'transfer-encoding', 'expect', 'host'].includes(k.toLowerCase())) headers[k] = v;
+    // a view, not Buffer.from(body): that calls valueOf(), which the SDK's JSON body adapter warns about
     const body = request.body;
-    const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : undefined;
+    const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : undefined;
     const res = await this.http.send(url, { method: request.method, headers, ...(text !== undefined ? { body: text } : {}), retry: false });
     return { response: { statusCode: res.status, headers: res.headers, body: Readable.from([Buffer.from(res.body, 'utf8')]) } };
   }

@@ -325,3 +325,33 @@ test('no error text in this file ever carried a value or token', () => {
   expect(CLIENT).toBeTruthy();
   expect(TENANT).toBeTruthy();
 });
+
+test('a fetch prints nothing (stdout, stderr, console), debug messages carry no values', async () => {
+  const written: string[] = [];
+  const debug: string[] = [];
+  const origOut = process.stdout.write.bind(process.stdout);
+  const origErr = process.stderr.write.bind(process.stderr);
+  const origWarn = console.warn;
+  const origLog = console.log;
+  const capture = (chunk: unknown): boolean => {
+    written.push(String(chunk));
+    return true;
+  };
+  process.stdout.write = capture as typeof process.stdout.write;
+  process.stderr.write = capture as typeof process.stderr.write;
+  console.warn = (...a: unknown[]) => void written.push(a.map(String).join(' '));
+  console.log = (...a: unknown[]) => void written.push(a.map(String).join(' '));
+  try {
+    w.aws.inject('ThrottlingException', 1);
+    const ctx = contextFor(w, { debug: (m) => void debug.push(m) });
+    await fetchStoreSecrets(sels('aws-sm:prod/db password | A', 'aws-ssm:/app/prod/token | B', 'gcp-sm:my-project/api | C', 'azure-kv:ci-vault/db-password | D'), ctx);
+  } finally {
+    process.stdout.write = origOut;
+    process.stderr.write = origErr;
+    console.warn = origWarn;
+    console.log = origLog;
+  }
+  expect(written).toEqual([]);
+  expect(debug.join('\n')).toContain('retrying');
+  assertClean(w, debug.join('\n'));
+});
