@@ -17,7 +17,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-const GLOBAL_FLAGS = ['post', 'env-file', 'debug', 'temp-dir', 'summary-file'];
+const GLOBAL_FLAGS = ['post', 'export-file', 'debug', 'temp-dir', 'summary-file'];
 
 export function usage(): string {
   const rows = Object.values(actions).map((a) => `  ${a.spec.name.padEnd(18)} ${a.spec.summary}`);
@@ -33,7 +33,7 @@ export function usage(): string {
     '',
     'Every action input is a flag (--role-to-assume ARN); booleans take --flag or --no-flag.',
     'Secrets are read from the environment (VAULT_TOKEN, INPUT_SECRET-ID ...), never from flags you would type.',
-    'Global flags: --env-file F (exported variables, 0600 shell file), --post (run the cleanup step),',
+    'Global flags: --export-file F (exported variables, 0600 shell file), --post (run the cleanup step),',
     '  --temp-dir D, --summary-file F, --debug.',
     'Run `pipeline-secrets <command> --help` for a command\'s inputs.',
   ].join('\n');
@@ -120,7 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`pipeline-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  const envFile = inputs.get('env-file') ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
+  // not --env-file: Node itself reads that flag anywhere in argv and exits when the file is missing
+  const envFile = inputs.get('export-file') ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
   const runner = new ProcessRunner({
     action: name,
     inputs,

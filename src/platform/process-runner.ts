@@ -2,7 +2,7 @@
  * The runner for a plain process: the CLI on a workstation (local) and GitLab CI jobs.
  * Neither has a runtime masker, so every line printed goes through our own redaction.
  * Logs go to stderr (stdout stays free for reports); exported variables go to a 0600
- * shell file that the caller sources (`--env-file`), or to a child process (`exec`).
+ * shell file that the caller sources (`--export-file`), or to a child process (`exec`).
  * State for the post step lives in a 0600 JSON file in the private temp dir.
  */
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { fetchGitHubIdToken, gitlabIdToken } from '../core/idtoken.js';
 import { UserError } from '../core/errors.js';
 import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
 import { envProxy, privateDir } from './common.js';
+import { recordSecret } from '../guard/record.js';
 
 export interface ProcessRunnerOptions {
   action: string;
@@ -55,6 +56,13 @@ export class ProcessRunner implements Runner {
 
   secret(value: string, what: string): void {
     this.masker.register(value, what);
+    // the leak guard records GitLab jobs only (a keyed hash of each form, never the value)
+    if (this.platform !== 'gitlab' || this.env_['PIPELINE_SECRETS_GUARD'] === 'false') return;
+    try {
+      recordSecret(this.tempDir(), value, what);
+    } catch (err) {
+      this.warning(`the leak guard could not record ${what}: ${err instanceof Error ? err.message : 'error'}`);
+    }
   }
 
   output(name: string, value: string): void {

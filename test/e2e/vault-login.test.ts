@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OidcIssuer } from '../servers/oidc.js';
@@ -281,20 +281,20 @@ describe('vault-login: namespaces, TLS, vault-action input names', () => {
 });
 
 describe('vault-login from the CLI', () => {
-  it('AppRole with the secret id from INPUT_SECRET-ID, --env-file, then --post revokes', async () => {
+  it('AppRole with the secret id from INPUT_SECRET-ID, --export-file, then --post revokes', async () => {
     if (!existsSync(join(repoRoot, 'dist', 'cli', 'index.js'))) throw new Error('build first: npm run build -- cli');
     const dir = mkdtempSync(join(tmpdir(), 'ps-cli-'));
     const envFile = join(dir, 'vault.env');
     const tempDir = join(dir, 'tmp');
-    // Node itself reads `--env-file F` anywhere in argv and exits 9 when F does not exist yet: create it first.
-    writeFileSync(envFile, '', { mode: 0o600 });
+    // the file does not exist yet: the CLI creates it 0600 (the flag is not --env-file, which Node itself reads)
     const args = ['vault-login', '--url', vault.url, '--method', 'approle', '--role-id', approle.roleId, '--temp-dir', tempDir];
-    const run = await runCli([...args, '--env-file', envFile], { env: { 'INPUT_SECRET-ID': approle.secretId }, secrets: [approle.secretId] });
+    const run = await runCli([...args, '--export-file', envFile], { env: { 'INPUT_SECRET-ID': approle.secretId }, secrets: [approle.secretId] });
     expect(run.leaks).toEqual([]);
     expect([run.code, run.code === 0 ? '' : run.stderr]).toEqual([0, '']);
     const env = readFileSync(envFile, 'utf8');
     const token = /export VAULT_TOKEN='([^']+)'/.exec(env)?.[1] ?? '';
     expect(token).toMatch(/^hvs\./);
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
     for (const c of credentials()) expect(run.stdout.includes(c) || run.stderr.includes(c)).toBe(false);
     const before = vault.counters.revocations;
     const post = await runCli([...args, '--post'], { env: { 'INPUT_SECRET-ID': approle.secretId }, secrets: [approle.secretId, token] });
