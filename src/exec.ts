@@ -9,7 +9,8 @@
  * whose post step runs after COMMAND). The exit code is COMMAND's (128+N on signal N).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { isAbsolute, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { actions, aliases } from './actions/index.js';
 import { Masker } from './core/mask.js';
@@ -102,6 +103,27 @@ function register(masker: Masker, values: string[], value: string, what: string,
   }
 }
 
+/**
+ * A value that is the path of a secret file our actions wrote (0600, under a private
+ * pipeline-secrets-* temp dir, at most 1 MB): its content is a secret too.
+ */
+function secretFileContent(value: string): string | undefined {
+  if (!isAbsolute(value) || !value.split(sep).some((part) => part.startsWith('pipeline-secrets-'))) return undefined;
+  try {
+    const st = statSync(value);
+    if (!st.isFile() || (st.mode & 0o077) !== 0 || st.size > 1024 * 1024) return undefined;
+    return readFileSync(value, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function registerWithFile(masker: Masker, values: string[], value: string, what: string, warn: (m: string) => void): void {
+  register(masker, values, value, what, warn);
+  const content = secretFileContent(value);
+  if (content !== undefined && content.trim() !== '') register(masker, values, content, `in the file ${what}`, warn);
+}
+
 function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
   const masker = new Masker();
   const warn = (m: string): void => io.err(`pipeline-secrets exec: ${m}\n`);
@@ -116,14 +138,14 @@ function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
     }
     for (const [k, v] of parseEnvFile(text, file)) {
       secrets.env.set(k, v);
-      register(masker, secrets.values, v, `in ${k}`, warn);
+      registerWithFile(masker, secrets.values, v, `in ${k}`, warn);
     }
   }
   const names = [...a.redactEnv, ...splitNames(io.env['PIPELINE_SECRETS_REDACT_VARS'] ?? '')];
   for (const n of names) {
     const v = io.env[n];
     if (v === undefined || v === '') continue;
-    register(masker, secrets.values, v, `in $${n}`, warn);
+    registerWithFile(masker, secrets.values, v, `in $${n}`, warn);
   }
   for (const n of CI_SECRET_VARS) {
     const v = io.env[n];
@@ -181,6 +203,10 @@ async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secr
   if (outcome === 'ok') {
     for (const [k, v] of main.exported) secrets.env.set(k, v);
     const values = [...secrets.values, ...main.values, ...main.exported.values()].filter((v) => v.trim().length >= 4);
+    for (const v of main.exported.values()) {
+      const content = secretFileContent(v);
+      if (content !== undefined && content.trim().length >= 4) values.push(content);
+    }
     code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
   }
   if (reg.action.post) {

@@ -4,7 +4,7 @@
  * even when split across writes. Runs dist/cli as a GitLab job would.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -102,6 +102,17 @@ describe('exec through dist/cli', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('a=*** b=*** c=***\n');
     expect(r.leaks).toEqual([]);
+  });
+
+  it('redacts the content of a 0600 secret file our actions wrote when a variable names it', async () => {
+    const secretDir = join(dir, 'pipeline-secrets-job-42');
+    mkdirSync(secretDir, { mode: 0o700 });
+    const file = join(secretDir, 'tls.key');
+    writeFileSync(file, `${pem}\n`, { mode: 0o600 });
+    const r = await runCli(['exec', '--redact-env', 'TLS_FILE', '--', 'sh', '-c', 'cat "$TLS_FILE"; echo "path=$TLS_FILE"'], { secrets, env: { TLS_FILE: file } });
+    expect(r.code).toBe(0);
+    expect(r.leaks).toEqual([]);
+    expect(r.stdout).toContain('path=***');
   });
 
   it('refuses to run without `--`, without a command or with nothing to redact (exit 2)', async () => {

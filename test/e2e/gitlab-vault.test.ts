@@ -29,7 +29,7 @@ beforeAll(async () => {
     user_claim: 'sub', bound_claims_type: 'glob', token_policies: ['ci-read'], token_ttl: 900,
     bound_audiences: [aud], bound_claims: { project_path: PROJECT_PATH, ref_protected: 'true' },
   });
-  vault.policy('ci-read', ['secret/data/ci/*', 'database/creds/app']);
+  vault.policy('ci-read', ['secret/data/ci/*', 'database/creds/app', { path: 'sys/leases/revoke', capabilities: ['update'] }]);
   vault.mount('secret', { type: 'kv', version: 2 });
   vault.kv2Put('secret', 'ci/app', { db_password: dbPassword, api_key: apiKey, tls_key: tlsKey });
   vault.mount('database', { type: 'database' });
@@ -100,5 +100,34 @@ describe('vault-login component', () => {
     const run = await runPipeline(project);
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('`method` input: `ldap` cannot be used because it is not in the list of allowed options');
+  });
+});
+
+describe('fetch-secrets component', () => {
+  it("runs the project's own pipeline: KV values, a dynamic secret and a file reach the script, exec redacts them, after_script revokes and deletes", async () => {
+    project = componentProject();
+    const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH });
+    const before = { leaseRevocations: vault.counters.leaseRevocations, revocations: vault.counters.revocations, leases: vault.counters.leasesIssued };
+    const selectors = [
+      'secret/data/ci/app db_password | SELFTEST_DB_PASSWORD',
+      'secret/ci/app api_key | SELFTEST_API_KEY',
+      'secret/data/ci/app tls_key | file:SELFTEST_TLS_FILE',
+      'database/creds/app password | SELFTEST_DYNAMIC',
+    ].join('\n');
+    const run = await runPipeline(project, {
+      jobs: ['test-fetch-secrets'],
+      variables: { VAULT_ADDR: vault.url, VAULT_ROLE: 'gitlab-ci', VAULT_ID_TOKEN: jwt, SELFTEST_SECRETS: selectors },
+      secrets: credentials(),
+    });
+    const log = jobLog(run, 'test-fetch-secrets');
+    expect(run.output).toMatch(/PASS\s+test-fetch-secrets/);
+    for (const name of ['SELFTEST_API_KEY', 'SELFTEST_DB_PASSWORD', 'SELFTEST_DYNAMIC', 'SELFTEST_TLS_FILE']) expect(log).toContain(`${name}=***`);
+    expect(vault.counters.leasesIssued).toBe(before.leases + 1);
+    expect(vault.counters.leaseRevocations).toBe(before.leaseRevocations + 1);
+    expect(vault.counters.revocations).toBe(before.revocations + 1);
+    expect(run.leaks).toEqual([]);
+    expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
+    for (const line of tlsKey.split('\n')) expect(run.output).not.toContain(line);
+    noTempLeft(project);
   });
 });
