@@ -3,6 +3,8 @@ import { UserError, RemoteError, describeError } from '../core/errors.js';
 import { PayloadError } from '../core/json.js';
 import { GitHubRunner } from './github.js';
 import type { Action, Runner } from './runner.js';
+import { recordedInto } from '../guard/record.js';
+import { acquire, release } from '../guard/refs.js';
 
 export type Outcome = 'ok' | 'failed' | 'usage';
 
@@ -20,10 +22,18 @@ export function formatError(err: unknown): string {
 export async function runAction(action: Action, r: Runner): Promise<Outcome> {
   try {
     if (r.isPost) {
-      if (action.post) await action.post(r);
+      try {
+        if (action.post) await action.post(r);
+      } finally {
+        guardRelease(r);
+      }
     } else {
       if (action.post && r.platform === 'github') r.saveState('isPost', 'true');
-      await action.main(r);
+      try {
+        await action.main(r);
+      } finally {
+        guardAcquire(action, r);
+      }
     }
     return 'ok';
   } catch (err) {
@@ -32,6 +42,32 @@ export async function runAction(action: Action, r: Runner): Promise<Outcome> {
       r.debug(err.stack);
     }
     return err instanceof UserError ? 'usage' : 'failed';
+  }
+}
+
+const GUARD_STATE = 'guardRef';
+
+/**
+ * The leak guard's record (src/guard) lives until the last post step of the job: an action
+ * that recorded secrets and has a post step takes a reference; its post step releases it.
+ */
+function guardAcquire(action: Action, r: Runner): void {
+  if (!action.post || r.platform === 'local') return;
+  try {
+    const dir = r.tempDir();
+    if (recordedInto(dir)) r.saveState(GUARD_STATE, acquire(dir));
+  } catch (err) {
+    r.warning(`the leak guard could not count this step: ${err instanceof Error ? err.message : 'error'}`);
+  }
+}
+
+function guardRelease(r: Runner): void {
+  const id = r.getState(GUARD_STATE);
+  if (!id) return;
+  try {
+    if (release(r.tempDir(), id)) r.debug('leak guard: the last post step removed the record');
+  } catch (err) {
+    r.warning(`the leak guard could not remove its record: ${err instanceof Error ? err.message : 'error'}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js'
 import { UserError } from '../core/errors.js';
 import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
 import { capSummary, envProxy, privateDir } from './common.js';
+import { recordSecret } from '../guard/record.js';
 
 export class GitHubRunner implements Runner {
   readonly platform = 'github' as const;
@@ -31,6 +32,14 @@ export class GitHubRunner implements Runner {
 
   secret(value: string, what: string): void {
     for (const form of this.masker.register(value, what)) core.setSecret(form);
+    // the leak guard: a keyed hash of each form, never the value (src/guard/record.ts);
+    // only on a runner, whose RUNNER_TEMP is private to the job and wiped after it
+    if (!this.env_['RUNNER_TEMP'] || this.env_['PIPELINE_SECRETS_GUARD'] === 'false') return;
+    try {
+      recordSecret(this.tempDir(), value, what);
+    } catch (err) {
+      this.warning(`the leak guard could not record ${what}: ${err instanceof Error ? err.message : 'error'}`);
+    }
   }
 
   output(name: string, value: string): void {

@@ -1,0 +1,92 @@
+/**
+ * Leak guard throughput: builds a clean tree of text-like build output (default 100 MB: JS
+ * bundles, JSON, source maps, minified lines) in a temp dir, records 50 secrets of assorted
+ * lengths (AWS-like ids and keys, tokens, passwords, a PEM key) with a fresh job key, then
+ * searches the tree and prints MB/s next to the plain rule scan over the same files.
+ * Run: node --experimental-transform-types --import ./bench/ts-hooks.mjs bench/guard.ts [MB]
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readRecord, recordSecret } from '../src/guard/record.js';
+import { searchPaths } from '../src/guard/search.js';
+
+const mb = Number(process.argv[2] ?? 100);
+const work = mkdtempSync(join(tmpdir(), 'ps-bench-guard-'));
+const tree = join(work, 'tree');
+const dir = join(work, 'record');
+mkdirSync(dir, { mode: 0o700 });
+
+let seed = 12345;
+const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const words = ['function', 'return', 'const', 'value', 'this', 'props', 'export', 'import', 'default', 'undefined', 'null', 'true', 'false', 'config', 'apiUrl', 'render', 'state', 'length', 'index', 'module', '=>', '{', '}', '(', ')', ';', '"id":', '"name":'];
+function text(bytes: number): Buffer {
+  const parts: string[] = [];
+  let n = 0;
+  while (n < bytes) {
+    const w = rnd() < 0.1 ? randomBytes(6).toString('base64') : words[Math.floor(rnd() * words.length)]!;
+    const sep = rnd() < 0.03 ? '\n' : ' ';
+    parts.push(w, sep);
+    n += w.length + 1;
+  }
+  return Buffer.from(parts.join(''));
+}
+
+let written = 0;
+let i = 0;
+while (written < mb * 1e6) {
+  const sub = join(tree, `pkg${i % 20}`, i % 3 === 0 ? 'dist' : 'src');
+  mkdirSync(sub, { recursive: true });
+  const size = Math.floor(20_000 + rnd() * 2_000_000);
+  writeFileSync(join(sub, `file${i}.${['js', 'json', 'map', 'css'][i % 4]}`), text(size));
+  written += size;
+  i++;
+}
+
+const secrets: string[] = [];
+for (let k = 0; k < 50; k++) {
+  const kind = k % 5;
+  secrets.push(
+    kind === 0 ? `AKIA${randomBytes(8).toString('hex').toUpperCase()}` :
+    kind === 1 ? randomBytes(30).toString('base64') :
+    kind === 2 ? `hvs.${randomBytes(18).toString('base64url')}` :
+    kind === 3 ? `pw-${randomBytes(5).toString('hex')}` :
+    `-----BEGIN PRIVATE KEY-----\n${randomBytes(96).toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----`,
+  );
+}
+for (const [k, s] of secrets.entries()) recordSecret(dir, s, `SECRET_${k}`);
+const record = readRecord(dir);
+if (!record) throw new Error('no record');
+
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const res = await searchPaths(record, [{ path: tree, display: 'tree' }]);
+const secs = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(c0);
+console.log(`guard cpu: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (${(res.bytes / 1e6 / ((cpu.user + cpu.system) / 1e6)).toFixed(1)} MB/s of CPU time)`);
+console.log(`guard: ${res.files} files, ${(res.bytes / 1e6).toFixed(1)} MB, ${res.secrets} secrets (${record.entries.length} recorded forms): ${secs.toFixed(2)} s, ${(res.bytes / 1e6 / secs).toFixed(1)} MB/s, ${res.findings.length} findings`);
+
+// the plain rule scan over the same files, when the scanner is there
+try {
+  const { createScanner } = await import('../src/scanner/engine.js');
+  const scanner = await createScanner({});
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name)));
+  };
+  walk(tree);
+  const t1 = performance.now();
+  let bytes = 0;
+  let findings = 0;
+  for (const f of files) {
+    const buf = readFileSync(f);
+    bytes += buf.length;
+    findings += scanner.scan({ text: buf.toString('utf8'), path: f }).length;
+  }
+  const s2 = (performance.now() - t1) / 1000;
+  console.log(`rule scan: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB: ${s2.toFixed(2)} s, ${(bytes / 1e6 / s2).toFixed(1)} MB/s, ${findings} findings`);
+} catch (err) {
+  console.log(`rule scan: not available (${err instanceof Error ? err.message : String(err)})`);
+}
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,305 @@
+/**
+ * The hot loop of the guard. Forms are grouped by window size (16 bytes, or 8 / 4 for
+ * short forms); each form recorded the hash of its window at offsets 0 .. K-1. A group
+ * samples the text every `step` bytes (the smallest K in the group): any occurrence of a
+ * form covers one sampled position at an offset below K, whose window hash is then in the
+ * table. A bit table rejects almost every sample in a few instructions; a hit is checked
+ * against the exact 32-bit hash, then the form's first window at the implied start, then
+ * confirmed by the HMAC of the whole form. So each byte costs about one multiply-add and no
+ * table access, and no secret value is ever needed.
+ * Bytes stream through in chunks; enough bytes are carried over that a value split across
+ * two chunks is found, once. Lines are counted only where needed.
+ */
+import { createHmac } from 'node:crypto';
+import { rollHash, type Keys } from './hash.js';
+import type { GuardRecord, RecordEntry } from './record.js';
+
+export interface GuardFinding {
+  /** the file, with `!` between an archive and the member inside it */
+  path: string;
+  line: number;
+  /** 1-based byte column */
+  column: number;
+  /** what the secret is (the env name or source path its action gave) */
+  label: string;
+  /** how it appears: value, base64, URL-encoded ... */
+  form: string;
+}
+
+interface Candidate {
+  hash: number;
+  offset: number;
+  entry: RecordEntry;
+}
+
+/** The forms sharing one window size. */
+export interface Group {
+  window: number;
+  step: number;
+  minLength: number;
+  bits: Int32Array;
+  shift: number;
+  /** base^(window-1-j) for j = 0 .. window-1 */
+  powers: Int32Array;
+  table: Map<number, Candidate[]>;
+}
+
+function buildGroup(window: number, base: number, entries: RecordEntry[]): Group {
+  const step = entries.reduce((m, e) => Math.min(m, e.windows.length), Infinity);
+  const keys = entries.length * step;
+  const log2 = Math.min(22, Math.max(14, Math.ceil(Math.log2(Math.max(1, keys) * 256))));
+  const bits = new Int32Array((1 << log2) >>> 5);
+  const shift = 32 - log2;
+  const table = new Map<number, Candidate[]>();
+  for (const entry of entries) {
+    for (let offset = 0; offset < step; offset++) {
+      const h = entry.windows[offset] ?? 0;
+      const idx = h >>> shift;
+      bits[idx >>> 5] = (bits[idx >>> 5] ?? 0) | (1 << (idx & 31));
+      // keyed by 30 bits, so the key stays a small integer (no heap number per lookup)
+      const list = table.get(h >>> 2) ?? [];
+      list.push({ hash: h, offset, entry });
+      table.set(h >>> 2, list);
+    }
+  }
+  const powers = new Int32Array(window);
+  let p = 1;
+  for (let j = window - 1; j >= 0; j--) {
+    powers[j] = p;
+    p = Math.imul(p, base);
+  }
+  return { window, step, powers, minLength: entries.reduce((m, e) => Math.min(m, e.length), Infinity), bits, shift, table };
+}
+
+export class Matcher {
+  readonly keys: Keys;
+  readonly groups: Group[] = [];
+  /** groups sampled in the fused pass (window = step = 4, 8 or 16) */
+  readonly fused4: Group | undefined;
+  readonly fused8: Group | undefined;
+  readonly fused16: Group | undefined;
+  /** groups sampled on their own (4-byte windows of forms shorter than 7 bytes) */
+  readonly slow: Group[] = [];
+  readonly maxLength: number;
+  readonly size: number;
+
+  constructor(record: GuardRecord) {
+    this.keys = record.keys;
+    const entries = record.entries.filter((e) => e.windows.length > 0);
+    this.size = entries.length;
+    this.maxLength = entries.reduce((m, e) => Math.max(m, e.length), 16);
+    for (const w of [16, 8, 4]) {
+      const mine = entries.filter((e) => e.window === w);
+      if (mine.length) this.groups.push(buildGroup(w, this.keys.base, mine));
+    }
+    const fused = (w: number): Group | undefined => this.groups.find((g) => g.window === w && g.step === w);
+    this.fused4 = fused(4);
+    this.fused8 = fused(8);
+    this.fused16 = fused(16);
+    for (const g of this.groups) if (g.step !== g.window) this.slow.push(g);
+  }
+
+  /** A scanner for one file's bytes; findings go to `found`. */
+  stream(path: string, found: (f: GuardFinding) => void): StreamScan {
+    return new StreamScan(this, path, found);
+  }
+}
+
+const CHUNK = 1 << 20;
+const EMPTY = new Int32Array(1);
+
+export class StreamScan {
+  private readonly buf: Buffer;
+  /** the same memory as a plain Uint8Array (the hot loop reads it) */
+  private readonly view: Uint8Array;
+  /** bytes held in buf */
+  private len = 0;
+  /** absolute offset of buf[0] */
+  private base = 0;
+  /** newlines before buf[0] */
+  private lines = 0;
+  /** absolute offset of the last newline before buf[0] (-1: none) */
+  private lastNl = -1;
+  private readonly seen = new Set<string>();
+  bytes = 0;
+
+  constructor(
+    private readonly m: Matcher,
+    private readonly path: string,
+    private readonly found: (f: GuardFinding) => void,
+  ) {
+    this.buf = Buffer.allocUnsafe(CHUNK + m.maxLength + 64);
+    this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+  }
+
+  write(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    let off = 0;
+    while (off < chunk.length) {
+      const n = Math.min(this.buf.length - this.len, chunk.length - off);
+      this.buf.set(chunk.subarray(off, off + n), this.len);
+      this.len += n;
+      off += n;
+      if (this.len === this.buf.length) this.scan(false);
+    }
+  }
+
+  end(): void {
+    this.scan(true);
+  }
+
+  /** Checks every start position below `limit` (the rest is carried to the next chunk). */
+  private scan(final: boolean): void {
+    const limit = final ? this.len : this.len - this.m.maxLength + 1;
+    if (limit <= 0) return;
+    this.sampleAll(limit);
+    if (final) {
+      this.len = 0;
+      return;
+    }
+    this.retire(limit);
+  }
+
+  /** Where a group's samples must stop: the last one that can start a form below limit. */
+  private endOf(g: Group, limit: number): number {
+    return Math.min(limit + g.step - 1, this.len - g.window + 1);
+  }
+
+  /** Samples of one group in [from, to), each hashed on its own (the edges, and short groups). */
+  private sample(g: Group, from: number, to: number, limit: number): void {
+    const b = this.view;
+    const W = g.window;
+    const P = g.powers;
+    const step = g.step;
+    let t = from + ((step - ((this.base + from) % step)) % step);
+    for (; t < to; t += step) {
+      let h = 0;
+      for (let j = 0; j < W; j++) h = (h + Math.imul(b[t + j]!, P[j]!)) | 0;
+      const idx = h >>> g.shift;
+      if ((g.bits[idx >>> 5]! & (1 << (idx & 31))) !== 0) this.check(g, t, h >>> 0, limit);
+    }
+  }
+
+  /**
+   * One pass for all groups: per 16-byte block (at absolute multiples of 16) four 4-byte
+   * window hashes, combined into two 8-byte and one 16-byte window hash, so each byte costs
+   * one multiply whatever the groups; each group probes its bit table at its own step.
+   */
+  private sampleAll(limit: number): void {
+    const m = this.m;
+    const g4 = m.fused4;
+    const g8 = m.fused8;
+    const g16 = m.fused16;
+    for (const g of m.slow) this.sample(g, 0, this.endOf(g, limit), limit);
+    if (!g4 && !g8 && !g16) return;
+    const e4 = g4 ? this.endOf(g4, limit) : -1;
+    const e8 = g8 ? this.endOf(g8, limit) : -1;
+    const e16 = g16 ? this.endOf(g16, limit) : -1;
+    const endAll = Math.max(e4, e8, e16);
+    const t0 = (16 - (this.base % 16)) % 16;
+    const blocksEnd = Math.min(endAll, this.len - 15);
+    // the head before the first block and the tail after the last whole one
+    for (const [g, e] of [[g4, e4], [g8, e8], [g16, e16]] as const) {
+      if (!g) continue;
+      this.sample(g, 0, Math.min(t0, e), limit);
+    }
+    const b = this.view;
+    const B = m.keys.base | 0;
+    const p2 = Math.imul(B, B);
+    const p3 = Math.imul(p2, B);
+    const B4 = Math.imul(p3, B);
+    const B8 = Math.imul(B4, B4);
+    const bits4 = g4 ? g4.bits : EMPTY;
+    const bits8 = g8 ? g8.bits : EMPTY;
+    const bits16 = g16 ? g16.bits : EMPTY;
+    const s4 = g4 ? g4.shift : 0;
+    const s8 = g8 ? g8.shift : 0;
+    const s16 = g16 ? g16.shift : 0;
+    let t = t0;
+    for (; t < blocksEnd; t += 16) {
+      const a = (Math.imul(b[t]!, p3) + Math.imul(b[t + 1]!, p2) + Math.imul(b[t + 2]!, B) + b[t + 3]!) | 0;
+      const c = (Math.imul(b[t + 4]!, p3) + Math.imul(b[t + 5]!, p2) + Math.imul(b[t + 6]!, B) + b[t + 7]!) | 0;
+      const d = (Math.imul(b[t + 8]!, p3) + Math.imul(b[t + 9]!, p2) + Math.imul(b[t + 10]!, B) + b[t + 11]!) | 0;
+      const e = (Math.imul(b[t + 12]!, p3) + Math.imul(b[t + 13]!, p2) + Math.imul(b[t + 14]!, B) + b[t + 15]!) | 0;
+      if (g4) {
+        let i = a >>> s4;
+        if ((bits4[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e4) this.check(g4, t, a >>> 0, limit);
+        i = c >>> s4;
+        if ((bits4[i >>> 5]! & (1 << (i & 31))) !== 0 && t + 4 < e4) this.check(g4, t + 4, c >>> 0, limit);
+        i = d >>> s4;
+        if ((bits4[i >>> 5]! & (1 << (i & 31))) !== 0 && t + 8 < e4) this.check(g4, t + 8, d >>> 0, limit);
+        i = e >>> s4;
+        if ((bits4[i >>> 5]! & (1 << (i & 31))) !== 0 && t + 12 < e4) this.check(g4, t + 12, e >>> 0, limit);
+      }
+      const x = (Math.imul(a, B4) + c) | 0;
+      const y = (Math.imul(d, B4) + e) | 0;
+      if (g8) {
+        let i = x >>> s8;
+        if ((bits8[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e8) this.check(g8, t, x >>> 0, limit);
+        i = y >>> s8;
+        if ((bits8[i >>> 5]! & (1 << (i & 31))) !== 0 && t + 8 < e8) this.check(g8, t + 8, y >>> 0, limit);
+      }
+      if (g16) {
+        const z = (Math.imul(x, B8) + y) | 0;
+        const i = z >>> s16;
+        if ((bits16[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e16) this.check(g16, t, z >>> 0, limit);
+      }
+    }
+    for (const [g, e] of [[g4, e4], [g8, e8], [g16, e16]] as const) {
+      if (!g) continue;
+      this.sample(g, Math.max(t, t0), e, limit);
+    }
+  }
+
+  private check(g: Group, t: number, h: number, limit: number): void {
+    const cands = g.table.get(h >>> 2);
+    if (!cands) return;
+    const b = this.view;
+    let macs: Map<string, string> | undefined;
+    for (const c of cands) {
+      if (c.hash !== h) continue;
+      const p = t - c.offset;
+      const n = c.entry.length;
+      // a start below 0 belonged to the previous chunk, one at limit or later to the next
+      if (p < 0 || p >= limit || p + n > this.len) continue;
+      if (c.offset !== 0 && rollHash(this.m.keys.base, b, p, g.window) !== c.entry.windows[0]) continue;
+      macs ??= new Map();
+      const at = `${p}:${n}`;
+      let mac = macs.get(at);
+      if (mac === undefined) {
+        mac = createHmac('sha256', this.m.keys.key).update(b.subarray(p, p + n)).digest('hex');
+        macs.set(at, mac);
+      }
+      if (mac === c.entry.hmac) this.report(p, c.entry);
+    }
+  }
+
+  private report(p: number, entry: RecordEntry): void {
+    const before = this.buf.subarray(0, p);
+    let nl = 0;
+    let last = -1;
+    for (let i = before.indexOf(10); i >= 0; i = before.indexOf(10, i + 1)) {
+      nl++;
+      last = i;
+    }
+    const line = this.lines + nl + 1;
+    const key = `${line}\0${entry.label}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const lineStart = last >= 0 ? this.base + last : this.lastNl;
+    this.found({ path: this.path, line, column: this.base + p - lineStart, label: entry.label, form: entry.form });
+  }
+
+  /** Drops buf[0, n): counts its newlines, keeps the rest at the front. */
+  private retire(n: number): void {
+    const b = this.buf;
+    const gone = b.subarray(0, n);
+    for (let i = gone.indexOf(10); i >= 0; i = gone.indexOf(10, i + 1)) {
+      this.lines++;
+      this.lastNl = this.base + i;
+    }
+    b.copyWithin(0, n, this.len);
+    this.len -= n;
+    this.base += n;
+  }
+}
