@@ -15,7 +15,7 @@ import {
   type AssumedRoleUser,
 } from '@aws-sdk/client-sts';
 import { type Clock, systemClock } from '../core/clock.js';
-import { RemoteError } from '../core/errors.js';
+import { RemoteError, UserError } from '../core/errors.js';
 import { HttpClient, type ProxyOptions, type TlsOptions } from '../core/http.js';
 import { readClaims } from '../core/jwt.js';
 import { PayloadError } from '../core/json.js';
@@ -182,6 +182,8 @@ export class Sts {
         try {
           return await fn();
         } catch (err) {
+          // the token source's own errors (no id-token permission, unreadable file, GitHub OIDC) pass as they are
+          if (err instanceof UserError || (err instanceof RemoteError && err.service !== 'AWS STS')) throw err;
           throw toRemoteError(err, op, role);
         }
       },

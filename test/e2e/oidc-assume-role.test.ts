@@ -321,6 +321,7 @@ describe('oidc-assume-role: refusals explain themselves', () => {
     const run = await step({}, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('id-token: write');
+    expect(run.stdout).not.toMatch(/AssumeRoleWithWebIdentity.*failed/);
     expect(sts.calls()).toBe(0);
   });
 });
@@ -338,12 +339,23 @@ describe('oidc-assume-role: GitLab through the CLI', () => {
         secrets: [...credList(c), jwt],
       },
     );
-    expect(run.code).toBe(0);
+    expect({ code: run.code, stderr: run.stderr.slice(-800) }).toMatchObject({ code: 0 });
     expect(run.leaks).toEqual([]);
     expect(sts.sessions.get(c.accessKeyId)?.sessionName).toBe('GitLab-my-group-my-project-1212');
     const exported = readFileSync(envFile, 'utf8');
     expect(exported).toContain(`export AWS_ACCESS_KEY_ID='${c.accessKeyId}'`);
     expect(exported).toContain("export AWS_REGION='eu-west-1'");
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('without the id_tokens variable: says how to declare it, nothing called', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gl-'));
+    const run = await runCli(['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN'], {
+      env: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp') },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('id_tokens: { AWS_ID_TOKEN: { aud:');
+    expect(run.stderr).not.toContain('STS');
+    expect(sts.calls()).toBe(0);
   });
 });
