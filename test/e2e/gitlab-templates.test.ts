@@ -64,6 +64,21 @@ describe('GitLab component templates', () => {
     }
   });
 
+  it.each(all.map((t) => [t.name, t] as const))('%s has every input documented in the README table', (name, t) => {
+    const readme = readFileSync(join(componentsDir, 'README.md'), 'utf8');
+    const block = new RegExp(`<!-- inputs:${name} -->([\\s\\S]*?)<!-- /inputs:${name} -->`).exec(readme)?.[1] ?? '';
+    const documented = [...block.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented).toEqual(Object.keys(t.header.spec?.inputs ?? {}));
+  });
+
+  it('pins the image and the npm package to the version being released', () => {
+    const pkg = JSON.parse(readFileSync(join(componentsDir, '..', 'package.json'), 'utf8')) as { version: string };
+    const texts = [...all.map((t) => t.text), readFileSync(join(componentsDir, '.gitlab-ci.yml'), 'utf8'), readFileSync(join(componentsDir, 'README.md'), 'utf8')];
+    for (const text of texts) {
+      for (const m of text.matchAll(/pipeline-secrets[:@](\d+\.\d+\.\d+)/g)) expect(m[1]).toBe(pkg.version);
+    }
+  });
+
   it('the schema check bites: a wrong key or value is reported', () => {
     expect(validate({ job: { script: ['x'], artifacts: { when: 'sometimes' } } }).length).toBeGreaterThan(0);
     expect(validate({ job: { script: ['x'], id_tokens: { TOKEN: { audience: 'x' } } } }).length).toBeGreaterThan(0);
