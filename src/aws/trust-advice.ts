@@ -52,7 +52,6 @@ export function trustAdvice(ctx: AdviceContext): string {
     },
   };
   const lines: string[] = [
-    '',
     `The role ${role.arn} saw this token (non-secret claims only):`,
     `  iss: ${iss}`,
     `  sub: ${sub}`,
