@@ -12,6 +12,8 @@ import { runCli } from '../runner/cli.js';
 import { Masker } from '../../src/core/mask.js';
 import { StreamRedactor, byteForms } from '../../src/exec-redact.js';
 import { parseEnvFile } from '../../src/exec-env.js';
+import { OidcIssuer } from '../servers/oidc.js';
+import { VaultServer } from '../servers/vault.js';
 
 let dir: string;
 const token = `hvs.${randomBytes(18).toString('base64url')}`;
@@ -148,6 +150,54 @@ describe('exec through dist/cli', () => {
     expect(r.leaks).toEqual([]);
     expect(r.stdout.split('\n').length).toBe(20001);
     expect(r.stdout.match(/\*\*\*/g)?.length).toBe(Math.ceil(20000 / 97));
+  });
+});
+
+describe('exec --with ACTION', () => {
+  let issuer: OidcIssuer;
+  let vault: VaultServer;
+  const kvValue = `kv-${randomBytes(16).toString('hex')}`;
+  beforeAll(async () => {
+    issuer = await new OidcIssuer().start();
+    vault = await new VaultServer().start();
+    vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
+    vault.jwtRole('jwt', 'ci', { user_claim: 'sub', bound_audiences: ['https://vault.example'], token_policies: ['app'], token_ttl: 600 });
+    vault.policy('app', ['secret/data/app', 'database/creds/app', { path: 'sys/leases/revoke', capabilities: ['update'] }]);
+    vault.mount('secret', { type: 'kv', version: 2 });
+    vault.kv2Put('secret', 'app', { password: kvValue });
+    vault.mount('database', { type: 'database' });
+    vault.databaseRole('database', 'app', { default_ttl: 3600 });
+  });
+  afterAll(async () => {
+    await vault.stop();
+    await issuer.stop();
+  });
+  const gitlabEnv = async (): Promise<Record<string, string>> => ({
+    GITLAB_CI: 'true', CI_JOB_ID: '77', PIPELINE_SECRETS_ID_TOKEN_VAR: 'VAULT_ID_TOKEN', VAULT_ID_TOKEN: await issuer.gitlabToken('https://vault.example'),
+    PIPELINE_SECRETS_TEMP_DIR: join(dir, 'with-tmp'),
+  });
+  const all = (): string[] => [...issuer.issued, ...vault.tokens.keys(), kvValue];
+
+  it('runs fetch-secrets in the same process: the values reach only the command, redacted; leases and the token are revoked after it', async () => {
+    const before = { revocations: vault.counters.revocations, leases: vault.counters.leaseRevocations };
+    const r = await runCli([
+      'exec', '--with', 'fetch-secrets', '--url', vault.url, '--role', 'ci', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms',
+      '--secrets', 'secret/data/app password | APP_PASSWORD\ndatabase/creds/app password | DB_PASSWORD',
+      '--', 'sh', '-c', 'echo "app=$APP_PASSWORD db=$DB_PASSWORD id=$VAULT_ID_TOKEN"; exit 5',
+    ], { env: await gitlabEnv(), secrets: all() });
+    expect(r.stdout).toBe('app=*** db=*** id=***\n');
+    expect(r.code).toBe(5);
+    expect(vault.counters.leaseRevocations).toBe(before.leases + 1);
+    expect(vault.counters.revocations).toBe(before.revocations + 1);
+    expect(all().filter((c) => r.stdout.includes(c) || r.stderr.includes(c))).toEqual([]);
+  });
+
+  it('does not run the command when the action fails, and names the problem', async () => {
+    const r = await runCli(['exec', '--with', 'vault-login', '--url', vault.url, '--role', 'nope', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms', '--', 'sh', '-c', 'echo ran'], { env: await gitlabEnv(), secrets: all() });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).not.toContain('ran');
+    expect(r.stderr).toMatch(/nope/);
+    expect(all().filter((c) => r.stdout.includes(c) || r.stderr.includes(c))).toEqual([]);
   });
 });
 
