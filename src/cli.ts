@@ -8,6 +8,7 @@ import type { ActionSpec } from './actions/spec.js';
 import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
 import { runExec } from './exec.js';
+import { runGuard } from './guard/cli.js';
 
 export const VERSION = '1.0.0';
 
@@ -29,6 +30,7 @@ export function usage(): string {
     'Commands:',
     ...rows,
     `  ${'scan'.padEnd(18)} same as gitleaks-scan: pipeline-secrets scan [PATH]`,
+    `  ${'guard'.padEnd(18)} fail when a secret this job injected is in the given files: guard [PATH...]`,
     `  ${'exec'.padEnd(18)} run a command with the secrets in its env, redacted from its output: exec [--env-file F] -- CMD ARGS`,
     '',
     'Every action input is a flag (--role-to-assume ARN); booleans take --flag or --no-flag.',
@@ -43,20 +45,21 @@ export function commandHelp(spec: ActionSpec): string {
   const lines = [`pipeline-secrets ${spec.name}${spec.positional ? ` [${spec.positional.toUpperCase()}]` : ''}: ${spec.summary}`, '', 'Inputs:'];
   for (const i of spec.inputs) {
     lines.push(`  --${i.name}${i.default !== undefined && i.default !== '' ? ` (default: ${i.default})` : ''}`);
-    lines.push(`      ${i.description}`);
+    lines.push(`      ${i.description}${i.aliases?.length ? ` (also --${i.aliases.join(', --')})` : ''}`);
   }
   return lines.join('\n');
 }
 
 function isBoolean(spec: ActionSpec, name: string): boolean {
-  const d = spec.inputs.find((i) => i.name === name)?.default;
+  const d = spec.inputs.find((i) => i.name === name || (i.aliases ?? []).includes(name))?.default;
   return d === 'true' || d === 'false' || name === 'post' || name === 'debug';
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(spec: ActionSpec, args: readonly string[]): Map<string, string> {
-  const known = new Set([...spec.inputs.map((i) => i.name), ...GLOBAL_FLAGS]);
+  // aliases (vault-action's camelCase names) are flags too; the action resolves them (platform/aliases.ts)
+  const known = new Set([...spec.inputs.flatMap((i) => [i.name, ...(i.aliases ?? [])]), ...GLOBAL_FLAGS]);
   const out = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -103,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (cmd === 'exec') return runExec(rest, io);
+  if (cmd === 'guard') return runGuard(rest, io);
   const name = aliases[cmd] ?? cmd;
   const reg: Registered | undefined = actions[name];
   if (!reg) {

@@ -142,8 +142,9 @@ export function readRecord(dir: string): GuardRecord | undefined {
     if (code(err) === 'ENOENT') return undefined;
     throw err;
   }
-  const entries: RecordEntry[] = [];
-  const seen = new Set<string>();
+  // one entry per form: a value registered under two names (AWS_ACCESS_KEY_ID and "the AWS
+  // access key id") is one secret named both ways
+  const byHmac = new Map<string, RecordEntry>();
   let ignored = 0;
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
@@ -152,11 +153,11 @@ export function readRecord(dir: string): GuardRecord | undefined {
       ignored++;
       continue;
     }
-    const id = `${e.hmac}\0${e.label}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    entries.push(e);
+    const prev = byHmac.get(e.hmac);
+    if (!prev) byHmac.set(e.hmac, e);
+    else if (!prev.label.split(' / ').includes(e.label)) prev.label = `${prev.label} / ${e.label}`;
   }
+  const entries = [...byHmac.values()];
   return { keys, entries, ignored };
 }
 
