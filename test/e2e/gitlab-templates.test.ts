@@ -79,6 +79,30 @@ describe('GitLab component templates', () => {
     }
   });
 
+  it('every include (the project pipeline, the README examples) names a component and only inputs it declares (GitLab rejects unknown ones; gitlab-ci-local does not)', () => {
+    const readme = readFileSync(join(componentsDir, 'README.md'), 'utf8');
+    const docs: unknown[] = [parse(readFileSync(join(componentsDir, '.gitlab-ci.yml'), 'utf8'))];
+    for (const m of readme.matchAll(/```yaml\n([\s\S]*?)```/g)) docs.push(parse(m[1] ?? '', { logLevel: 'error' }));
+    const rootReadme = readFileSync(join(componentsDir, '..', 'README.md'), 'utf8');
+    const section = /<!-- section:gitlab -->([\s\S]*?)<!-- \/section:gitlab -->/.exec(rootReadme)?.[1] ?? '';
+    for (const m of section.matchAll(/```yaml\n([\s\S]*?)```/g)) docs.push(parse(m[1] ?? '', { logLevel: 'error' }));
+    let includes = 0;
+    for (const doc of docs) {
+      expect(validate(doc)).toEqual([]);
+      const inc = (doc as { include?: { component?: string; inputs?: Record<string, unknown> }[] }).include ?? [];
+      for (const i of inc) {
+        const name = /\/([a-z-]+)@[^/]+$/.exec(i.component ?? '')?.[1] ?? '';
+        const t = all.find((x) => x.name === name);
+        expect([i.component, t !== undefined]).toEqual([i.component, true]);
+        const declared = t?.header.spec?.inputs ?? {};
+        for (const k of Object.keys(i.inputs ?? {})) expect([name, k, k in declared]).toEqual([name, k, true]);
+        for (const [k, d] of Object.entries(declared)) if (d.default === undefined) expect([name, k, k in (i.inputs ?? {})]).toEqual([name, k, true]);
+        includes++;
+      }
+    }
+    expect(includes).toBeGreaterThanOrEqual(11);
+  });
+
   it('the schema check bites: a wrong key or value is reported', () => {
     expect(validate({ job: { script: ['x'], artifacts: { when: 'sometimes' } } }).length).toBeGreaterThan(0);
     expect(validate({ job: { script: ['x'], id_tokens: { TOKEN: { audience: 'x' } } } }).length).toBeGreaterThan(0);

@@ -130,4 +130,13 @@ describe('fetch-secrets component', () => {
     for (const line of tlsKey.split('\n')) expect(run.output).not.toContain(line);
     noTempLeft(project);
   });
+
+  it("refuses an include without the required secrets input with GitLab's message", async () => {
+    project = componentProject({
+      files: { '.gitlab-ci.yml': 'include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/fetch-secrets@$CI_COMMIT_SHA\n    inputs:\n      role: ci\njob:\n  extends: .fetch-secrets\n  script:\n    - "true"\n' },
+    });
+    const run = await runPipeline(project);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('`secrets` input: required value has not been provided');
+  });
 });
