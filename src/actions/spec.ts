@@ -3,6 +3,8 @@ export interface InputSpec {
   name: string;
   description: string;
   default?: string;
+  /** other names accepted for this input (e.g. hashicorp/vault-action's camelCase): declared in action.yml, resolved by src/platform/aliases.ts */
+  aliases?: readonly string[];
 }
 
 export interface ActionSpec {

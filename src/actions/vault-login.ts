@@ -3,19 +3,32 @@
  * for a Vault token, masks it, hands it out (outputs, job env) and revokes it in the post step.
  * Glue only: the protocol lives in src/vault.
  */
-import { RemoteError, describeError } from '../core/errors.js';
+import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { parseBool } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
+import { withInputAliases } from '../platform/aliases.js';
 import type { ActionSpec } from './spec.js';
-import { loginFromInputs, loginInputs, vaultClient, vaultConnection, vaultInput } from '../vault/login.js';
+import { loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
+import { vaultActionLoginInputs, withVaultActionAliases } from '../vault/inputs.js';
+import { parseStepTimeout, shortLived, withDeadline } from '../vault/deadline.js';
+
+/** vault-action inputs about secrets: declared so a `with:` block copied from vault-action parses; vault-login fetches nothing. */
+const FETCH_ONLY = ['secrets', 'pki', 'exportEnv', 'ignoreNotFound', 'secretEncodingType'] as const;
 
 export const vaultLoginSpec: ActionSpec = {
   name: 'vault-login',
   summary: 'log in to Vault (GitHub/GitLab OIDC, AppRole, Kubernetes or a token), export the token masked, revoke it when the job ends',
   inputs: [
-    ...loginInputs,
-    { name: 'export-token', description: 'export VAULT_ADDR, VAULT_TOKEN and VAULT_NAMESPACE into the job environment for later steps', default: 'true' },
+    ...vaultActionLoginInputs,
+    ...withVaultActionAliases([
+      { name: 'export-token', description: 'export VAULT_ADDR, VAULT_TOKEN and VAULT_NAMESPACE into the job environment for later steps', default: 'true' },
+    ]),
     { name: 'revoke', description: 'revoke the token in the post step (auth/token/revoke-self) when this step created it', default: 'true' },
+    ...FETCH_ONLY.map((name) => ({
+      name,
+      description: `accepted so a with: block copied from hashicorp/vault-action (its ${name} input) parses: vault-login only logs in, so ${name === 'secrets' || name === 'pki' ? 'it fails when this is set: use fetch-secrets, which takes the same with: block' : 'it is ignored here (fetch-secrets uses it)'}`,
+      default: '',
+    })),
   ],
 };
 
@@ -28,13 +41,20 @@ function ttlText(seconds: number): string {
 }
 
 async function main(r: Runner): Promise<void> {
-  const exportToken = parseBool(vaultInput(r, 'export-token'), 'export-token', true);
+  for (const name of ['secrets', 'pki'] as const) {
+    if (r.input(name).trim()) throw new UserError(name, 'vault-login only logs in: read secrets with fetch-secrets (uses: .../actions/fetch-secrets@v1), which takes the same with: block, or after this step with VAULT_TOKEN');
+  }
+  const exportToken = parseBool(r.input('export-token'), 'export-token', true);
+  const outputToken = parseBool(r.input('output-token'), 'output-token', false);
   const revoke = parseBool(r.input('revoke'), 'revoke', true);
-  const login = await loginFromInputs(r);
+  const timeout = parseStepTimeout(r.input('timeout'), 300);
+  const pending = new Set<string>();
+  const login = await withDeadline(timeout, () => [...pending], () => loginFromInputs(r, { pending }));
   const { client, token, connection } = login;
   try {
     r.secret(token, 'the Vault token');
     r.output('token', token);
+    if (outputToken) r.output('vault_token', token);
     r.output('accessor', login.accessor);
     r.output('expires-at', login.expiresAt ? login.expiresAt.toISOString() : '');
     if (exportToken) {
@@ -62,7 +82,12 @@ async function main(r: Runner): Promise<void> {
       ['Exported', exportToken ? `VAULT_ADDR, VAULT_TOKEN${connection.namespace ? ', VAULT_NAMESPACE' : ''}` : 'nothing (export-token: false)'],
       ['Revoked at job end', willRevoke ? 'yes' : 'no'],
     ];
-    await r.summary(`### Vault login\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
+    let warn = '';
+    if (shortLived(login.ttl)) {
+      warn = `The Vault token expires in ${ttlText(login.ttl)}, likely before the job ends: raise token_ttl${login.role ? ` of role "${login.role}"` : ''} (or log in again in the step that needs it).`;
+      r.warning(warn, { title: 'Short-lived Vault token' });
+    }
+    await r.summary(`### Vault login\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n${warn ? `\n> [!WARNING]\n> ${warn}\n` : ''}`);
   } finally {
     await client.close();
   }
@@ -94,4 +119,4 @@ async function post(r: Runner): Promise<void> {
   }
 }
 
-export const vaultLogin: Action = { name: 'vault-login', main, post };
+export const vaultLogin: Action = withInputAliases({ name: 'vault-login', main, post }, vaultLoginSpec.inputs);

@@ -26,6 +26,10 @@ export interface VaultClientOptions {
   onRetry?: (what: string, attempt: number, delayMs: number) => void;
   /** which input fixes a TLS failure (for the message) */
   tlsHint?: string;
+  /** extra headers sent with every request (extra-headers); never logged */
+  headers?: Readonly<Record<string, string>>;
+  /** the calls in flight ("GET secret/data/x") are kept here, for a whole-step timeout's message */
+  pending?: Set<string>;
 }
 
 export interface VaultAuth {
@@ -157,11 +161,15 @@ export class VaultClient {
   readonly namespace: string;
   private token_: string;
   private readonly http: HttpClient;
+  private readonly extraHeaders: Readonly<Record<string, string>>;
+  private readonly pending: Set<string> | undefined;
 
   constructor(opts: VaultClientOptions) {
     this.url = opts.url.replace(/\/+$/, '');
     this.namespace = (opts.namespace ?? '').replace(/^\/+|\/+$/g, '');
     this.token_ = opts.token ?? '';
+    this.extraHeaders = opts.headers ?? {};
+    this.pending = opts.pending;
     this.http = new HttpClient({
       service: 'Vault',
       retryStatuses: VAULT_RETRY_STATUSES,
@@ -186,7 +194,7 @@ export class VaultClient {
 
   /** One Vault call; statuses >= 400 throw a RemoteError with Vault's errors[]. */
   async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'LIST', path: string, body?: unknown, opts: RequestOptions = {}): Promise<VaultResponse> {
-    const headers: Record<string, string> = { 'X-Vault-Request': 'true', Accept: 'application/json' };
+    const headers: Record<string, string> = { ...this.extraHeaders, 'X-Vault-Request': 'true', Accept: 'application/json' };
     if (this.token_ && !opts.anonymous) headers['X-Vault-Token'] = this.token_;
     if (this.namespace) headers['X-Vault-Namespace'] = this.namespace;
     let url = `${this.url}/v1/${encodePath(path)}`;
@@ -198,7 +206,15 @@ export class VaultClient {
       payload = JSON.stringify(body);
       headers['Content-Type'] = 'application/json';
     }
-    const res = await this.http.json(url, { method: method === 'LIST' ? 'GET' : method, headers, ...(payload !== undefined ? { body: payload } : {}), ...(opts.retry === false ? { retry: false } : {}) });
+    // the pending entry names the route only (a userpass login's user name is left out)
+    const what = `${method} ${path.replace(/^\/+/, '').replace(/^(auth\/.+\/login)\/.+$/, '$1/<username>')}`;
+    this.pending?.add(what);
+    let res: Awaited<ReturnType<HttpClient['json']>>;
+    try {
+      res = await this.http.json(url, { method: method === 'LIST' ? 'GET' : method, headers, ...(payload !== undefined ? { body: payload } : {}), ...(opts.retry === false ? { retry: false } : {}) });
+    } finally {
+      this.pending?.delete(what);
+    }
     if (res.status >= 400) throw this.error(method, path, res.status, res.body);
     return parseEnvelope(res.status, res.body);
   }
@@ -220,8 +236,9 @@ export class VaultClient {
   }
 
   /** POST auth/<mount>/login without a token; returns the auth block. */
-  async login(mount: string, body: Record<string, unknown>, opts: RequestOptions = {}): Promise<VaultAuth> {
-    const res = await this.write(`auth/${mount.replace(/^\/+|\/+$/g, '')}/login`, body, { ...opts, anonymous: true });
+  async login(mount: string, body: Record<string, unknown>, opts: RequestOptions = {}, suffix = ''): Promise<VaultAuth> {
+    // suffix: userpass/ldap log in at auth/<mount>/login/<username>
+    const res = await this.write(`auth/${mount.replace(/^\/+|\/+$/g, '')}/login${suffix ? `/${suffix}` : ''}`, body, { ...opts, anonymous: true });
     if (!res.auth) throw new RemoteError(`Vault answered the login at auth/${mount}/login without an auth block`, { service: 'Vault', status: res.status, retryable: false });
     return res.auth;
   }

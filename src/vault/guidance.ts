@@ -7,7 +7,8 @@ import { RemoteError } from '../core/errors.js';
 import { type Claims, claimText, readClaims } from '../core/jwt.js';
 
 export interface LoginContext {
-  method: 'jwt' | 'approle' | 'kubernetes' | 'token';
+  /** jwt, approle, kubernetes, github, userpass, ldap, cert, or another auth method's name */
+  method: string;
   /** the auth mount, e.g. `jwt` or `jwt-github` */
   mount: string;
   role: string;
@@ -74,6 +75,13 @@ export function loginAdvice(details: readonly string[], status: number, ctx: Log
   if (/invalid role or secret ID/.test(text)) return 'check the "role-id" and "secret-id" inputs: the secret ID may be wrong, expired or used up (secret_id_num_uses, secret_id_ttl)';
   if (/missing secret_id/.test(text)) return 'set the "secret-id" input (the role has bind_secret_id=true)';
   if (/missing role_id/.test(text)) return 'set the "role-id" input';
+  if (/invalid username or password|ldap operation failed|invalid credentials/i.test(text)) return 'check the "username" and "password" inputs (and the "path" input if the method is mounted elsewhere)';
+  if (ctx.method === 'github' && /organization|GitHub|github/i.test(text)) {
+    return 'the github auth method needs a personal access token with read:org of a member of the configured organization in "github-token" (the job\'s GITHUB_TOKEN cannot log in)';
+  }
+  if (ctx.method === 'cert' && /invalid certificate|no chain matching|invalid cert|certificate/i.test(text)) {
+    return 'Vault did not accept the TLS client certificate: give the certificate and key a cert role trusts in "client-certificate" and "client-key" (and the role name in "role")';
+  }
   if (/service account name not authorized/.test(text)) {
     return `the service account ${claimText(claims, 'sub')} is not in bound_service_account_names of role "${role}"`;
   }

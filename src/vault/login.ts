@@ -9,50 +9,26 @@ import { UserError } from '../core/errors.js';
 import type { TlsOptions } from '../core/http.js';
 import { parseBool, parseDuration, parseIntIn } from '../core/parse.js';
 import type { RetryPolicy } from '../core/retry.js';
-import type { InputSpec } from '../actions/spec.js';
 import type { Runner } from '../platform/runner.js';
 import { VaultClient } from './client.js';
-import { LOGIN_METHODS, type LoginMethod, login } from './auth.js';
+import { LOGIN_METHODS, type LoginMethod, isKnownMethod, login } from './auth.js';
+import { DEFAULT_K8S_TOKEN_PATH, VAULT_ACTION_ALIASES } from './inputs.js';
+import { loadSigningKey } from './self-jwt.js';
+import { parseAuthPayload, parseExtraHeaders } from './login-extras.js';
 
-export const DEFAULT_K8S_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-
-export const connectionInputs: readonly InputSpec[] = [
-  { name: 'url', description: 'Vault address, e.g. https://vault.example.com:8200 (default: the VAULT_ADDR environment variable)', default: '' },
-  { name: 'namespace', description: 'Vault Enterprise / HCP namespace, e.g. admin/team-a (default: VAULT_NAMESPACE)', default: '' },
-  { name: 'ca-certificate', description: 'CA certificate(s) to trust for Vault, in addition to the system store: PEM content, a path to a PEM file, or base64 of the PEM (as hashicorp/vault-action takes it)', default: '' },
-  { name: 'client-certificate', description: 'client certificate for mutual TLS: PEM content, a file path, or base64 of the PEM', default: '' },
-  { name: 'client-key', description: 'private key of client-certificate: PEM content, a file path, or base64 of the PEM (masked)', default: '' },
-  { name: 'tls-skip-verify', description: 'do not verify Vault\'s TLS certificate (insecure: anyone on the network path can read the token; use ca-certificate instead)', default: 'false' },
-  { name: 'retry-max-attempts', description: 'attempts for each Vault call that fails transiently (network errors, 412, 429, 5xx); a refused login (400/403) is never retried', default: '4' },
-  { name: 'retry-initial-delay', description: 'first backoff between attempts; doubles each time, capped at 8s, with jitter (e.g. 500ms, 2s)', default: '500ms' },
-];
-
-export const loginInputs: readonly InputSpec[] = [
-  ...connectionInputs,
-  { name: 'method', description: 'how to log in: jwt (the runner\'s OIDC token), approle, token or kubernetes. A non-empty token input means no login.', default: 'jwt' },
-  { name: 'path', description: 'auth mount the method is enabled at, without auth/ (default: the method name, e.g. jwt)', default: '' },
-  { name: 'role', description: 'Vault role to log in with (jwt, kubernetes); optional for jwt when the mount has a default_role', default: '' },
-  { name: 'audience', description: 'audience (aud) of the runner\'s OIDC token; must be one of the role\'s bound_audiences (default: the Vault URL\'s origin, e.g. https://vault.example.com:8200)', default: '' },
-  { name: 'role-id', description: 'AppRole role_id (method approle)', default: '' },
-  { name: 'secret-id', description: 'AppRole secret_id (method approle); pass it from a secret, it is masked', default: '' },
-  { name: 'token', description: 'an existing Vault token to use instead of logging in (method token; default: VAULT_TOKEN)', default: '' },
-  { name: 'kubernetes-token-path', description: 'service-account token file (method kubernetes)', default: DEFAULT_K8S_TOKEN_PATH },
-];
-
-/** hashicorp/vault-action's camelCase names, accepted so a switched `uses:` keeps its `with:` block. */
-export const VAULT_ACTION_ALIASES: Readonly<Record<string, string>> = {
-  'role-id': 'roleId', 'secret-id': 'secretId', 'ca-certificate': 'caCertificate', 'client-certificate': 'clientCertificate', 'client-key': 'clientKey',
-  'tls-skip-verify': 'tlsSkipVerify', 'kubernetes-token-path': 'kubernetesTokenPath', audience: 'jwtGithubAudience', 'export-token': 'exportToken',
-};
+export { DEFAULT_K8S_TOKEN_PATH, connectionInputs, loginInputs } from './inputs.js';
 
 /**
- * An input, or its vault-action camelCase alias when that is given (the alias wins: on GitHub
- * the kebab-case input always carries its default, so only the alias shows the user's intent).
+ * An input, or its vault-action camelCase alias when that is given. vault-login and fetch-secrets
+ * resolve aliases for every input through platform/aliases.ts; this is for code reached
+ * without that wrapper.
  */
 export function vaultInput(r: Runner, name: string): string {
-  const alias = VAULT_ACTION_ALIASES[name];
-  const a = alias ? r.input(alias) : '';
-  return a.trim() ? a : r.input(name);
+  for (const alias of VAULT_ACTION_ALIASES[name] ?? []) {
+    const a = r.input(alias);
+    if (a.trim()) return a;
+  }
+  return r.input(name);
 }
 
 export interface VaultConnection {
@@ -60,6 +36,12 @@ export interface VaultConnection {
   namespace: string;
   tls: TlsOptions;
   retry: RetryPolicy;
+  /** extra-headers (values registered as secrets) */
+  headers: Record<string, string>;
+  /** per request attempt */
+  timeoutMs: number;
+  /** Vault calls in flight, for a whole-step timeout's message */
+  pending: Set<string>;
 }
 
 /** PEM given inline, as a file path, or base64-encoded (vault-action's form). */
@@ -84,7 +66,7 @@ export function urlOrigin(url: string): string {
 }
 
 /** url, namespace, TLS and retry from the inputs (and VAULT_ADDR / VAULT_NAMESPACE). Throws before any network call. */
-export function vaultConnection(r: Runner): VaultConnection {
+export function vaultConnection(r: Runner, pending: Set<string> = new Set<string>()): VaultConnection {
   const url = (r.input('url') || r.env('VAULT_ADDR') || '').trim();
   if (!url) throw new UserError('url', 'the Vault address is required: set the url input or the VAULT_ADDR environment variable');
   let parsed: URL;
@@ -97,30 +79,39 @@ export function vaultConnection(r: Runner): VaultConnection {
   if (parsed.username || parsed.password) throw new UserError('url', 'the Vault URL must not carry credentials');
   const namespace = (r.input('namespace') || r.env('VAULT_NAMESPACE') || '').trim().replace(/^\/+|\/+$/g, '');
   const tls: TlsOptions = {};
-  const ca = vaultInput(r, 'ca-certificate');
+  const ca = r.input('ca-certificate');
   if (ca.trim()) tls.ca = readPem(ca, 'ca-certificate');
-  const cert = vaultInput(r, 'client-certificate');
-  const key = vaultInput(r, 'client-key');
+  const cert = r.input('client-certificate');
+  const key = r.input('client-key');
   if (cert.trim() || key.trim()) {
     if (!cert.trim() || !key.trim()) throw new UserError(cert.trim() ? 'client-key' : 'client-certificate', 'client-certificate and client-key must be given together');
     tls.cert = readPem(cert, 'client-certificate');
     tls.key = readPem(key, 'client-key');
     r.secret(tls.key, 'client-key');
   }
-  if (parseBool(vaultInput(r, 'tls-skip-verify'), 'tls-skip-verify', false)) {
+  if (parseBool(r.input('tls-skip-verify'), 'tls-skip-verify', false)) {
     tls.rejectUnauthorized = false;
     r.warning('tls-skip-verify is on: Vault\'s TLS certificate is NOT verified, so anyone on the network path can impersonate Vault and read the token. Use ca-certificate instead.', { title: 'Insecure TLS' });
   }
   const maxAttempts = parseIntIn(r.input('retry-max-attempts'), 'retry-max-attempts', 4, 1, 20);
   const delayRaw = r.input('retry-initial-delay').trim();
   const baseDelayMs = delayRaw ? Math.round(parseDuration(delayRaw, 'retry-initial-delay') * 1000) : 500;
-  return { url: url.replace(/\/+$/, ''), namespace, tls, retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: 300_000 } };
+  const headers = parseExtraHeaders(r.input('extra-headers'));
+  for (const v of Object.values(headers)) r.secret(v, 'an extra-headers value');
+  const rtRaw = r.input('request-timeout').trim();
+  const timeoutMs = rtRaw ? Math.round(parseDuration(rtRaw, 'request-timeout') * 1000) : 30_000;
+  if (timeoutMs < 1) throw new UserError('request-timeout', 'expected a duration above zero, e.g. 30s');
+  return {
+    url: url.replace(/\/+$/, ''), namespace, tls, headers, timeoutMs, pending,
+    retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: 300_000 },
+  };
 }
 
 /** A VaultClient for a connection (no token yet unless given). */
 export function vaultClient(r: Runner, c: VaultConnection, token = ''): VaultClient {
   return new VaultClient({
-    url: c.url, namespace: c.namespace, token, tls: c.tls, proxy: r.proxy(), retry: c.retry, tlsHint: 'set the ca-certificate input to the CA that signed Vault\'s certificate',
+    url: c.url, namespace: c.namespace, token, tls: c.tls, proxy: r.proxy(), retry: c.retry, headers: c.headers, timeoutMs: c.timeoutMs, pending: c.pending,
+    tlsHint: 'set the ca-certificate input to the CA that signed Vault\'s certificate (PEM, file path or base64), or client-certificate and client-key when Vault demands a client certificate',
     onRetry: (what, attempt, delay) => r.info(`Vault call failed (${what}); retrying in ${delay} ms (attempt ${attempt + 1} of ${c.retry.maxAttempts})`),
   });
 }
@@ -147,6 +138,8 @@ export interface LoginOutcome {
 export interface LoginFromInputsOptions {
   /** use VAULT_TOKEN from the environment when no token input is given (fetch-secrets after vault-login) */
   useEnvToken?: boolean;
+  /** filled with the calls in flight (for a whole-step timeout's message) */
+  pending?: Set<string>;
 }
 
 /**
@@ -154,41 +147,43 @@ export interface LoginFromInputsOptions {
  * (created=false); otherwise a login with `method`. Every input is validated first.
  */
 export async function loginFromInputs(r: Runner, opts: LoginFromInputsOptions = {}): Promise<LoginOutcome> {
-  const connection = vaultConnection(r);
+  const connection = vaultConnection(r, opts.pending);
   const methodRaw = (r.input('method') || 'jwt').trim().toLowerCase();
-  if (!(LOGIN_METHODS as readonly string[]).includes(methodRaw)) throw new UserError('method', `expected one of ${LOGIN_METHODS.join(', ')}, got "${methodRaw.slice(0, 30)}"`);
-  let method = methodRaw as LoginMethod;
+  const payloadRaw = r.input('auth-payload');
+  if (!isKnownMethod(methodRaw)) {
+    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(methodRaw)) throw new UserError('method', `"${methodRaw.slice(0, 30)}" is not an auth method name`);
+    if (!payloadRaw.trim()) throw new UserError('method', `expected one of ${LOGIN_METHODS.join(', ')}, or another auth method ("${methodRaw.slice(0, 30)}") with its login body in the auth-payload input`);
+  }
+  let method: LoginMethod = methodRaw;
   let token = r.input('token').trim();
   if (!token && (method === 'token' || opts.useEnvToken)) token = (r.env('VAULT_TOKEN') ?? '').trim();
   if (token) method = 'token';
   if (method === 'token' && !token) throw new UserError('token', 'method token needs the token input (or VAULT_TOKEN)');
-  const mount = method === 'token' ? '' : (r.input('path').trim() || method).replace(/^\/+|\/+$/g, '').replace(/^auth\//, '');
-  const role = r.input('role').trim();
-  const roleId = vaultInput(r, 'role-id').trim();
-  const secretId = vaultInput(r, 'secret-id').trim();
-  if (method === 'approle' && !roleId) throw new UserError('role-id', 'method approle needs the role-id input');
-  if (method === 'kubernetes' && !role) throw new UserError('role', 'method kubernetes needs the role input');
-  if (secretId) r.secret(secretId, 'secret-id');
   if (token) r.secret(token, method === 'token' && !r.input('token').trim() ? 'VAULT_TOKEN' : 'token');
-  const audience = vaultInput(r, 'audience').trim() || urlOrigin(connection.url);
+  const params = method === 'token' ? undefined : loginParams(r, method, connection, payloadRaw);
   const client = vaultClient(r, connection, token);
   const now = Date.now();
-  if (method === 'token') {
+  if (!params) {
     const info = await client.lookupSelf().catch((err: unknown) => {
       throw err instanceof Error && 'status' in err && (err as { status: number }).status === 403
         ? new UserError('token', 'Vault does not accept the given token: it is invalid, expired or revoked (it was not logged)')
         : err;
     });
     return {
-      client, token, accessor: info.accessor, expiresAt: info.ttl > 0 ? new Date(now + info.ttl * 1000) : null, created: false, method, mount, role,
+      client, token, accessor: info.accessor, expiresAt: info.ttl > 0 ? new Date(now + info.ttl * 1000) : null, created: false, method, mount: '', role: r.input('role').trim(),
       policies: info.policies, ttl: info.ttl, renewable: info.renewable, connection,
     };
   }
-  const auth = await login(client, {
-    method, mount, role, audience, ...(roleId ? { roleId } : {}), ...(secretId ? { secretId } : {}),
-    kubernetesTokenPath: vaultInput(r, 'kubernetes-token-path').trim() || DEFAULT_K8S_TOKEN_PATH,
-  }, {
-    idToken: (aud) => r.idToken(aud),
+  const auth = await login(client, params, {
+    idToken: async (aud) => {
+      const what = `the runner's OIDC token (audience ${aud})`;
+      connection.pending.add(what);
+      try {
+        return await r.idToken(aud);
+      } finally {
+        connection.pending.delete(what);
+      }
+    },
     secret: (v, what) => r.secret(v, what),
     debug: (m) => r.debug(m),
     retry: connection.retry,
@@ -197,6 +192,64 @@ export async function loginFromInputs(r: Runner, opts: LoginFromInputsOptions = 
   client.setToken(auth.clientToken);
   return {
     client, token: auth.clientToken, accessor: auth.accessor, expiresAt: auth.leaseDuration > 0 ? new Date(now + auth.leaseDuration * 1000) : null, created: true,
-    method, mount, role, policies: auth.policies, ttl: auth.leaseDuration, renewable: auth.renewable, connection,
+    method, mount: params.mount, role: params.role, policies: auth.policies, ttl: auth.leaseDuration, renewable: auth.renewable, connection,
   };
+}
+
+/** Every login input of a method, checked (and its secrets registered) before any network call. */
+function loginParams(r: Runner, method: LoginMethod, connection: VaultConnection, payloadRaw: string): Parameters<typeof login>[1] {
+  const mount = (r.input('path').trim() || method).replace(/^\/+|\/+$/g, '').replace(/^auth\//, '');
+  const role = r.input('role').trim();
+  const audience = r.input('audience').trim() || urlOrigin(connection.url);
+  const p: Parameters<typeof login>[1] = { method, mount, role, audience };
+  const need = (input: string, what: string): string => {
+    const v = r.input(input).trim();
+    if (!v) throw new UserError(input, `method ${method} needs ${what}`);
+    return v;
+  };
+  if (method === 'approle') {
+    p.roleId = need('role-id', 'the role-id input');
+    const secretId = r.input('secret-id').trim();
+    if (secretId) {
+      r.secret(secretId, 'secret-id');
+      p.secretId = secretId;
+    }
+  } else if (method === 'kubernetes') {
+    need('role', 'the role input');
+    p.kubernetesTokenPath = r.input('kubernetes-token-path').trim() || DEFAULT_K8S_TOKEN_PATH;
+  } else if (method === 'github') {
+    const t = need('github-token', 'a GitHub token with read:org in the github-token input');
+    r.secret(t, 'github-token');
+    p.githubToken = t;
+  } else if (method === 'userpass' || method === 'ldap') {
+    const user = need('username', 'the username input');
+    if (user.includes('/')) throw new UserError('username', 'a user name cannot contain "/"');
+    const pass = r.input('password');
+    if (!pass) throw new UserError('password', `method ${method} needs the password input`);
+    r.secret(pass, 'password');
+    p.username = user;
+    p.password = pass;
+  } else if (method === 'cert') {
+    if (!connection.tls.cert) throw new UserError('client-certificate', 'method cert logs in with the TLS client certificate: give client-certificate and client-key');
+  } else if (method === 'jwt') {
+    const keyRaw = r.input('jwt-private-key');
+    if (keyRaw.trim()) {
+      r.secret(keyRaw.trim(), 'jwt-private-key');
+      const pem = readPem(keyRaw, 'jwt-private-key');
+      r.secret(pem, 'jwt-private-key');
+      const password = r.input('jwt-key-password');
+      if (password) r.secret(password, 'jwt-key-password');
+      const { key, alg } = loadSigningKey(pem, password);
+      const ttl = parseIntIn(r.input('jwt-ttl'), 'jwt-ttl', 3600, 1, 31_536_000);
+      const ctx = r.context();
+      const claims: Record<string, string> = {
+        event: ctx.eventName, workflow: r.env('GITHUB_WORKFLOW') ?? '', sha: ctx.sha, actor: ctx.actor, repository: ctx.repository, ref: ctx.ref,
+      };
+      p.selfSigned = { key, alg, ttl, claims };
+    }
+  } else if (!isKnownMethod(method)) {
+    p.payload = parseAuthPayload(payloadRaw, (v) => r.secret(v, 'auth-payload'));
+  }
+  if (payloadRaw.trim() && isKnownMethod(method)) r.warning(`auth-payload is for other auth methods; method ${method} builds its own login body, so auth-payload is ignored`);
+  return p;
 }

@@ -25,9 +25,20 @@ describe.each(Object.keys(actions))('actions/%s/action.yml', (name) => {
     expect(meta.branding).toBeDefined();
   });
 
-  it('declares exactly the inputs the action reads, each described', () => {
+  it('declares exactly the inputs the action reads (canonical names and their aliases), each described', () => {
     const declared = Object.keys(meta.inputs ?? {}).sort();
-    expect(declared).toEqual(spec.inputs.map((i) => i.name).sort());
+    expect(declared).toEqual(spec.inputs.flatMap((i) => [i.name, ...(i.aliases ?? [])]).sort());
     for (const [k, v] of Object.entries(meta.inputs ?? {})) expect([k, (v.description ?? '').length > 10]).toEqual([k, true]);
+  });
+
+  it('describes each alias as an alias of its canonical input, with no default of its own', () => {
+    const inputs = (meta.inputs ?? {}) as Record<string, { description?: string; default?: string }>;
+    for (const i of spec.inputs) {
+      for (const a of i.aliases ?? []) {
+        expect([a, inputs[a]?.description?.includes(`Alias of ${i.name}`)]).toEqual([a, true]);
+        // a default would make GitHub always send the alias, hiding the canonical input
+        expect([a, inputs[a]?.default ?? '']).toEqual([a, '']);
+      }
+    }
   });
 });
