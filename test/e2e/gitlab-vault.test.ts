@@ -91,6 +91,32 @@ describe('vault-login component', () => {
     expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
   });
 
+  it('keeps the token out of a shell trace (set -x, as CI_DEBUG_TRACE turns on) while loading it', async () => {
+    project = componentProject({
+      files: {
+        '.gitlab-ci.yml': `include:
+  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/vault-login@$CI_COMMIT_SHA
+    inputs:
+      cli: $PIPELINE_SECRETS_CLI
+      role: gitlab-ci
+job:
+  extends: .vault-login
+  before_script:
+    - set -x
+    - !reference [.vault-login, before_script]
+  script:
+    - echo "traced after loading"
+`,
+      },
+    });
+    const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH });
+    const run = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: jwt }, secrets: credentials() });
+    expect(run.output).toMatch(/PASS\s+job/);
+    expect(jobLog(run, 'job')).toMatch(/\+ echo 'traced after loading'|\+ echo "traced after loading"|traced after loading/);
+    expect(vault.tokens.size).toBeGreaterThan(0);
+    expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
+  });
+
   it("refuses a method outside the input's options with GitLab's message", async () => {
     project = componentProject({
       files: {
