@@ -19,6 +19,8 @@ export interface SecretDef {
   binary?: Buffer;
   /** previous value (AWSPREVIOUS) */
   previous?: string;
+  /** the ARN's 6-character suffix (default: random), for ARNs written out in a test */
+  suffix?: string;
 }
 
 export interface ParamDef {
@@ -69,7 +71,7 @@ export class AwsJsonServer {
   }
 
   addSecret(def: SecretDef): string {
-    const arn = `arn:aws:secretsmanager:${this.region}:${this.account}:secret:${def.name}-${randomBytes(3).toString('hex')}`;
+    const arn = `arn:aws:secretsmanager:${this.region}:${this.account}:secret:${def.name}-${def.suffix ?? randomBytes(3).toString('hex')}`;
     this.secrets.set(def.name, { ...def, arn, versionId: randomUUID(), prevId: randomUUID() });
     return arn;
   }
