@@ -2,7 +2,7 @@
 // `npm run build` builds all; `npm run build -- vault-login cli` builds the named ones.
 // Type-checking is done once by `tsc --noEmit` (npm run typecheck), not by each bundle.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entries = readdirSync('src/entries').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
@@ -10,13 +10,24 @@ const wanted = process.argv.slice(2);
 for (const w of wanted) if (!entries.includes(w)) { console.error(`unknown entry "${w}"; have: ${entries.join(', ')}`); process.exit(2); }
 const names = wanted.length ? wanted : entries;
 if (!wanted.length && existsSync('dist')) {
-  for (const d of readdirSync('dist')) if (!entries.includes(d)) rmSync(join('dist', d), { recursive: true, force: true });
+  for (const d of readdirSync('dist')) if (!entries.includes(d) && !d.startsWith('.')) rmSync(join('dist', d), { recursive: true, force: true });
 }
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 for (const name of names) {
   const out = join('dist', name);
-  rmSync(out, { recursive: true, force: true });
+  // Build beside the old bundle and swap it in only when ncc succeeded: a failed build never
+  // leaves dist/<name> missing (tests and other builds may be using it).
+  const staging = join('dist', `.${name}.staging`);
+  rmSync(staging, { recursive: true, force: true });
   const t = Date.now();
-  execFileSync(process.execPath, [ncc, 'build', join('src', 'entries', `${name}.ts`), '-o', out, '-m', '--no-source-map-register', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [ncc, 'build', join('src', 'entries', `${name}.ts`), '-o', staging, '-m', '--no-source-map-register', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`build of dist/${name} failed; the previous bundle is left in place`);
+    process.exit(1);
+  }
+  rmSync(out, { recursive: true, force: true });
+  renameSync(staging, out);
   console.log(`built dist/${name} in ${Date.now() - t} ms`);
 }
