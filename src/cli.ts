@@ -31,7 +31,7 @@ export function usage(): string {
     ...rows,
     `  ${'scan'.padEnd(18)} same as gitleaks-scan: pipeline-secrets scan [PATH]`,
     `  ${'guard'.padEnd(18)} fail when a secret this job injected is in the given files: guard [PATH...]`,
-    `  ${'exec'.padEnd(18)} run a command with the secrets in its env, redacted from its output: exec [--env-file F] -- CMD ARGS`,
+    `  ${'exec'.padEnd(18)} run a command with the secrets in its env, redacted from its output: exec [--export-file F] -- CMD ARGS`,
     '',
     'Every action input is a flag (--role-to-assume ARN); booleans take --flag or --no-flag.',
     'Secrets are read from the environment (VAULT_TOKEN, INPUT_SECRET-ID ...), never from flags you would type.',

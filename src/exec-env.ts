@@ -1,5 +1,5 @@
 /**
- * Reads the env file the CLI writes with `--env-file` (`export NAME='value'` lines, single
+ * Reads the env file the CLI writes with `--export-file` (`export NAME='value'` lines, single
  * quotes with '\'' for a quote, values may span lines) and plain dotenv lines (`NAME=value`,
  * `NAME="value"`). Errors name the line, never a value.
  */
@@ -12,7 +12,7 @@ export function parseEnvFile(text: string, file: string): Map<string, string> {
   let i = 0;
   let line = 1;
   const fail = (why: string): never => {
-    throw new UserError('env-file', `${file} line ${line}: ${why}`);
+    throw new UserError('export-file', `${file} line ${line}: ${why}`);
   };
   while (i < text.length) {
     // skip blank lines and comments

@@ -1,5 +1,5 @@
 /**
- * `pipeline-secrets exec [--env-file F] [--redact-env NAMES] [--with ACTION --input v ...] -- COMMAND [ARGS...]`
+ * `pipeline-secrets exec [--export-file F] [--redact-env NAMES] [--with ACTION --input v ...] -- COMMAND [ARGS...]`
  *
  * Runs COMMAND (no shell: argv passes through untouched) with the secrets in its
  * environment only, and redacts every secret (each line of a multi-line one, and the
@@ -27,9 +27,9 @@ const CI_SECRET_VARS = ['CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGIS
 export const EXEC_HELP = [
   'pipeline-secrets exec: run a command with secrets in its environment, redacted from its output',
   '',
-  'Usage: pipeline-secrets exec [--env-file F] [--redact-env NAME[,NAME]] [--with ACTION [ACTION flags]] -- COMMAND [ARGS...]',
+  'Usage: pipeline-secrets exec [--export-file F] [--redact-env NAME[,NAME]] [--with ACTION [ACTION flags]] -- COMMAND [ARGS...]',
   '',
-  '  --env-file F        variables to pass to COMMAND and redact (the file `--env-file` of an action wrote;',
+  '  --export-file F     variables to pass to COMMAND and redact (the file `--export-file` of an action wrote;',
   '                      default $PIPELINE_SECRETS_ENV_FILE when that file exists)',
   '  --redact-env NAMES  also redact the values of these variables of the environment',
   '                      (comma or space separated; default $PIPELINE_SECRETS_REDACT_VARS)',
@@ -64,7 +64,7 @@ export function parseExecArgs(args: readonly string[]): ExecArgs {
       i++;
       return next;
     };
-    if (name === '--env-file') out.envFile = value();
+    if (name === '--export-file') out.envFile = value();
     else if (name === '--redact-env') out.redactEnv.push(...splitNames(value()));
     else if (name === '--with') {
       const action = value();
@@ -134,7 +134,7 @@ function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
       text = readFileSync(file, 'utf8');
     } catch (err) {
       const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
-      throw new UserError('env-file', `cannot read ${file} (${code})`);
+      throw new UserError('export-file', `cannot read ${file} (${code})`);
     }
     for (const [k, v] of parseEnvFile(text, file)) {
       secrets.env.set(k, v);
@@ -174,7 +174,7 @@ export async function runExec(args: readonly string[], io: CliIo): Promise<numbe
   }
   if (!a.withAction) {
     if (!a.envFile && !io.env['PIPELINE_SECRETS_ENV_FILE'] && a.redactEnv.length === 0 && !io.env['PIPELINE_SECRETS_REDACT_VARS']) {
-      io.err('pipeline-secrets exec: nothing to redact: give --env-file, --redact-env or --with ACTION\n');
+      io.err('pipeline-secrets exec: nothing to redact: give --export-file, --redact-env or --with ACTION\n');
       return 2;
     }
     return spawnRedacted(a.command, secrets, io);
@@ -195,7 +195,7 @@ async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secr
     io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  inputs.delete('env-file');
+  inputs.delete('export-file');
   const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true' };
   const main = new ExecRunner(common);
   const outcome = await runAction(reg.action, main);

@@ -29,7 +29,7 @@ function shellQuote(v: string): string {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ps-exec-'));
   envFile = join(dir, 'env');
-  // the format ProcessRunner writes for --env-file
+  // the format ProcessRunner writes for --export-file
   writeFileSync(envFile, `export VAULT_TOKEN=${shellQuote(token)}\nexport DB_PASSWORD=${shellQuote(dbPass)}\nexport TLS_KEY=${shellQuote(pem)}\n`, { mode: 0o600 });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,7 +51,7 @@ describe('exec through dist/cli', () => {
       console.log(JSON.stringify({ key: e.TLS_KEY }));
       for (const l of e.TLS_KEY.split('\\n')) console.error('line:', l);
       console.log('done');`;
-    const r = await runCli(['exec', '--env-file', envFile, '--', ...nodeChild(js)], { secrets, env: { GITLAB_CI: 'true' } });
+    const r = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild(js)], { secrets, env: { GITLAB_CI: 'true' } });
     expect(r.code).toBe(0);
     expect(r.leaks).toEqual([]);
     expect(r.stdout).toContain('token ***');
@@ -70,7 +70,7 @@ describe('exec through dist/cli', () => {
       let i = 7;
       const step = () => { if (i < t.length) { process.stdout.write(t[i++]); setTimeout(step, 2); } else { process.stdout.write(' after\\n'); } };
       setTimeout(step, 30);`;
-    const r = await runCli(['exec', '--env-file', envFile, '--', ...nodeChild(js)], { secrets, node: 'current' });
+    const r = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild(js)], { secrets, node: 'current' });
     expect(r.code).toBe(0);
     expect(r.leaks).toEqual([]);
     expect(r.stdout).toBe('before *** after\n');
@@ -78,19 +78,19 @@ describe('exec through dist/cli', () => {
 
   it('passes argv through untouched (no shell) and keeps secrets out of it', async () => {
     const args = ['$VAULT_TOKEN', '*', "it's", '`id`', ''];
-    const r = await runCli(['exec', '--env-file', envFile, '--', 'node', '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', ...args], { secrets });
+    const r = await runCli(['exec', '--export-file', envFile, '--', 'node', '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', ...args], { secrets });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual(args);
     expect(r.leaks).toEqual([]);
   });
 
   it('passes the exit code through, 128+N on a signal, 127 for a missing command', async () => {
-    const a = await runCli(['exec', '--env-file', envFile, '--', 'sh', '-c', 'echo "$VAULT_TOKEN" >&2; exit 7'], { secrets });
+    const a = await runCli(['exec', '--export-file', envFile, '--', 'sh', '-c', 'echo "$VAULT_TOKEN" >&2; exit 7'], { secrets });
     expect(a.code).toBe(7);
     expect(a.stderr).toBe('***\n');
-    const b = await runCli(['exec', '--env-file', envFile, '--', 'sh', '-c', 'kill -TERM $$'], { secrets });
+    const b = await runCli(['exec', '--export-file', envFile, '--', 'sh', '-c', 'kill -TERM $$'], { secrets });
     expect(b.code).toBe(143);
-    const c = await runCli(['exec', '--env-file', envFile, '--', 'no-such-command-here'], { secrets });
+    const c = await runCli(['exec', '--export-file', envFile, '--', 'no-such-command-here'], { secrets });
     expect(c.code).toBe(127);
     expect(c.stderr).toMatch(/command not found: no-such-command-here/);
   });
@@ -119,12 +119,13 @@ describe('exec through dist/cli', () => {
 
   it('refuses to run without `--`, without a command or with nothing to redact (exit 2)', async () => {
     expect((await runCli(['exec', 'echo', 'hi'])).code).toBe(2);
-    expect((await runCli(['exec', '--env-file', envFile, '--'])).code).toBe(2);
+    expect((await runCli(['exec', '--export-file', envFile, '--'])).code).toBe(2);
     const none = await runCli(['exec', '--', 'echo', 'hi']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/nothing to redact/);
-    // (a missing file never reaches us: node itself exits 9 on any `--env-file` naming a missing
-    // or directory, even after the script name, nodejs/node#54232; the variable form reaches us)
+    const missing = await runCli(['exec', '--export-file', join(dir, 'missing.env'), '--', 'true']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*missing\.env \(ENOENT\)/);
     const unreadable = await runCli(['exec', '--', 'true'], { env: { PIPELINE_SECRETS_ENV_FILE: dir } });
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toMatch(/cannot read .* \(EISDIR\)/);
@@ -134,7 +135,7 @@ describe('exec through dist/cli', () => {
     const bad = join(dir, 'bad.env');
     writeFileSync(bad, `export GOOD='x1234'\nexport BROKEN='${token}\n`, { mode: 0o600 });
     chmodSync(bad, 0o600);
-    const r = await runCli(['exec', '--env-file', bad, '--', 'true'], { secrets });
+    const r = await runCli(['exec', '--export-file', bad, '--', 'true'], { secrets });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/line 2: unterminated single quote/);
     expect(r.leaks).toEqual([]);
@@ -145,7 +146,7 @@ describe('exec through dist/cli', () => {
       const t = process.env.VAULT_TOKEN; let s = '';
       for (let i = 0; i < 20000; i++) s += 'line ' + i + (i % 97 === 0 ? ' ' + t : '') + ' ' + 'x'.repeat(40) + '\\n';
       process.stdout.write(s);`;
-    const r = await runCli(['exec', '--env-file', envFile, '--', ...nodeChild(js)], { secrets });
+    const r = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild(js)], { secrets });
     expect(r.code).toBe(0);
     expect(r.leaks).toEqual([]);
     expect(r.stdout.split('\n').length).toBe(20001);
