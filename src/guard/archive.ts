@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import type { Matcher, GuardFinding } from './matcher.js';
 import { openZip } from './zip.js';
 
+/** Sinks must not keep a chunk after write() returns: the reader reuses its buffer. */
 export interface Sink {
   write(chunk: Buffer): Promise<void>;
   end(): Promise<void>;
@@ -72,7 +73,7 @@ export class SniffSink implements Sink {
 
   async write(chunk: Buffer): Promise<void> {
     if (this.target) return this.target.write(chunk);
-    this.head.push(chunk);
+    this.head.push(Buffer.from(chunk));
     this.headLen += chunk.length;
     if (this.headLen >= SNIFF) await this.flush();
   }
@@ -106,7 +107,8 @@ class GunzipSink implements Sink {
 
   async write(chunk: Buffer): Promise<void> {
     if (this.failed) return;
-    if (!this.z.write(chunk)) await Promise.race([once(this.z, 'drain').catch(() => undefined), this.consumer]);
+    // zlib reads the chunk later: give it a copy
+    if (!this.z.write(Buffer.from(chunk))) await Promise.race([once(this.z, 'drain').catch(() => undefined), this.consumer]);
   }
 
   async end(): Promise<void> {
@@ -259,7 +261,7 @@ class ZipSink implements Sink {
       this.ctx.skipped.push({ path: this.path, reason: `zip larger than ${Math.round(this.ctx.maxZipBytes / 1048576)} MB: not opened` });
       return;
     }
-    this.parts.push(chunk);
+    this.parts.push(Buffer.from(chunk));
   }
 
   async end(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The two hashes of the guard, both keyed with the job's random key:
  * - HMAC-SHA256 of a form's bytes: what confirms a match (never reversible to the value);
- * - a polynomial hash mod 2^32 of a fixed-size window of the form at its first few offsets,
+ * - a polynomial hash mod 2^32 (over 32-bit words) of a fixed-size window of the form at its first few offsets,
  *   with a base derived from the key: what the search computes at sampled positions of the
  *   text. Each stored window hash is XORed with a keyed pad, so without the key the record
  *   says nothing about the value's bytes.
@@ -51,9 +51,16 @@ export function hmacHex(keys: Keys, bytes: Uint8Array): string {
   return createHmac('sha256', keys.key).update(bytes).digest('hex');
 }
 
-/** The window hash of bytes[start, start+len). */
-export function rollHash(base: number, bytes: Uint8Array, start: number, len: number): number {
+/**
+ * The window hash of bytes[start, start+len) (len a multiple of 4): the window as
+ * little-endian 32-bit words w0..wk-1, hashed as sum of wj * base^(k-j) mod 2^32. Words, not
+ * bytes, so the search reads a 16-byte window with four loads and four multiplies.
+ */
+export function windowHash(base: number, bytes: Uint8Array, start: number, len: number): number {
   let h = 0;
-  for (let i = start; i < start + len; i++) h = (Math.imul(h, base) + (bytes[i] ?? 0)) | 0;
+  for (let i = start; i < start + len; i += 4) {
+    const w = (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16) | ((bytes[i + 3] ?? 0) << 24);
+    h = (Math.imul(h, base) + Math.imul(w, base)) | 0;
+  }
   return h >>> 0;
 }

@@ -5,13 +5,15 @@
  * form covers one sampled position at an offset below K, whose window hash is then in the
  * table. A bit table rejects almost every sample in a few instructions; a hit is checked
  * against the exact 32-bit hash, then the form's first window at the implied start, then
- * confirmed by the HMAC of the whole form. So each byte costs about one multiply-add and no
- * table access, and no secret value is ever needed.
+ * confirmed by the HMAC of the whole form. Windows are hashed as 32-bit words and all groups
+ * share one pass over aligned 16-byte blocks, so 16 bytes cost four loads, seven multiplies
+ * and at most seven bit-table probes; no secret value is ever needed.
  * Bytes stream through in chunks; enough bytes are carried over that a value split across
  * two chunks is found, once. Lines are counted only where needed.
  */
 import { createHmac } from 'node:crypto';
-import { rollHash, type Keys } from './hash.js';
+import { endianness } from 'node:os';
+import { windowHash, type Keys } from './hash.js';
 import type { GuardRecord, RecordEntry } from './record.js';
 
 export interface GuardFinding {
@@ -39,15 +41,13 @@ export interface Group {
   minLength: number;
   bits: Int32Array;
   shift: number;
-  /** base^(window-1-j) for j = 0 .. window-1 */
-  powers: Int32Array;
   table: Map<number, Candidate[]>;
 }
 
-function buildGroup(window: number, base: number, entries: RecordEntry[]): Group {
+function buildGroup(window: number, entries: RecordEntry[]): Group {
   const step = entries.reduce((m, e) => Math.min(m, e.windows.length), Infinity);
   const keys = entries.length * step;
-  const log2 = Math.min(22, Math.max(14, Math.ceil(Math.log2(Math.max(1, keys) * 256))));
+  const log2 = Math.min(20, Math.max(14, Math.ceil(Math.log2(Math.max(1, keys) * 64))));
   const bits = new Int32Array((1 << log2) >>> 5);
   const shift = 32 - log2;
   const table = new Map<number, Candidate[]>();
@@ -62,13 +62,7 @@ function buildGroup(window: number, base: number, entries: RecordEntry[]): Group
       table.set(h >>> 2, list);
     }
   }
-  const powers = new Int32Array(window);
-  let p = 1;
-  for (let j = window - 1; j >= 0; j--) {
-    powers[j] = p;
-    p = Math.imul(p, base);
-  }
-  return { window, step, powers, minLength: entries.reduce((m, e) => Math.min(m, e.length), Infinity), bits, shift, table };
+  return { window, step, minLength: entries.reduce((m, e) => Math.min(m, e.length), Infinity), bits, shift, table };
 }
 
 export class Matcher {
@@ -90,18 +84,31 @@ export class Matcher {
     this.maxLength = entries.reduce((m, e) => Math.max(m, e.length), 16);
     for (const w of [16, 8, 4]) {
       const mine = entries.filter((e) => e.window === w);
-      if (mine.length) this.groups.push(buildGroup(w, this.keys.base, mine));
+      if (mine.length) this.groups.push(buildGroup(w, mine));
     }
-    const fused = (w: number): Group | undefined => this.groups.find((g) => g.window === w && g.step === w);
+    // the fused pass reads 32-bit words as little-endian (every platform Node runs CI on)
+    const le = endianness() === 'LE';
+    const fused = (w: number): Group | undefined => (le ? this.groups.find((g) => g.window === w && g.step === w) : undefined);
     this.fused4 = fused(4);
     this.fused8 = fused(8);
     this.fused16 = fused(16);
-    for (const g of this.groups) if (g.step !== g.window) this.slow.push(g);
+    for (const g of this.groups) if (g !== this.fused4 && g !== this.fused8 && g !== this.fused16) this.slow.push(g);
   }
+
+  /** chunk buffers of finished streams, reused (a tree of small files allocates one) */
+  private readonly free: ArrayBuffer[] = [];
 
   /** A scanner for one file's bytes; findings go to `found`. */
   stream(path: string, found: (f: GuardFinding) => void): StreamScan {
     return new StreamScan(this, path, found);
+  }
+
+  takeMemory(): ArrayBuffer {
+    return this.free.pop() ?? new ArrayBuffer(CHUNK + ((this.maxLength + 67) & ~3));
+  }
+
+  giveMemory(m: ArrayBuffer): void {
+    if (this.free.length < 4) this.free.push(m);
   }
 }
 
@@ -110,8 +117,11 @@ const EMPTY = new Int32Array(1);
 
 export class StreamScan {
   private readonly buf: Buffer;
-  /** the same memory as a plain Uint8Array (the hot loop reads it) */
+  /** the same memory as a plain Uint8Array and as 32-bit words (the hot loop reads those) */
   private readonly view: Uint8Array;
+  private readonly words: Int32Array;
+  private readonly memory: ArrayBuffer;
+  private ended = false;
   /** bytes held in buf */
   private len = 0;
   /** absolute offset of buf[0] */
@@ -128,8 +138,11 @@ export class StreamScan {
     private readonly path: string,
     private readonly found: (f: GuardFinding) => void,
   ) {
-    this.buf = Buffer.allocUnsafe(CHUNK + m.maxLength + 64);
-    this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+    const memory = m.takeMemory();
+    this.memory = memory;
+    this.buf = Buffer.from(memory);
+    this.view = new Uint8Array(memory);
+    this.words = new Int32Array(memory);
   }
 
   write(chunk: Uint8Array): void {
@@ -145,12 +158,17 @@ export class StreamScan {
   }
 
   end(): void {
+    if (this.ended) return;
+    this.ended = true;
     this.scan(true);
+    this.m.giveMemory(this.memory);
   }
 
   /** Checks every start position below `limit` (the rest is carried to the next chunk). */
   private scan(final: boolean): void {
-    const limit = final ? this.len : this.len - this.m.maxLength + 1;
+    // retiring whole words keeps buf[0] at an absolute offset that is a multiple of 4, so
+    // the blocks at absolute multiples of 16 are word-aligned in memory
+    const limit = final ? this.len : (this.len - this.m.maxLength + 1) & ~3;
     if (limit <= 0) return;
     this.sampleAll(limit);
     if (final) {
@@ -169,14 +187,13 @@ export class StreamScan {
   private sample(g: Group, from: number, to: number, limit: number): void {
     const b = this.view;
     const W = g.window;
-    const P = g.powers;
+    const B = this.m.keys.base;
     const step = g.step;
     let t = from + ((step - ((this.base + from) % step)) % step);
     for (; t < to; t += step) {
-      let h = 0;
-      for (let j = 0; j < W; j++) h = (h + Math.imul(b[t + j]!, P[j]!)) | 0;
+      const h = windowHash(B, b, t, W);
       const idx = h >>> g.shift;
-      if ((g.bits[idx >>> 5]! & (1 << (idx & 31))) !== 0) this.check(g, t, h >>> 0, limit);
+      if ((g.bits[idx >>> 5]! & (1 << (idx & 31))) !== 0) this.check(g, t, h, limit);
     }
   }
 
@@ -203,12 +220,9 @@ export class StreamScan {
       if (!g) continue;
       this.sample(g, 0, Math.min(t0, e), limit);
     }
-    const b = this.view;
+    const u = this.words;
     const B = m.keys.base | 0;
-    const p2 = Math.imul(B, B);
-    const p3 = Math.imul(p2, B);
-    const B4 = Math.imul(p3, B);
-    const B8 = Math.imul(B4, B4);
+    const B2 = Math.imul(B, B);
     const bits4 = g4 ? g4.bits : EMPTY;
     const bits8 = g8 ? g8.bits : EMPTY;
     const bits16 = g16 ? g16.bits : EMPTY;
@@ -217,10 +231,11 @@ export class StreamScan {
     const s16 = g16 ? g16.shift : 0;
     let t = t0;
     for (; t < blocksEnd; t += 16) {
-      const a = (Math.imul(b[t]!, p3) + Math.imul(b[t + 1]!, p2) + Math.imul(b[t + 2]!, B) + b[t + 3]!) | 0;
-      const c = (Math.imul(b[t + 4]!, p3) + Math.imul(b[t + 5]!, p2) + Math.imul(b[t + 6]!, B) + b[t + 7]!) | 0;
-      const d = (Math.imul(b[t + 8]!, p3) + Math.imul(b[t + 9]!, p2) + Math.imul(b[t + 10]!, B) + b[t + 11]!) | 0;
-      const e = (Math.imul(b[t + 12]!, p3) + Math.imul(b[t + 13]!, p2) + Math.imul(b[t + 14]!, B) + b[t + 15]!) | 0;
+      const q = t >> 2;
+      const a = Math.imul(u[q]!, B);
+      const c = Math.imul(u[q + 1]!, B);
+      const d = Math.imul(u[q + 2]!, B);
+      const e = Math.imul(u[q + 3]!, B);
       if (g4) {
         let i = a >>> s4;
         if ((bits4[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e4) this.check(g4, t, a >>> 0, limit);
@@ -231,8 +246,8 @@ export class StreamScan {
         i = e >>> s4;
         if ((bits4[i >>> 5]! & (1 << (i & 31))) !== 0 && t + 12 < e4) this.check(g4, t + 12, e >>> 0, limit);
       }
-      const x = (Math.imul(a, B4) + c) | 0;
-      const y = (Math.imul(d, B4) + e) | 0;
+      const x = (Math.imul(a, B) + c) | 0;
+      const y = (Math.imul(d, B) + e) | 0;
       if (g8) {
         let i = x >>> s8;
         if ((bits8[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e8) this.check(g8, t, x >>> 0, limit);
@@ -240,7 +255,7 @@ export class StreamScan {
         if ((bits8[i >>> 5]! & (1 << (i & 31))) !== 0 && t + 8 < e8) this.check(g8, t + 8, y >>> 0, limit);
       }
       if (g16) {
-        const z = (Math.imul(x, B8) + y) | 0;
+        const z = (Math.imul(x, B2) + y) | 0;
         const i = z >>> s16;
         if ((bits16[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e16) this.check(g16, t, z >>> 0, limit);
       }
@@ -262,7 +277,7 @@ export class StreamScan {
       const n = c.entry.length;
       // a start below 0 belonged to the previous chunk, one at limit or later to the next
       if (p < 0 || p >= limit || p + n > this.len) continue;
-      if (c.offset !== 0 && rollHash(this.m.keys.base, b, p, g.window) !== c.entry.windows[0]) continue;
+      if (c.offset !== 0 && windowHash(this.m.keys.base, b, p, g.window) !== c.entry.windows[0]) continue;
       macs ??= new Map();
       const at = `${p}:${n}`;
       let mac = macs.get(at);

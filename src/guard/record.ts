@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, linkSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardForms } from './forms.js';
-import { deriveKeys, hmacHex, offsetsFor, rollHash, windowFor, windowPads, type Keys } from './hash.js';
+import { deriveKeys, hmacHex, offsetsFor, windowHash, windowFor, windowPads, type Keys } from './hash.js';
 
 export const KEY_FILE = 'guard.key';
 export const RECORD_FILE = 'guard-record.jsonl';
@@ -87,7 +87,7 @@ export function recordLines(keys: Keys, value: string, what: string): string[] {
     const count = offsetsFor(n);
     const pads = windowPads(keys, h, count);
     const fp: number[] = [];
-    for (let o = 0; o < count; o++) fp.push((rollHash(keys.base, f.bytes, o, w) ^ (pads[o] ?? 0)) >>> 0);
+    for (let o = 0; o < count; o++) fp.push((windowHash(keys.base, f.bytes, o, w) ^ (pads[o] ?? 0)) >>> 0);
     lines.push(JSON.stringify({ k: keys.kid, h, n, label: what, form: f.kind, w, f: fp }));
   }
   return lines;
