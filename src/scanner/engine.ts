@@ -81,6 +81,8 @@ class Engine implements LoadedScanner {
   readonly skipped: Skipped[] = [];
   readonly ruleIds: readonly string[];
   private readonly prefilter: Prefilter;
+  /** rules without keywords: they run on every fragment */
+  private readonly always: readonly number[];
   private readonly byId: Map<string, CompiledRule>;
 
   constructor(
@@ -91,6 +93,7 @@ class Engine implements LoadedScanner {
     private readonly ignoreAllow: boolean,
   ) {
     this.prefilter = new Prefilter(rules.map((r) => r.keywords));
+    this.always = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []));
     this.ruleIds = rules.map((r) => r.id);
     this.byId = new Map(rules.map((r) => [r.id, r]));
     for (const r of rules) if (r.disabledReason) this.skipped.push({ path: '', reason: r.disabledReason });
@@ -105,17 +108,18 @@ class Engine implements LoadedScanner {
     if (fragment.text === '' && fragment.path === '') return [];
     if (commitOrPathAllowed(this.global, fragment.path, sha)) return [];
     const hits = this.prefilter.hits(fragment.text);
+    if (hits.size === 0 && this.always.length === 0) return [];
+    const order = hits.size === 0 ? this.always : [...this.always, ...hits.keys()].sort((a, b) => a - b);
     const loc = new Located(fragment);
     const out: Finding[] = [];
-    this.rules.forEach((rule, i) => {
-      if (rule.disabledReason || rule.skipReport) return;
-      const kw = hits.get(i);
-      if (rule.keywords.length && !kw) return;
-      let found = this.detect(loc, rule, kw);
+    for (const i of order) {
+      const rule = this.rules[i];
+      if (!rule || rule.disabledReason || rule.skipReport) continue;
+      let found = this.detect(loc, rule, hits.get(i));
       if (rule.required.length && found.length) found = this.withRequired(loc, rule, found);
-      out.push(...found);
-    });
-    return sortFindings(dropGenericDuplicates(out));
+      for (const f of found) out.push(f);
+    }
+    return out.length ? sortFindings(dropGenericDuplicates(out)) : out;
   }
 
   private windows(loc: Located, rule: CompiledRule, hits: readonly number[] | undefined): Windows {

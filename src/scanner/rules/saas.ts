@@ -14,7 +14,7 @@ export const SAAS_RULES: RuleDef[] = [
   kv('algolia-api-key', 'Algolia API key', 'algolia', '[a-z0-9]{32}', ['algolia'], ['', LN, 32], 3),
   kv('asana-client-id', 'Asana client ID', 'asana', '[0-9]{16}', ['asana'], ['', D, 16], 2),
   kv('asana-client-secret', 'Asana client secret', 'asana', '[a-z0-9]{32}', ['asana'], ['', LN, 32], 3),
-  tk('asana-personal-access-token', 'Asana personal access token', String.raw`[12]/[0-9]{16}:[a-f0-9]{32}`, ['asana', '/'], ['1/1234567890123456:', HEX, 32], 3),
+  tk('asana-personal-access-token', 'Asana personal access token', String.raw`[12]/[0-9]{16}:[a-f0-9]{32}`, ['1/', '2/'], ['1/1234567890123456:', HEX, 32], 3),
   tk('authress-service-client-access-key', 'Authress service client access key', String.raw`(?:sc|ext|scauth|authress)_[a-zA-Z0-9]{5,30}\.[a-zA-Z0-9]{4,6}\.acc[_-][a-zA-Z0-9-]{10,32}\.[a-zA-Z0-9+/_=-]{30,120}`, ['sc_', 'ext_', 'scauth_', 'authress_'], ['authress_abcde12345.abcd.acc_abcdefghij12.', AN, 40], 2),
   kv('beamer-api-token', 'Beamer API key', 'beamer', 'b_[a-z0-9=_-]{44}', ['beamer'], ['b_', LN, 44], 3),
   kv('cisco-meraki-api-key', 'Cisco Meraki API key', '[Mm]eraki|MERAKI', '[0-9a-f]{40}', ['meraki'], ['', HEX, 40], 3, 'MERAKI_API_KEY'),
