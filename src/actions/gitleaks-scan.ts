@@ -21,9 +21,9 @@ import type { ReportContext } from '../scanner/reports/context.js';
 import { findingAnnotations } from '../scanner/reports/annotations.js';
 import { summaryMarkdown } from '../scanner/reports/summary.js';
 import { textLine } from '../scanner/reports/text.js';
-import { postReviewComments } from '../scanner/reports/pr-comments.js';
-import { isObject } from '../core/json.js';
 import type { Finding } from '../scanner/types.js';
+import { DEFAULT_LIMITS, type ArchiveLimits } from '../scanner/archive/walk.js';
+import { artifact, comment, sendToCodeScanning, settings, verify, type Settings } from './gitleaks-scan-extras.js';
 
 export const gitleaksScanSpec: ActionSpec = {
   name: 'gitleaks-scan',
@@ -37,12 +37,23 @@ export const gitleaksScanSpec: ActionSpec = {
     { name: 'path', description: 'the directory to scan (tree mode) or the repository (git modes), relative to the workspace', default: '.' },
     { name: 'baseline', description: 'a previous gitleaks JSON report: findings already in it do not fail the step', default: '' },
     { name: 'fail-on-findings', description: 'fail the step when there are findings', default: 'true' },
-    { name: 'report-format', description: 'json, sarif, gitlab, text (several: comma separated). Default: sarif and json on GitHub, gitlab on GitLab, text to stdout locally', default: '' },
+    { name: 'report-format', description: 'json, sarif, gitlab, csv, junit, text (several: comma separated). Default: sarif and json on GitHub, gitlab on GitLab, text to stdout locally', default: '' },
     { name: 'report-path', description: 'where to write the report (several formats: each gets its own suffix); default: the runner temp dir on GitHub, the project dir on GitLab, stdout locally', default: '' },
     { name: 'redact', description: 'redact secrets in report files (logs, annotations and the summary are always redacted)', default: 'true' },
-    { name: 'comment', description: 'post a review comment on each finding\'s line of the pull request (needs pull-requests: write; fork PRs fall back to annotations)', default: 'false' },
-    { name: 'github-token', description: 'token for pull request comments', default: '' },
+    { name: 'comment', description: 'post a review comment on each finding\'s line of the pull request (needs pull-requests: write; fork PRs fall back to annotations). Unset: GITLEAKS_ENABLE_COMMENTS, else false', default: 'false' },
+    { name: 'notify', description: 'GitHub users or teams (@octocat,@org/team) mentioned in the review comments (GITLEAKS_NOTIFY_USER_LIST)', default: '' },
+    { name: 'summary', description: 'write the job summary. Unset: GITLEAKS_ENABLE_SUMMARY, else true', default: 'true' },
+    { name: 'upload-artifact', description: 'write the SARIF as gitleaks-results.sarif for actions/upload-artifact (output artifact-path). Unset: GITLEAKS_ENABLE_UPLOAD_ARTIFACT, else false', default: 'false' },
+    { name: 'upload-sarif', description: 'send the SARIF to GitHub code scanning (needs security-events: write; skipped with a note where not permitted)', default: 'false' },
+    { name: 'github-token', description: 'token for pull request comments and upload-sarif (default: GITHUB_TOKEN from the environment)', default: '' },
     { name: 'max-target-megabytes', description: 'skip files (and single-commit file changes) larger than this many MB; 0: no limit', default: '10' },
+    { name: 'max-archive-depth', description: 'open zip, tar, tar.gz/tgz and gz files (in trees and commits) this many levels deep; 0: archives are binary files (gitleaks\' default)', default: '0' },
+    { name: 'write-ignore', description: 'append a content-keyed .gitleaksignore entry (file:rule:hash, survives rebases) for each current finding; they then count as ignored', default: 'false' },
+    { name: 'prune-ignores', description: 'remove .gitleaksignore entries that match nothing any more (needs a whole-history or tree scan)', default: 'false' },
+    { name: 'verify', description: 'check findings of GitHub, GitLab, AWS, Slack, Stripe and OpenAI keys against the provider\'s identity endpoint: live, revoked or unknown', default: 'false' },
+    { name: 'verify-endpoints', description: 'base URL overrides for verify: github=https://HOST/api/v3,gitlab=https://HOST,aws=…,slack=…,stripe=…,openai=…', default: '' },
+    { name: 'verify-timeout', description: 'seconds per verification request', default: '10' },
+    { name: 'fail-on', description: 'any: every finding fails the step; live: only findings verified live (needs verify: true)', default: 'any' },
     { name: 'history', description: 'CLI: scan the whole git history (same as scan-mode history)', default: 'false' },
     { name: 'range', description: 'CLI: scan the commits of a git range A..B', default: '' },
     { name: 'staged', description: 'CLI: scan the staged changes (a pre-commit hook)', default: 'false' },
@@ -59,14 +70,14 @@ interface Choice {
   mode: ScanMode;
 }
 
-async function chooseSource(r: Runner, dir: string): Promise<Choice> {
+async function chooseSource(r: Runner, dir: string, s: Settings): Promise<Choice> {
   const history = parseBool(r.input('history'), 'history', false);
   const staged = parseBool(r.input('staged'), 'staged', false);
   const stdin = parseBool(r.input('stdin'), 'stdin', false);
   const range = r.input('range').trim();
   if ([history, staged, stdin, range !== ''].filter(Boolean).length > 1) throw new UserError('range', 'choose one of --history, --range, --staged and --stdin');
   let mode = parseMode(r.input('scan-mode'));
-  let base = r.input('base');
+  let base = s.base;
   let head = r.input('head');
   if (stdin) return { mode, chosen: { source: { kind: 'stdin', stream: process.stdin, name: 'stdin' }, root: dir, target: 'standard input', notes: [] } };
   if (staged) {
@@ -100,35 +111,29 @@ function scannerOptions(r: Runner, root: string, workspace: string): { opts: Sca
   return { opts: { useDefault: true }, from: 'the built-in rules' };
 }
 
-/** PR review comments, or a notice when they cannot be posted (fork PRs get a read-only token). */
-async function comment(r: Runner, findings: readonly Finding[]): Promise<void> {
-  const ctx = r.context();
-  const pr = isObject(ctx.event) && isObject(ctx.event['pull_request']) ? ctx.event['pull_request'] : undefined;
-  if (r.platform !== 'github' || !pr || typeof pr['number'] !== 'number') {
-    r.info('comment: not a pull request event, so no review comments (the annotations and the summary have the findings)');
-    return;
-  }
-  const head = isObject(pr['head']) ? pr['head'] : {};
-  const base = isObject(pr['base']) ? pr['base'] : {};
-  const repoName = (o: Record<string, unknown>): string => (isObject(o['repo']) && typeof o['repo']['full_name'] === 'string' ? o['repo']['full_name'] : '');
-  if (ctx.eventName === 'pull_request' && repoName(head) && repoName(head) !== repoName(base)) {
-    r.annotate('notice', 'review comments skipped: a pull request from a fork gets a read-only token; the findings are in the annotations and the job summary');
-    return;
-  }
-  const token = r.input('github-token').trim();
-  if (!token) throw new UserError('github-token', 'comment: true needs a token (github-token: ${{ github.token }}) with pull-requests: write');
-  r.secret(token, 'github-token');
-  const [owner = '', repo = ''] = ctx.repository.split('/');
-  const res = await postReviewComments({ apiUrl: ctx.apiUrl, token, owner, repo, pull: pr['number'], headSha: typeof head['sha'] === 'string' ? head['sha'] : ctx.sha, findings });
-  if (res.denied) r.annotate('notice', 'review comments skipped: the token may not comment on this pull request (needs permissions: pull-requests: write; fork pull requests never get it); the findings are in the annotations and the job summary');
-  else if (res.error) r.warning(`review comments: ${res.error}; the findings are in the annotations and the job summary`);
-  else r.info(`review comments: ${res.posted} posted, ${res.existing} already there${res.outsideDiff ? `, ${res.outsideDiff} on lines outside the diff` : ''}`);
-}
-
 function defaultFormats(r: Runner): ReportFormat[] {
   if (r.platform === 'github') return ['sarif', 'json'];
   if (r.platform === 'gitlab') return ['gitlab'];
   return ['text'];
+}
+
+function archiveLimits(r: Runner, maxMb: number): ArchiveLimits | undefined {
+  const depth = parseIntIn(r.input('max-archive-depth'), 'max-archive-depth', 0, 0, 16);
+  if (!depth) return undefined;
+  const entry = maxMb > 0 ? maxMb * 1048576 : DEFAULT_LIMITS.maxEntryBytes * 10;
+  return { ...DEFAULT_LIMITS, maxDepth: depth, maxEntryBytes: entry, maxTotalBytes: Math.max(DEFAULT_LIMITS.maxTotalBytes, entry) };
+}
+
+function parseFailOn(raw: string, verifying: boolean): 'any' | 'live' {
+  const v = raw.trim().toLowerCase() || 'any';
+  if (v !== 'any' && v !== 'live') throw new UserError('fail-on', `expected any or live, got "${raw.trim().slice(0, 20)}"`);
+  if (v === 'live' && !verifying) throw new UserError('fail-on', 'fail-on: live needs verify: true (only verified findings can be live)');
+  return v;
+}
+
+/** A scan that saw everything (a tree, a whole history): only then can an ignore entry be called stale. */
+function complete(source: SourceSpec | null): boolean {
+  return source?.kind === 'tree' || (source?.kind === 'git' && !source.revisions.some((x) => x.includes('..')));
 }
 
 export const gitleaksScan: Action = {
@@ -136,10 +141,16 @@ export const gitleaksScan: Action = {
   async main(r: Runner) {
     const started = new Date();
     const workspace = r.workspace();
+    const set = settings(r);
     const failOnFindings = parseBool(r.input('fail-on-findings'), 'fail-on-findings', true);
     const redact = parseBool(r.input('redact'), 'redact', true);
-    const wantComments = parseBool(r.input('comment'), 'comment', false);
     const maxMb = parseIntIn(r.input('max-target-megabytes'), 'max-target-megabytes', 10, 0, 100000);
+    const archive = archiveLimits(r, maxMb);
+    const writeIgnore = parseBool(r.input('write-ignore'), 'write-ignore', false);
+    const pruneIgnores = parseBool(r.input('prune-ignores'), 'prune-ignores', false);
+    const wantVerify = parseBool(r.input('verify'), 'verify', false);
+    const failOn = parseFailOn(r.input('fail-on'), wantVerify);
+    const uploadToCodeScanning = parseBool(r.input('upload-sarif'), 'upload-sarif', false);
     const formatInput = r.input('report-format').trim() || r.input('format').trim();
     const pathInput = r.input('report-path').trim() || r.input('report').trim();
     let formats = parseFormats(formatInput, r.input('report-format').trim() ? 'report-format' : 'format');
@@ -149,7 +160,8 @@ export const gitleaksScan: Action = {
     const baselinePath = r.input('baseline').trim();
     const baseline = baselinePath ? Baseline.fromFile(resolve(workspace, baselinePath)) : undefined;
 
-    const { chosen } = await chooseSource(r, dir);
+    const { chosen } = await chooseSource(r, dir, set);
+    if (pruneIgnores && !complete(chosen.source)) throw new UserError('prune-ignores', 'needs a scan of the whole history or a tree (a commit range cannot tell a stale entry from one for commits outside it)');
     for (const note of chosen.notes) r.info(note);
     const { opts, from } = scannerOptions(r, chosen.root, workspace);
     const scanner = await createScanner(opts);
@@ -157,22 +169,48 @@ export const gitleaksScan: Action = {
     const ignore = IgnoreList.fromFile(join(chosen.root, '.gitleaksignore'));
     if (ignore.size) r.info(`.gitleaksignore: ${ignore.size} entr${ignore.size === 1 ? 'y' : 'ies'}`);
     if (baseline) r.info(`baseline: ${baseline.size} known finding${baseline.size === 1 ? '' : 's'}`);
+    if (archive) r.info(`archives: opened ${archive.maxDepth} level${archive.maxDepth === 1 ? '' : 's'} deep`);
 
     const source: SourceSpec | null = chosen.source;
     const result = source
-      ? await runScan({ scanner, source, maxBytes: maxMb * 1024 * 1024, ignore, ...(baseline ? { baseline } : {}) })
+      ? await runScan({ scanner, source, maxBytes: maxMb * 1024 * 1024, ignore, ...(archive ? { archive } : {}), ...(baseline ? { baseline } : {}) })
       : { findings: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
-    const { findings, stats } = result;
+    const { stats } = result;
+    let findings = result.findings;
+    let ignored = result.ignored;
     r.info(`scanned ${chosen.target}: ${stats.commits ? `${stats.commits} commits, ` : ''}${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(2)} s`);
     if (result.skipped.length) {
       r.info(`skipped ${result.skipped.length}:`);
       for (const s of result.skipped.slice(0, 20)) r.info(`  ${printable(s.path)}: ${s.reason}`);
       if (result.skipped.length > 20) r.info(`  ...and ${result.skipped.length - 20} more (listed in the summary)`);
     }
+    const notes = [...chosen.notes];
+
+    // .gitleaksignore upkeep
+    if (writeIgnore && findings.length) {
+      const added = ignore.append(findings, `added by pipeline-secrets --write-ignore on ${started.toISOString().slice(0, 10)}: review, then commit`);
+      r.info(`write-ignore: ${added.length} entr${added.length === 1 ? 'y' : 'ies'} appended to ${printable(ignore.path)}; these ${findings.length} finding${findings.length === 1 ? '' : 's'} now count as ignored`);
+      notes.push(`write-ignore: ${added.length} content-keyed entr${added.length === 1 ? 'y' : 'ies'} appended to .gitleaksignore`);
+      ignored += findings.length;
+      findings = [];
+    }
+    let stale: string[] = [];
+    if (complete(source) && ignore.size) {
+      stale = pruneIgnores ? ignore.prune() : ignore.unused();
+      if (stale.length) {
+        r.info(`.gitleaksignore: ${stale.length} entr${stale.length === 1 ? 'y matches' : 'ies match'} nothing any more${pruneIgnores ? ': removed (prune-ignores)' : ' (remove them with prune-ignores)'}:`);
+        for (const e of stale.slice(0, 50)) r.info(`  ${printable(e)}`);
+        notes.push(`${stale.length} stale .gitleaksignore entr${stale.length === 1 ? 'y' : 'ies'}${pruneIgnores ? ' removed' : ' (prune-ignores removes them)'}: ${stale.slice(0, 20).join(', ')}${stale.length > 20 ? ', …' : ''}`);
+      }
+    }
+
+    const verification = wantVerify && findings.length ? await verify(r, findings, result.findings) : undefined;
+    if (verification) notes.push(...verification.notes);
 
     const ctx: ReportContext = {
       toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
       serverUrl: r.context().serverUrl, repository: r.context().repository, redact, target: chosen.target, skipped: result.skipped,
+      ...(verification ? { verified: verification.statuses } : {}),
     };
     const written: { format: ReportFormat; path: string }[] = [];
     let toStdout = false;
@@ -191,9 +229,18 @@ export const gitleaksScan: Action = {
       r.info(`${t.format} report: ${abs}`);
     }
     if (!redact && written.length) r.warning('redact is false: the report files hold the secrets in full (written 0600); do not upload them as artifacts');
+    // the artifact and code scanning always get a redacted SARIF
+    const sarifFor = (): string => render('sarif', findings, { ...ctx, redact: true });
+    if (set.uploadArtifact) artifact(r, sarifFor());
+    if (uploadToCodeScanning) notes.push(...(await sendToCodeScanning(r, set, sarifFor())));
 
     if (findings.length) {
-      if (!toStdout || r.platform !== 'local') for (const f of findings.slice(0, 1000)) r.info(printable(textLine(f)));
+      if (!toStdout || r.platform !== 'local') {
+        for (const f of findings.slice(0, 1000)) {
+          const v = verification?.statuses.get(f);
+          r.info(printable(`${textLine(f)}${v ? ` [${v}]` : ''}`));
+        }
+      }
       if (r.platform !== 'local') {
         for (const a of findingAnnotations(findings)) {
           const { level, message, ...props } = a;
@@ -201,26 +248,32 @@ export const gitleaksScan: Action = {
         }
       }
     }
-    const wantSummary = r.platform === 'github' || r.input('summary-file') !== '' || (r.env('PIPELINE_SECRETS_SUMMARY_FILE') ?? '') !== '';
+    if (set.comment && findings.length) notes.push(...(await comment(r, set, findings)));
+    const wantSummary = (r.platform === 'github' && set.summary) || r.input('summary-file') !== '' || (r.env('PIPELINE_SECRETS_SUMMARY_FILE') ?? '') !== '';
     if (wantSummary) {
       await r.summary(summaryMarkdown({
-        findings, ignored: result.ignored, baselined: result.baselined, skipped: result.skipped, ruleCount: scanner.ruleCount,
-        bytes: stats.bytes, files: stats.files, commits: stats.commits, seconds: result.seconds, notes: chosen.notes, reports: written.map((w) => w.path),
+        findings, ignored, baselined: result.baselined, skipped: result.skipped, ruleCount: scanner.ruleCount,
+        bytes: stats.bytes, files: stats.files, commits: stats.commits, seconds: result.seconds, notes, reports: written.map((w) => w.path),
       }, ctx));
     }
-    if (wantComments && findings.length) await comment(r, findings);
 
     r.output('findings', String(findings.length));
     r.output('skipped', String(result.skipped.length));
+    if (verification) r.output('live', String(verification.live));
+    if (stale.length) r.output('stale-ignores', String(stale.length));
     if (written[0]) r.output('report-path', written[0].path);
-    for (const w of written) r.output(`${w.format === 'gitlab' ? 'gitlab' : w.format}-path`, w.path);
+    for (const w of written) r.output(`${w.format}-path`, w.path);
+    const failing = failOn === 'live' ? findings.filter((f) => verification?.statuses.get(f) === 'live') : findings;
     if (findings.length) {
       const n = findings.length;
       const msg = `${n} finding${n === 1 ? '' : 's'}: leaked secret${n === 1 ? '' : 's'} in ${chosen.target}`;
-      if (failOnFindings) throw new StepFailed(`${msg} (see the ${r.platform === 'github' ? 'annotations and the job summary' : 'report'})`);
-      r.warning(`${msg}; fail-on-findings is false, so the step passes`);
+      if (failOnFindings && failing.length) {
+        const live = failOn === 'live' ? ` (${failing.length} verified live)` : '';
+        throw new StepFailed(`${msg}${live} (see the ${r.platform === 'github' ? 'annotations and the job summary' : 'report'})`);
+      }
+      r.warning(`${msg}; ${failOnFindings ? 'none verified live and fail-on is live' : 'fail-on-findings is false'}, so the step passes`);
     } else {
-      r.info(`no leaks found${result.ignored ? ` (${result.ignored} ignored)` : ''}${result.baselined ? ` (${result.baselined} in the baseline)` : ''}`);
+      r.info(`no leaks found${ignored ? ` (${ignored} ignored)` : ''}${result.baselined ? ` (${result.baselined} in the baseline)` : ''}`);
     }
   },
 };

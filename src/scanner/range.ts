@@ -16,7 +16,7 @@ export type ScanPlan =
   | { kind: 'tree'; why: string }
   | { kind: 'history'; head: string; why: string }
   /** base..head; `baseRef` (a branch name) is fetched and used as base when `base` is absent */
-  | { kind: 'range'; base?: string; baseRef?: string; head: string; why: string; fallbackHistory?: boolean }
+  | { kind: 'range'; base?: string; baseRef?: string; head: string; why: string; fallbackHistory?: boolean; headRef?: string }
   | { kind: 'none'; why: string };
 
 export interface PlanInput {
@@ -65,7 +65,12 @@ export function planScan(p: PlanInput): ScanPlan {
   const head = revInput(p.head, 'head');
   const base = revInput(p.base, 'base');
   if (p.mode === 'history') return { kind: 'history', head: head || 'HEAD', why: 'scan-mode history' };
-  if (base) return { kind: 'range', base, head: head || 'HEAD', why: 'the base input' };
+  if (base) {
+    const plan: ScanPlan = { kind: 'range', base, head: head || fromEventHead(p) || 'HEAD', why: 'the base input' };
+    // a branch name (BASE_REF: main) is fetched when it is not in the checkout
+    if (!SHA.test(base)) plan.baseRef = base.replace(/^refs\/heads\//, '').replace(/^origin\//, '');
+    return plan;
+  }
   const auto = fromEvent(p, head);
   if (auto) return auto;
   if (p.mode === 'diff') {
@@ -73,6 +78,16 @@ export function planScan(p: PlanInput): ScanPlan {
   }
   if (p.platform === 'local') return { kind: 'tree', why: 'a local run' };
   return { kind: 'history', head: head || 'HEAD', why: `the ${p.eventName || 'unknown'} event has no range` };
+}
+
+/** The event's head commit, for a base given by input (BASE_REF) on an event with a range. */
+function fromEventHead(p: PlanInput): string {
+  if (p.platform !== 'github' || !isObject(p.event)) return '';
+  const ev = p.event;
+  const pr = field(ev, 'pull_request', 'head', 'sha');
+  if (pr && SHA.test(pr)) return pr;
+  const after = field(ev, 'after');
+  return after && SHA.test(after) && !ZERO.test(after) ? after : '';
 }
 
 function fromEvent(p: PlanInput, headInput: string): ScanPlan | null {
@@ -101,6 +116,8 @@ function fromGitHub(p: PlanInput, headInput: string): ScanPlan | null {
       if (before === after) return { kind: 'none', why: 'the push moved nothing (before = after)' };
       const plan: ScanPlan = { kind: 'range', base: before, head, why: 'the pushed commits (before..after)' };
       if (defaultBranch && ref !== `refs/heads/${defaultBranch}`) plan.baseRef = defaultBranch;
+      // a force-push to the default branch whose old head is gone: nothing to diff against but the history
+      else if (isObject(ev) && ev['forced'] === true) plan.fallbackHistory = true;
       return plan;
     }
     case 'pull_request':
@@ -110,7 +127,12 @@ function fromGitHub(p: PlanInput, headInput: string): ScanPlan | null {
       const base = sha(field(ev, 'pull_request', 'base', 'sha'), 'pull_request.base.sha');
       const head = sha(field(ev, 'pull_request', 'head', 'sha'), 'pull_request.head.sha');
       if (!base || !head) throw new UserError('', `the ${p.eventName} event has no pull_request.base.sha / head.sha: cannot pick the range`);
-      return { kind: 'range', base, head: headInput || head, why: `the pull request's commits (base..head)` };
+      const plan: ScanPlan = { kind: 'range', base, head: headInput || head, why: `the pull request's commits (base..head)` };
+      const num = isObject(ev) && isObject(ev['pull_request']) ? ev['pull_request']['number'] : undefined;
+      // the head of a fork's pull request is not in the base repository's branches: its pull ref is
+      if (typeof num === 'number' && Number.isInteger(num) && num > 0 && !headInput) plan.headRef = `refs/pull/${num}/head`;
+      if (p.eventName === 'pull_request_target') plan.why = "the pull request's commits, read as git objects (pull_request_target: never checked out)";
+      return plan;
     }
     case 'merge_group': {
       const base = sha(field(ev, 'merge_group', 'base_sha'), 'merge_group.base_sha');

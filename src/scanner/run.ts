@@ -8,6 +8,7 @@ import { gitLogFragments, stagedFragments } from './sources/git.js';
 import { stdinFragments } from './sources/stdin.js';
 import { newStats, type SourceStats } from './sources/stats.js';
 import type { Baseline, IgnoreList } from './ignore.js';
+import type { ArchiveLimits } from './archive/walk.js';
 
 export const TOOL_NAME = 'pipeline-secrets';
 export const TOOL_VERSION = '1.0.0';
@@ -24,6 +25,8 @@ export interface RunOptions {
   source: SourceSpec;
   /** size cap per file (tree) or per file change (git); 0: none */
   maxBytes: number;
+  /** open archives (zip, tar, gzip) up to archive.maxDepth; absent: archives are binary files */
+  archive?: ArchiveLimits;
   ignore?: IgnoreList;
   baseline?: Baseline;
 }
@@ -38,7 +41,7 @@ export interface RunResult {
   seconds: number;
 }
 
-export function fragments(source: SourceSpec, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats }): Iterable<Fragment> | AsyncIterable<Fragment> {
+export function fragments(source: SourceSpec, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats; archive?: ArchiveLimits }): Iterable<Fragment> | AsyncIterable<Fragment> {
   switch (source.kind) {
     case 'tree':
       return walkTree(source.root, opts);
@@ -59,7 +62,7 @@ export async function runScan(o: RunOptions): Promise<RunResult> {
   let ignored = 0;
   let baselined = 0;
   const engineSkippedBefore = o.scanner.skipped?.length ?? 0;
-  for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats })) {
+  for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats, ...(o.archive ? { archive: o.archive } : {}) })) {
     for (const f of o.scanner.scan(frag)) {
       if (o.ignore?.has(f)) ignored++;
       else if (o.baseline?.has(f)) baselined++;

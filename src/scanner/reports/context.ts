@@ -1,5 +1,8 @@
 /** What every report needs besides the findings. */
-import type { Skipped } from '../types.js';
+import type { Finding, Skipped } from '../types.js';
+
+/** A finding's key checked against its provider (verify: true). */
+export type VerifyStatus = 'live' | 'revoked' | 'unknown';
 
 export interface ReportContext {
   toolName: string;
@@ -16,6 +19,8 @@ export interface ReportContext {
   /** what was scanned, in words */
   target: string;
   skipped: readonly Skipped[];
+  /** verify: true: each checked finding's status (unchecked findings are absent) */
+  verified?: ReadonlyMap<Finding, VerifyStatus>;
 }
 
 export function commitUrl(ctx: ReportContext, sha: string): string {

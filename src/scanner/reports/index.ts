@@ -9,18 +9,22 @@ import { gitleaksJson } from './json.js';
 import { sarifReport } from './sarif.js';
 import { gitlabReport } from './gitlab.js';
 import { textReport } from './text.js';
+import { csvReport } from './csv.js';
+import { junitReport } from './junit.js';
 
-export type ReportFormat = 'json' | 'sarif' | 'gitlab' | 'text';
-export const FORMATS: readonly ReportFormat[] = ['json', 'sarif', 'gitlab', 'text'];
+export type ReportFormat = 'json' | 'sarif' | 'gitlab' | 'text' | 'csv' | 'junit';
+export const FORMATS: readonly ReportFormat[] = ['json', 'sarif', 'gitlab', 'text', 'csv', 'junit'];
 
-const DEFAULT_NAME: Record<ReportFormat, string> = { json: 'gitleaks-report.json', sarif: 'gitleaks-report.sarif', gitlab: 'gl-secret-detection-report.json', text: 'gitleaks-report.txt' };
-const SUFFIX: Record<ReportFormat, string> = { json: '.json', sarif: '.sarif', gitlab: '.gitlab.json', text: '.txt' };
+const DEFAULT_NAME: Record<ReportFormat, string> = {
+  json: 'gitleaks-report.json', sarif: 'gitleaks-report.sarif', gitlab: 'gl-secret-detection-report.json', text: 'gitleaks-report.txt', csv: 'gitleaks-report.csv', junit: 'gitleaks-report.xml',
+};
+const SUFFIX: Record<ReportFormat, string> = { json: '.json', sarif: '.sarif', gitlab: '.gitlab.json', text: '.txt', csv: '.csv', junit: '.xml' };
 
 export function parseFormats(raw: string, input: string): ReportFormat[] {
   const out: ReportFormat[] = [];
   for (const part of raw.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean)) {
     const f = part === 'gitleaks' ? 'json' : part === 'secret-detection' ? 'gitlab' : part;
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UserError(input, `unknown report format "${part.slice(0, 30)}": expected json, sarif, gitlab or text`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UserError(input, `unknown report format "${part.slice(0, 30)}": expected json, sarif, gitlab, text, csv or junit`);
     if (!out.includes(f as ReportFormat)) out.push(f as ReportFormat);
   }
   return out;
@@ -30,6 +34,8 @@ export function formatFromPath(path: string): ReportFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.sarif') return 'sarif';
   if (ext === '.txt' || ext === '.text') return 'text';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xml') return 'junit';
   if (/gl-secret-detection|\.gitlab\.json$/i.test(path)) return 'gitlab';
   return 'json';
 }
@@ -38,7 +44,7 @@ export function formatFromPath(path: string): ReportFormat {
 export function reportTargets(formats: readonly ReportFormat[], path: string): { format: ReportFormat; path: string }[] {
   if (!path) return formats.map((format) => ({ format, path: DEFAULT_NAME[format] }));
   if (formats.length === 1 || path === '-') return formats.map((format) => ({ format, path }));
-  const stem = path.replace(/\.(json|sarif|txt)$/i, '');
+  const stem = path.replace(/\.(json|sarif|txt|csv|xml)$/i, '');
   return formats.map((format) => ({ format, path: `${stem}${SUFFIX[format]}` }));
 }
 
@@ -52,6 +58,10 @@ export function render(format: ReportFormat, findings: readonly Finding[], ctx: 
       return gitlabReport(findings, ctx);
     case 'text':
       return textReport(findings, ctx);
+    case 'csv':
+      return csvReport(findings, ctx);
+    case 'junit':
+      return junitReport(findings, ctx);
   }
 }
 

@@ -2,6 +2,7 @@
 import { redactMatch, redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
 import { fileUrl, type ReportContext } from './context.js';
+import { contentKey } from '../ignore.js';
 
 export interface GitleaksFinding {
   RuleID: string;
@@ -23,6 +24,10 @@ export interface GitleaksFinding {
   Message: string;
   Tags: string[];
   Fingerprint: string;
+  /** ours, after gitleaks' fields: the content-keyed .gitleaksignore entry (survives rebases) */
+  IgnoreKey: string;
+  /** ours, only with verify: true: live, revoked or unknown */
+  Verification?: string;
 }
 
 export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
@@ -47,9 +52,15 @@ export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
     Message: c?.message ?? '',
     Tags: [...f.tags],
     Fingerprint: f.fingerprint,
+    IgnoreKey: contentKey(f),
   };
 }
 
 export function gitleaksJson(findings: readonly Finding[], ctx: ReportContext): string {
-  return `${JSON.stringify(findings.map((f) => toGitleaks(f, ctx)), null, 1)}\n`;
+  return `${JSON.stringify(findings.map((f) => {
+    const g = toGitleaks(f, ctx);
+    const v = ctx.verified?.get(f);
+    if (v) g.Verification = v;
+    return g;
+  }), null, 1)}\n`;
 }

@@ -18,6 +18,8 @@ export interface CommentRequest {
   findings: readonly Finding[];
   /** at most this many new comments per run */
   max?: number;
+  /** users (or org/team) mentioned in each comment: GITLEAKS_NOTIFY_USER_LIST / notify */
+  notify?: readonly string[];
 }
 
 export interface CommentResult {
@@ -38,9 +40,21 @@ function status(err: unknown): number {
   return typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number' ? (err as { status: number }).status : 0;
 }
 
-export function commentBody(f: Finding): string {
+export function commentBody(f: Finding, notify: readonly string[] = []): string {
   const commit = f.commit ? ` (added in ${f.commit.sha.slice(0, 12)})` : '';
-  return `:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${redactSecret(f.secret)}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.\n\n${marker(f)}`;
+  const cc = notify.length ? `\n\nCC ${notify.map((u) => `@${u.replace(/^@/, '')}`).join(' ')}` : '';
+  return `:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${redactSecret(f.secret)}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n${marker(f)}`;
+}
+
+/** A GitHub user or org/team to mention; anything else is refused (it goes into a comment). */
+export function parseNotify(raw: string): string[] {
+  const out: string[] = [];
+  for (const part of raw.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)) {
+    const name = part.replace(/^@/, '');
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]{1,100})?$/.test(name)) return [];
+    out.push(name);
+  }
+  return out;
 }
 
 export async function postReviewComments(req: CommentRequest): Promise<CommentResult> {
@@ -70,7 +84,7 @@ export async function postReviewComments(req: CommentRequest): Promise<CommentRe
     if (done.has(key)) continue;
     done.add(key);
     try {
-      await octokit.rest.pulls.createReviewComment({ owner: req.owner, repo: req.repo, pull_number: req.pull, commit_id: req.headSha, path: f.path, line: f.startLine, side: 'RIGHT', body: commentBody(f) });
+      await octokit.rest.pulls.createReviewComment({ owner: req.owner, repo: req.repo, pull_number: req.pull, commit_id: req.headSha, path: f.path, line: f.startLine, side: 'RIGHT', body: commentBody(f, req.notify ?? []) });
       out.posted++;
     } catch (err) {
       const s = status(err);

@@ -39,8 +39,9 @@ export function summaryMarkdown(s: SummaryInput, ctx: ReportContext): string {
   if (s.ignored) out.push(`${s.ignored} finding${s.ignored === 1 ? '' : 's'} ignored by .gitleaksignore.`);
   if (s.baselined) out.push(`${s.baselined} finding${s.baselined === 1 ? '' : 's'} already in the baseline.`);
   for (const note of s.notes) out.push(`- ${cell(note)}`);
+  const v = ctx.verified && ctx.verified.size ? ctx.verified : undefined;
   if (n) {
-    out.push('', '| rule | location | commit | secret |', '| --- | --- | --- | --- |');
+    out.push('', `| rule | location | commit | secret |${v ? ' verified |' : ''}`, `| --- | --- | --- | --- |${v ? ' --- |' : ''}`);
     for (const f of s.findings.slice(0, SUMMARY_ROWS)) {
       const sha = f.commit?.sha ?? '';
       const where = `${f.path}:${f.startLine}`;
@@ -48,7 +49,8 @@ export function summaryMarkdown(s: SummaryInput, ctx: ReportContext): string {
       const loc = link ? `[${cell(where)}](${link})` : code(where);
       const curl = commitUrl(ctx, sha);
       const commit = sha ? (curl ? `[${sha.slice(0, 7)}](${curl})` : code(sha.slice(0, 7))) : '';
-      out.push(`| ${cell(f.ruleId)} | ${loc} | ${commit} | ${code(redactSecret(f.secret))} |`);
+      const status = v ? ` ${v.get(f) === 'live' ? ':red_circle: live' : v.get(f) ?? 'not checked'} |` : '';
+      out.push(`| ${cell(f.ruleId)} | ${loc} | ${commit} | ${code(redactSecret(f.secret))} |${status}`);
     }
     if (n > SUMMARY_ROWS) out.push('', `…and ${n - SUMMARY_ROWS} more: see the report files.`);
     out.push('', '**What to do:** revoke and rotate each secret first (it is in the history even after you delete it), then remove it from the code. A false positive can be ignored by adding its fingerprint to `.gitleaksignore` (see the JSON report) or with a `gitleaks:allow` comment on the line.');

@@ -22,6 +22,12 @@ export function commitFormat(): CommitFormat {
   return { format: `${start}%H%x00%an%x00%ae%x00%aI%x00%B${end}`, start, end };
 }
 
+/** A binary file added or changed, handed back to the git source (which may open it as an archive). */
+export interface BinaryChange {
+  path: string;
+  commit?: CommitInfo;
+}
+
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 
 /** Unquotes a C-style quoted git path ("b/a\tb" or "b/caf\303\251"). */
@@ -74,7 +80,7 @@ export class DiffParser {
 
   constructor(
     private readonly fmt: CommitFormat | null,
-    private readonly opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats },
+    private readonly opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats; binaries?: BinaryChange[] },
   ) {}
 
   /** Feeds one line; returns a finished fragment when this line closed one. */
@@ -106,7 +112,8 @@ export class DiffParser {
       else if (line.startsWith('Binary files ')) {
         const m = / and (.+) differ$/.exec(line);
         const p = m?.[1] && m[1] !== '/dev/null' ? newPath(`+++ ${m[1]}`) : null;
-        if (p) this.opts.skipped.push(this.skip(p, 'binary file'));
+        if (p && this.opts.binaries) this.opts.binaries.push(this.commit ? { path: p, commit: this.commit } : { path: p });
+        else if (p) this.opts.skipped.push(this.skip(p, 'binary file'));
       } else {
         const h = HUNK.exec(line);
         if (h) {

@@ -111,11 +111,30 @@ export interface RangeRequest {
   base?: string;
   baseRef?: string;
   head: string;
+  /** a ref holding head on the remote (refs/pull/N/head), fetched when head is missing */
+  headRef?: string;
+}
+
+/** Fetches a pull request's head ref into refs/remotes/<remote>/pull/N/head (objects only: nothing is checked out). */
+async function fetchHeadRef(cwd: string, ref: string, notes: string[]): Promise<string | null> {
+  if (!/^refs\/pull\/\d+\/head$/.test(ref)) return 'not a pull request ref';
+  const origin = await remote(cwd);
+  if (!origin) return 'the repository has no remote to fetch it from';
+  const depth = (await isShallow(cwd)) ? ['--depth=1'] : [];
+  const local = `refs/remotes/${origin}/${ref.slice('refs/'.length)}`;
+  const err = await fetch(cwd, [...depth, origin, `+${ref}:${local}`]);
+  if (err) return err;
+  notes.push(`fetched the pull request head ${ref} from ${origin} (as git objects; nothing checked out)`);
+  return null;
 }
 
 /** Makes base..head scannable (or fails closed). Without a usable base, returns no base (scan the history of head). */
 export async function prepareRange(cwd: string, req: RangeRequest, allowHistory: boolean): Promise<Prepared> {
   const notes: string[] = [];
+  if (req.headRef && !(await resolveCommit(cwd, req.head))) {
+    const refErr = await fetchHeadRef(cwd, req.headRef, notes);
+    if (refErr) notes.push(`the pull request ref ${req.headRef} could not be fetched (${refErr}): fetching the head commit by SHA`);
+  }
   const headErr = await ensureCommit(cwd, req.head, notes);
   if (headErr) throw new GitError(`the head commit ${short(req.head)} is not in the checkout and could not be fetched: ${headErr}`);
   const head = (await resolveCommit(cwd, req.head)) ?? req.head;
@@ -123,8 +142,9 @@ export async function prepareRange(cwd: string, req: RangeRequest, allowHistory:
   if (req.base) {
     const err = await ensureCommit(cwd, req.base, notes);
     if (!err) base = (await resolveCommit(cwd, req.base)) ?? req.base;
-    else if (!req.baseRef) throw new GitError(`the base commit ${short(req.base)} is not in the checkout and could not be fetched: ${err}`);
-    else notes.push(`the base commit ${short(req.base)} could not be fetched (${err}): scanning against ${req.baseRef} instead`);
+    else if (req.baseRef) notes.push(`the base commit ${short(req.base)} is unreachable (${err}; a force-push?): scanning the commits not on ${req.baseRef}, from their merge base with it`);
+    else if (allowHistory) notes.push(`the base commit ${short(req.base)} is unreachable (${err}; a force-push?): scanning the whole history of ${short(head)}`);
+    else throw new GitError(`the base commit ${short(req.base)} is not in the checkout and could not be fetched: ${err}`);
   }
   if (!base && req.baseRef) {
     const r = await fetchBranch(cwd, req.baseRef, notes);

@@ -7,7 +7,11 @@
 import { spawn } from 'node:child_process';
 import type { Fragment, Skipped } from '../types.js';
 import { UserError } from '../../core/errors.js';
-import { commitFormat, DiffParser } from './diff.js';
+import { commitFormat, DiffParser, type BinaryChange } from './diff.js';
+import type { ArchiveLimits } from '../archive/walk.js';
+import { archiveKind } from '../archive/walk.js';
+import { archiveFragments } from './archive.js';
+import { formatMb } from './tree.js';
 import { splitLines } from './lines.js';
 import type { SourceStats } from './stats.js';
 
@@ -77,15 +81,62 @@ export interface GitSourceOptions {
   maxBytes: number;
   skipped: Skipped[];
   stats: SourceStats;
+  /** open archives added in commits (zip, tar, gzip) up to archive.maxDepth */
+  archive?: ArchiveLimits;
 }
 
-async function* parse(lines: AsyncIterable<string>, parser: DiffParser): AsyncGenerator<Fragment> {
+/** Names worth reading back as blobs: archives by their usual extensions (a blob read per binary file would cost). */
+const ARCHIVE_NAME = /\.(zip|jar|war|ear|apk|aar|nupkg|whl|egg|tar|tgz|gz|tar\.gz|crx|xpi|vsix)$/i;
+
+/** A blob's bytes (`rev:path`, or `:path` for the index), or null with a skip note. */
+function readBlob(cwd: string, spec: string, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...CONFIG, 'cat-file', 'blob', spec], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    child.stdout.on('data', (d: Buffer) => {
+      size += d.length;
+      if (maxBytes > 0 && size > maxBytes) {
+        over = true;
+        child.kill();
+      } else out.push(d);
+    });
+    child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+    child.on('close', (code) => resolve(over || code !== 0 ? null : Buffer.concat(out)));
+  });
+}
+
+async function* binaryChange(cwd: string, b: BinaryChange, opts: GitSourceOptions): AsyncGenerator<Fragment> {
+  const shown = b.commit ? `${b.commit.sha.slice(0, 12)}:${b.path}` : b.path;
+  if (!opts.archive || opts.archive.maxDepth <= 0 || !ARCHIVE_NAME.test(b.path)) {
+    opts.skipped.push({ path: shown, reason: ARCHIVE_NAME.test(b.path) ? 'archive: set max-archive-depth to scan inside it' : 'binary file' });
+    return;
+  }
+  const buf = await readBlob(cwd, `${b.commit?.sha ?? ''}:${b.path}`, opts.maxBytes);
+  if (!buf) {
+    opts.skipped.push({ path: shown, reason: `archive larger than ${formatMb(opts.maxBytes)} or unreadable; raise max-target-megabytes to scan it` });
+    return;
+  }
+  if (!archiveKind(buf)) {
+    opts.skipped.push({ path: shown, reason: 'binary file' });
+    return;
+  }
+  yield* archiveFragments(buf, b.path, opts, b.commit);
+}
+
+async function* parse(cwd: string, lines: AsyncIterable<string>, parser: DiffParser, opts: GitSourceOptions, binaries: BinaryChange[]): AsyncGenerator<Fragment> {
   for await (const line of lines) {
     const f = parser.push(line);
     if (f) yield f;
+    while (binaries.length) {
+      const b = binaries.shift();
+      if (b) yield* binaryChange(cwd, b, opts);
+    }
   }
   const last = parser.end();
   if (last) yield last;
+  for (const b of binaries.splice(0)) yield* binaryChange(cwd, b, opts);
 }
 
 /**
@@ -95,11 +146,13 @@ async function* parse(lines: AsyncIterable<string>, parser: DiffParser): AsyncGe
 export function gitLogFragments(cwd: string, revisions: readonly string[], opts: GitSourceOptions, paths: readonly string[] = []): AsyncGenerator<Fragment> {
   const fmt = commitFormat();
   const args = ['log', ...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`, '--end-of-options', ...revisions, '--', ...paths];
-  return parse(streamGit(cwd, args, `git log ${revisions.join(' ')}`), new DiffParser(fmt, opts));
+  const binaries: BinaryChange[] = [];
+  return parse(cwd, streamGit(cwd, args, `git log ${revisions.join(' ')}`), new DiffParser(fmt, { ...opts, binaries }), opts, binaries);
 }
 
 /** The staged changes (what `git commit` would record): for pre-commit hooks. */
 export function stagedFragments(cwd: string, opts: GitSourceOptions, paths: readonly string[] = []): AsyncGenerator<Fragment> {
   const args = ['diff', '--cached', ...DIFF_FLAGS.filter((f) => f !== '-p'), '--', ...paths];
-  return parse(streamGit(cwd, args, 'git diff --cached'), new DiffParser(null, opts));
+  const binaries: BinaryChange[] = [];
+  return parse(cwd, streamGit(cwd, args, 'git diff --cached'), new DiffParser(null, { ...opts, binaries }), opts, binaries);
 }

@@ -4,7 +4,7 @@
  */
 import type { ScanPlan } from '../range.js';
 import type { SourceSpec } from '../run.js';
-import { prepareHistory, prepareRange, repoRoot, resolveCommit } from './git-repo.js';
+import { prepareHistory, prepareRange, repoRoot, resolveCommit, type RangeRequest } from './git-repo.js';
 import { GitError } from './git.js';
 
 export interface ChosenSource {
@@ -26,10 +26,14 @@ export async function sourceFor(plan: ScanPlan, dir: string): Promise<ChosenSour
     if (!head) throw new GitError(`cannot scan the history of ${plan.head}: no such commit in the checkout`);
     return { source: { kind: 'git', cwd: root, revisions: [head] }, root, target: `the history of ${short(head)}`, notes };
   }
-  const req: { base?: string; baseRef?: string; head: string } = { head: plan.head };
+  const req: RangeRequest = { head: plan.head };
   if (plan.base) req.base = plan.base;
   if (plan.baseRef) req.baseRef = plan.baseRef;
+  if (plan.headRef) req.headRef = plan.headRef;
   const p = await prepareRange(root, req, plan.fallbackHistory === true);
+  if (p.base && p.base === p.head) {
+    return { source: null, root, target: 'nothing', notes: [...p.notes, `nothing to scan: base and head are the same commit (${short(p.head)})`] };
+  }
   if (!p.base) return { source: { kind: 'git', cwd: root, revisions: [p.head] }, root, target: `the history of ${short(p.head)}`, notes: p.notes };
   return { source: { kind: 'git', cwd: root, revisions: [`${p.base}..${p.head}`] }, root, target: `commits ${short(p.base)}..${short(p.head)} (${plan.why})`, notes: p.notes };
 }

@@ -8,12 +8,16 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { join, relative, sep } from 'node:path';
 import type { Fragment, Skipped } from '../types.js';
 import type { SourceStats } from './stats.js';
+import type { ArchiveLimits } from '../archive/walk.js';
+import { archiveFragments, opensArchive } from './archive.js';
 
 export interface TreeOptions {
   /** files larger than this are skipped (0: no limit) */
   maxBytes: number;
   skipped: Skipped[];
   stats: SourceStats;
+  /** open zip/tar/gzip files up to archive.maxDepth (absent or 0: archives are binary files) */
+  archive?: ArchiveLimits;
 }
 
 const SNIFF = 8000;
@@ -43,8 +47,7 @@ export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> 
   const realRoot = realpathSync(root);
   const st = statSync(root);
   if (st.isFile()) {
-    const f = readOne(root, root.split(/[\\/]/).pop() ?? root, st.size, opts);
-    if (f) yield f;
+    yield* readOne(root, root.split(/[\\/]/).pop() ?? root, st.size, opts);
     return;
   }
   const stack: string[] = [''];
@@ -91,32 +94,35 @@ export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> 
         opts.skipped.push({ path: f.rel, reason: `not readable (${errCode(err)})` });
         continue;
       }
-      const frag = readOne(abs, f.rel, size, opts);
-      if (frag) yield frag;
+      yield* readOne(abs, f.rel, size, opts);
     }
     for (const d of subdirs) stack.push(d);
   }
 }
 
-function readOne(abs: string, rel: string, size: number, opts: TreeOptions): Fragment | null {
+function* readOne(abs: string, rel: string, size: number, opts: TreeOptions): Generator<Fragment> {
   if (opts.maxBytes > 0 && size > opts.maxBytes) {
     opts.skipped.push({ path: rel, reason: `larger than ${formatMb(opts.maxBytes)} (${formatMb(size)}); raise max-target-megabytes to scan it` });
-    return null;
+    return;
   }
   let buf: Buffer;
   try {
     buf = readFileSync(abs);
   } catch (err) {
     opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
-    return null;
+    return;
+  }
+  if (opensArchive(buf, opts)) {
+    yield* archiveFragments(buf, toSlash(rel), opts);
+    return;
   }
   if (isBinary(buf)) {
     opts.skipped.push({ path: rel, reason: 'binary file' });
-    return null;
+    return;
   }
   opts.stats.bytes += buf.length;
   opts.stats.files++;
-  return { text: buf.toString('utf8'), path: toSlash(rel) };
+  yield { text: buf.toString('utf8'), path: toSlash(rel) };
 }
 
 export function formatMb(bytes: number): string {
