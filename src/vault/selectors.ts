@@ -51,6 +51,8 @@ export interface Selector {
   outputName: string;
   /** true when the line gave `| NAME` */
   named: boolean;
+  /** a PKI bundle from the `pki` input: vault-action's names (_CERT, _KEY, _CA = issuing CA, _CA_CHAIN) */
+  vaultActionPki?: boolean;
 }
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;

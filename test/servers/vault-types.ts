@@ -69,6 +69,8 @@ export interface Ctx {
   token: TokenEntry | undefined;
   /** for routes added with vault.route(): the regex match on `path` */
   match: RegExpExecArray | null;
+  /** the TLS client certificate of the connection (HTTPS with requestCert), for cert logins */
+  peerCert?: { cn: string; fingerprint256: string; pem: string };
 }
 
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;

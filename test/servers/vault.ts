@@ -26,6 +26,7 @@
  * Tokens: X-Vault-Token or Authorization: Bearer. `vault.rootToken` has the root policy.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { listen, readBody, sleep, type Started } from './http.js';
 import {
   type Capability, type Ctx, type Handler, type Lease, type Method, type Reply, type TokenEntry,
@@ -47,6 +48,8 @@ export interface LogEntry {
   namespace: string;
   tokenSent: boolean;
   status: number;
+  /** the request's headers (for extra-headers tests; the test's own server, never printed) */
+  headers?: IncomingMessage['headers'];
 }
 
 export interface Counters {
@@ -210,7 +213,7 @@ export class VaultServer extends VaultConfig {
     const namespace = this.namespaceOf(full);
     const path = namespace ? full.slice(namespace.length + 1) : full;
     const tokenId = headerValue(req.headers['x-vault-token']) || (/^Bearer\s+(.+)$/i.exec(headerValue(req.headers.authorization))?.[1] ?? '');
-    const entry: LogEntry = { method: method as Method, path: full, namespace, tokenSent: tokenId !== '', status: 0 };
+    const entry: LogEntry = { method: method as Method, path: full, namespace, tokenSent: tokenId !== '', status: 0, headers: req.headers };
     this.log.push(entry);
     this.counters.requests++;
     const send = (r: Reply): void => {
@@ -245,6 +248,11 @@ export class VaultServer extends VaultConfig {
     }
     const liveToken = tokenId ? this.liveToken(tokenId) : undefined;
     const ctx: Ctx = { method: method as Method, full, namespace, path, query: u.searchParams, body, headers: req.headers, token: liveToken, match: null };
+    const peer = 'getPeerCertificate' in req.socket ? (req.socket as TLSSocket).getPeerCertificate() : undefined;
+    if (peer && peer.raw) {
+      const b64 = peer.raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+      ctx.peerCert = { cn: String(peer.subject?.CN ?? ''), fingerprint256: peer.fingerprint256, pem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n` };
+    }
     send(await this.dispatch(ctx, tokenId !== ''));
   }
 
