@@ -6,6 +6,8 @@
  */
 import type { Finding } from '../scanner/types.js';
 import type { GuardFinding } from './matcher.js';
+import { readRecord } from './record.js';
+import { searchPaths, type SearchOptions, type SearchTarget } from './search.js';
 
 export const INJECTED_RULE_ID = 'injected-secret';
 
@@ -28,4 +30,26 @@ export function toFindings(found: readonly GuardFinding[]): Finding[] {
     tags: ['injected', f.form],
     fingerprint: `${f.path}:${INJECTED_RULE_ID}:${f.line}`,
   }));
+}
+
+export interface InjectedResult {
+  findings: Finding[];
+  skipped: { path: string; reason: string }[];
+  /** distinct secrets the record names (0: nothing was recorded in this job) */
+  secrets: number;
+  bytes: number;
+  files: number;
+  seconds: number;
+}
+
+/**
+ * The one call for gitleaks-scan's `injected: true`: the record in `recordDir` (the
+ * runner's tempDir()) searched over `targets`, as scanner Findings. Nothing recorded: no
+ * findings and secrets 0 (say so in the log: the job injected nothing through this suite).
+ */
+export async function injectedFindings(recordDir: string, targets: readonly SearchTarget[], opts: SearchOptions = {}): Promise<InjectedResult> {
+  const record = readRecord(recordDir);
+  if (!record) return { findings: [], skipped: [], secrets: 0, bytes: 0, files: 0, seconds: 0 };
+  const res = await searchPaths(record, targets, opts);
+  return { findings: toFindings(res.findings), skipped: res.skipped, secrets: res.secrets, bytes: res.bytes, files: res.files, seconds: res.seconds };
 }

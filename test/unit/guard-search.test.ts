@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readRecord, recordSecret, type GuardRecord } from '../../src/guard/record.js';
 import { Matcher, type GuardFinding } from '../../src/guard/matcher.js';
 import { findingLine, searchPaths } from '../../src/guard/search.js';
-import { toFindings } from '../../src/guard/report.js';
+import { injectedFindings, toFindings } from '../../src/guard/report.js';
 import { dockerSave, gzip, tar, zip } from '../e2e/guard-fixtures.js';
 
 function recordOf(values: Record<string, string>): { record: GuardRecord; dir: string } {
@@ -115,6 +115,18 @@ describe('guard search over files and archives', () => {
     for (const l of lines) for (const s of Object.values(v)) expect(l).not.toContain(s);
     const findings = toFindings(res.findings);
     expect(findings[0]).toMatchObject({ ruleId: 'injected-secret', secret: '', match: '' });
+  });
+
+  it('injectedFindings: the one call for gitleaks-scan (scanner Finding shape, nothing recorded: nothing found)', async () => {
+    const { dir } = recordOf({ API_TOKEN: 'tok_1234567890abcdefghij' });
+    const root = mkdtempSync(join(tmpdir(), 'ps-guard-inj-'));
+    writeFileSync(join(root, 'a.js'), 'x\ny="tok_1234567890abcdefghij"');
+    const res = await injectedFindings(dir, [{ path: root, display: '.' }]);
+    expect(res.secrets).toBe(1);
+    expect(res.findings).toEqual([expect.objectContaining({ ruleId: 'injected-secret', path: 'a.js', startLine: 2, startColumn: 4, secret: '', match: '', fingerprint: 'a.js:injected-secret:2' })]);
+    expect(JSON.stringify(res)).not.toContain('tok_1234567890abcdefghij');
+    const none = await injectedFindings(mkdtempSync(join(tmpdir(), 'ps-guard-none-')), [{ path: root, display: '.' }]);
+    expect(none).toMatchObject({ findings: [], secrets: 0 });
   });
 
   it('archives nested past the depth limit are searched as raw bytes and reported', async () => {
