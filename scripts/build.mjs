@@ -1,6 +1,6 @@
 // Bundles every entry in src/entries/*.ts into dist/<name>/ with @vercel/ncc.
 // `npm run build` builds all; `npm run build -- vault-login cli` builds the named ones.
-// Type-checking is done once by `tsc --noEmit` (npm run typecheck), not by each bundle.
+// ncc type-checks src/ (tsconfig.json); tests and benches are checked by `npm run typecheck` (tsconfig.test.json).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
