@@ -70,7 +70,7 @@ describe('gitleaks-scan on a push', () => {
     const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as Record<string, unknown>[];
     expect(json).toHaveLength(1);
     const f = json[0] ?? {};
-    expect(Object.keys(f)).toEqual(['RuleID', 'Description', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Match', 'Secret', 'File', 'SymlinkFile', 'Commit', 'Link', 'Entropy', 'Author', 'Email', 'Date', 'Message', 'Tags', 'Fingerprint']);
+    expect(Object.keys(f)).toEqual(['RuleID', 'Description', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Match', 'Secret', 'File', 'SymlinkFile', 'Commit', 'Link', 'Entropy', 'Author', 'Email', 'Date', 'Message', 'Tags', 'Fingerprint', 'IgnoreKey']);
     expect(f).toMatchObject({ RuleID: 'test-live-token', File: 'config/app.env', StartLine: 3, Commit: added, Author: 'Test Author', Email: 'author@example.test', Message: 'add config', Secret: `${secret.slice(0, 4)}***` });
     expect(f['Fingerprint']).toBe(`${added}:config/app.env:test-live-token:3`);
     expect(f['Link']).toBe(`https://github.com/octo-org/octo-repo/blob/${added}/config/app.env#L3`);

@@ -79,3 +79,32 @@ export function eventFile(dir: string, event: unknown): string {
   writeFileSync(p, JSON.stringify(event));
   return p;
 }
+
+/** Runs dist/gitleaks-scan on a GitHub event in `root`, as the runner does. */
+export async function scanStep(
+  root: string, eventName: string, event: unknown, secrets: readonly string[], inputs: Record<string, string> = {},
+  extra: { node?: 'current' | '24'; env?: Record<string, string> } = {},
+): Promise<import('../runner/github.js').StepRun> {
+  const { runStep } = await import('../runner/github.js');
+  const dir = tmp('event');
+  let sha = 'a'.repeat(40);
+  try {
+    sha = git(root, 'rev-parse', 'HEAD');
+  } catch {
+    /* a plain directory */
+  }
+  return runStep({
+    action: 'gitleaks-scan', cwd: root, inputs, secrets,
+    env: { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(dir, event), GITHUB_SHA: sha, ...(extra.env ?? {}) },
+    ...(extra.node ? { node: extra.node } : {}),
+    timeoutMs: 60000,
+  });
+}
+
+/** A fake token: a prefix assembled from parts, then random letters and digits. */
+export function fakeToken(parts: readonly string[], n: number, alphabet = ALNUM): string {
+  const bytes = randomBytes(n);
+  let s = '';
+  for (const b of bytes) s += alphabet[b % alphabet.length];
+  return `${parts.join('')}${s}`;
+}

@@ -164,6 +164,7 @@ describe('redaction, ignore, baseline, annotations', () => {
     expect(reportTargets(['sarif', 'json'], 'out/report.json')).toEqual([{ format: 'sarif', path: 'out/report.sarif' }, { format: 'json', path: 'out/report.json' }]);
     expect(reportTargets(['gitlab'], '')).toEqual([{ format: 'gitlab', path: 'gl-secret-detection-report.json' }]);
     expect(parseFormats('SARIF, gitleaks', 'report-format')).toEqual(['sarif', 'json']);
-    expect(() => parseFormats('csv', 'report-format')).toThrow(/input "report-format"/);
+    expect(parseFormats('csv,junit', 'report-format')).toEqual(['csv', 'junit']);
+    expect(() => parseFormats('html', 'report-format')).toThrow(/input "report-format"/);
   });
 });
