@@ -90,7 +90,7 @@ export async function runGuard(args: readonly string[], io: GuardIo): Promise<nu
     const rel = relative(ws, abs);
     return { path: abs, display: paths.length ? p.replace(/\/+$/, '') || p : rel === '' ? '.' : rel };
   });
-  const res = await searchPaths(record, targets, { maxDepth: depth });
+  const res = await searchPaths(record, targets, { maxDepth: depth, skipPaths: [dir] });
   for (const f of res.findings) io.out(`${findingLine(f)}\n`);
   for (const s of res.skipped) io.err(`guard: skipped ${s.path}: ${s.reason}\n`);
   if (record.ignored) io.err(`guard: ${record.ignored} record line(s) were not readable (written under another key?)\n`);

@@ -129,6 +129,20 @@ describe('guard search over files and archives', () => {
     expect(none).toMatchObject({ findings: [], secrets: 0 });
   });
 
+  it("never enters the job's temp dir (the record and secret files live there)", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-guard-ws-'));
+    const temp = join(root, '_temp', 'pipeline-secrets');
+    mkdirSync(temp, { recursive: true });
+    recordSecret(temp, 'tok_abcdefghij0123456789', 'API_TOKEN');
+    writeFileSync(join(temp, 'api-token'), 'tok_abcdefghij0123456789');
+    writeFileSync(join(root, 'app.js'), 'tok_abcdefghij0123456789');
+    const record = readRecord(temp);
+    if (!record) throw new Error('no record');
+    const res = await searchPaths(record, [{ path: root, display: '.' }], { skipPaths: [temp] });
+    expect(res.findings.map(findingLine)).toEqual(['app.js:1: secret API_TOKEN found']);
+    expect(res.skipped).toEqual([{ path: '_temp/pipeline-secrets', reason: expect.stringContaining('temp dir') }]);
+  });
+
   it('archives nested past the depth limit are searched as raw bytes and reported', async () => {
     const { record } = recordOf({ A: 'alpha-secret-value-0001' });
     const root = mkdtempSync(join(tmpdir(), 'ps-guard-depth-'));
