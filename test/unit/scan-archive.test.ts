@@ -130,3 +130,14 @@ describe('csv and junit reports', () => {
     expect(out.includes('s'.repeat(20))).toBe(false);
   });
 });
+
+describe('archive walker budget', () => {
+  it('stops after members that lie about their size have cost the whole unpacked budget', () => {
+    const big = Buffer.alloc(2 * 1048576, 0x44);
+    const liars = Array.from({ length: 40 }, (_, i) => ({ name: `l${i}.txt`, data: big, declaredSize: 10 }));
+    const skipped: Skipped[] = [];
+    const members = [...walkArchive(makeZip(liars), 'liars.zip', { ...limits, maxEntryBytes: 1048576, maxTotalBytes: 8 * 1048576 }, skipped)];
+    expect(members).toHaveLength(0);
+    expect(skipped.length).toBeLessThanOrEqual(9);
+  });
+});

@@ -145,11 +145,15 @@ function* walk(data: Buffer, name: string, depth: number, limits: ArchiveLimits,
       bytes = item.read(Math.min(limits.maxEntryBytes, Math.max(0, limits.maxTotalBytes - budget.total)) + 1);
     } catch (err) {
       skipped.push({ path, reason: `${err instanceof ZipError ? err.message : 'unreadable'}: not read` });
+      // inflating it cost as much as the cap: count it, so many lying members cannot burn CPU without end
+      if (err instanceof ZipError && /past the size cap/.test(err.message)) budget.total += limits.maxEntryBytes;
+      if (budget.total > limits.maxTotalBytes) return;
       continue;
     }
     if (bytes.length > limits.maxEntryBytes || budget.total + bytes.length > limits.maxTotalBytes) {
       skipped.push({ path, reason: `unpacks past its declared size or the cap: not read (a zip bomb?)` });
-      if (budget.total + bytes.length > limits.maxTotalBytes) return;
+      budget.total += bytes.length;
+      if (budget.total > limits.maxTotalBytes) return;
       continue;
     }
     const m = take(path, bytes);
