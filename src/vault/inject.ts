@@ -93,20 +93,27 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 
+function fromWhere(vault: number, stores: number): string {
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (!stores) return plural(vault, 'Vault request');
+  const st = plural(stores, 'cloud store read');
+  return vault ? `${plural(vault, 'Vault request')} and ${st}` : st;
+}
+
 /** The step summary: names, kinds, sources, versions and lease TTLs; never values. */
-export function summaryMarkdown(done: readonly Injected[], opts: { exportEnv: boolean; outputs: boolean; requests: number; ms: number; skipped: readonly string[] }): string {
+export function summaryMarkdown(done: readonly Injected[], opts: { exportEnv: boolean; outputs: boolean; requests: number; ms: number; skipped: readonly string[]; storeReads?: number }): string {
   const rows = done.map(({ item, file }) => {
     const kinds: string[] = [];
     if (file) kinds.push(item.sink === 'file' ? 'file' : `file (${item.sink})`);
     if (opts.exportEnv) kinds.push('env');
     if (opts.outputs) kinds.push('output');
-    const src = item.key === '*' ? item.source : `${item.source} \`${item.key}\``;
+    const src = item.key === '*' || item.key === '' ? item.source : `${item.source} \`${item.key}\``;
     return `| \`${cell(item.name)}\` | ${kinds.join(', ') || 'masked only'} | ${cell(src)} | ${item.version ?? ''} | ${item.leaseTtl !== undefined ? fmtTtl(item.leaseTtl) : ''} |`;
   });
   const lines = [
     '### fetch-secrets',
     '',
-    `${done.length} value${done.length === 1 ? '' : 's'} injected from ${opts.requests} Vault request${opts.requests === 1 ? '' : 's'} in ${opts.ms} ms. Values are masked and never shown here.`,
+    `${done.length} value${done.length === 1 ? '' : 's'} injected from ${fromWhere(opts.requests, opts.storeReads ?? 0)} in ${opts.ms} ms. Values are masked and never shown here.`,
     '',
     '| name | kind | source | version | lease TTL |',
     '| --- | --- | --- | --- | --- |',

@@ -21,7 +21,8 @@ export interface Item {
   source: string;
   /** the key or field taken ('*' expanded to each key) */
   key: string;
-  version?: number;
+  /** the version read (a KV v2 number; a store's version id) */
+  version?: number | string;
   leaseTtl?: number;
   /** file name suffix for file sinks */
   ext: string;
@@ -126,6 +127,7 @@ function items(f: Fetched, sel: Selector): Item[] {
       make(sel.name + PKI_PARTS.cert, sel.outputName + PKI_PARTS.cert, 'certificate', cert, 'certificate'),
       make(sel.name + PKI_PARTS.key, sel.outputName + PKI_PARTS.key, 'private_key', key, 'private_key'),
     ];
+    if (sel.vaultActionPki) return vaultActionPki(f, sel, parts, make);
     if (ca) parts.push(make(sel.name + PKI_PARTS.ca, sel.outputName + PKI_PARTS.ca, 'ca_chain', ca, 'ca_chain'));
     return parts;
   }
@@ -145,6 +147,17 @@ function items(f: Fetched, sel: Selector): Item[] {
     return [whole(o, key)];
   }
   return [make(sel.name, sel.outputName, key, v, `"${sel.field.raw}" of ${f.readPath}`)];
+}
+
+/** The `pki` input's names, as vault-action sets them: NAME_CA is the issuing CA, NAME_CA_CHAIN the chain; outputs name_cert ... */
+function vaultActionPki(f: Fetched, sel: Selector, parts: Item[], make: (n: string, o: string, k: string, v: unknown, what: string) => Item): Item[] {
+  const d = f.data;
+  const out = parts.map((p) => ({ ...p, outputName: `${sel.outputName}${p.name.slice(sel.name.length).toLowerCase()}` }));
+  const issuing = typeof d['issuing_ca'] === 'string' ? d['issuing_ca'] : '';
+  const chain = Array.isArray(d['ca_chain']) ? d['ca_chain'].filter((x): x is string => typeof x === 'string').join('\n') : '';
+  if (issuing) out.push(make(`${sel.name}_CA`, `${sel.outputName}_ca`, 'issuing_ca', issuing, 'issuing_ca'));
+  if (chain) out.push(make(`${sel.name}_CA_CHAIN`, `${sel.outputName}_ca_chain`, 'ca_chain', chain, 'ca_chain'));
+  return out;
 }
 
 export interface Selected {
