@@ -124,7 +124,7 @@ describe('one secrets block, Vault and four stores', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     for (const v of [APP.api_key, 'pg-pass-8d7f6e5d', 'ssm-secure-token-42', 'gcp-api-v2-bbbb', 'az-db-pass-ffff', 'az-conn-pass-gggg', 'app-user']) expect(run.masks).toContain(v);
     expect(vault.counters.logins).toBe(logins + 1);
-    expect(run.summary).toMatch(/10 values injected from 1 Vault request and 7 cloud store reads/);
+    expect(run.summary).toMatch(/9 values injected from 1 Vault request and 7 cloud store reads/);
     expect(run.summary).toMatch(/\| `DB_PASSWORD` \| env, output \| aws-sm:prod\/db `password` \|/);
     expect(run.summary).toMatch(/\| `GCP_API` \| env, output \| gcp-sm:projects\/my-project\/secrets\/api\/versions\/latest \| 2 \|/);
     expect(run.summary).toMatch(/\| `AZ_DB_PASSWORD` \| file, env, output \| azure-kv:https:\/\/ci-vault\.vault\.azure\.net\/secrets\/db-password \|/);
