@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
+import { runCli } from '../runner/cli.js';
+import { startProxy } from '../servers/proxy.js';
 import { repoRoot } from '../runner/node.js';
 import { VaultServer } from '../servers/vault.js';
 import { CLIENT, PROVIDER, SA, TENANT, forbidden, startWorld, type World } from '../integration/stores-helpers.js';
@@ -147,7 +149,12 @@ describe('one secrets block, Vault and four stores', () => {
 
 describe('failures', () => {
   it('a missing secret is named with its id, and nothing is exported', async () => {
-    const msg = failed(await step('secret/data/ci/app api_key | K\naws-sm:prod/nope | NOPE\ngcp-sm:my-project/missing | MISSING\nazure-kv:ci-vault/absent | ABSENT'));
+    const revocations = vault.counters.revocations;
+    const run = await step('secret/data/ci/app api_key | K\naws-sm:prod/nope | NOPE\ngcp-sm:my-project/missing | MISSING\nazure-kv:ci-vault/absent | ABSENT');
+    const msg = failed(run);
+    // the Vault side succeeded and logged in: its token is still revoked by the post step
+    ok(await step('', { after: run }));
+    expect(vault.counters.revocations).toBe(revocations + 1);
     expect(msg).toContain('prod/nope');
     expect(msg).toContain('projects/my-project/secrets/missing/versions/latest');
     expect(msg).toContain('absent');
@@ -236,6 +243,33 @@ describe('what runs and what loads', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reach', () => {
+  it('HTTPS_PROXY carries every store call (and the OIDC token requests)', async () => {
+    const proxy = await startProxy();
+    try {
+      const port = (u: string): string => new URL(u).port;
+      const run = ok(await step('aws-ssm:/app/prod/token | T\ngcp-sm:my-project/api | G\nazure-kv:ci-vault/db-password | Z', {
+        env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: undefined, no_proxy: undefined },
+      }));
+      expect(run.exported).toEqual({ T: 'ssm-secure-token-42', G: 'gcp-api-v2-bbbb', Z: 'az-db-pass-ffff' });
+      const ports = new Set(proxy.tunnels.map((t) => t.split(':').pop()));
+      for (const u of [w.aws.url, w.gcp.url, w.azure.url, w.issuer.url]) expect([u, ports.has(port(u))]).toEqual([u, true]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('the CLI (dist/cli) reads store lines too: exec --with fetch-secrets hands them to the command, redacted', async () => {
+    const env = setup().env;
+    const r = await runCli(['exec', '--with', 'fetch-secrets', '--secrets', 'aws-ssm:/app/prod/token | T\naws-sm:prod/db password', '--', 'sh', '-c', 'echo "t=$T p=$PASSWORD"'], {
+      env: { AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'], AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'], AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: w.aws.url },
+      secrets: secretsOf(),
+    });
+    expect(r.leaks).toEqual([]);
+    expect([r.code, r.stdout]).toEqual([0, 't=*** p=***\n']);
   });
 });
 
