@@ -163,6 +163,8 @@ export class VaultClient {
   private readonly http: HttpClient;
   private readonly extraHeaders: Readonly<Record<string, string>>;
   private readonly pending: Set<string> | undefined;
+  /** https without a client certificate: a closed socket may mean Vault demands one */
+  private readonly maybeMtls: boolean;
 
   constructor(opts: VaultClientOptions) {
     this.url = opts.url.replace(/\/+$/, '');
@@ -170,6 +172,7 @@ export class VaultClient {
     this.token_ = opts.token ?? '';
     this.extraHeaders = opts.headers ?? {};
     this.pending = opts.pending;
+    this.maybeMtls = this.url.startsWith('https:') && !opts.tls?.cert;
     this.http = new HttpClient({
       service: 'Vault',
       retryStatuses: VAULT_RETRY_STATUSES,
@@ -212,6 +215,15 @@ export class VaultClient {
     let res: Awaited<ReturnType<HttpClient['json']>>;
     try {
       res = await this.http.json(url, { method: method === 'LIST' ? 'GET' : method, headers, ...(payload !== undefined ? { body: payload } : {}), ...(opts.retry === false ? { retry: false } : {}) });
+    } catch (err) {
+      // TLS 1.3: a server that demands a client certificate closes the connection after the handshake
+      if (err instanceof RemoteError && err.code === 'UND_ERR_SOCKET' && this.maybeMtls) {
+        throw new RemoteError(err.message, {
+          service: 'Vault', status: 0, code: err.code, retryable: false,
+          hint: 'Vault closed the TLS connection: if it demands a client certificate (mutual TLS), give client-certificate and client-key',
+        });
+      }
+      throw err;
     } finally {
       this.pending?.delete(what);
     }

@@ -52,7 +52,7 @@ export function loginAdvice(details: readonly string[], status: number, ctx: Log
   if (/invalid audience \(aud\) claim/.test(text)) {
     const aud = claims ? claimText(claims, 'aud') : ctx.audience ?? '';
     return `the token was issued for audience "${aud}", which is not in the bound_audiences of role "${role}": set the "audience" input to one of the role's bound_audiences, ` +
-      `or add "${aud}" to them (vault write ${mount}/role/${role} bound_audiences=...)`;
+      `or add "${aud}" to them (vault write ${mount}/role/${role} bound_audiences=...). Coming from hashicorp/vault-action without jwtGithubAudience? Its default audience was "sigstore": set audience (or jwtGithubAudience) to sigstore`;
   }
   if (/audience claim found in JWT but no audiences bound/.test(text)) {
     return `role "${role}" has no bound_audiences but the token has aud "${claimText(claims, 'aud')}": add bound_audiences="${claimText(claims, 'aud')}" to the role (it must be set for CI tokens)`;
@@ -76,7 +76,7 @@ export function loginAdvice(details: readonly string[], status: number, ctx: Log
   if (/missing secret_id/.test(text)) return 'set the "secret-id" input (the role has bind_secret_id=true)';
   if (/missing role_id/.test(text)) return 'set the "role-id" input';
   if (/invalid username or password|ldap operation failed|invalid credentials/i.test(text)) return 'check the "username" and "password" inputs (and the "path" input if the method is mounted elsewhere)';
-  if (ctx.method === 'github' && /organization|GitHub|github/i.test(text)) {
+  if (ctx.method === 'github' && /organization|\borg\b|GitHub|github/i.test(text)) {
     return 'the github auth method needs a personal access token with read:org of a member of the configured organization in "github-token" (the job\'s GITHUB_TOKEN cannot log in)';
   }
   if (ctx.method === 'cert' && /invalid certificate|no chain matching|invalid cert|certificate/i.test(text)) {
