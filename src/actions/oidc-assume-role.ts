@@ -1,90 +1,89 @@
 /**
- * oidc-assume-role: the runner's OIDC token for short-lived AWS credentials (STS
- * AssumeRoleWithWebIdentity, or AssumeRole with the credentials already in the env when
- * role-chaining). The credentials are masked before anything else, then exported as env
- * variables or as a 0600 profile that the post step removes. Glue only: protocol in src/aws.
+ * oidc-assume-role: the runner's OIDC token (or static keys, a token file, the credentials
+ * already in the env) for short-lived AWS credentials, with configure-aws-credentials' inputs.
+ * Every credential is masked the moment it is known; the account is checked against
+ * allowed-account-ids and the step timeout before anything is exported; then env variables
+ * and/or a 0600 profile that the post step removes. Glue only: protocol in src/aws.
  */
 import { UserError } from '../core/errors.js';
-import { removeFiles } from '../core/files.js';
 import { type RoleArn, accountOfArn, roleArnFor } from '../aws/arn.js';
-import { writeProfileFiles } from '../aws/credentials-file.js';
-import { type AssumeRoleConfig, parseInputs, checkRegion } from '../aws/inputs.js';
-import { type AssumeResult, type StaticCredentials, Sts } from '../aws/sts.js';
-import { sessionSummary } from '../aws/summary.js';
+import { type AssumeRoleConfig, checkAccount, checkRegion, parseInputs, readCa } from '../aws/inputs.js';
+import { readProfileCredentials } from '../aws/credentials-file.js';
+import { StepTimeout } from '../aws/step-timeout.js';
+import { type AssumeResult, type StaticCredentials, Sts, hasSpecialCharacters } from '../aws/sts.js';
+import type { TagRun } from '../aws/tags.js';
 import { readTokenFile } from '../aws/token-file.js';
 import type { Action, Runner } from '../platform/runner.js';
-import type { ActionSpec } from './spec.js';
+import { type Obtained, cleanUp, publish } from './oidc-assume-role-export.js';
 
-export const oidcAssumeRoleSpec: ActionSpec = {
-  name: 'oidc-assume-role',
-  summary: "swap the runner's OIDC token for short-lived AWS credentials (STS), masked",
-  inputs: [
-    { name: 'role-to-assume', description: 'IAM role ARN to assume (arn:aws:iam::<account>:role/<name>); a bare role name works when AWS credentials are already in the environment' },
-    { name: 'aws-region', description: 'AWS region for the regional STS endpoint and AWS_REGION (default: AWS_REGION of the job)', default: '' },
-    { name: 'role-session-name', description: 'STS session name (2-64 of letters, digits, +=,.@_-); default GitHubActions-<run id>-<attempt>, or GitLab-<project>-<pipeline>', default: '' },
-    { name: 'role-duration-seconds', description: 'session length in seconds, 900 to 43200 (at most 3600 when role-chaining; the role maximum applies)', default: '3600' },
-    { name: 'audience', description: 'audience (aud) of the OIDC token; must be a client ID of the IAM OIDC provider', default: 'sts.amazonaws.com' },
-    { name: 'role-chaining', description: 'assume role-to-assume with the AWS credentials already in the environment (AssumeRole) instead of the OIDC token', default: 'false' },
-    { name: 'role-external-id', description: 'external ID for the AssumeRole call when role-chaining', default: '' },
-    { name: 'inline-session-policy', description: 'an IAM policy document (JSON) that further limits the session', default: '' },
-    { name: 'managed-session-policies', description: 'managed policy ARNs (one per line, at most 10) that further limit the session', default: '' },
-    { name: 'output-credentials', description: 'also set the credentials as masked step outputs (GitHub drops masked outputs between jobs)', default: 'false' },
-    { name: 'mask-aws-account-id', description: 'mask the AWS account ID in logs and outputs', default: 'false' },
-    { name: 'retry-max-attempts', description: 'attempts for transient STS failures (Throttling, IDPCommunicationError, 5xx, network), each with a fresh OIDC token', default: '5' },
-    { name: 'disable-retry', description: 'make one attempt only (same as retry-max-attempts: 1)', default: 'false' },
-    { name: 'web-identity-token-file', description: 'read the OIDC token from this file (re-read for each attempt) instead of the runner', default: '' },
-    { name: 'sts-endpoint', description: 'STS endpoint URL for private (VPC), FIPS or test endpoints; default AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, else the regional endpoint', default: '' },
-    { name: 'http-proxy', description: 'proxy URL for STS calls (default: HTTPS_PROXY / HTTP_PROXY of the job)', default: '' },
-    { name: 'no-proxy', description: 'hosts that bypass http-proxy (comma separated)', default: '' },
-    { name: 'credentials-file', description: 'write a 0600 shared credentials + config profile in the runner temp dir and export AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE and AWS_PROFILE instead of the key variables; removed after the job', default: 'false' },
-    { name: 'aws-profile', description: 'profile name written when credentials-file is true', default: 'default' },
-    { name: 'id-token-var', description: 'GitLab: the variable named under the job\'s id_tokens: that holds the token', default: '' },
-  ],
-};
+export { oidcAssumeRoleSpec } from './oidc-assume-role-spec.js';
 
-const FILES_STATE = 'awsFiles';
+const SPECIAL_TRIES = 12;
 
 function retryBaseMs(r: Runner): number {
   const v = Number(r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ?? '');
   return Number.isFinite(v) && v >= 0 && v <= 60_000 && r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ? v : 500;
 }
 
-function envCredentials(r: Runner, input: string): StaticCredentials {
-  const accessKeyId = r.env('AWS_ACCESS_KEY_ID') ?? '';
-  const secretAccessKey = r.env('AWS_SECRET_ACCESS_KEY') ?? '';
-  const sessionToken = r.env('AWS_SESSION_TOKEN') ?? '';
-  if (!accessKeyId || !secretAccessKey) {
-    throw new UserError(input, 'no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY): run a first oidc-assume-role step before this one');
-  }
-  r.secret(accessKeyId, 'AWS_ACCESS_KEY_ID');
-  r.secret(secretAccessKey, 'AWS_SECRET_ACCESS_KEY');
-  if (sessionToken) r.secret(sessionToken, 'AWS_SESSION_TOKEN');
-  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
-}
-
-async function resolveRole(r: Runner, cfg: AssumeRoleConfig, sts: Sts): Promise<RoleArn> {
-  if (cfg.role.arn !== undefined) return cfg.role;
-  const given = `${cfg.role.path}${cfg.role.name}`;
-  if (!r.env('AWS_ACCESS_KEY_ID')) {
-    throw new UserError('role-to-assume', `"${given}" is a role name, and without AWS credentials in the environment its account is unknown: give the full ARN, arn:aws:iam::<account-id>:role/${given}`);
-  }
-  const me = await sts.getCallerIdentity(envCredentials(r, 'role-to-assume'));
-  const where = accountOfArn(me.arn);
-  if (!where) throw new UserError('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${given}"`);
-  checkRegion(cfg.region, 'aws-region', where.partition, !!cfg.endpoint);
-  return roleArnFor(where.partition, me.account, cfg.role);
-}
-
-async function assume(r: Runner, cfg: AssumeRoleConfig, sts: Sts, role: RoleArn): Promise<AssumeResult> {
-  const session = {
-    role,
-    sessionName: cfg.sessionName,
-    durationSeconds: cfg.durationSeconds,
-    ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}),
-    policyArns: cfg.managedPolicies,
+function tagRun(r: Runner): TagRun {
+  const c = r.context();
+  return {
+    platform: c.platform, repository: c.repository, workflow: r.env('GITHUB_WORKFLOW') ?? '', action: r.env('GITHUB_ACTION') ?? '',
+    actor: c.actor, sha: c.sha, ref: c.ref, runId: c.runId, job: c.job,
   };
-  if (cfg.roleChaining) {
-    return sts.assumeRole({ ...session, credentials: envCredentials(r, 'role-chaining'), ...(cfg.externalId ? { externalId: cfg.externalId } : {}) });
+}
+
+function masked(r: Runner, c: StaticCredentials, where: string): StaticCredentials {
+  r.secret(c.accessKeyId, `${where} access key id`);
+  r.secret(c.secretAccessKey, `${where} secret access key`);
+  if (c.sessionToken) r.secret(c.sessionToken, `${where} session token`);
+  return c;
+}
+
+/** The credentials already in the job: the key variables (unless unset-current-credentials), else AWS_PROFILE's profile. */
+async function existingCredentials(r: Runner, cfg: AssumeRoleConfig): Promise<StaticCredentials | undefined> {
+  const accessKeyId = cfg.unsetCurrent ? '' : (r.env('AWS_ACCESS_KEY_ID') ?? '');
+  const secretAccessKey = cfg.unsetCurrent ? '' : (r.env('AWS_SECRET_ACCESS_KEY') ?? '');
+  if (accessKeyId && secretAccessKey) {
+    const sessionToken = r.env('AWS_SESSION_TOKEN') ?? '';
+    return masked(r, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }, 'the environment\'s');
+  }
+  const file = r.env('AWS_SHARED_CREDENTIALS_FILE') || (r.env('HOME') ? `${r.env('HOME')}/.aws/credentials` : '');
+  if (!file) return undefined;
+  const p = await readProfileCredentials(file, r.env('AWS_PROFILE') || 'default');
+  if (!p) return undefined;
+  return masked(r, { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) }, `profile ${r.env('AWS_PROFILE') || 'default'}'s`);
+}
+
+/** The credentials that sign AssumeRole / GetCallerIdentity: the key inputs, or those of the job. */
+async function callerCredentials(r: Runner, cfg: AssumeRoleConfig, input: string): Promise<StaticCredentials> {
+  const s = cfg.source;
+  if (s.kind === 'keys') return { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}) };
+  const c = await existingCredentials(r, cfg);
+  if (!c) {
+    const why = cfg.unsetCurrent ? ' (unset-current-credentials ignores the key variables)' : '';
+    throw new UserError(input, `no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE in AWS_SHARED_CREDENTIALS_FILE)${why}: run a first oidc-assume-role step before this one, or give aws-access-key-id and aws-secret-access-key`);
+  }
+  return c;
+}
+
+async function resolveRole(r: Runner, cfg: AssumeRoleConfig, sts: Sts, caller: StaticCredentials | undefined): Promise<RoleArn | undefined> {
+  const role = cfg.role;
+  if (!role || role.arn !== undefined) return role;
+  if (!caller) throw new UserError('role-to-assume', `"${role.path}${role.name}" is a role name: give the full role ARN`);
+  const me = await sts.getCallerIdentity(caller);
+  const where = accountOfArn(me.arn);
+  if (!where) throw new UserError('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${role.path}${role.name}"`);
+  checkRegion(cfg.region, 'aws-region', where.partition, !!cfg.endpoint);
+  const arn = roleArnFor(where.partition, me.account, role);
+  checkAccount(arn.account, cfg.allowedAccounts, `role-to-assume ${arn.arn}`);
+  return arn;
+}
+
+async function assumeOnce(r: Runner, cfg: AssumeRoleConfig, sts: Sts, role: RoleArn, caller: StaticCredentials | undefined): Promise<AssumeResult> {
+  const session = { role, sessionName: cfg.sessionName, durationSeconds: cfg.durationSeconds, ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}), policyArns: cfg.managedPolicies };
+  if (caller) {
+    return sts.assumeRole({ ...session, credentials: caller, tags: cfg.tags, transitiveTagKeys: cfg.transitiveTagKeys, ...(cfg.externalId ? { externalId: cfg.externalId } : {}) });
   }
   const file = cfg.webIdentityTokenFile;
   const token = file
@@ -97,75 +96,76 @@ async function assume(r: Runner, cfg: AssumeRoleConfig, sts: Sts, role: RoleArn)
   return sts.assumeRoleWithWebIdentity({ ...session, token, audience: cfg.audience, source: file ? 'file' : r.platform });
 }
 
+async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts): Promise<Obtained> {
+  if (cfg.useExisting) {
+    const have = await existingCredentials(r, cfg);
+    const me = have ? await sts.getCallerIdentity(have).catch(() => undefined) : undefined;
+    if (me && (!cfg.allowedAccounts.length || cfg.allowedAccounts.includes(me.account))) return { kind: 'existing', account: me.account, arn: me.arn };
+    r.annotate('notice', `use-existing-credentials: ${me ? `the credentials in the environment are for account ${me.account}, not in allowed-account-ids` : 'no valid credentials in the environment'}; assuming the role as usual`);
+  }
+  const usesCaller = cfg.source.kind === 'keys' || cfg.source.kind === 'env';
+  const caller = usesCaller ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc') : undefined;
+  const role = await resolveRole(r, cfg, sts, caller);
+  if (!role) {
+    // long-lived keys exported as given: check they work, and for which account
+    const keys = caller ?? { accessKeyId: '', secretAccessKey: '' };
+    const me = await sts.getCallerIdentity(keys);
+    checkAccount(me.account, cfg.allowedAccounts, `aws-access-key-id (${me.arn})`);
+    return { kind: 'keys', credentials: { ...keys, sessionToken: keys.sessionToken ?? '' }, account: me.account, arn: me.arn };
+  }
+  if (!usesCaller && cfg.tagsAsked) {
+    r.warning('custom-tags / transitive-tag-keys are ignored here: AssumeRoleWithWebIdentity takes no session tags (its tags come from the token\'s claims, https://aws.amazon.com/tags). They apply to AssumeRole only: static keys or role-chaining.');
+  }
+  if (cfg.source.kind === 'keys') r.info('Assuming the role with long-lived IAM user keys; OIDC (role-to-assume alone, permissions: id-token: write) needs no stored secret');
+  const tries = cfg.specialCharsWorkaround ? SPECIAL_TRIES : 1;
+  for (let i = 1; ; i++) {
+    const res = await assumeOnce(r, cfg, sts, role, caller);
+    masked(r, res.credentials, 'the new');
+    if (!cfg.specialCharsWorkaround || !hasSpecialCharacters(res.credentials)) {
+      const account = accountOfArn(res.assumedRoleArn)?.account ?? role.account;
+      checkAccount(account, cfg.allowedAccounts, `the assumed role ${res.assumedRoleArn}`);
+      return { kind: 'assumed', role, result: res, account, chained: !!caller?.sessionToken || cfg.roleChaining, web: !caller };
+    }
+    if (i >= tries) throw new UserError('special-characters-workaround', `after ${tries} sessions the secret access key still had special characters; nothing was exported`);
+    r.info(`special-characters-workaround: the secret access key has special characters; assuming the role again (${i + 1} of ${tries})`);
+  }
+}
+
 export const oidcAssumeRole: Action = {
   name: 'oidc-assume-role',
 
   async main(r) {
-    const cfg = parseInputs((n) => r.input(n), (n) => r.env(n), r.context());
+    // the key inputs are secrets: mask them before anything else
+    for (const n of ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']) {
+      const v = r.input(n).trim();
+      if (v) r.secret(v, `the ${n} input`);
+    }
+    const cfg = parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
+    const timeout = new StepTimeout(cfg.timeoutSeconds);
+    if (cfg.timeoutSeconds) r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
+    const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
     const sts = new Sts({
       region: cfg.region,
       ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
-      proxy: cfg.proxy ?? r.proxy(),
-      retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: retryBaseMs(r), maxDelayMs: 10_000 },
+      proxy: { ...r.proxy(), ...cfg.proxy },
+      ...(ca ? { tls: { ca } } : {}),
+      timeoutMs: timeout.capMs(30_000),
+      retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: retryBaseMs(r), maxDelayMs: 10_000, ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}) },
       onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
+      onPending: (what) => timeout.doing(what),
     });
-    let res: AssumeResult;
-    let role: RoleArn;
+    let got: Obtained;
     try {
-      role = await resolveRole(r, cfg, sts);
-      res = await assume(r, cfg, sts, role);
+      got = await timeout.run(() => obtain(r, cfg, sts));
     } finally {
-      await sts.close();
+      // not awaited: after action-timeout-s a request may still be in flight
+      sts.close().catch(() => undefined);
     }
-    const c = res.credentials;
-    // mask before anything else is written
-    r.secret(c.accessKeyId, 'the AWS access key id');
-    r.secret(c.secretAccessKey, 'the AWS secret access key');
-    r.secret(c.sessionToken, 'the AWS session token');
-    const account = accountOfArn(res.assumedRoleArn)?.account ?? role.account;
-    if (cfg.maskAccountId) r.secret(account, 'the AWS account id');
-
-    if (cfg.credentialsFile) {
-      const files = await writeProfileFiles(r.tempDir(), cfg.profile, cfg.region, c);
-      r.saveState(FILES_STATE, JSON.stringify([files.credentialsFile, files.configFile]));
-      r.exportEnv('AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile);
-      r.exportEnv('AWS_CONFIG_FILE', files.configFile);
-      r.exportEnv('AWS_PROFILE', files.profile);
-      // key variables win over profiles in every SDK: clear those of an earlier step
-      for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) if (r.env(k)) r.exportEnv(k, '');
-    } else {
-      r.exportEnv('AWS_ACCESS_KEY_ID', c.accessKeyId);
-      r.exportEnv('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
-      r.exportEnv('AWS_SESSION_TOKEN', c.sessionToken);
-    }
-    r.exportEnv('AWS_REGION', cfg.region);
-    r.exportEnv('AWS_DEFAULT_REGION', cfg.region);
-
-    r.output('aws-account-id', account);
-    if (cfg.outputCredentials) {
-      r.output('aws-access-key-id', c.accessKeyId);
-      r.output('aws-secret-access-key', c.secretAccessKey);
-      r.output('aws-session-token', c.sessionToken);
-      r.output('aws-expiration', c.expiration.toISOString());
-    }
-    const minutes = Math.round((c.expiration.getTime() - Date.now()) / 60_000);
-    r.info(`Assumed ${role.arn} as ${res.assumedRoleArn}; the credentials expire at ${c.expiration.toISOString()} (in ${minutes} min)`);
-    if (cfg.roleChaining) r.warning(`role chaining: the session for ${role.arn} lasts at most 1 hour (expires ${c.expiration.toISOString()}); AWS does not allow longer chained sessions`);
-    await r.summary(sessionSummary({ role, result: res, account, maskAccount: cfg.maskAccountId, region: cfg.region, chained: cfg.roleChaining, profile: cfg.credentialsFile ? cfg.profile : undefined, sessionName: cfg.sessionName }));
+    timeout.check();
+    await publish(r, cfg, got);
   },
 
   async post(r) {
-    const raw = r.getState(FILES_STATE);
-    if (!raw) return;
-    let paths: string[] = [];
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (Array.isArray(parsed)) paths = parsed.filter((p): p is string => typeof p === 'string');
-    } catch {
-      return;
-    }
-    const failed = await removeFiles(paths);
-    for (const f of failed) r.warning(`could not remove the AWS credentials file ${f.path} (${f.code})`);
-    if (!failed.length) r.info(`Removed the AWS credentials and config files (${paths.length})`);
+    await cleanUp(r);
   },
 };

@@ -1,14 +1,18 @@
 /**
- * The oidc-assume-role inputs (configure-aws-credentials names), parsed and checked before
- * any call: a malformed role ARN, a region outside the role's partition, a duration out of
- * 900..43200 (or above 3600 when chaining) are UserErrors naming the input.
+ * The oidc-assume-role inputs (every configure-aws-credentials 6.2.3 name, same meaning),
+ * parsed and checked before any call: a malformed role ARN, a region outside the role's
+ * partition, a duration out of 900..43200 (or above 3600 when chaining), an account not in
+ * allowed-account-ids, bad tags are UserErrors naming the input. Nothing is exported before.
  */
+import { promises as fs } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { ProxyOptions } from '../core/http.js';
 import { parseBool, parseIntIn, parseList } from '../core/parse.js';
 import { type RoleArn, checkPolicyArn, parseRoleArn, parseRoleName } from './arn.js';
 import { checkProfileName } from './credentials-file.js';
 import { REGION_SHAPE, REGIONS, partitionOf, type Partition } from './regions.js';
+import { type SessionTag, type TagRun, parseCustomTags, parseTransitiveKeys, runTags, sessionTags } from './tags.js';
 
 export interface RunInfo {
   platform: 'github' | 'gitlab' | 'local';
@@ -18,9 +22,18 @@ export interface RunInfo {
   actor: string;
 }
 
+/** Where the credentials come from, in configure-aws-credentials' order of precedence. */
+export type Source =
+  | { kind: 'keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  | { kind: 'token-file'; path: string }
+  /** role-chaining or force-skip-oidc: the credentials already in the env (or AWS_PROFILE's profile) */
+  | { kind: 'env' }
+  | { kind: 'oidc' };
+
 export interface AssumeRoleConfig {
-  /** a full ARN, or a role name still to be resolved against the caller's account */
-  role: RoleArn | { path: string; name: string; arn?: undefined };
+  /** a full ARN, or a role name still to be resolved against the caller's account; none: export the keys as they are */
+  role: RoleArn | { path: string; name: string; arn?: undefined } | undefined;
+  source: Source;
   region: string;
   sessionName: string;
   durationSeconds: number;
@@ -34,9 +47,28 @@ export interface AssumeRoleConfig {
   maxAttempts: number;
   webIdentityTokenFile?: string;
   endpoint?: string;
-  credentialsFile: boolean;
+  /** write a profile (aws-profile given, or credentials-file) */
+  profileMode: boolean;
   profile: string;
-  proxy?: ProxyOptions;
+  overwriteProfile: boolean;
+  /** export the region (and AWS_PROFILE in profile mode) as env variables */
+  outputEnv: boolean;
+  /** export the key variables too (in profile mode only when output-env-credentials is given as true) */
+  exportKeys: boolean;
+  unsetCurrent: boolean;
+  useExisting: boolean;
+  allowedAccounts: string[];
+  timeoutSeconds: number;
+  specialCharsWorkaround: boolean;
+  /** AssumeRole session tags (empty when skipped) and transitive keys */
+  tags: SessionTag[];
+  transitiveTagKeys: string[];
+  /** custom-tags or transitive-tag-keys given (for the web-identity note) */
+  tagsAsked: boolean;
+  /** http-proxy / no-proxy inputs: override the job's HTTPS_PROXY / NO_PROXY */
+  proxy: ProxyOptions;
+  /** ca-certificate: PEM text or a path (read by readCa) */
+  caCertificate?: string;
 }
 
 export const DURATION_MIN = 900;
@@ -76,24 +108,62 @@ export function checkRegion(raw: string, input: string, partition: Partition | u
   return region;
 }
 
-export function parseInputs(input: (name: string) => string, env: (name: string) => string | undefined, run: RunInfo): AssumeRoleConfig {
-  const rawRole = input('role-to-assume').trim();
-  if (!rawRole) throw new UserError('role-to-assume', 'role-to-assume is required: the IAM role ARN to assume, e.g. arn:aws:iam::123456789012:role/deploy');
-  let role: AssumeRoleConfig['role'];
-  if (rawRole.startsWith('arn:')) role = parseRoleArn(rawRole, 'role-to-assume');
-  else {
-    const named = parseRoleName(rawRole);
-    if (!named) throw new UserError('role-to-assume', `"${rawRole.slice(0, 80)}" is neither an IAM role ARN nor a role name (letters, digits and +=,.@_- only)`);
-    role = named;
+const ACCOUNT = /^\d{12}$/;
+
+function parseRole(raw: string): AssumeRoleConfig['role'] {
+  if (!raw) return undefined;
+  if (raw.startsWith('arn:')) return parseRoleArn(raw, 'role-to-assume');
+  const named = parseRoleName(raw);
+  if (!named) throw new UserError('role-to-assume', `"${raw.slice(0, 80)}" is neither an IAM role ARN nor a role name (letters, digits and +=,.@_- only)`);
+  return named;
+}
+
+function parseSource(input: (name: string) => string, role: AssumeRoleConfig['role'], roleChaining: boolean, forceSkipOidc: boolean): Source {
+  const accessKeyId = input('aws-access-key-id').trim();
+  const secretAccessKey = input('aws-secret-access-key').trim();
+  const sessionToken = input('aws-session-token').trim();
+  if (accessKeyId) {
+    if (!secretAccessKey) throw new UserError('aws-secret-access-key', 'aws-secret-access-key must be given with aws-access-key-id (is the secret empty or not available to this workflow?)');
+    return { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  }
+  if (secretAccessKey) throw new UserError('aws-access-key-id', 'aws-access-key-id must be given with aws-secret-access-key (is the secret empty or not available to this workflow?)');
+  if (!role) throw new UserError('role-to-assume', 'role-to-assume is required (the IAM role ARN to assume, e.g. arn:aws:iam::123456789012:role/deploy), unless aws-access-key-id and aws-secret-access-key are given to export as they are');
+  const tokenFile = input('web-identity-token-file').trim();
+  if (tokenFile) return { kind: 'token-file', path: tokenFile };
+  if (roleChaining || forceSkipOidc) return { kind: 'env' };
+  return { kind: 'oidc' };
+}
+
+/** allowed-account-ids: comma (or line) separated 12-digit account ids. */
+export function parseAccounts(raw: string): string[] {
+  const ids = parseList(raw);
+  for (const id of ids) if (!ACCOUNT.test(id)) throw new UserError('allowed-account-ids', `"${id.slice(0, 40)}" is not a 12-digit AWS account id`);
+  return ids;
+}
+
+/** Refuses an account not in allowed-account-ids (before anything is exported). */
+export function checkAccount(account: string, allowed: readonly string[], what: string): void {
+  if (allowed.length && !allowed.includes(account)) {
+    throw new UserError('allowed-account-ids', `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`);
+  }
+}
+
+export function parseInputs(input: (name: string) => string, env: (name: string) => string | undefined, run: RunInfo, tagRun?: TagRun): AssumeRoleConfig {
+  const role = parseRole(input('role-to-assume').trim());
+  const roleChaining = parseBool(input('role-chaining'), 'role-chaining', false);
+  const forceSkipOidc = parseBool(input('force-skip-oidc'), 'force-skip-oidc', false);
+  const source = parseSource(input, role, roleChaining, forceSkipOidc);
+  if (role && role.arn === undefined && source.kind !== 'keys' && source.kind !== 'env') {
+    const given = `${role.path}${role.name}`;
+    throw new UserError('role-to-assume', `"${given}" is a role name, and without AWS credentials (aws-access-key-id, or role-chaining) its account is unknown: give the full ARN, arn:aws:iam::<account-id>:role/${given}`);
   }
 
   const endpoint = (input('sts-endpoint').trim() || env('AWS_ENDPOINT_URL_STS') || env('AWS_ENDPOINT_URL') || '').trim();
   if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UserError('sts-endpoint', `"${endpoint.slice(0, 80)}" is not an http(s) URL`);
   const regionRaw = input('aws-region').trim() || env('AWS_REGION') || env('AWS_DEFAULT_REGION') || '';
   if (!regionRaw) throw new UserError('aws-region', 'aws-region is required (e.g. us-east-1): STS is called at the regional endpoint');
-  const region = checkRegion(regionRaw, 'aws-region', role.arn ? role.partition : undefined, !!endpoint);
+  const region = checkRegion(regionRaw, 'aws-region', role?.arn ? role.partition : undefined, !!endpoint);
 
-  const roleChaining = parseBool(input('role-chaining'), 'role-chaining', false);
   const durationSeconds = parseIntIn(input('role-duration-seconds'), 'role-duration-seconds', 3600, DURATION_MIN, DURATION_MAX);
   if (roleChaining && durationSeconds > CHAINED_MAX) {
     throw new UserError('role-duration-seconds', `role chaining limits sessions to ${CHAINED_MAX} seconds (1 hour), got ${durationSeconds}: AWS rejects longer chained sessions`);
@@ -118,15 +188,38 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
   const externalId = input('role-external-id').trim();
   if (externalId && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) throw new UserError('role-external-id', 'role-external-id must be 2 to 1224 characters of letters, digits and +=,.@:/_-');
 
-  const disableRetry = parseBool(input('disable-retry'), 'disable-retry', false);
+  const specialCharsWorkaround = parseBool(input('special-characters-workaround'), 'special-characters-workaround', false);
+  const disableRetry = parseBool(input('disable-retry'), 'disable-retry', false) && !specialCharsWorkaround;
   const maxAttempts = disableRetry ? 1 : parseIntIn(input('retry-max-attempts'), 'retry-max-attempts', 5, 1, 100);
-  const tokenFile = input('web-identity-token-file').trim();
+  const audience = input('audience').trim() || 'sts.amazonaws.com';
+
+  const awsProfile = input('aws-profile').trim();
+  const credentialsFile = parseBool(input('credentials-file'), 'credentials-file', false);
+  const profile = checkProfileName(awsProfile || 'default', 'aws-profile');
+  // the peer's rule: env variables by default, not when aws-profile is set (unless asked for);
+  // credentials-file (ours) means the profile and AWS_PROFILE instead of the key variables
+  const outputEnvRaw = input('output-env-credentials');
+  const outputEnv = parseBool(outputEnvRaw, 'output-env-credentials', credentialsFile || !awsProfile);
+  const profileMode = credentialsFile || !!awsProfile;
+
+  const allowedAccounts = parseAccounts(input('allowed-account-ids'));
+  if (role?.arn) checkAccount(role.account, allowedAccounts, `role-to-assume ${role.arn}`);
+
+  const skipTags = parseBool(input('role-skip-session-tagging'), 'role-skip-session-tagging', false);
+  const custom = parseCustomTags(input('custom-tags'));
+  const tags = sessionTags(skipTags || !tagRun ? [] : runTags(tagRun), custom);
+  const transitiveRaw = input('transitive-tag-keys');
+  // web identity takes no tags (a note is logged): the keys are checked only where they are sent
+  const transitiveTagKeys = source.kind === 'keys' || source.kind === 'env' ? parseTransitiveKeys(transitiveRaw, tags) : parseList(transitiveRaw);
+
   const httpProxy = input('http-proxy').trim();
   const noProxy = input('no-proxy').trim();
-  const audience = input('audience').trim() || 'sts.amazonaws.com';
+  if (httpProxy && !/^https?:\/\/[^\s]+$/.test(httpProxy)) throw new UserError('http-proxy', 'http-proxy must be an http(s) URL, e.g. http://proxy.example.com:3128');
+  const caCertificate = input('ca-certificate').trim();
 
   return {
     role,
+    source,
     region,
     sessionName: givenName || defaultSessionName(run),
     durationSeconds,
@@ -137,11 +230,41 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
     managedPolicies,
     outputCredentials: parseBool(input('output-credentials'), 'output-credentials', false),
     maskAccountId: parseBool(input('mask-aws-account-id'), 'mask-aws-account-id', false),
-    maxAttempts,
-    ...(tokenFile ? { webIdentityTokenFile: tokenFile } : {}),
+    maxAttempts: specialCharsWorkaround ? Math.max(maxAttempts, 12) : maxAttempts,
+    ...(source.kind === 'token-file' ? { webIdentityTokenFile: source.path } : {}),
     ...(endpoint ? { endpoint } : {}),
-    credentialsFile: parseBool(input('credentials-file'), 'credentials-file', false),
-    profile: checkProfileName(input('aws-profile').trim() || 'default', 'aws-profile'),
-    ...(httpProxy ? { proxy: { httpProxy, httpsProxy: httpProxy, ...(noProxy ? { noProxy } : {}) } } : {}),
+    profileMode,
+    profile,
+    overwriteProfile: parseBool(input('overwrite-aws-profile'), 'overwrite-aws-profile', false),
+    outputEnv,
+    exportKeys: profileMode ? outputEnvRaw.trim() !== '' && outputEnv : outputEnv,
+    unsetCurrent: parseBool(input('unset-current-credentials'), 'unset-current-credentials', false),
+    useExisting: parseBool(input('use-existing-credentials'), 'use-existing-credentials', false),
+    allowedAccounts,
+    timeoutSeconds: parseIntIn(input('action-timeout-s'), 'action-timeout-s', 0, 0, 86400),
+    specialCharsWorkaround,
+    tags,
+    transitiveTagKeys,
+    tagsAsked: custom.length > 0 || transitiveRaw.trim() !== '',
+    proxy: { ...(httpProxy ? { httpProxy, httpsProxy: httpProxy } : {}), ...(noProxy ? { noProxy } : {}) },
+    ...(caCertificate ? { caCertificate } : {}),
   };
+}
+
+/** ca-certificate: PEM text, or the path of a PEM file (relative to the workspace). */
+export async function readCa(raw: string, workspace: string): Promise<string> {
+  let pem = raw;
+  if (!raw.includes('-----BEGIN')) {
+    const path = isAbsolute(raw) ? raw : join(workspace, raw);
+    try {
+      pem = await fs.readFile(path, 'utf8');
+    } catch (err) {
+      const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'error';
+      throw new UserError('ca-certificate', `cannot read the CA file ${path} (${code}); give PEM text or the path of a PEM file`);
+    }
+  }
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
+    throw new UserError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)');
+  }
+  return pem;
 }

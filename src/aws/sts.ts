@@ -22,6 +22,8 @@ import { PayloadError } from '../core/json.js';
 import { type RetryPolicy, withRetry } from '../core/retry.js';
 import type { RoleArn } from './arn.js';
 import { CoreHttpHandler } from './http-handler.js';
+import { stsEndpoint } from './regions.js';
+import type { SessionTag } from './tags.js';
 import { trustAdvice, type AdviceContext } from './trust-advice.js';
 
 export interface StaticCredentials {
@@ -56,6 +58,8 @@ export interface StsOptions {
   timeoutMs?: number;
   /** told of each retry: the code, the attempt that failed and the wait */
   onRetry?: (code: string, attempt: number, delayMs: number) => void;
+  /** told what is in flight (for action-timeout-s): the token fetch, a call and its attempt, a backoff */
+  onPending?: (what: string) => void;
 }
 
 export interface SessionParams {
@@ -76,6 +80,9 @@ export interface WebIdentityParams extends SessionParams {
 export interface ChainParams extends SessionParams {
   externalId?: string;
   credentials: StaticCredentials;
+  /** session tags (AssumeRole only; web identity takes its tags from the token) */
+  tags?: readonly SessionTag[];
+  transitiveTagKeys?: readonly string[];
 }
 
 /** Codes worth another attempt (smithy's throttling list, IDP communication, timeouts). */
@@ -103,7 +110,18 @@ export class Sts {
 
   constructor(opts: StsOptions) {
     this.opts = opts;
-    this.http = new HttpClient({ service: 'AWS STS', proxy: opts.proxy, ...(opts.tls ? { tls: opts.tls } : {}), timeoutMs: opts.timeoutMs ?? 30_000 });
+    this.http = new HttpClient({
+      service: 'AWS STS',
+      proxy: opts.proxy,
+      ...(opts.tls ? { tls: opts.tls } : {}),
+      timeoutMs: opts.timeoutMs ?? 30_000,
+      tlsHint: 'Trust the CA of the STS endpoint with the ca-certificate input (PEM text or a file path) or NODE_EXTRA_CA_CERTS; a TLS-inspecting proxy needs its CA there too',
+    });
+  }
+
+  /** Where calls go (for messages). */
+  get endpoint(): string {
+    return this.opts.endpoint ?? stsEndpoint(this.opts.region);
   }
 
   private client(credentials?: StaticCredentials): STSClient {
@@ -126,8 +144,10 @@ export class Sts {
     let lastToken = '';
     const op = 'AssumeRoleWithWebIdentity';
     try {
-      return await this.retrying(op, p.role, async () => {
+      return await this.retrying(op, p.role, async (attempt) => {
+        this.opts.onPending?.(`the OIDC token (audience ${p.audience}) for attempt ${attempt} of ${this.opts.retry.maxAttempts}`);
         lastToken = await p.token();
+        this.pending(op, p.role, attempt);
         const out = await this.client().send(
           new AssumeRoleWithWebIdentityCommand({
             RoleArn: p.role.arn,
@@ -150,23 +170,38 @@ export class Sts {
   }
 
   async assumeRole(p: ChainParams): Promise<AssumeResult> {
-    return this.retrying('AssumeRole', p.role, async () => {
-      const out = await this.client(p.credentials).send(
-        new AssumeRoleCommand({
-          RoleArn: p.role.arn,
-          RoleSessionName: p.sessionName,
-          DurationSeconds: p.durationSeconds,
-          ...(p.externalId ? { ExternalId: p.externalId } : {}),
-          ...(p.policy ? { Policy: p.policy } : {}),
-          ...(p.policyArns.length ? { PolicyArns: p.policyArns.map((arn) => ({ arn })) } : {}),
-        }),
-      );
-      return result(out.Credentials, out.AssumedRoleUser, out.PackedPolicySize);
-    });
+    const tags = p.tags ?? [];
+    try {
+      return await this.retrying('AssumeRole', p.role, async (attempt) => {
+        this.pending('AssumeRole', p.role, attempt);
+        const out = await this.client(p.credentials).send(
+          new AssumeRoleCommand({
+            RoleArn: p.role.arn,
+            RoleSessionName: p.sessionName,
+            DurationSeconds: p.durationSeconds,
+            ...(p.externalId ? { ExternalId: p.externalId } : {}),
+            ...(p.policy ? { Policy: p.policy } : {}),
+            ...(p.policyArns.length ? { PolicyArns: p.policyArns.map((arn) => ({ arn })) } : {}),
+            ...(tags.length ? { Tags: tags.map((t) => ({ Key: t.Key, Value: t.Value })) } : {}),
+            ...(p.transitiveTagKeys?.length ? { TransitiveTagKeys: [...p.transitiveTagKeys] } : {}),
+          }),
+        );
+        return result(out.Credentials, out.AssumedRoleUser, out.PackedPolicySize);
+      });
+    } catch (err) {
+      if (err instanceof RemoteError && tags.length && (err.code === 'AccessDenied' || err.code === 'PackedPolicyTooLarge')) {
+        const hint = err.code === 'AccessDenied'
+          ? `This call sent ${tags.length} session tags (${tags.map((t) => t.Key).join(', ')}): the trust policy of ${p.role.name} must allow sts:TagSession as well as sts:AssumeRole for the caller, or set role-skip-session-tagging: true (and leave custom-tags empty)`
+          : `The session tags (${tags.length}) and policies are too large once packed: set role-skip-session-tagging: true, send fewer custom-tags, or shorten the session policy`;
+        throw new RemoteError(err.message, { service: 'AWS STS', status: err.status, code: err.code, retryable: false, hint });
+      }
+      throw err;
+    }
   }
 
   async getCallerIdentity(credentials: StaticCredentials): Promise<{ account: string; arn: string; userId: string }> {
-    return this.retrying('GetCallerIdentity', undefined, async () => {
+    return this.retrying('GetCallerIdentity', undefined, async (attempt) => {
+      this.pending('GetCallerIdentity', undefined, attempt);
       const out = await this.client(credentials).send(new GetCallerIdentityCommand({}));
       return { account: need(out.Account, 'Account'), arn: need(out.Arn, 'Arn'), userId: need(out.UserId, 'UserId') };
     });
@@ -176,11 +211,15 @@ export class Sts {
     await this.http.close();
   }
 
-  private async retrying<T>(op: string, role: RoleArn | undefined, fn: () => Promise<T>): Promise<T> {
+  private pending(op: string, role: RoleArn | undefined, attempt: number): void {
+    this.opts.onPending?.(`STS ${op}${role ? ` for ${role.arn}` : ''} at ${safeHost(this.endpoint)} (attempt ${attempt} of ${this.opts.retry.maxAttempts})`);
+  }
+
+  private async retrying<T>(op: string, role: RoleArn | undefined, fn: (attempt: number) => Promise<T>): Promise<T> {
     return withRetry(
-      async () => {
+      async ({ attempt }) => {
         try {
-          return await fn();
+          return await fn(attempt);
         } catch (err) {
           // the token source's own errors (no id-token permission, unreadable file, GitHub OIDC) pass as they are
           if (err instanceof UserError || (err instanceof RemoteError && err.service !== 'AWS STS')) throw err;
@@ -190,9 +229,21 @@ export class Sts {
       (err) => err instanceof RemoteError && err.retryable,
       this.opts.retry,
       this.opts.clock ?? systemClock,
-      (err, attempt, delay) => this.opts.onRetry?.(err instanceof RemoteError ? err.code || `HTTP ${err.status}` : 'error', attempt, delay),
+      (err, attempt, delay) => {
+        const code = err instanceof RemoteError ? err.code || `HTTP ${err.status}` : 'error';
+        this.opts.onRetry?.(code, attempt, delay);
+        this.opts.onPending?.(`the ${delay} ms wait before attempt ${attempt + 1} of STS ${op} (after ${code})`);
+      },
       this.opts.random,
     );
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(invalid endpoint)';
   }
 }
 
@@ -236,4 +287,11 @@ export function toRemoteError(err: unknown, op: string, role: RoleArn | undefine
   const retryable = RETRYABLE_CODES.has(code) || status === 429 || (status >= 500 && status !== 501);
   const where = status ? `${code} (HTTP ${status})` : code;
   return new RemoteError(`STS ${op}${on} failed: ${where}`, { service: 'AWS STS', status, code, retryable, details: [message] });
+}
+
+/** special-characters-workaround: the characters configure-aws-credentials retries on. */
+const SPECIAL = /[!@#$%^&*()_+\-=[\]{};':"\\|,.<>/?]/;
+
+export function hasSpecialCharacters(c: { accessKeyId: string; secretAccessKey: string }): boolean {
+  return SPECIAL.test(c.accessKeyId) || SPECIAL.test(c.secretAccessKey);
 }

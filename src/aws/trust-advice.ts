@@ -65,7 +65,7 @@ export function trustAdvice(ctx: AdviceContext): string {
   if (ctx.code === 'InvalidIdentityToken') {
     causes.push(`no IAM OIDC identity provider for ${iss} in account ${role.account}: create one (IAM > Identity providers > OpenID Connect, provider URL ${iss}, audience ${audValue}); its ARN is ${provider}`);
     causes.push(`the provider exists but its audiences (client IDs) do not include "${audValue}": add it, or set the \`audience\` input to one it lists`);
-    if (ctx.source === 'github') causes.push('GitHub Enterprise (GHES or an enterprise issuer slug) issues tokens from a different URL than token.actions.githubusercontent.com: the provider URL must equal the iss above exactly');
+    if (ctx.source === 'github' && !enterpriseIssuer(iss)) causes.push('GitHub Enterprise (GHES or an enterprise issuer slug) issues tokens from a different URL than token.actions.githubusercontent.com: the provider URL must equal the iss above exactly');
   } else if (ctx.code === 'ExpiredTokenException') {
     causes.push('the token expired before STS checked it: a fresh token is fetched for each attempt, so check the runner clock, or refresh the web-identity-token-file');
   } else {
@@ -77,5 +77,19 @@ export function trustAdvice(ctx: AdviceContext): string {
     causes.push(`the Principal names another provider or account than ${provider}`);
     causes.push('the role does not exist in that account, or the role ARN has a typo');
   }
+  const ghes = enterpriseIssuer(iss);
+  if (ghes) causes.unshift(ghes);
   return [...lines, ...causes.map((c) => `  - ${c}`)].join('\n');
+}
+
+/** GitHub Enterprise Server (https://HOST/_services/token) or an enterprise issuer slug: the provider must name that exact issuer. */
+export function enterpriseIssuer(iss: string): string | undefined {
+  const prefix = conditionPrefix(iss);
+  if (/\/_services\/token$/.test(prefix)) {
+    return `this token comes from GitHub Enterprise Server (iss ${iss}): the IAM OIDC provider URL must be exactly ${iss}, and the trust policy's condition keys are ${prefix}:sub and ${prefix}:aud (not token.actions.githubusercontent.com)`;
+  }
+  if (/^token\.actions\.githubusercontent\.com\/.+/.test(prefix)) {
+    return `this token carries an enterprise issuer slug (iss ${iss}): the IAM OIDC provider URL must include the slug, and so must the condition keys (${prefix}:sub)`;
+  }
+  return undefined;
 }

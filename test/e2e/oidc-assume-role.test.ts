@@ -91,7 +91,8 @@ describe('oidc-assume-role: success paths', () => {
     // masked before anything else: the first lines of stdout are the three add-masks
     const firstMasks = run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::') || l.trim()).slice(0, 3);
     expect(firstMasks.every((l) => l.startsWith('::add-mask::'))).toBe(true);
-    expect(run.outputs).toEqual({ 'aws-account-id': ACCT });
+    // the peer's outputs, aws-expiration even without output-credentials (not a secret)
+    expect(run.outputs).toEqual({ 'aws-account-id': ACCT, 'authenticated-arn': `arn:aws:sts::${ACCT}:assumed-role/deploy/GitHubActions-4242-1`, 'aws-expiration': expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
     expect(sts.calls('AssumeRoleWithWebIdentity')).toBe(1);
     const session = sts.sessions.get(c.accessKeyId);
     expect(session?.sessionName).toBe('GitHubActions-4242-1');

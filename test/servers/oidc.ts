@@ -10,6 +10,8 @@ import { listen, sendJson, type Started } from './http.js';
 export interface IssuerOptions {
   /** claims merged into every GitHub-style token */
   claims?: Record<string, unknown>;
+  /** serve the issuer under a path, e.g. '/_services/token' (GitHub Enterprise Server): iss, discovery and JWKS move there */
+  path?: string;
 }
 
 export class OidcIssuer {
@@ -26,12 +28,20 @@ export class OidcIssuer {
   private jwk!: JWK;
   readonly kid = `kid-${randomUUID().slice(0, 8)}`;
 
+  readonly path: string;
+
   constructor(opts: IssuerOptions = {}) {
     this.claims = opts.claims ?? {};
+    this.path = (opts.path ?? '').replace(/\/$/, '');
   }
 
   get url(): string {
     return this.started.url;
+  }
+
+  /** The `iss` of the tokens: the URL, plus the path when one was given. */
+  get issuer(): string {
+    return `${this.url}${this.path}`;
   }
 
   /** What a job's env needs to get tokens from this issuer on GitHub. */
@@ -45,8 +55,9 @@ export class OidcIssuer {
     this.jwk = { ...(await exportJWK(publicKey)), kid: this.kid, alg: 'RS256', use: 'sig' };
     this.started = await listen((req, res) => {
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (this.path && u.pathname.startsWith(`${this.path}/.well-known/`)) u.pathname = u.pathname.slice(this.path.length);
       if (u.pathname === '/.well-known/openid-configuration') {
-        return sendJson(res, 200, { issuer: this.url, jwks_uri: `${this.url}/.well-known/jwks`, id_token_signing_alg_values_supported: ['RS256'], claims_supported: Object.keys(this.githubClaims('x')) });
+        return sendJson(res, 200, { issuer: this.issuer, jwks_uri: `${this.issuer}/.well-known/jwks`, id_token_signing_alg_values_supported: ['RS256'], claims_supported: Object.keys(this.githubClaims('x')) });
       }
       if (u.pathname === '/.well-known/jwks' || u.pathname === '/oauth/discovery/keys') return sendJson(res, 200, { keys: [this.jwk] });
       if (u.pathname === '/token') {
@@ -121,7 +132,7 @@ export class OidcIssuer {
     const now = Math.floor(Date.now() / 1000);
     const jwt = await new SignJWT({ nbf: now - 600, exp: now + (opts.expiresIn ?? 300), ...claims })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: opts.kid ?? this.kid })
-      .setIssuer(this.url)
+      .setIssuer(this.issuer)
       .setIssuedAt(now)
       .setJti(randomUUID())
       .sign(this.privateKey);

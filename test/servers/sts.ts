@@ -9,6 +9,11 @@
  * Each role carries a trust condition on `sub` (StringLike glob) and `aud`. AssumeRole and
  * GetCallerIdentity are SigV4-signed: the signature is recomputed with the session's secret.
  *
+ * IAM users (`addUser`) hold long-lived keys (no session token) that may AssumeRole for up to
+ * the role's maximum; AssumeRole from a role session is chained (1 hour at most). Session tags
+ * (Tags.member.N, TransitiveTagKeys.member.N) are checked against the STS limits and need
+ * sts:TagSession in the role's trust (`tagSession: false` refuses them). HTTPS with `start({tls})`.
+ *
  * Switches: `inject()` fails the next N calls (Throttling, IDPCommunicationError, 500),
  * `latencyMs`, a request `log` (action names and outcomes, never bodies) and `calls()`.
  */
@@ -16,6 +21,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { listen, readBody, sleep, type Started } from './http.js';
+import { listenTls } from './vault-types.js';
 
 export const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -30,6 +36,8 @@ export interface RoleDef {
   trustedRoles?: readonly string[];
   /** sts:ExternalId condition */
   externalId?: string;
+  /** the trust policy allows sts:TagSession (default true) */
+  tagSession?: boolean;
 }
 
 export interface Session {
@@ -43,6 +51,8 @@ export interface Session {
   userId: string;
   account: string;
   chained: boolean;
+  /** an IAM user's long-lived keys (no session token) */
+  user?: boolean;
   /** the parameters the session was made with (for assertions) */
   params: Record<string, string>;
 }
@@ -67,6 +77,8 @@ const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\w+=,.@-
 export class StsServer {
   started!: Started;
   latencyMs = 0;
+  /** fault: hand out sessions that end after this many seconds, whatever DurationSeconds asked (0: off) */
+  grantSeconds = 0;
   readonly log: LogEntry[] = [];
   readonly sessions = new Map<string, Session>();
   private readonly roles = new Map<string, RoleDef>();
@@ -79,9 +91,23 @@ export class StsServer {
     return this.started.url;
   }
 
-  async start(): Promise<this> {
-    this.started = await listen((req, res) => this.handle(req, res));
+  /** Listens on 127.0.0.1; HTTPS when `tls` is given. */
+  async start(opts: { tls?: { cert: string; key: string } } = {}): Promise<this> {
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.handle(req, res);
+    this.started = opts.tls ? await listenTls(opts.tls, handler) : await listen(handler);
     return this;
+  }
+
+  /** An IAM user with long-lived keys (AKIA..., no session token). */
+  addUser(arn: string): { accessKeyId: string; secretAccessKey: string } {
+    const m = /^arn:(aws[\w-]*):iam::(\d{12}):user\/(.+)$/.exec(arn);
+    const accessKeyId = `AKIA${randomAlnum(16)}`;
+    const secretAccessKey = randomBytes(30).toString('base64');
+    this.sessions.set(accessKeyId, {
+      accessKeyId, secretAccessKey, sessionToken: '', expiration: new Date(Date.now() + 365 * 86400_000), roleArn: arn, sessionName: m?.[3] ?? 'user',
+      assumedRoleArn: arn, userId: `AIDA${randomAlnum(17)}`, account: m?.[2] ?? '', chained: false, user: true, params: {},
+    });
+    return { accessKeyId, secretAccessKey };
   }
 
   async stop(): Promise<void> {
@@ -106,8 +132,8 @@ export class StsServer {
   }
 
   /** Credentials the next successful Assume* call hands out, made now so a test can list them as secrets. */
-  presetCredentials(): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
-    const c = { accessKeyId: `ASIA${randomAlnum(16)}`, secretAccessKey: randomBytes(30).toString('base64'), sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}` };
+  presetCredentials(over: { secretAccessKey?: string } = {}): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
+    const c = { accessKeyId: `ASIA${randomAlnum(16)}`, secretAccessKey: over.secretAccessKey ?? randomBytes(30).toString('base64'), sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}` };
     this.preset.push(c);
     return c;
   }
@@ -122,11 +148,12 @@ export class StsServer {
     this.failNext.length = 0;
     this.preset.length = 0;
     this.latencyMs = 0;
+    this.grantSeconds = 0;
   }
 
   /** Every credential value handed out (for leak assertions). */
   secretsIssued(): string[] {
-    return [...this.sessions.values()].flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]);
+    return [...this.sessions.values()].flatMap((s) => [s.accessKeyId, s.secretAccessKey, s.sessionToken]).filter(Boolean);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -264,11 +291,15 @@ export class StsServer {
     const denied = new StsError(403, 'AccessDenied', `User: ${caller.assumedRoleArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
     if (!role || !(role.trustedRoles ?? []).includes(caller.roleArn)) throw denied;
     if (role.externalId !== undefined && p.get('ExternalId') !== role.externalId) throw denied;
+    const tags = sessionTags(p);
+    if (tags.length && role.tagSession === false) {
+      throw new StsError(403, 'AccessDenied', `User: ${caller.assumedRoleArn} is not authorized to perform: sts:TagSession on resource: ${roleArn}`);
+    }
     // a session made from role credentials is a chained session: 1 hour at most
-    if (duration > 3600) throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    if (!caller.user && duration > 3600) throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
     if (duration > (role.maxSessionDuration ?? 3600)) throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    const s = this.issue(roleArn, sessionName, duration, true, p);
-    return `${creds(s)}${assumed(s)}`;
+    const s = this.issue(roleArn, sessionName, duration, !caller.user, p);
+    return `${creds(s)}${assumed(s)}${tags.length ? `    <PackedPolicySize>${Math.min(100, Math.ceil(tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0) / 20))}</PackedPolicySize>\n` : ''}`;
   }
 
   private getCallerIdentity(caller: Session): string {
@@ -283,7 +314,7 @@ export class StsServer {
     const [, akid = '', date = '', region = '', service = '', signed = '', signature = ''] = m;
     const s = this.sessions.get(akid);
     if (!s) throw new StsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-    if (req.headers['x-amz-security-token'] !== s.sessionToken) throw new StsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    if ((req.headers['x-amz-security-token'] ?? '') !== s.sessionToken) throw new StsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     const amzDate = String(req.headers['x-amz-date'] ?? '');
     const names = signed.split(';');
     const canonHeaders = names.map((n) => `${n}:${String(req.headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
@@ -310,7 +341,7 @@ export class StsServer {
       accessKeyId: preset?.accessKeyId ?? `ASIA${randomAlnum(16)}`,
       secretAccessKey: preset?.secretAccessKey ?? randomBytes(30).toString('base64'),
       sessionToken: preset?.sessionToken ?? `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}`,
-      expiration: new Date(Math.floor(Date.now() / 1000) * 1000 + duration * 1000),
+      expiration: new Date(Math.floor(Date.now() / 1000) * 1000 + (this.grantSeconds ? Math.min(duration, this.grantSeconds) : duration) * 1000),
       roleArn,
       sessionName,
       assumedRoleArn: `arn:${partition}:sts::${account}:assumed-role/${name}/${sessionName}`,
@@ -322,6 +353,26 @@ export class StsServer {
     this.sessions.set(s.accessKeyId, s);
     return s;
   }
+}
+
+/** Tags.member.N.{Key,Value} and TransitiveTagKeys.member.N, checked as STS does (API_Tag, API_AssumeRole). */
+function sessionTags(p: URLSearchParams): { Key: string; Value: string }[] {
+  const tags: { Key: string; Value: string }[] = [];
+  for (let n = 1; p.has(`Tags.member.${n}.Key`); n++) tags.push({ Key: p.get(`Tags.member.${n}.Key`) ?? '', Value: p.get(`Tags.member.${n}.Value`) ?? '' });
+  const errors: string[] = [];
+  if (tags.length > 50) errors.push("Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
+  const ok = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+  tags.forEach((t, i) => {
+    if (!t.Key || t.Key.length > 128 || !ok.test(t.Key)) errors.push(`Value '${t.Key}' at 'tags.${i + 1}.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`);
+    if (t.Value.length > 256 || !ok.test(t.Value)) errors.push(`Value '${t.Value}' at 'tags.${i + 1}.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`);
+  });
+  if (errors.length) throw new StsError(400, 'ValidationError', `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
+  const keys = new Set(tags.map((t) => t.Key.toLowerCase()));
+  if (keys.size !== tags.length) throw new StsError(400, 'InvalidParameterValue', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+  for (let n = 1; p.has(`TransitiveTagKeys.member.${n}`); n++) {
+    if (!keys.has((p.get(`TransitiveTagKeys.member.${n}`) ?? '').toLowerCase())) throw new StsError(400, 'InvalidParameterValue', 'The specified transitive tag key must be included in the requested tags.');
+  }
+  return tags;
 }
 
 function creds(s: Session): string {

@@ -72,7 +72,7 @@ describe('regions', () => {
 describe('inputs', () => {
   it('defaults like configure-aws-credentials', () => {
     const c = parse({ 'role-to-assume': ROLE, 'aws-region': 'us-west-2' });
-    expect(c).toMatchObject({ region: 'us-west-2', durationSeconds: 3600, audience: 'sts.amazonaws.com', roleChaining: false, sessionName: 'GitHubActions-99-2', maxAttempts: 5, credentialsFile: false, profile: 'default', outputCredentials: false, maskAccountId: false, managedPolicies: [] });
+    expect(c).toMatchObject({ region: 'us-west-2', durationSeconds: 3600, audience: 'sts.amazonaws.com', roleChaining: false, sessionName: 'GitHubActions-99-2', maxAttempts: 5, profileMode: false, profile: 'default', outputEnv: true, exportKeys: true, source: { kind: 'oidc' }, timeoutSeconds: 0, allowedAccounts: [], outputCredentials: false, maskAccountId: false, managedPolicies: [] });
   });
   it('reads the region and endpoint from the env when not given', () => {
     const c = parse({ 'role-to-assume': ROLE }, { AWS_REGION: 'eu-north-1', AWS_ENDPOINT_URL: 'https://vpce.example:8443' });
