@@ -14,7 +14,7 @@ import { readPem, vaultInput } from '../vault/login.js';
 import { SECRETS_INPUT, splitEntries } from '../vault/selectors.js';
 import type { Item } from '../vault/values.js';
 import { parseStoreLine } from '../stores/selector.js';
-import type { AwsCredentials, StoreContext, StoreItem, StoreSelector } from '../stores/types.js';
+import type { AwsCredentials, StoreContext, StoreHttp, StoreItem, StoreSelector } from '../stores/types.js';
 
 export const storeInputs: readonly InputSpec[] = [
   { name: 'aws-region', description: 'AWS region of aws-sm: and aws-ssm: lines (default: AWS_REGION or AWS_DEFAULT_REGION, as oidc-assume-role exports them); the credentials are the job\'s AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN', default: '' },
@@ -119,14 +119,19 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
   const maxAttempts = parseIntIn(r.input('retry-max-attempts'), 'retry-max-attempts', 4, 1, 20);
   const delayRaw = r.input('retry-initial-delay').trim();
   const baseDelayMs = delayRaw ? Math.round(parseDuration(delayRaw, 'retry-initial-delay') * 1000) : 500;
+  // the step's `timeout` bounds the store retries too; `request-timeout` each store request
+  const stepRaw = r.input('timeout').trim();
+  const stepS = stepRaw ? parseDuration(stepRaw, 'timeout') : 300;
+  const rtRaw = r.input('request-timeout').trim();
+  const http: StoreHttp = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), ...(stepS > 0 ? { deadlineMs: Math.round(stepS * 1000) } : {}) } };
+  if (rtRaw) http.timeoutMs = Math.max(1, Math.round(parseDuration(rtRaw, 'request-timeout') * 1000));
   const ctx: StoreContext = {
     idToken: (aud) => r.idToken(aud),
     secret: (v, what) => r.secret(v, what),
     debug: (m) => r.debug(m),
     concurrency,
-    http: { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: 300_000 } },
+    http,
   };
-  const http = ctx.http ?? {};
   // a private CA (TLS-inspecting proxies) is trusted for the stores too; Vault's client
   // certificate and tls-skip-verify stay Vault's
   const ca = vaultInput(r, 'ca-certificate');
