@@ -31,7 +31,7 @@ const files: string[] = [];
 walk(root, files, limit, { bytes: 0 });
 const texts = files.map((f) => ({ path: relative(root, f), text: readFileSync(f, 'utf8') }));
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0);
-const scanner = await createScanner({});
+const scanner = await createScanner({ maxDecodeDepth: Number(process.env.DECODE ?? 0) });
 for (const t of texts.slice(0, 500)) scanner.scan(t); // warm the JIT
 const all: Finding[] = [];
 const c0 = process.cpuUsage();

@@ -3,25 +3,33 @@
  *
  * Per fragment: global commit/path allowlists; one keyword pass (keywords.ts); for each rule whose
  * keywords hit (or that has none) its rule commit/path allowlists and path regex, then its regex in
- * bounded windows; each match trimmed of newlines, secret = secretGroup or the first non-empty
- * group, entropy must exceed the rule's, `gitleaks:allow` on its lines skips it, then global and
- * rule allowlists (regexes on secret/match/line, stopwords, AND/OR). Composite rules keep a
- * finding only when each [[rules.required]] rule matched nearby; generic-* findings give way to a
- * specific rule's finding on the same line. Lines/columns are 1-based (columns of the match, as
- * gitleaks reports them; path-only findings have line 0).
+ * bounded windows (detect.ts). Composite rules keep a finding only when each [[rules.required]]
+ * rule matched nearby, and report those parts with it; generic-* findings give way to a specific
+ * rule's finding on the same line. Then, up to max-decode-depth passes, percent/hex/base64
+ * segments are decoded (decode.ts) and the rules run again around them: a finding must touch a
+ * decoded segment, is placed on the encoded span and tagged with how it was decoded. Lines and
+ * columns are 1-based (columns of the match, as gitleaks reports them; path-only findings have
+ * line 0).
  */
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
-import { commitOrPathAllowed, findingAllowed, type CompiledAllowlist } from './config/allowlist.js';
+import { commitOrPathAllowed, type CompiledAllowlist } from './config/allowlist.js';
 import { compileGlobalAllowlists, compileRule, type CompiledRule } from './config/compile.js';
 import { loadConfig } from './config/load.js';
 import { ConfigError } from './config/parse.js';
-import { shannonEntropy } from './entropy.js';
-import { Prefilter, chunks, newlineIndex, windowsAround, type WindowOptions, type Windows } from './keywords.js';
+import { Decoder, decodeTags, toOriginal, touching, type Pass } from './decode.js';
+import { ALLOW_SIGNATURE, lineAround, RuleRunner, Text, type RawMatch } from './detect.js';
+import { dropGenericDuplicates, fingerprint, Located, regions, sortFindings } from './locate.js';
+import { Prefilter } from './keywords.js';
 import { DEFAULT_CONFIG_TOML } from './rules/index.js';
-import type { Finding, Fragment, Scanner, Skipped } from './types.js';
+import type { Finding, Fragment, RequiredFinding, Scanner, Skipped } from './types.js';
+import type { RequiredSpec } from './config/types.js';
 
 export { DEFAULT_CONFIG_TOML };
+
+/** gitleaks' default --max-decode-depth */
+export const DEFAULT_DECODE_DEPTH = 5;
+const MAX_DECODE_DEPTH = 16;
 
 export interface ScannerOptions {
   /** a gitleaks TOML config's text (e.g. the user's .gitleaks.toml) */
@@ -35,6 +43,10 @@ export interface ScannerOptions {
   /** unused by the engine; reports redact */
   redactLength?: number;
   ignoreGitleaksAllow?: boolean;
+  /** decode percent, hex and base64 segments, pass after pass, up to this depth (default 5, as gitleaks; 0: off) */
+  maxDecodeDepth?: number;
+  /** run only these rule ids (gitleaks --enable-rule); an id the config lacks is an error */
+  enableRules?: readonly string[];
 }
 
 export interface LoadedScanner extends Scanner {
@@ -44,38 +56,14 @@ export interface LoadedScanner extends Scanner {
   /** non-fatal config notes (e.g. a disabled rule that does not exist) */
   warnings: string[];
   ruleIds: readonly string[];
+  /** true when the config allows this path outright (global path allowlists): it need not be read */
+  isPathAllowed(path: string): boolean;
 }
 
-const ALLOW_SIGNATURE = 'gitleaks:allow';
-const SPAN_REACH = 131_072;
-const MAX_WINDOW = 262_144;
+/** Where rules run: the original text (pass null) or a region of a decoded pass starting at `base`. */
+interface View { t: Text; base: number; pass: Pass | null }
 
-class Located {
-  private nl: number[] | null = null;
-  constructor(readonly f: Fragment) {}
-  /** newline offsets, computed once per fragment when first needed */
-  newlines(): number[] {
-    if (!this.nl) this.nl = newlineIndex(this.f.text);
-    return this.nl;
-  }
-  /** 0-based line index of a text offset */
-  lineIndex(off: number): number {
-    const nl = this.newlines();
-    let lo = 0, hi = nl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((nl[mid] ?? 0) < off) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-  lineStart(idx: number): number {
-    return idx === 0 ? 0 : (this.nl?.[idx - 1] ?? -1) + 1;
-  }
-  lineNumber(idx: number): number {
-    return this.f.lineNumbers?.[idx] ?? idx + 1;
-  }
-}
+const PATH_CACHE_MAX = 50_000;
 
 class Engine implements LoadedScanner {
   readonly skipped: Skipped[] = [];
@@ -84,6 +72,10 @@ class Engine implements LoadedScanner {
   /** rules without keywords: they run on every fragment */
   private readonly always: readonly number[];
   private readonly byId: Map<string, CompiledRule>;
+  private readonly runner: RuleRunner;
+  private readonly enabled: ReadonlySet<string> | null;
+  private readonly globalCommits: boolean;
+  private readonly pathCache = new Map<string, boolean>();
 
   constructor(
     private readonly rules: readonly CompiledRule[],
@@ -91,113 +83,111 @@ class Engine implements LoadedScanner {
     readonly warnings: string[],
     private readonly maxLine: number,
     private readonly ignoreAllow: boolean,
+    private readonly decodeDepth: number,
+    enable: readonly string[],
   ) {
-    this.prefilter = new Prefilter(rules.map((r) => r.keywords));
-    this.always = rules.flatMap((r, i) => (r.keywords.length === 0 ? [i] : []));
-    this.ruleIds = rules.map((r) => r.id);
     this.byId = new Map(rules.map((r) => [r.id, r]));
-    for (const r of rules) if (r.disabledReason) this.skipped.push({ path: '', reason: r.disabledReason });
+    this.enabled = enable.length ? new Set(enable) : null;
+    const on = (r: CompiledRule): boolean => !this.enabled || this.enabled.has(r.id);
+    this.prefilter = new Prefilter(rules.map((r) => (on(r) ? r.keywords : [])));
+    this.always = rules.flatMap((r, i) => (r.keywords.length === 0 && on(r) ? [i] : []));
+    this.ruleIds = rules.filter(on).map((r) => r.id);
+    this.runner = new RuleRunner(global, maxLine, ignoreAllow, (p) => this.noteCapped(p));
+    this.globalCommits = global.some((a) => a.commits.size > 0);
+    for (const r of rules) if (r.disabledReason && on(r)) this.skipped.push({ path: '', reason: r.disabledReason });
   }
 
   get ruleCount(): number {
-    return this.rules.length;
+    return this.ruleIds.length;
+  }
+
+  isPathAllowed(path: string): boolean {
+    return path !== '' && this.fragmentAllowed(path, '');
+  }
+
+  private fragmentAllowed(path: string, sha: string): boolean {
+    if (this.globalCommits) return commitOrPathAllowed(this.global, path, sha);
+    let v = this.pathCache.get(path);
+    if (v === undefined) {
+      v = commitOrPathAllowed(this.global, path, '');
+      if (this.pathCache.size >= PATH_CACHE_MAX) this.pathCache.clear();
+      this.pathCache.set(path, v);
+    }
+    return v;
   }
 
   scan(fragment: Fragment): Finding[] {
-    const sha = fragment.commit?.sha ?? '';
     if (fragment.text === '' && fragment.path === '') return [];
-    if (commitOrPathAllowed(this.global, fragment.path, sha)) return [];
-    const hits = this.prefilter.hits(fragment.text);
-    if (hits.size === 0 && this.always.length === 0) return [];
-    const order = hits.size === 0 ? this.always : [...this.always, ...hits.keys()].sort((a, b) => a - b);
+    if (this.fragmentAllowed(fragment.path, fragment.commit?.sha ?? '')) return [];
     const loc = new Located(fragment);
     const out: Finding[] = [];
-    for (const i of order) {
-      const rule = this.rules[i];
-      if (!rule || rule.disabledReason || rule.skipReport) continue;
-      let found = this.detect(loc, rule, hits.get(i));
-      if (rule.required.length && found.length) found = this.withRequired(loc, rule, found);
-      for (const f of found) out.push(f);
-    }
+    const hits = this.prefilter.hits(fragment.text);
+    if (hits.size || this.always.length) this.runRules(loc, { t: loc.text, base: 0, pass: null }, hits, out);
+    if (this.decodeDepth > 0 && fragment.text.length >= 3) this.decoded(loc, out);
     return out.length ? sortFindings(dropGenericDuplicates(out)) : out;
   }
 
-  private windows(loc: Located, rule: CompiledRule, hits: readonly number[] | undefined): Windows {
-    const text = loc.f.text;
-    const o: WindowOptions = {
-      before: 2,
-      after: rule.spansLines ? 2000 : 10,
-      maxLine: rule.spansLines ? Math.max(this.maxLine, SPAN_REACH) : this.maxLine,
-      maxWindow: MAX_WINDOW,
-    };
-    return hits ? windowsAround(text, loc.newlines(), hits, o) : chunks(text, { ...o, maxLine: this.maxLine });
+  private runRules(loc: Located, v: View, hits: Map<number, number[]>, out: Finding[]): void {
+    const order = hits.size === 0 ? this.always : [...this.always, ...hits.keys()].sort((a, b) => a - b);
+    for (const i of order) {
+      const rule = this.rules[i];
+      if (!rule || rule.disabledReason || rule.skipReport) continue;
+      let found = this.detect(loc, v, rule, hits.get(i));
+      if (rule.required.length && found.length) found = this.withRequired(loc, v, rule, found);
+      for (const f of found) {
+        if (v.pass && out.some((o) => o.ruleId === f.ruleId && o.startLine === f.startLine && o.startColumn === f.startColumn && o.secret === f.secret)) continue;
+        out.push(f);
+      }
+    }
   }
 
-  private detect(loc: Located, rule: CompiledRule, hits: readonly number[] | undefined): Finding[] {
+  /** Decoding passes: the rules run again around each pass's decoded segments. */
+  private decoded(loc: Located, out: Finding[]): void {
+    const decoder = new Decoder();
+    let pass: Pass = { text: loc.f.text, segments: [], depth: 0, prev: null };
+    for (let d = 1; d <= this.decodeDepth; d++) {
+      const next = decoder.next(pass);
+      if (!next) return;
+      pass = next;
+      for (const [a, b] of regions(pass, this.maxLine)) {
+        const sub = a === 0 && b === pass.text.length ? pass.text : pass.text.slice(a, b);
+        const hits = this.prefilter.hits(sub);
+        if (hits.size || this.always.length) this.runRules(loc, { t: new Text(sub), base: a, pass }, hits, out);
+      }
+    }
+  }
+
+  private detect(loc: Located, v: View, rule: CompiledRule, hits: readonly number[] | undefined): Finding[] {
     const f = loc.f;
     const sha = f.commit?.sha ?? '';
     if (commitOrPathAllowed(rule.allowlists, f.path, sha)) return [];
     if (rule.path) {
-      if (!rule.re) return rule.path.test(f.path) ? [this.pathFinding(rule, f)] : [];
+      if (!rule.re) return !v.pass && rule.path.test(f.path) ? [this.pathFinding(rule, f)] : [];
       if (!rule.path.test(f.path)) return [];
     }
-    const re = rule.re;
-    if (!re) return [];
-    const text = f.text;
-    const win = this.windows(loc, rule, hits);
-    if (win.capped) this.noteCapped(f.path);
     const out: Finding[] = [];
-    const seen = new Set<number>();
-    for (const [ws, we] of win.spans) {
-      const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
-      re.lastIndex = 0;
-      for (let m = re.exec(sub); m; m = re.exec(sub)) {
-        const raw = m[0];
-        if (raw === '') { re.lastIndex++; continue; }
-        let lead = 0, trail = 0;
-        while (lead < raw.length && raw.charCodeAt(lead) === 10) lead++;
-        while (trail < raw.length - lead && raw.charCodeAt(raw.length - 1 - trail) === 10) trail++;
-        const match = raw.slice(lead, raw.length - trail);
-        if (match === '') continue;
-        const start = ws + m.index + lead;
-        const end = start + match.length;
-        if (seen.has(start)) continue;
-        seen.add(start);
-        const finding = this.candidate(loc, rule, m, match, start, end);
-        if (finding) out.push(finding);
-      }
+    for (const m of this.runner.run(v.t, rule, hits, { path: f.path, sha })) {
+      const finding = this.finding(loc, v, rule, m);
+      if (finding) out.push(finding);
     }
     return out;
   }
 
-  private candidate(loc: Located, rule: CompiledRule, m: RegExpExecArray, match: string, start: number, end: number): Finding | null {
+  /** A match of a view as a finding of the original fragment (in a decoded pass: only if it touches a decoded segment). */
+  private finding(loc: Located, v: View, rule: CompiledRule, m: RawMatch): Finding | null {
     const f = loc.f;
-    const text = f.text;
-    let secret = match;
-    if (m.length >= 2) {
-      if (rule.secretGroup > 0) secret = m[rule.secretGroup] ?? '';
-      else {
-        for (let g = 1; g < m.length; g++) {
-          const s = m[g];
-          if (s) { secret = s; break; }
-        }
-      }
+    let start = m.start + v.base;
+    let end = m.end + v.base;
+    let tags = rule.tags;
+    if (v.pass) {
+      const segs = touching(v.pass, start, end);
+      if (segs.length === 0) return null;
+      [start, end] = toOriginal(v.pass, start, end);
+      tags = [...rule.tags, ...decodeTags(segs, v.pass.depth)];
+      if (!this.ignoreAllow && lineAround(f.text, start, end, this.maxLine).includes(ALLOW_SIGNATURE)) return null;
     }
-    const entropy = shannonEntropy(secret);
-    if (rule.entropy !== 0 && entropy <= rule.entropy) return null;
-    // the full line(s) of the match, bounded for huge lines
-    const lo = Math.max(0, start - this.maxLine);
-    let ls = start;
-    while (ls > lo && text.charCodeAt(ls - 1) !== 10) ls--;
-    const hi = Math.min(text.length, end + this.maxLine);
-    let le = end;
-    while (le < hi && text.charCodeAt(le) !== 10) le++;
-    const line = text.slice(ls, le);
-    if (!this.ignoreAllow && line.includes(ALLOW_SIGNATURE)) return null;
-    const c = { secret, match, line, path: f.path, sha: f.commit?.sha ?? '' };
-    if (findingAllowed(this.global, c) || findingAllowed(rule.allowlists, c)) return null;
     const si = loc.lineIndex(start);
-    const ei = loc.lineIndex(end - 1);
+    const ei = loc.lineIndex(Math.max(start, end - 1));
     const startLine = loc.lineNumber(si);
     const finding: Finding = {
       ruleId: rule.id,
@@ -207,10 +197,10 @@ class Engine implements LoadedScanner {
       endLine: loc.lineNumber(ei),
       startColumn: start - loc.lineStart(si) + 1,
       endColumn: end - loc.lineStart(ei),
-      match,
-      secret,
-      entropy,
-      tags: rule.tags,
+      match: m.match,
+      secret: m.secret,
+      entropy: m.entropy,
+      tags,
       fingerprint: fingerprint(f, rule.id, startLine),
     };
     if (f.commit) finding.commit = f.commit;
@@ -238,22 +228,31 @@ class Engine implements LoadedScanner {
     return finding;
   }
 
-  /** Composite rules: keep a primary finding only when every required rule matched near it. */
-  private withRequired(loc: Located, rule: CompiledRule, primaries: Finding[]): Finding[] {
+  /**
+   * Composite rules (gitleaks 8.28+): a primary finding stands only when every required rule has
+   * a finding within its withinLines/withinColumns (anywhere in the fragment when neither is set);
+   * it carries all those findings. Required rules run regardless of their keywords, and must be
+   * enabled (with --enable-rule) to count.
+   */
+  private withRequired(loc: Located, v: View, rule: CompiledRule, primaries: Finding[]): Finding[] {
     const found = new Map<string, Finding[]>();
     for (const q of rule.required) {
+      if (found.has(q.id)) continue;
       const r = this.byId.get(q.id);
-      if (r && !found.has(q.id)) found.set(q.id, this.detect(loc, r, undefined));
+      found.set(q.id, r && (!this.enabled || this.enabled.has(r.id)) ? this.detect(loc, v, r, undefined) : []);
     }
-    return primaries.filter((p) =>
-      rule.required.every((q) =>
-        (found.get(q.id) ?? []).some((x) => {
-          if (q.withinLines !== undefined && Math.abs(p.startLine - x.startLine) > q.withinLines) return false;
-          if (q.withinColumns !== undefined && Math.abs(p.startColumn - x.startColumn) > q.withinColumns) return false;
-          return true;
-        }),
-      ),
-    );
+    const out: Finding[] = [];
+    for (const p of primaries) {
+      const parts: RequiredFinding[] = [];
+      const seen = new Set<string>();
+      for (const q of rule.required) {
+        if (seen.has(q.id)) continue;
+        seen.add(q.id);
+        for (const x of found.get(q.id) ?? []) if (near(p, x, q)) parts.push(requiredPart(x));
+      }
+      if (rule.required.every((q) => parts.some((x) => x.ruleId === q.id))) out.push({ ...p, requiredFindings: parts });
+    }
+    return out;
   }
 
   private noteCapped(path: string): void {
@@ -264,23 +263,14 @@ class Engine implements LoadedScanner {
   }
 }
 
-function fingerprint(f: Fragment, ruleId: string, line: number): string {
-  return f.commit ? `${f.commit.sha}:${f.path}:${ruleId}:${line}` : `${f.path}:${ruleId}:${line}`;
+function near(p: Finding, x: Finding, q: RequiredSpec): boolean {
+  if (q.withinLines !== undefined && Math.abs(p.startLine - x.startLine) > q.withinLines) return false;
+  if (q.withinColumns !== undefined && Math.abs(p.startColumn - x.startColumn) > q.withinColumns) return false;
+  return true;
 }
 
-/** gitleaks' filter(): a generic finding yields to a specific rule's finding on the same line holding its secret. */
-function dropGenericDuplicates(findings: Finding[]): Finding[] {
-  if (findings.length < 2) return findings;
-  return findings.filter((f) => {
-    if (!f.ruleId.toLowerCase().includes('generic')) return true;
-    return !findings.some((o) =>
-      o.startLine === f.startLine && (o.commit?.sha ?? '') === (f.commit?.sha ?? '') && o.ruleId !== f.ruleId &&
-      o.secret.includes(f.secret) && !o.ruleId.toLowerCase().includes('generic'));
-  });
-}
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+function requiredPart(x: Finding): RequiredFinding {
+  return { ruleId: x.ruleId, startLine: x.startLine, endLine: x.endLine, startColumn: x.startColumn, endColumn: x.endColumn, match: x.match, secret: x.secret };
 }
 
 /** Loads and compiles a config; throws UserError naming the file, rule and field on a bad one. */
@@ -304,7 +294,12 @@ export async function createScanner(opts: ScannerOptions): Promise<LoadedScanner
     const rules = cfg.rules.map((r) => compileRule(r, source));
     const global = compileGlobalAllowlists(cfg.allowlists, source);
     const maxLine = Math.max(1024, opts.maxLineLength ?? 10_000);
-    return new Engine(rules, global, cfg.warnings, maxLine, opts.ignoreGitleaksAllow ?? false);
+    const depth = opts.maxDecodeDepth ?? DEFAULT_DECODE_DEPTH;
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DECODE_DEPTH) throw new UserError('max-decode-depth', `expected a whole number from 0 to ${MAX_DECODE_DEPTH}`);
+    const enable = [...new Set((opts.enableRules ?? []).map((id) => id.trim()).filter(Boolean))];
+    const known = new Set(rules.map((r) => r.id));
+    for (const id of enable) if (!known.has(id)) throw new UserError('enable-rule', `rule "${id}" is not in ${source}`);
+    return new Engine(rules, global, cfg.warnings, maxLine, opts.ignoreGitleaksAllow ?? false, depth, enable);
   } catch (e) {
     if (e instanceof ConfigError) throw new UserError(input, e.message);
     throw e;

@@ -21,7 +21,8 @@ export type SourceSpec =
   | { kind: 'stdin'; stream: AsyncIterable<Buffer | string>; name: string };
 
 export interface RunOptions {
-  scanner: Scanner & { skipped?: readonly Skipped[] };
+  /** isPathAllowed: paths allowed outright by the config are not read (tree scans) */
+  scanner: Scanner & { skipped?: readonly Skipped[]; isPathAllowed?: (path: string) => boolean };
   source: SourceSpec;
   /** size cap per file (tree) or per file change (git); 0: none */
   maxBytes: number;
@@ -41,7 +42,7 @@ export interface RunResult {
   seconds: number;
 }
 
-export function fragments(source: SourceSpec, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats; archive?: ArchiveLimits }): Iterable<Fragment> | AsyncIterable<Fragment> {
+export function fragments(source: SourceSpec, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats; archive?: ArchiveLimits; skipPath?: (path: string) => boolean }): Iterable<Fragment> | AsyncIterable<Fragment> {
   switch (source.kind) {
     case 'tree':
       return walkTree(source.root, opts);
@@ -62,7 +63,9 @@ export async function runScan(o: RunOptions): Promise<RunResult> {
   let ignored = 0;
   let baselined = 0;
   const engineSkippedBefore = o.scanner.skipped?.length ?? 0;
-  for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats, ...(o.archive ? { archive: o.archive } : {}) })) {
+  const scanner = o.scanner;
+  const skipPath = scanner.isPathAllowed ? (p: string): boolean => scanner.isPathAllowed?.(p) ?? false : undefined;
+  for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats, ...(o.archive ? { archive: o.archive } : {}), ...(skipPath ? { skipPath } : {}) })) {
     for (const f of o.scanner.scan(frag)) {
       if (o.ignore?.has(f)) ignored++;
       else if (o.baseline?.has(f)) baselined++;

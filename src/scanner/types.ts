@@ -45,6 +45,19 @@ export interface Finding {
   symlinkFile?: string;
   /** gitleaks fingerprint: commit:path:rule:line, or path:rule:line for tree scans */
   fingerprint: string;
+  /** a composite rule's finding ([[rules.required]]): the required rules' findings near it */
+  requiredFindings?: RequiredFinding[];
+}
+
+/** A required rule's finding that satisfied a composite rule (raw secret: redact before printing). */
+export interface RequiredFinding {
+  ruleId: string;
+  startLine: number;
+  endLine: number;
+  startColumn: number;
+  endColumn: number;
+  match: string;
+  secret: string;
 }
 
 /** What sources hand to the engine and get back. */

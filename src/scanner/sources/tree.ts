@@ -18,15 +18,18 @@ export interface TreeOptions {
   stats: SourceStats;
   /** open zip/tar/gzip files up to archive.maxDepth (absent or 0: archives are binary files) */
   archive?: ArchiveLimits;
+  /** paths the scanner allows outright (its global path allowlists): not even read */
+  skipPath?: (path: string) => boolean;
 }
+
+/** Names that may be archives: read even when their path is allowed, when archives are opened. */
+const ARCHIVE_NAME = /\.(?:zip|jar|war|ear|apk|aar|nupkg|whl|egg|tar|tgz|gz|crx|xpi|vsix)$/i;
 
 const SNIFF = 8000;
 const SKIP_DIRS = new Set(['.git']);
 
 export function isBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, SNIFF);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, SNIFF).indexOf(0) !== -1;
 }
 
 function toSlash(p: string): string {
@@ -85,7 +88,9 @@ export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> 
       }
     }
     files.reverse();
+    const opensArchives = (opts.archive?.maxDepth ?? 0) > 0;
     for (const f of files) {
+      if (opts.skipPath?.(toSlash(f.rel)) && !(opensArchives && ARCHIVE_NAME.test(f.rel))) continue;
       const abs = join(realRoot, f.rel);
       let size: number;
       try {
