@@ -189,6 +189,9 @@ describe('failures', () => {
     expect(failed(await step('aws-sm:prod/db', { env: { AWS_SECRET_ACCESS_KEY: undefined } }))).toMatch(/AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY/);
     expect(failed(await step('aws-sm:prod/db', { env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined } }))).toMatch(/run oidc-assume-role/);
     expect(failed(await step('azure-kv:ci-vault/x', { inputs: { 'client-id': '' } }))).toMatch(/input "client-id"/);
+    // Vault lines keep their own line numbers among store lines; an empty block names both inputs
+    expect(failed(await step('aws-sm:prod/db | A\n\nsecret/data/ci/app api_key | 1BAD'))).toMatch(/^line 3 \("secret\/data\/ci\/app api_key \| 1BAD"\)/);
+    expect(failed(await step('  \n# only a comment'))).toMatch(/no selector given.*secret-ids/);
     expect(w.gcp.calls() + w.azure.calls() + w.aws.calls()).toBe(before);
   });
 });
