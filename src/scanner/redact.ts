@@ -31,3 +31,26 @@ export function safeText(text: string, finding: Pick<Finding, 'secret' | 'match'
   for (const v of [finding.match, finding.secret]) if (v && v.length >= 4) out = out.split(v).join(REDACTED_MARK);
   return out;
 }
+
+/**
+ * gitleaks' --redact=N for report files: N percent of the secret hidden, the first (100-N) percent
+ * of its characters kept followed by "..." (rounded half to even, as gitleaks); 100 or more gives
+ * "REDACTED", 0 the secret in full. Logs, annotations and summaries never use this: they always
+ * show redactSecret().
+ */
+export function redactPercent(secret: string, percent: number): string {
+  const p = Math.min(100, Math.max(0, Math.floor(percent)));
+  if (p >= 100) return 'REDACTED';
+  const chars = [...secret];
+  if (chars.length === 0) return secret;
+  const exact = (chars.length * (100 - p)) / 100;
+  const floor = Math.floor(exact);
+  const keep = exact - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(exact);
+  return chars.slice(0, keep).join('') + '...';
+}
+
+/** The match (or line) with every occurrence of the secret replaced by redactPercent(). */
+export function redactMatchPercent(text: string, secret: string, percent: number): string {
+  if (!secret) return text;
+  return text.split(secret).join(redactPercent(secret, percent));
+}
