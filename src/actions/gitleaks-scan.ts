@@ -23,7 +23,7 @@ import { summaryMarkdown } from '../scanner/reports/summary.js';
 import { textLine } from '../scanner/reports/text.js';
 import type { Finding } from '../scanner/types.js';
 import { DEFAULT_LIMITS, type ArchiveLimits } from '../scanner/archive/walk.js';
-import { artifact, comment, sendToCodeScanning, settings, verify, type Settings } from './gitleaks-scan-extras.js';
+import { artifact, comment, injectedLine, injectedSearch, sendToCodeScanning, settings, verify, type Settings } from './gitleaks-scan-extras.js';
 
 export const gitleaksScanSpec: ActionSpec = {
   name: 'gitleaks-scan',
@@ -31,10 +31,10 @@ export const gitleaksScanSpec: ActionSpec = {
   positional: 'path',
   inputs: [
     { name: 'config', description: 'gitleaks TOML config; default: .gitleaks.toml, .github/.gitleaks.toml or gitleaks.toml in the repository, else the built-in rules', default: '' },
-    { name: 'scan-mode', description: 'auto (the event\'s commits; the whole history on schedule/workflow_dispatch; files when local), diff, history or tree', default: 'auto' },
+    { name: 'scan-mode', description: 'auto (the event\'s commits; the whole history on schedule/workflow_dispatch; files when local), diff, history, tree, or none (no rule scan: injected: true alone)', default: 'auto' },
     { name: 'base', description: 'scan the commits base..head instead of the event\'s range', default: '' },
     { name: 'head', description: 'the last commit to scan (default: the event\'s head, else HEAD)', default: '' },
-    { name: 'path', description: 'the directory to scan (tree mode) or the repository (git modes), relative to the workspace', default: '.' },
+    { name: 'path', description: 'the directory to scan (tree mode) or the repository (git modes), relative to the workspace; also where injected: true searches (.git skipped)', default: '.' },
     { name: 'baseline', description: 'a previous gitleaks JSON report: findings already in it do not fail the step', default: '' },
     { name: 'fail-on-findings', description: 'fail the step when there are findings', default: 'true' },
     { name: 'report-format', description: 'json, sarif, gitlab, csv, junit, text (several: comma separated). Default: sarif and json on GitHub, gitlab on GitLab, text to stdout locally', default: '' },
@@ -53,6 +53,7 @@ export const gitleaksScanSpec: ActionSpec = {
     { name: 'verify', description: 'check findings of GitHub, GitLab, AWS, Slack, Stripe and OpenAI keys against the provider\'s identity endpoint: live, revoked or unknown', default: 'false' },
     { name: 'verify-endpoints', description: 'base URL overrides for verify: github=https://HOST/api/v3,gitlab=https://HOST,aws=…,slack=…,stripe=…,openai=…', default: '' },
     { name: 'verify-timeout', description: 'seconds per verification request', default: '10' },
+    { name: 'injected', description: 'also search path (.git skipped, archives opened) for the values fetch-secrets, vault-login and oidc-assume-role injected earlier in this job (the leak guard); findings name the file, line and secret, never the value, and fail the step even with fail-on: live', default: 'false' },
     { name: 'fail-on', description: 'any: every finding fails the step; live: only findings verified live (needs verify: true)', default: 'any' },
     { name: 'history', description: 'CLI: scan the whole git history (same as scan-mode history)', default: 'false' },
     { name: 'range', description: 'CLI: scan the commits of a git range A..B', default: '' },
@@ -75,6 +76,7 @@ async function chooseSource(r: Runner, dir: string, s: Settings): Promise<Choice
   const staged = parseBool(r.input('staged'), 'staged', false);
   const stdin = parseBool(r.input('stdin'), 'stdin', false);
   const range = r.input('range').trim();
+  if (r.input('scan-mode').trim().toLowerCase() === 'none') return { mode: 'auto', chosen: { source: null, root: dir, target: 'nothing (scan-mode: none)', notes: [] } };
   if ([history, staged, stdin, range !== ''].filter(Boolean).length > 1) throw new UserError('range', 'choose one of --history, --range, --staged and --stdin');
   let mode = parseMode(r.input('scan-mode'));
   let base = s.base;
@@ -159,20 +161,23 @@ export const gitleaksScan: Action = {
     if (!existsSync(dir)) throw new UserError('path', `${r.input('path').trim()} does not exist`);
     const baselinePath = r.input('baseline').trim();
     const baseline = baselinePath ? Baseline.fromFile(resolve(workspace, baselinePath)) : undefined;
+    const wantInjected = parseBool(r.input('injected'), 'injected', false);
+    const noRules = r.input('scan-mode').trim().toLowerCase() === 'none';
+    if (noRules && !wantInjected) throw new UserError('scan-mode', 'scan-mode: none runs no rule scan: it is for injected: true alone');
 
     const { chosen } = await chooseSource(r, dir, set);
     if (pruneIgnores && !complete(chosen.source)) throw new UserError('prune-ignores', 'needs a scan of the whole history or a tree (a commit range cannot tell a stale entry from one for commits outside it)');
     for (const note of chosen.notes) r.info(note);
     const { opts, from } = scannerOptions(r, chosen.root, workspace);
-    const scanner = await createScanner(opts);
-    r.info(`rules: ${scanner.ruleCount} from ${from}`);
+    const scanner = noRules ? { ruleCount: 0 } : await createScanner(opts);
+    if (!noRules) r.info(`rules: ${scanner.ruleCount} from ${from}`);
     const ignore = IgnoreList.fromFile(join(chosen.root, '.gitleaksignore'));
     if (ignore.size) r.info(`.gitleaksignore: ${ignore.size} entr${ignore.size === 1 ? 'y' : 'ies'}`);
     if (baseline) r.info(`baseline: ${baseline.size} known finding${baseline.size === 1 ? '' : 's'}`);
     if (archive) r.info(`archives: opened ${archive.maxDepth} level${archive.maxDepth === 1 ? '' : 's'} deep`);
 
     const source: SourceSpec | null = chosen.source;
-    const result = source
+    const result = source && 'scan' in scanner
       ? await runScan({ scanner, source, maxBytes: maxMb * 1024 * 1024, ignore, ...(archive ? { archive } : {}), ...(baseline ? { baseline } : {}) })
       : { findings: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
     const { stats } = result;
@@ -206,10 +211,18 @@ export const gitleaksScan: Action = {
 
     const verification = wantVerify && findings.length ? await verify(r, findings, result.findings) : undefined;
     if (verification) notes.push(...verification.notes);
+    // the leak guard: its findings join the rule findings in every report; they always fail the step
+    const injected = wantInjected ? await injectedSearch(r, dir, workspace, archive?.maxDepth ?? 4) : undefined;
+    if (injected) {
+      findings = [...findings, ...injected.findings];
+      notes.push(...injected.notes);
+    }
+    const skipped = injected ? [...result.skipped, ...injected.skipped] : result.skipped;
+    const target = injected ? `${noRules ? '' : `${chosen.target} and `}the files under ${r.input('path').trim() || '.'} (injected secrets)` : chosen.target;
 
     const ctx: ReportContext = {
       toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
-      serverUrl: r.context().serverUrl, repository: r.context().repository, redact, target: chosen.target, skipped: result.skipped,
+      serverUrl: r.context().serverUrl, repository: r.context().repository, redact, target, skipped,
       ...(verification ? { verified: verification.statuses } : {}),
     };
     const written: { format: ReportFormat; path: string }[] = [];
@@ -238,7 +251,7 @@ export const gitleaksScan: Action = {
       if (!toStdout || r.platform !== 'local') {
         for (const f of findings.slice(0, 1000)) {
           const v = verification?.statuses.get(f);
-          r.info(printable(`${textLine(f)}${v ? ` [${v}]` : ''}`));
+          r.info(printable(`${injectedLine(f) ?? textLine(f)}${v ? ` [${v}]` : ''}`));
         }
       }
       if (r.platform !== 'local') {
@@ -252,21 +265,21 @@ export const gitleaksScan: Action = {
     const wantSummary = (r.platform === 'github' && set.summary) || r.input('summary-file') !== '' || (r.env('PIPELINE_SECRETS_SUMMARY_FILE') ?? '') !== '';
     if (wantSummary) {
       await r.summary(summaryMarkdown({
-        findings, ignored, baselined: result.baselined, skipped: result.skipped, ruleCount: scanner.ruleCount,
-        bytes: stats.bytes, files: stats.files, commits: stats.commits, seconds: result.seconds, notes, reports: written.map((w) => w.path),
+        findings, ignored, baselined: result.baselined, skipped, ruleCount: scanner.ruleCount,
+        bytes: stats.bytes + (injected?.bytes ?? 0), files: stats.files + (injected?.files ?? 0), commits: stats.commits, seconds: result.seconds, notes, reports: written.map((w) => w.path),
       }, ctx));
     }
 
     r.output('findings', String(findings.length));
-    r.output('skipped', String(result.skipped.length));
+    r.output('skipped', String(skipped.length));
     if (verification) r.output('live', String(verification.live));
     if (stale.length) r.output('stale-ignores', String(stale.length));
     if (written[0]) r.output('report-path', written[0].path);
     for (const w of written) r.output(`${w.format}-path`, w.path);
-    const failing = failOn === 'live' ? findings.filter((f) => verification?.statuses.get(f) === 'live') : findings;
+    const failing = failOn === 'live' ? findings.filter((f) => verification?.statuses.get(f) === 'live' || injected?.findings.includes(f)) : findings;
     if (findings.length) {
       const n = findings.length;
-      const msg = `${n} finding${n === 1 ? '' : 's'}: leaked secret${n === 1 ? '' : 's'} in ${chosen.target}`;
+      const msg = `${n} finding${n === 1 ? '' : 's'}: leaked secret${n === 1 ? '' : 's'} in ${target}`;
       if (failOnFindings && failing.length) {
         const live = failOn === 'live' ? ` (${failing.length} verified live)` : '';
         throw new StepFailed(`${msg}${live} (see the ${r.platform === 'github' ? 'annotations and the job summary' : 'report'})`);

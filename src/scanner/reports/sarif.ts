@@ -17,8 +17,9 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
     return {
       id,
       name: id.replace(/(^|[-_])(\w)/g, (_m, _s: string, c: string) => c.toUpperCase()),
-      shortDescription: { text: f?.description || id },
-      fullDescription: { text: `${f?.description || id}. A secret committed to a repository must be revoked and rotated: removing it from the code does not remove it from the history.` },
+      // the leak guard's findings carry their secret's label in the description: the rule entry stays generic
+      shortDescription: { text: id === 'injected-secret' ? 'A secret this job injected (fetch-secrets, vault-login, oidc-assume-role) is in a file it built' : f?.description || id },
+      fullDescription: { text: `${id === 'injected-secret' ? 'A secret this job injected is in a file it built' : f?.description || id}. A secret committed to a repository must be revoked and rotated: removing it from the code does not remove it from the history.` },
       defaultConfiguration: { level: 'error' as const },
       properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
     };
@@ -37,7 +38,7 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? 0,
       level: 'error' as const,
-      message: { text: `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}.` },
+      message: { text: f.secret || f.match ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
       locations: [
         {
           physicalLocation: {

@@ -50,7 +50,7 @@ export function summaryMarkdown(s: SummaryInput, ctx: ReportContext): string {
       const curl = commitUrl(ctx, sha);
       const commit = sha ? (curl ? `[${sha.slice(0, 7)}](${curl})` : code(sha.slice(0, 7))) : '';
       const status = v ? ` ${v.get(f) === 'live' ? ':red_circle: live' : v.get(f) ?? 'not checked'} |` : '';
-      out.push(`| ${cell(f.ruleId)} | ${loc} | ${commit} | ${code(redactSecret(f.secret))} |${status}`);
+      out.push(`| ${cell(f.ruleId)} | ${loc} | ${commit} | ${f.secret ? code(redactSecret(f.secret)) : cell(f.description)} |${status}`);
     }
     if (n > SUMMARY_ROWS) out.push('', `…and ${n - SUMMARY_ROWS} more: see the report files.`);
     out.push('', '**What to do:** revoke and rotate each secret first (it is in the history even after you delete it), then remove it from the code. A false positive can be ignored by adding its fingerprint to `.gitleaksignore` (see the JSON report) or with a `gitleaks:allow` comment on the line.');
