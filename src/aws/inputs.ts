@@ -193,7 +193,10 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
   const maxAttempts = disableRetry ? 1 : parseIntIn(input('retry-max-attempts'), 'retry-max-attempts', 5, 1, 100);
   const audience = input('audience').trim() || 'sts.amazonaws.com';
 
-  const awsProfile = input('aws-profile').trim();
+  // the GitLab component passes its input default "default" (profile only with credentials_file);
+  // on GitHub the default is '' and any aws-profile means a profile, as with the peer
+  const rawProfile = input('aws-profile').trim();
+  const awsProfile = rawProfile === 'default' && run.platform !== 'github' ? '' : rawProfile;
   const credentialsFile = parseBool(input('credentials-file'), 'credentials-file', false);
   const profile = checkProfileName(awsProfile || 'default', 'aws-profile');
   // the peer's rule: env variables by default, not when aws-profile is set (unless asked for);

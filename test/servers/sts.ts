@@ -164,7 +164,14 @@ export class StsServer {
     const requestId = randomUUID();
     const entry: LogEntry = { method: req.method ?? '', action, status: 200, code: '' };
     this.log.push(entry);
-    if (this.latencyMs) await sleep(this.latencyMs);
+    if (this.latencyMs) {
+      await sleep(this.latencyMs);
+      // the client gave up (e.g. a step timeout): issue nothing, so no preset is used up
+      if (req.socket.destroyed) {
+        entry.code = 'ClientGone';
+        return;
+      }
+    }
     try {
       if (req.method !== 'POST' && req.method !== 'GET') throw new StsError(405, 'InvalidAction', `Could not find operation for method ${req.method}`);
       const injected = this.failNext.shift();

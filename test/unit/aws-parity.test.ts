@@ -86,6 +86,11 @@ describe('profiles and env variables', () => {
     expect(parse({ ...base, 'credentials-file': 'true', 'aws-profile': 'ci' })).toMatchObject({ profileMode: true, profile: 'ci', outputEnv: true, exportKeys: false });
     expect(parse({ ...base, 'output-env-credentials': 'false' })).toMatchObject({ outputEnv: false, exportKeys: false });
   });
+  it('on GitLab and the CLI, aws-profile "default" alone (the component\'s input default) is not a profile request', () => {
+    const gl = parseInputs((n) => ({ ...base, 'aws-profile': 'default' } as Record<string, string>)[n] ?? '', () => undefined, { ...gh, platform: 'gitlab' }, tagRun);
+    expect(gl).toMatchObject({ profileMode: false, outputEnv: true });
+    expect(parse({ ...base, 'aws-profile': 'default' })).toMatchObject({ profileMode: true, outputEnv: false });
+  });
   it.each(['a b', 'a[b]', 'a/b', 'a\\b'])('rejects the profile name %j', (name) => {
     expect((thrown(() => parse({ ...base, 'aws-profile': name })) as UserError).input).toBe('aws-profile');
   });
