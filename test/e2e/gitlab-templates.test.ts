@@ -14,7 +14,7 @@ import { componentsDir } from '../gitlab/project.js';
 
 const COMPONENTS = ['fetch-secrets', 'gitleaks-scan', 'oidc-assume-role', 'rotate-check', 'vault-login'];
 /** inputs of the component itself, not of the action it runs */
-const COMPONENT_INPUTS = new Set(['stage', 'image', 'cli', 'git_depth', 'id_token_var', 'id_token_aud', 'job_name', 'cleanup', 'report_path']);
+const COMPONENT_INPUTS = new Set(['stage', 'image', 'cli', 'git_depth', 'id_token_var', 'id_token_aud', 'job_name', 'cleanup', 'report_path', 'guard_paths']);
 const validate = ciSchemaValidator();
 const all = templates();
 

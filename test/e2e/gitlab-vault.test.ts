@@ -157,6 +157,45 @@ describe('fetch-secrets component', () => {
     noTempLeft(project);
   });
 
+  it('the leak guard as the last line of the script: fails the job when a fetched value is in a built file, naming the variable, printing no value; after_script still cleans up', async () => {
+    const pipeline = (write: string): string => `include:
+  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/fetch-secrets@$CI_COMMIT_SHA
+    inputs:
+      cli: $PIPELINE_SECRETS_CLI
+      role: gitlab-ci
+      secrets: secret/data/ci/app api_key | API_KEY
+      guard_paths: dist
+build:
+  extends: .fetch-secrets
+  script:
+    - mkdir -p dist
+    - ${write}
+    - !reference [.fetch-secrets-guard, script]
+  artifacts:
+    paths:
+      - dist/
+`;
+    project = componentProject({ files: { '.gitlab-ci.yml': pipeline(`printf 'const k="%s";\\n' "$API_KEY" > dist/app.js`) } });
+    const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH });
+    const run = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: jwt, PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: credentials() });
+    const log = jobLog(run, 'build');
+    expect(run.output).toMatch(/FAIL\s+build/);
+    expect(run.code).not.toBe(0);
+    expect(log).toMatch(/dist\/app\.js:1: secret [^\n]*API_KEY[^\n]* found/);
+    expect(log).toMatch(/guard: searched 1 file\(s\).*1 finding\(s\)/);
+    expect(run.leaks).toEqual([]);
+    expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
+    noTempLeft(project);
+
+    // the same job building a clean file passes
+    project.cleanup();
+    project = componentProject({ files: { '.gitlab-ci.yml': pipeline(`echo 'const k = process.env.API_KEY;' > dist/app.js`) } });
+    const clean = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: await issuer.gitlabToken(aud, { project_path: PROJECT_PATH }), PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: credentials(), node: 'current' });
+    expect(clean.output).toMatch(/PASS\s+build/);
+    expect(jobLog(clean, 'build')).toMatch(/guard: searched 1 file\(s\).*none found/);
+    expect(clean.leaks).toEqual([]);
+  });
+
   it("refuses an include without the required secrets input with GitLab's message", async () => {
     project = componentProject({
       files: { '.gitlab-ci.yml': 'include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/fetch-secrets@$CI_COMMIT_SHA\n    inputs:\n      role: ci\njob:\n  extends: .fetch-secrets\n  script:\n    - "true"\n' },
