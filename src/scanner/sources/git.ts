@@ -12,7 +12,7 @@ import type { ArchiveLimits } from '../archive/walk.js';
 import { archiveKind } from '../archive/walk.js';
 import { archiveFragments } from './archive.js';
 import { formatMb } from './tree.js';
-import { splitLines } from './lines.js';
+import { splitLineBatches } from './lines.js';
 import type { SourceStats } from './stats.js';
 
 /** Flags that neutralise user configuration which would change the diff's shape. */
@@ -56,7 +56,8 @@ export function firstError(stderr: string): string {
   return (lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '').slice(0, 300);
 }
 
-async function* streamGit(cwd: string, args: readonly string[], what: string): AsyncGenerator<string> {
+/** git's output lines, a chunk's worth at a time. */
+async function* streamGit(cwd: string, args: readonly string[], what: string): AsyncGenerator<string[]> {
   const child = spawn('git', [...CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
@@ -68,7 +69,7 @@ async function* streamGit(cwd: string, args: readonly string[], what: string): A
   });
   let finished = false;
   try {
-    yield* splitLines(child.stdout);
+    yield* splitLineBatches(child.stdout);
     finished = true;
   } finally {
     if (!finished) child.kill();
@@ -125,13 +126,15 @@ async function* binaryChange(cwd: string, b: BinaryChange, opts: GitSourceOption
   yield* archiveFragments(buf, b.path, opts, b.commit);
 }
 
-async function* parse(cwd: string, lines: AsyncIterable<string>, parser: DiffParser, opts: GitSourceOptions, binaries: BinaryChange[]): AsyncGenerator<Fragment> {
-  for await (const line of lines) {
-    const f = parser.push(line);
-    if (f) yield f;
-    while (binaries.length) {
-      const b = binaries.shift();
-      if (b) yield* binaryChange(cwd, b, opts);
+async function* parse(cwd: string, batches: AsyncIterable<string[]>, parser: DiffParser, opts: GitSourceOptions, binaries: BinaryChange[]): AsyncGenerator<Fragment> {
+  for await (const lines of batches) {
+    for (const line of lines) {
+      const f = parser.push(line);
+      if (f) yield f;
+      while (binaries.length) {
+        const b = binaries.shift();
+        if (b) yield* binaryChange(cwd, b, opts);
+      }
     }
   }
   const last = parser.end();

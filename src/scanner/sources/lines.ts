@@ -26,3 +26,29 @@ export async function* splitLines(stream: AsyncIterable<Buffer | string>): Async
   rest += decoder.end();
   if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
+
+/**
+ * The same lines, as one array per chunk of the stream: one await per chunk instead of one per
+ * line (a history of 100k lines spends most of its time in per-line async iteration otherwise).
+ */
+export async function* splitLineBatches(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const last = text.lastIndexOf('\n');
+    if (last < 0) {
+      rest = text;
+      continue;
+    }
+    const lines = text.slice(0, last).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as string;
+      if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+    }
+    rest = text.slice(last + 1);
+    yield lines;
+  }
+  rest += decoder.end();
+  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
