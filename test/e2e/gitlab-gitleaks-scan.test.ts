@@ -5,7 +5,7 @@
  * prints the token; bad inputs are refused with GitLab's message.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { componentProject, jobLog, runPipeline, type Project } from '../gitlab/project.js';
@@ -83,6 +83,40 @@ describe('gitleaks-scan component', () => {
     expect(run.leaks).toEqual([]);
     const report = JSON.parse(readFileSync(join(project.dir, 'gl-secret-detection-report.json'), 'utf8')) as { vulnerabilities: unknown[] };
     expect(report.vulnerabilities).toHaveLength(1);
+  });
+
+  it('report_format gitlab,junit writes both reports; max_archive_depth opens a tarball in the tree; the junit file names the finding, not the token', async () => {
+    const leaked = fakeToken();
+    project = componentProject({ files: { '.gitlab-ci.yml': scanPipeline('      scan_mode: tree\n      path: pkg\n      report_format: gitlab,junit\n      max_archive_depth: 2\n      fail_on: any') } });
+    const header = Buffer.alloc(512);
+    const body = Buffer.from(`export GH_TOKEN=${leaked}\n`);
+    header.write('deploy.env', 0);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('        ', 148);
+    header.write('0', 156);
+    header.write('ustar\0', 257);
+    header.write('00', 263);
+    let sum = 0;
+    for (const b of header) sum += b;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    const tarball = Buffer.concat([header, body, Buffer.alloc(512 - (body.length % 512)), Buffer.alloc(1024)]);
+    mkdirSync(join(project.dir, 'pkg'));
+    writeFileSync(join(project.dir, 'pkg', 'bundle.tar'), tarball);
+    project.commit('a tarball holding a token');
+    const run = await runPipeline(project, { secrets: [leaked] });
+    expect(run.output).toMatch(/FAIL\s+gitleaks-scan/);
+    expect(run.leaks).toEqual([]);
+    const gl = JSON.parse(readFileSync(join(project.dir, 'gl-secret-detection-report.json'), 'utf8')) as { vulnerabilities: { location: { file: string } }[] };
+    expect(validateGitLab(gl)).toEqual([]);
+    expect(gl.vulnerabilities.map((v) => v.location.file)).toEqual([expect.stringMatching(/^(pkg\/)?bundle\.tar!deploy\.env$/)]);
+    const junit = readFileSync(join(project.dir, 'gitleaks-report.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites?[ >]/);
+    expect(junit).toMatch(/<failure /);
+    expect(junit).not.toContain(leaked);
   });
 
   it("refuses an input outside its options with GitLab's message", async () => {
