@@ -4,7 +4,7 @@
  * out of the tree; each skip is reported. Invalid UTF-8 is decoded with replacement
  * characters, so the rest of the file is still scanned.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Fragment, Skipped } from '../types.js';
 import type { SourceStats } from './stats.js';
@@ -50,7 +50,8 @@ export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> 
   const realRoot = realpathSync(root);
   const st = statSync(root);
   if (st.isFile()) {
-    yield* readOne(root, root.split(/[\\/]/).pop() ?? root, st.size, opts);
+    const frag = readOne(root, root.split(/[\\/]/).pop() ?? root, opts);
+    if (frag) yield* frag;
     return;
   }
   const stack: string[] = [''];
@@ -91,43 +92,49 @@ export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> 
     const opensArchives = (opts.archive?.maxDepth ?? 0) > 0;
     for (const f of files) {
       if (opts.skipPath?.(toSlash(f.rel)) && !(opensArchives && ARCHIVE_NAME.test(f.rel))) continue;
-      const abs = join(realRoot, f.rel);
-      let size: number;
-      try {
-        size = lstatSync(abs).size;
-      } catch (err) {
-        opts.skipped.push({ path: f.rel, reason: `not readable (${errCode(err)})` });
-        continue;
-      }
-      yield* readOne(abs, f.rel, size, opts);
+      const frag = readOne(join(realRoot, f.rel), f.rel, opts);
+      if (frag) yield* frag;
     }
     for (const d of subdirs) stack.push(d);
   }
 }
 
-function* readOne(abs: string, rel: string, size: number, opts: TreeOptions): Generator<Fragment> {
-  if (opts.maxBytes > 0 && size > opts.maxBytes) {
-    opts.skipped.push({ path: rel, reason: `larger than ${formatMb(opts.maxBytes)} (${formatMb(size)}); raise max-target-megabytes to scan it` });
-    return;
-  }
-  let buf: Buffer;
+/** One file: its size checked on the open descriptor (no separate stat), then read whole. */
+function readFile(abs: string, rel: string, opts: TreeOptions): Buffer | null {
+  let fd: number;
   try {
-    buf = readFileSync(abs);
+    fd = openSync(abs, 'r');
   } catch (err) {
     opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
-    return;
+    return null;
   }
-  if (opensArchive(buf, opts)) {
-    yield* archiveFragments(buf, toSlash(rel), opts);
-    return;
+  try {
+    const size = fstatSync(fd).size;
+    if (opts.maxBytes > 0 && size > opts.maxBytes) {
+      opts.skipped.push({ path: rel, reason: `larger than ${formatMb(opts.maxBytes)} (${formatMb(size)}); raise max-target-megabytes to scan it` });
+      return null;
+    }
+    return readFileSync(fd);
+  } catch (err) {
+    opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
+    return null;
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** A text file as a fragment, an archive as its members' fragments, or null (skipped, with a note). */
+function readOne(abs: string, rel: string, opts: TreeOptions): Fragment[] | Generator<Fragment> | null {
+  const buf = readFile(abs, rel, opts);
+  if (!buf) return null;
+  if (opensArchive(buf, opts)) return archiveFragments(buf, toSlash(rel), opts);
   if (isBinary(buf)) {
     opts.skipped.push({ path: rel, reason: 'binary file' });
-    return;
+    return null;
   }
   opts.stats.bytes += buf.length;
   opts.stats.files++;
-  yield { text: buf.toString('utf8'), path: toSlash(rel) };
+  return [{ text: buf.toString('utf8'), path: toSlash(rel) }];
 }
 
 export function formatMb(bytes: number): string {
