@@ -131,7 +131,16 @@ try {
   const plainScanner = await createScanner({ useDefault: true, maxDecodeDepth: 0 });
   const treeSource = { kind: 'tree', root: tree } as const;
   await runScan({ scanner, source: treeSource, maxBytes: 0 }); // warm the page cache and the JIT
-  const ours = await timeAsync(() => runScan({ scanner, source: treeSource, maxBytes: 0 }));
+  await runScan({ scanner: plainScanner, source: treeSource, maxBytes: 0 });
+  // alternate the two and keep each one's best run: the machine's load moves between runs
+  let ours = await timeAsync(() => runScan({ scanner, source: treeSource, maxBytes: 0 }));
+  let plain = await timeAsync(() => runScan({ scanner: plainScanner, source: treeSource, maxBytes: 0 }));
+  for (let k = 0; k < 2; k++) {
+    const a = await timeAsync(() => runScan({ scanner, source: treeSource, maxBytes: 0 }));
+    if (a.cpu < ours.cpu) ours = a;
+    const b = await timeAsync(() => runScan({ scanner: plainScanner, source: treeSource, maxBytes: 0 }));
+    if (b.cpu < plain.cpu) plain = b;
+  }
   const ourBytes = ours.value.stats.bytes;
   console.log(`  pipeline-secrets (default: decoding on): ${ours.seconds.toFixed(2)} s, ${ours.cpu.toFixed(2)} s cpu: ${rate(ourBytes, ours)} (${scanner.ruleCount} rules, ${ours.value.findings.length} findings, ${ours.value.findings.filter((f) => f.path.startsWith('planted/')).length} of them planted)`);
 
@@ -139,8 +148,6 @@ try {
   const walkOnly = await timeAsync(() => runScan({ scanner: nullScanner, source: treeSource, maxBytes: 0 }));
   console.log(`  of which the tree walk and reads (no rules): ${walkOnly.seconds.toFixed(2)} s, ${walkOnly.cpu.toFixed(2)} s cpu: ${rate(walkOnly.value.stats.bytes, walkOnly)}`);
 
-  await runScan({ scanner: plainScanner, source: treeSource, maxBytes: 0 });
-  const plain = await timeAsync(() => runScan({ scanner: plainScanner, source: treeSource, maxBytes: 0 }));
   console.log(`  without decoding (max-decode-depth 0): ${plain.seconds.toFixed(2)} s, ${plain.cpu.toFixed(2)} s cpu: ${rate(plain.value.stats.bytes, plain)} (${plain.value.findings.length} findings); decoding costs ${((ours.cpu / plain.cpu - 1) * 100).toFixed(0)} % cpu (goal <= 10 %)`);
 
   const kws = keywords();
