@@ -2,7 +2,7 @@
  * rotate-check: report and enforce secret age, lease TTL and certificate expiry against a
  * policy. Glue only: inputs (rotation/config.ts), checks (rotation/*), reports and the issue.
  */
-import { CoreHttpHandler } from '../aws/http-handler.js';
+import { CoreHttpHandler } from '../core/sdk-http-handler.js';
 import { HttpClient } from '../core/http.js';
 import { StepFailed } from '../platform/entry.js';
 import type { Action, Runner } from '../platform/runner.js';

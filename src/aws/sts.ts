@@ -21,7 +21,7 @@ import { readClaims } from '../core/jwt.js';
 import { PayloadError } from '../core/json.js';
 import { type RetryPolicy, withRetry } from '../core/retry.js';
 import type { RoleArn } from './arn.js';
-import { CoreHttpHandler } from './http-handler.js';
+import { CoreHttpHandler } from '../core/sdk-http-handler.js';
 import { stsEndpoint } from './regions.js';
 import type { SessionTag } from './tags.js';
 import { trustAdvice, type AdviceContext } from './trust-advice.js';

@@ -3,7 +3,7 @@
  * (static) credentials over the suite's HTTP layer. The SDK loads only when a pair is found.
  */
 import type { HttpClient } from '../../core/http.js';
-import { CoreHttpHandler } from '../../aws/http-handler.js';
+import { CoreHttpHandler } from '../../core/sdk-http-handler.js';
 import type { CheckResult } from './check.js';
 
 function errName(err: unknown): string {
