@@ -6,7 +6,6 @@ import { CoreHttpHandler } from '../core/sdk-http-handler.js';
 import { HttpClient } from '../core/http.js';
 import { StepFailed } from '../platform/entry.js';
 import type { Action, Runner } from '../platform/runner.js';
-import { checkAccessKeys } from '../rotation/aws.js';
 import { checkCertificateFiles, findCertificateFiles } from '../rotation/certs.js';
 import { type RotateConfig, readConfig } from '../rotation/config.js';
 import { IssueClient } from '../rotation/issue.js';
@@ -69,6 +68,8 @@ async function awsItems(r: Runner, cfg: RotateConfig): Promise<Item[]> {
   if (!cfg.aws) return [];
   // the SDK over core/http.ts: HTTPS_PROXY / NO_PROXY honoured; the SDK retries (throttling, 5xx)
   const handler = new CoreHttpHandler(new HttpClient({ service: 'AWS IAM', proxy: r.proxy(), timeoutMs: cfg.timeoutMs * 3 }));
+  // loaded only when asked: the IAM client is most of this bundle's weight
+  const { checkAccessKeys } = await import('../rotation/aws.js');
   const res = await checkAccessKeys({ ...cfg.aws, maxAttempts: 3, requestHandler: handler }, cfg.nowMs, cfg.policy, (m) => r.info(m));
   r.info(`aws: ${res.users} IAM user(s), ${res.items.length} active key(s) reported, ${res.inactive} inactive key(s) ignored`);
   return res.items;
