@@ -57,7 +57,7 @@ for (let run = 0; run < RUNS; run++) {
   step.push(performance.now() - t);
   stepRequests = vault.counters.requests - before;
   if (r.code !== 0) throw new Error(`the action failed: ${r.stdout.slice(0, 2000)}`);
-  const m = /from \d+ path\(s\) in (\d+) ms/.exec(r.stdout);
+  const m = / in (\d+) ms/.exec(r.summary);
   fetchReported.push(Number(m?.[1] ?? NaN));
 }
 console.log(`  whole step (dist, Node 24)  fetch ${median(fetchReported).toFixed(0).padStart(4)} ms   step ${median(step).toFixed(0)} ms   requests ${stepRequests} (1 is lookup-self of the token)`);
