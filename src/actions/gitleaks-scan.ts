@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { parseBool, parseIntIn } from '../core/parse.js';
+import { parseBool, parseIntIn, parseList } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
 import { StepFailed } from '../platform/entry.js';
 import type { ActionSpec } from './spec.js';
@@ -47,6 +47,8 @@ export const gitleaksScanSpec: ActionSpec = {
     { name: 'upload-sarif', description: 'send the SARIF to GitHub code scanning (needs security-events: write; skipped with a note where not permitted)', default: 'false' },
     { name: 'github-token', description: 'token for pull request comments and upload-sarif (default: GITHUB_TOKEN from the environment)', default: '' },
     { name: 'max-target-megabytes', description: 'skip files (and single-commit file changes) larger than this many MB; 0: no limit', default: '10' },
+    { name: 'max-decode-depth', description: 'decode base64, hex and percent-encoded segments this many times and scan what they hide (gitleaks\' default 5; 0 turns decoding off)', default: '5' },
+    { name: 'enable-rule', description: 'scan with only these rule ids (comma or newline separated), like gitleaks --enable-rule', default: '' },
     { name: 'max-archive-depth', description: 'open zip, tar, tar.gz/tgz and gz files (in trees and commits) this many levels deep; 0: archives are binary files (gitleaks\' default)', default: '0' },
     { name: 'write-ignore', description: 'append a content-keyed .gitleaksignore entry (file:rule:hash, survives rebases) for each current finding; they then count as ignored', default: 'false' },
     { name: 'prune-ignores', description: 'remove .gitleaksignore entries that match nothing any more (needs a whole-history or tree scan)', default: 'false' },
@@ -169,6 +171,9 @@ export const gitleaksScan: Action = {
     if (pruneIgnores && !complete(chosen.source)) throw new UserError('prune-ignores', 'needs a scan of the whole history or a tree (a commit range cannot tell a stale entry from one for commits outside it)');
     for (const note of chosen.notes) r.info(note);
     const { opts, from } = scannerOptions(r, chosen.root, workspace);
+    opts.maxDecodeDepth = parseIntIn(r.input('max-decode-depth'), 'max-decode-depth', 5, 0, 16);
+    const enableRules = parseList(r.input('enable-rule'));
+    if (enableRules.length) opts.enableRules = enableRules;
     const scanner = noRules ? { ruleCount: 0 } : await createScanner(opts);
     if (!noRules) r.info(`rules: ${scanner.ruleCount} from ${from}`);
     const ignore = IgnoreList.fromFile(join(chosen.root, '.gitleaksignore'));
