@@ -1,0 +1,403 @@
+export const id = 672;
+export const ids = [672];
+export const modules = {
+
+/***/ 7441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ue: () => (/* binding */ awsRegion),
+/* harmony export */   e3: () => (/* binding */ isRetryableAws),
+/* harmony export */   es: () => (/* binding */ awsError),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports StoreHttpHandler, awsCredentials, sdkError */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6153);
+/**
+ * What the Secrets Manager and SSM clients share: the official SDK client's configuration
+ * (region, credentials, endpoint override, no SDK retries: ours take over), a transport over
+ * core/http.ts (proxy, CA, timeouts, like every other call), and the SDK's errors turned into
+ * RemoteErrors that name the id and say what to fix. Throttling, 429, 5xx and network errors
+ * are transient; ResourceNotFound, AccessDenied and the rest are not.
+ */
+
+
+
+
+/** A @smithy request handler over the suite's HttpClient (one attempt; retries are ours). */
+class StoreHttpHandler {
+    http;
+    metadata = { handlerProtocol: 'http/1.1' };
+    constructor(http) {
+        this.http = http;
+    }
+    async handle(request) {
+        const port = request.port ? `:${request.port}` : '';
+        const query = new URLSearchParams();
+        for (const [k, v] of Object.entries(request.query ?? {}))
+            for (const one of Array.isArray(v) ? v : [v ?? ''])
+                query.append(k, one);
+        const qs = query.toString();
+        const url = `${request.protocol}//${request.hostname}${port}${request.path.startsWith('/') ? '' : '/'}${request.path}${qs ? `?${qs}` : ''}`;
+        const headers = {};
+        for (const [k, v] of Object.entries(request.headers))
+            if (!['connection', 'transfer-encoding', 'expect', 'host'].includes(k.toLowerCase()))
+                headers[k] = v;
+        // a view, not Buffer.from(body): that calls valueOf(), which the SDK's JSON body adapter warns about
+        const body = request.body;
+        const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : undefined;
+        const res = await this.http.send(url, { method: request.method, headers, ...(text !== undefined ? { body: text } : {}), retry: false });
+        return { response: { statusCode: res.status, headers: res.headers, body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([Buffer.from(res.body, 'utf8')]) } };
+    }
+    updateHttpClientConfig() { }
+    httpHandlerConfigs() {
+        return {};
+    }
+    destroy() { }
+}
+async function awsCredentials(ctx) {
+    const c = ctx.aws?.credentials;
+    if (!c) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('aws-region', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) before this step, or give this step role-to-assume');
+    }
+    const creds = typeof c === 'function' ? await c() : c;
+    return creds;
+}
+function awsRegion(ctx) {
+    const r = ctx.aws?.region ?? '';
+    if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/.test(r)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('aws-region', r ? `"${r.slice(0, 40)}" is not an AWS region` : 'an aws-sm: or aws-ssm: line needs a region: set aws-region (or AWS_REGION in the job)');
+    }
+    return r;
+}
+/** The base configuration of an SDK client pointed at `endpoint` (when given). */
+async function clientConfig(ctx, http, endpoint) {
+    const creds = await awsCredentials(ctx);
+    return {
+        region: awsRegion(ctx),
+        credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}) },
+        maxAttempts: 1,
+        requestHandler: new StoreHttpHandler(http),
+        ...(endpoint ? { endpoint } : {}),
+    };
+}
+const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException']);
+const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
+/** The SDK error's code, status and message (never a request or response body). */
+function sdkError(err) {
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(err) || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi)
+        return undefined;
+    const meta = err['$metadata'];
+    const status = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(meta) && typeof meta['httpStatusCode'] === 'number' ? meta['httpStatusCode'] : 0;
+    const code = typeof err['name'] === 'string' ? err['name'] : 'Unknown';
+    const message = typeof err['message'] === 'string' ? err['message'] : '';
+    if (!status && !(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(meta))
+        return undefined;
+    return { code, status, message };
+}
+/** Turns an SDK failure into a RemoteError (transient ones marked retryable). */
+function awsError(err, c) {
+    if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        return err;
+    const e = sdkError(err);
+    if (!e)
+        return err;
+    const said = e.message ? [e.message.slice(0, 400)] : [];
+    const base = { service: c.service, status: e.status, code: e.code, details: said };
+    if (THROTTLING.has(e.code) || e.status === 429 || (e.status >= 500 && e.status !== 501)) {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
+    }
+    if (c.notFound.includes(e.code)) {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, { ...base, code: 'NotFound', retryable: false, hint: 'check the name, the region and, for a secret shared from another account, use its full ARN' });
+    }
+    if (e.code === 'AccessDeniedException' || e.code === 'AccessDenied') {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, { ...base, retryable: false, hint: `the job's role needs ${c.actions} on it` });
+    }
+    if (CREDENTIALS.has(e.code)) {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, { ...base, retryable: false, hint: 'run oidc-assume-role before this step, and check that the credentials have not expired' });
+    }
+    if (e.code === 'DecryptionFailure' || e.code === 'InvalidKeyId') {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, { ...base, retryable: false, hint: 'the job\'s role needs kms:Decrypt on the secret\'s KMS key, and the key must be enabled' });
+    }
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} refused ${c.id} (${e.code})`, { ...base, retryable: false });
+}
+function isRetryableAws(err) {
+    return (0,_core_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(err);
+}
+
+
+/***/ }),
+
+/***/ 2672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_PREFIX_MATCHES: () => (/* binding */ MAX_PREFIX_MATCHES),
+/* harmony export */   awsSmStore: () => (/* binding */ awsSmStore)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2994);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4637);
+/* harmony import */ var _aws_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7441);
+/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3301);
+/**
+ * AWS Secrets Manager through the official client (@aws-sdk/client-secrets-manager): one
+ * GetSecretValue per secret (SecretString, or SecretBinary decoded as UTF-8), and name-prefix
+ * selections (aws-secretsmanager-get-secrets' `prefix*`) through ListSecrets with a name
+ * filter, paged. Loaded only when a line needs it, so Vault-only runs never pay for the SDK.
+ */
+
+
+
+
+
+/** aws-secretsmanager-get-secrets' limit of matches per prefix. */
+const MAX_PREFIX_MATCHES = 100;
+const NOT_FOUND = ['ResourceNotFoundException'];
+function awsSmStore(ctx) {
+    const http = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .makeHttp */ .fK)(ctx, 'Secrets Manager');
+    const client = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .once */ .Oo)(async () => new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__/* .SecretsManagerClient */ ._H(await (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .yO)(ctx, http, ctx.aws?.secretsManagerEndpoint)));
+    const region = () => (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsRegion */ .Ue)(ctx);
+    const getValue = async (sel, id) => {
+        const source = sel.prefix ? `aws-sm:${id}` : (0,_selector_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceOf */ .vz)(sel);
+        const c = await client();
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `reading ${source}`, async () => {
+            try {
+                const out = await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__/* .GetSecretValueCommand */ .d2({
+                    SecretId: id,
+                    ...(sel.versionId ? { VersionId: sel.versionId } : {}),
+                    ...(sel.versionStage ? { VersionStage: sel.versionStage } : {}),
+                }));
+                let value;
+                if (typeof out.SecretString === 'string')
+                    value = out.SecretString;
+                else if (out.SecretBinary instanceof Uint8Array)
+                    value = Buffer.from(out.SecretBinary).toString('utf8');
+                else
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: Secrets Manager answered without a value for ${id}`, { service: 'Secrets Manager', status: 200, retryable: false });
+                (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .arrived */ .Kb)(ctx, value, source);
+                return { sel, value, source, ...(out.VersionId ? { version: out.VersionId } : {}), ...(out.Name ? { name: out.Name } : {}) };
+            }
+            catch (err) {
+                throw (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsError */ .es)(err, { service: 'Secrets Manager', line: sel.line, id, region: region(), actions: 'secretsmanager:GetSecretValue (and kms:Decrypt for a customer-managed key)', notFound: NOT_FOUND });
+            }
+        }, _aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableAws */ .e3);
+    };
+    const listPrefix = async (sel) => {
+        const c = await client();
+        const names = [];
+        let next;
+        do {
+            const token = next;
+            const page = await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `listing secrets named ${sel.id}*`, async () => {
+                try {
+                    return await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__/* .ListSecretsCommand */ .j({ Filters: [{ Key: 'name', Values: [sel.id] }], MaxResults: MAX_PREFIX_MATCHES, ...(token ? { NextToken: token } : {}) }));
+                }
+                catch (err) {
+                    throw (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsError */ .es)(err, { service: 'Secrets Manager', line: sel.line, id: `${sel.id}*`, region: region(), actions: 'secretsmanager:ListSecrets', notFound: [] });
+                }
+            }, _aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableAws */ .e3);
+            for (const s of page.SecretList ?? [])
+                if (s.Name && s.Name.startsWith(sel.id))
+                    names.push(s.Name);
+            next = page.NextToken;
+        } while (next && names.length <= MAX_PREFIX_MATCHES);
+        if (names.length === 0)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: no secret in ${region()} has a name starting with "${sel.id}"`, { service: 'Secrets Manager', status: 200, code: 'NotFound', retryable: false });
+        if (names.length > MAX_PREFIX_MATCHES)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('secret-ids', `line ${sel.line}: "${sel.id}*" matches more than ${MAX_PREFIX_MATCHES} secrets: use a longer prefix`);
+        const alias = sel.pick.kind === 'aws-compat' ? sel.pick.alias : undefined;
+        if (alias && names.length > 1)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('secret-ids', `line ${sel.line}: the alias ${alias} names one variable, but "${sel.id}*" matches ${names.length} secrets (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''})`);
+        return names;
+    };
+    return {
+        async fetch(sel) {
+            if (!sel.prefix)
+                return [await getValue(sel, sel.id)];
+            const names = await listPrefix(sel);
+            return Promise.all(names.map((n) => getValue(sel, n)));
+        },
+        async close() {
+            await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .closeQuietly */ .EO)(http);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 4637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ RetryAfter),
+/* harmony export */   EO: () => (/* binding */ closeQuietly),
+/* harmony export */   Kb: () => (/* binding */ arrived),
+/* harmony export */   Oo: () => (/* binding */ once),
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   YM: () => (/* binding */ oauthError),
+/* harmony export */   fK: () => (/* binding */ makeHttp),
+/* harmony export */   fO: () => (/* binding */ transientStatus),
+/* harmony export */   j3: () => (/* binding */ envelopeError)
+/* harmony export */ });
+/* unused harmony exports MAX_RETRY_AFTER_MS, policyOf */
+/* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2257);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6153);
+/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9239);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7253);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4621);
+/**
+ * What every store client shares: one HttpClient built from the caller's options, a retry
+ * loop over core/retry.ts that honours Retry-After, the masking of a value the moment it
+ * arrives, and a once-only cache for token exchanges.
+ */
+
+
+
+
+
+
+
+/** Longest Retry-After we wait for (longer ones fall back to our own backoff). */
+const MAX_RETRY_AFTER_MS = 60_000;
+function makeHttp(ctx, service) {
+    const h = ctx.http ?? {};
+    return new _core_http_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq({
+        service,
+        ...(h.proxy ? { proxy: h.proxy } : {}),
+        ...(h.tls ? { tls: h.tls } : {}),
+        ...(h.timeoutMs !== undefined ? { timeoutMs: h.timeoutMs } : {}),
+        ...(h.clock ? { clock: h.clock } : {}),
+        ...(h.tlsHint ? { tlsHint: h.tlsHint } : {}),
+        // we retry above the HTTP layer, so every exchange attempt can take a fresh OIDC token
+        retry: { ..._core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRetryPolicy */ .ur, maxAttempts: 1 },
+    });
+}
+function policyOf(ctx) {
+    return ctx.http?.retry ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRetryPolicy */ .ur;
+}
+/** A RemoteError that asks for a wait before the next attempt (429/503 with Retry-After). */
+class RetryAfter extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi {
+    waitMs;
+    constructor(message, waitMs, init) {
+        super(message, init);
+        this.waitMs = waitMs;
+    }
+}
+/** Retry-After as ms (seconds or an HTTP date); undefined when absent or unusable. */
+function retryAfterMs(header, now) {
+    if (!header)
+        return undefined;
+    const v = header.trim();
+    if (/^\d+(\.\d+)?$/.test(v))
+        return Math.round(Number(v) * 1000);
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? undefined : Math.max(0, t - now);
+}
+/** Runs `fn` with the caller's retry policy; transient failures only; Retry-After honoured. */
+async function retrying(ctx, what, fn, retryable = _core_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg) {
+    const clock = ctx.http?.clock ?? _core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+    let wait = 0;
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async ({ attempt }) => {
+        if (wait > 0) {
+            await clock.sleep(wait);
+            wait = 0;
+        }
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (err instanceof RetryAfter && err.waitMs <= MAX_RETRY_AFTER_MS)
+                wait = err.waitMs;
+            throw err;
+        }
+    }, retryable, policyOf(ctx), clock, (err, attempt, delay) => ctx.debug?.(`${what}: attempt ${attempt} failed (${err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi ? `${err.status || ''} ${err.code}`.trim() : 'network error'}), retrying in ${delay + wait} ms`), ctx.http?.random);
+}
+/** Registers a value that just arrived (and each JSON leaf long enough to mask). */
+function arrived(ctx, value, what) {
+    ctx.secret(value, what);
+    if (/^\s*[[{]/.test(value)) {
+        try {
+            const parsed = JSON.parse(value);
+            for (const leaf of (0,_values_js__WEBPACK_IMPORTED_MODULE_5__/* .leaves */ .FQ)(parsed))
+                if (leaf.trim().length >= _core_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_SECRET_LENGTH */ .vb)
+                    ctx.secret(leaf, `a field of ${what}`);
+        }
+        catch {
+            // not JSON: the whole value is registered already
+        }
+    }
+}
+/** A once-only async value (a token exchange shared by every secret of a store). */
+function once(fn) {
+    let p;
+    return () => (p ??= fn());
+}
+/** An OAuth-style error body: {error, error_description, error_codes}. */
+function oauthError(body) {
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(body))
+        return { error: '', description: '', codes: [] };
+    const codes = Array.isArray(body['error_codes']) ? body['error_codes'].filter((c) => typeof c === 'number') : [];
+    return {
+        error: typeof body['error'] === 'string' ? body['error'] : '',
+        description: typeof body['error_description'] === 'string' ? body['error_description'] : '',
+        codes,
+    };
+}
+/** A Google / Azure error envelope: {error: {code, message, status}}. */
+function envelopeError(body) {
+    const e = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(body) ? body['error'] : undefined;
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e))
+        return { code: '', message: '', inner: '' };
+    const inner = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e['innererror']) ? e['innererror'] : (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e['innerError']) ? e['innerError'] : undefined;
+    const code = typeof e['status'] === 'string' ? e['status'] : typeof e['code'] === 'string' ? e['code'] : '';
+    return {
+        code,
+        message: typeof e['message'] === 'string' ? e['message'] : '',
+        inner: inner && typeof inner['code'] === 'string' ? inner['code'] : '',
+    };
+}
+/** Statuses worth another attempt (429 and 5xx except 501). */
+function transientStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status !== 501);
+}
+/** First line of a service message, trimmed (Entra appends trace and correlation ids). */
+function firstLine(s, max = 300) {
+    return (s.split(/\r?\n/)[0] ?? '').trim().slice(0, max);
+}
+/** One request (no HTTP-level retry); the body parsed as JSON when it is JSON, else undefined. */
+async function call(http, url, req = {}) {
+    const res = await http.send(url, { ...req, retry: false });
+    let body;
+    try {
+        body = res.body.trim() ? JSON.parse(res.body) : undefined;
+    }
+    catch {
+        body = undefined;
+    }
+    return { status: res.status, headers: res.headers, body };
+}
+async function closeQuietly(http) {
+    try {
+        await http.close();
+    }
+    catch {
+        // already closed
+    }
+}
+
+
+/***/ })
+
+};
