@@ -39,7 +39,7 @@ export const gitleaksScanSpec: ActionSpec = {
     { name: 'fail-on-findings', description: 'fail the step when there are findings', default: 'true' },
     { name: 'report-format', description: 'json, sarif, gitlab, csv, junit, text (several: comma separated). Default: sarif and json on GitHub, gitlab on GitLab, text to stdout locally', default: '' },
     { name: 'report-path', description: 'where to write the report (several formats: each gets its own suffix); default: the runner temp dir on GitHub, the project dir on GitLab, stdout locally', default: '' },
-    { name: 'redact', description: 'redact secrets in report files (logs, annotations and the summary are always redacted)', default: 'true' },
+    { name: 'redact', description: 'redact secrets in report files: true, false, or a percentage N as gitleaks --redact=N (N percent of each secret hidden in the JSON, CSV and JUnit reports; SARIF and GitLab stay fully redacted). Logs, annotations and the summary are always redacted', default: 'true' },
     { name: 'comment', description: 'post a review comment on each finding\'s line of the pull request (needs pull-requests: write; fork PRs fall back to annotations). Unset: GITLEAKS_ENABLE_COMMENTS, else false', default: 'false' },
     { name: 'notify', description: 'GitHub users or teams (@octocat,@org/team) mentioned in the review comments (GITLEAKS_NOTIFY_USER_LIST)', default: '' },
     { name: 'summary', description: 'write the job summary. Unset: GITLEAKS_ENABLE_SUMMARY, else true', default: 'true' },
@@ -147,7 +147,11 @@ export const gitleaksScan: Action = {
     const workspace = r.workspace();
     const set = settings(r);
     const failOnFindings = parseBool(r.input('fail-on-findings'), 'fail-on-findings', true);
-    const redact = parseBool(r.input('redact'), 'redact', true);
+    const redactRaw = r.input('redact').trim();
+    const redactPct = /^\d+$/.test(redactRaw) ? parseIntIn(redactRaw, 'redact', 100, 0, 100) : undefined;
+    // a percentage keeps SARIF and GitLab fully redacted; the files are 0600 unless nothing of a secret remains
+    const redact = redactPct !== undefined ? true : parseBool(redactRaw, 'redact', true);
+    const filesRedacted = redactPct !== undefined ? redactPct >= 100 : redact;
     const maxMb = parseIntIn(r.input('max-target-megabytes'), 'max-target-megabytes', 10, 0, 100000);
     const archive = archiveLimits(r, maxMb);
     const writeIgnore = parseBool(r.input('write-ignore'), 'write-ignore', false);
@@ -227,7 +231,7 @@ export const gitleaksScan: Action = {
 
     const ctx: ReportContext = {
       toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
-      serverUrl: r.context().serverUrl, repository: r.context().repository, redact, target, skipped,
+      serverUrl: r.context().serverUrl, repository: r.context().repository, redact, ...(redactPct !== undefined ? { redactPercent: redactPct } : {}), target, skipped,
       ...(verification ? { verified: verification.statuses } : {}),
     };
     const written: { format: ReportFormat; path: string }[] = [];
@@ -242,11 +246,11 @@ export const gitleaksScan: Action = {
         continue;
       }
       const abs = isAbsolute(t.path) ? t.path : resolve(pathInput ? workspace : defaultDir, t.path);
-      await writeReport(abs, content, redact);
+      await writeReport(abs, content, filesRedacted);
       written.push({ format: t.format, path: abs });
       r.info(`${t.format} report: ${abs}`);
     }
-    if (!redact && written.length) r.warning('redact is false: the report files hold the secrets in full (written 0600); do not upload them as artifacts');
+    if (!filesRedacted && written.length) r.warning(`redact is ${redactRaw}: the report files hold ${redactPct !== undefined ? 'part of each secret' : 'the secrets in full'} (written 0600); do not upload them as artifacts`);
     // the artifact and code scanning always get a redacted SARIF
     const sarifFor = (): string => render('sarif', findings, { ...ctx, redact: true });
     if (set.uploadArtifact) artifact(r, sarifFor());

@@ -1,11 +1,11 @@
 /** The CLI's decode and rule-selection options reach the engine: max-decode-depth and enable-rule. */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { runCli } from '../runner/cli.js';
 import { fakeSecret, testConfig, tmp } from './scan-helpers.js';
 
-describe('scan: max-decode-depth and enable-rule', () => {
+describe('scan: max-decode-depth, enable-rule and redact=N', () => {
   const dir = tmp('decode');
   const secret = fakeSecret();
   const config = join(dir, 'rules.toml');
@@ -30,5 +30,22 @@ describe('scan: max-decode-depth and enable-rule', () => {
     const unknown = await scan('--enable-rule', 'no-such-rule');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/enable-rule/);
+  });
+
+  it('redact=N hides N percent of each secret in the JSON report only, written 0600; logs stay redacted', async () => {
+    const report = join(dir, 'report.json');
+    const plain = await scan('--redact=50', '--format', 'json', '--report', report);
+    expect(plain.leaks).toEqual([]);
+    const found = JSON.parse(readFileSync(report, 'utf8')) as { Secret: string; Match: string }[];
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.Secret).toBe(`${secret.slice(0, secret.length / 2)}...`);
+      expect(f.Match).not.toContain(secret);
+    }
+    expect(statSync(report).mode & 0o777).toBe(0o600);
+    expect(plain.stderr).toMatch(/part of each secret/);
+    const bad = await scan('--redact=150');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/redact/);
   });
 });

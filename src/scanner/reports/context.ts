@@ -16,6 +16,8 @@ export interface ReportContext {
   repository: string;
   /** false only when the user asked for raw secrets in report files (never in logs) */
   redact: boolean;
+  /** gitleaks' --redact=N for the gitleaks-shaped reports (JSON, CSV, JUnit): N percent of each secret hidden */
+  redactPercent?: number;
   /** what was scanned, in words */
   target: string;
   skipped: readonly Skipped[];

@@ -1,5 +1,5 @@
 /** The gitleaks JSON report: an array of findings under gitleaks' own field names and order. */
-import { redactMatch, redactSecret } from '../redact.js';
+import { redactMatch, redactMatchPercent, redactPercent, redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
 import { fileUrl, type ReportContext } from './context.js';
 import { contentKey } from '../ignore.js';
@@ -39,8 +39,8 @@ export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
     EndLine: f.endLine,
     StartColumn: f.startColumn,
     EndColumn: f.endColumn,
-    Match: ctx.redact ? redactMatch(f.match, f.secret) : f.match,
-    Secret: ctx.redact ? redactSecret(f.secret) : f.secret,
+    Match: ctx.redactPercent !== undefined ? redactMatchPercent(f.match, f.secret, ctx.redactPercent) : ctx.redact ? redactMatch(f.match, f.secret) : f.match,
+    Secret: ctx.redactPercent !== undefined ? redactPercent(f.secret, ctx.redactPercent) : ctx.redact ? redactSecret(f.secret) : f.secret,
     File: f.path,
     SymlinkFile: f.symlinkFile ?? '',
     Commit: c?.sha ?? '',
