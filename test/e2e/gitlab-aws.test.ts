@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';
-import { componentProject, jobLog, runPipeline, PROJECT_PATH, type Project } from '../gitlab/project.js';
+import { componentProject, describePipeline, jobLog, runPipeline, PROJECT_PATH, type Project } from '../gitlab/project.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/gitlab-deploy';
 let issuer: OidcIssuer;
@@ -36,7 +36,7 @@ afterEach(() => {
 const token = (aud = 'sts.amazonaws.com'): Promise<string> => issuer.gitlabToken(aud, { project_path: PROJECT_PATH, sub: `project_path:${PROJECT_PATH}:ref_type:branch:ref:main` });
 const secrets = (): string[] => [...issuer.issued, ...sts.secretsIssued()];
 
-describe('oidc-assume-role component', () => {
+describePipeline('oidc-assume-role component', () => {
   it("runs the project's own pipeline: the job's ID token becomes AWS credentials in the script's env, redacted by exec", async () => {
     project = componentProject();
     const run = await runPipeline(project, {

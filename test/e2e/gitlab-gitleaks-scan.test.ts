@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { componentProject, jobLog, runPipeline, type Project } from '../gitlab/project.js';
+import { componentProject, describePipeline, jobLog, runPipeline, type Project } from '../gitlab/project.js';
 import { validateGitLab } from './scan-schemas.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -31,7 +31,7 @@ afterEach(() => {
   project = undefined;
 });
 
-describe('gitleaks-scan component', () => {
+describePipeline('gitleaks-scan component', () => {
   it("runs the component project's own pipeline: the scan job passes on the project itself", async () => {
     project = componentProject();
     const run = await runPipeline(project);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCert } from '../servers/certs.js';
-import { componentProject, jobLog, runPipeline, type Project } from '../gitlab/project.js';
+import { componentProject, describePipeline, jobLog, runPipeline, type Project } from '../gitlab/project.js';
 
 let project: Project | undefined;
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
   project = undefined;
 });
 
-describe('rotate-check component', () => {
+describePipeline('rotate-check component', () => {
   it("runs the project's own pipeline: a certificate expiring in 5 days fails the job and the report is kept", async () => {
     const soon = await makeCert({ cn: 'soon.example.com', notAfterDays: 5 });
     const later = await makeCert({ cn: 'later.example.com', notAfterDays: 400 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OidcIssuer } from '../servers/oidc.js';
 import { VaultServer } from '../servers/vault.js';
-import { componentProject, jobLog, runPipeline, PROJECT_PATH, type Project } from '../gitlab/project.js';
+import { componentProject, describePipeline, jobLog, runPipeline, PROJECT_PATH, type Project } from '../gitlab/project.js';
 
 let issuer: OidcIssuer;
 let vault: VaultServer;
@@ -58,7 +58,7 @@ function noTempLeft(p: Project): void {
   expect(left).toEqual([]);
 }
 
-describe('vault-login component', () => {
+describePipeline('vault-login component', () => {
   it("runs the project's own pipeline: logs in with the job's ID token, redacts it through exec, revokes it in after_script", async () => {
     project = componentProject();
     const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH, sub: `project_path:${PROJECT_PATH}:ref_type:branch:ref:main` });
@@ -129,7 +129,7 @@ job:
   });
 });
 
-describe('fetch-secrets component', () => {
+describePipeline('fetch-secrets component', () => {
   it("runs the project's own pipeline: KV values, a dynamic secret and a file reach the script, exec redacts them, after_script revokes and deletes", async () => {
     project = componentProject();
     const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH });

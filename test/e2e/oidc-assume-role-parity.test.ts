@@ -17,6 +17,9 @@ import { StsServer } from '../servers/sts.js';
 import { startProxy } from '../servers/proxy.js';
 import { makeCert, type TestCert } from '../servers/certs.js';
 
+/** Debian's awscli here; the AWS CLI on PATH on GitHub's macOS and Windows images; AWS_CLI overrides. */
+const AWS_CLI = process.env['AWS_CLI'] ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
+
 // the accounts and roles of the peer's README examples
 const FIRST = 'arn:aws:iam::123456789100:role/my-github-actions-role';
 const SECOND = 'arn:aws:iam::987654321000:role/my-second-role';
@@ -87,7 +90,7 @@ const errorOf = (run: StepRun): string => run.annotations.find((a) => a.level ==
 function awsCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   const home = mkdtempSync(join(tmpdir(), 'aws-home-'));
   return new Promise((resolve) => {
-    execFile('/usr/bin/aws', [...args, '--endpoint-url', sts.url, '--output', 'json'], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...env }, timeout: 30000 }, (err, stdout, stderr) =>
+    execFile(AWS_CLI, [...args, '--endpoint-url', sts.url, '--output', 'json'], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...env }, timeout: 30000 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });

@@ -17,6 +17,9 @@ import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';
 import { listen } from '../servers/http.js';
 
+/** Debian's awscli here; the AWS CLI on PATH on GitHub's macOS and Windows images; AWS_CLI overrides. */
+const AWS_CLI = process.env['AWS_CLI'] ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
+
 const ACCT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCT}:role/deploy`;
 const STRICT = `arn:aws:iam::${ACCT}:role/other-repo-only`;
@@ -71,7 +74,7 @@ function awsCli(env: Record<string, string>): Promise<{ code: number; stdout: st
   const home = mkdtempSync(join(tmpdir(), 'aws-home-'));
   return new Promise((resolve) => {
     execFile(
-      '/usr/bin/aws',
+      AWS_CLI,
       ['sts', 'get-caller-identity', '--endpoint-url', sts.url, '--output', 'json'],
       { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...env }, timeout: 30000 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),

@@ -5,6 +5,7 @@
  * them), so `include: component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/<name>@$CI_COMMIT_SHA`
  * resolves from the working tree.
  */
+import { describe } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,3 +122,6 @@ export async function runPipeline(p: Project, opts: { jobs?: string[]; variables
 export function jobLog(run: PipelineRun, job: string): string {
   return run.output.split('\n').filter((l) => l.startsWith(`${job} `)).join('\n');
 }
+
+/** gitlab-ci-local's shell executor needs a POSIX shell and rsync: its pipelines run off Windows only. */
+export const describePipeline = process.platform === 'win32' ? describe.skip : describe;

@@ -93,3 +93,12 @@ describe('http client', () => {
     await dead.close();
   });
 });
+
+describe('secret files', () => {
+  it('restricts nothing off Windows and fails closed when the Windows ACL cannot be set', async () => {
+    const { restrictToOwner } = await import('../../src/core/files.js');
+    await expect(restrictToOwner('/nonexistent/x', 'linux')).resolves.toBeUndefined();
+    // icacls does not exist here: the way a failed restriction surfaces on Windows
+    await expect(restrictToOwner('/nonexistent/x', 'win32')).rejects.toThrow(/could not restrict \/nonexistent\/x/);
+  });
+});
