@@ -4,7 +4,8 @@
  * set here, once, for every service client. Transient failures are retried with capped
  * exponential backoff and jitter; nothing else is. No header or body is ever logged.
  */
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { type NoProxyEntry, parseNoProxy, shouldProxy } from './no-proxy.js';
 import * as tls from 'node:tls';
 import { type Clock, systemClock } from './clock.js';
 import { RemoteError } from './errors.js';
@@ -99,7 +100,10 @@ export function errorCode(err: unknown): string {
 }
 
 export class HttpClient {
-  readonly dispatcher: Dispatcher;
+  private readonly direct: Dispatcher;
+  private readonly httpProxy?: Dispatcher;
+  private readonly httpsProxy?: Dispatcher;
+  private readonly noProxy: NoProxyEntry[];
   private readonly opts: HttpOptions;
   private readonly retryStatuses: ReadonlySet<number>;
 
@@ -117,13 +121,19 @@ export class HttpClient {
     };
     const common = { connect, headersTimeout: timeout, bodyTimeout: timeout };
     const p = opts.proxy ?? {};
-    if (p.httpProxy || p.httpsProxy) {
-      // requestTls reaches the ProxyAgent undici builds inside (TLS to the target through the tunnel).
-      const proxied = { ...common, requestTls: connect, httpProxy: p.httpProxy ?? '', httpsProxy: p.httpsProxy ?? '', noProxy: p.noProxy ?? '' };
-      this.dispatcher = new EnvHttpProxyAgent(proxied);
-    } else {
-      this.dispatcher = new Agent(common);
-    }
+    this.direct = new Agent(common);
+    this.noProxy = parseNoProxy(p.noProxy ?? '');
+    // undici's ProxyAgent tunnels with CONNECT; requestTls is the TLS to the target inside it
+    const viaProxy = (uri: string): Dispatcher => new ProxyAgent({ ...common, uri, requestTls: connect });
+    if (p.httpProxy) this.httpProxy = viaProxy(p.httpProxy);
+    if (p.httpsProxy) this.httpsProxy = p.httpsProxy === p.httpProxy && this.httpProxy ? this.httpProxy : viaProxy(p.httpsProxy);
+  }
+
+  /** The dispatcher for a URL: HTTPS_PROXY for https (HTTP_PROXY when only that is set), HTTP_PROXY for http, none for NO_PROXY hosts. */
+  dispatcherFor(url: string): Dispatcher {
+    const u = new URL(url);
+    const proxy = u.protocol === 'https:' ? (this.httpsProxy ?? this.httpProxy) : this.httpProxy;
+    return proxy && shouldProxy(u, this.noProxy) ? proxy : this.direct;
   }
 
   /** Sends one request, retrying transient failures; any final status is returned. */
@@ -169,12 +179,13 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    const all = new Set([this.direct, this.httpProxy, this.httpsProxy].filter((d): d is Dispatcher => d !== undefined));
+    await Promise.all([...all].map((d) => d.close()));
   }
 
   private async once(url: string, req: HttpRequest): Promise<HttpResponse> {
     const res = await request(url, {
-      dispatcher: this.dispatcher,
+      dispatcher: this.dispatcherFor(url),
       method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: req.headers ?? {},
       body: req.body ?? null,
