@@ -5,11 +5,13 @@
  *    "form": how it appears, "w": window size, "f": [padded window hash at offset 0, 1, ...]}
  * Never the value. The key is 32 random bytes in a 0600 file, created once per job with an
  * atomic link (two steps racing agree on one key); lines are appended with O_APPEND in one
- * write each, so concurrent steps cannot interleave them. Both files are 0600.
+ * write each, so concurrent steps cannot interleave them. Both files are 0600, and owner-only
+ * on Windows (core/files.ts: the ACL is set before the first byte is written).
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, chmodSync, existsSync, linkSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { appendSecretFileSync, createSecretFileSync } from '../core/files.js';
 import { guardForms } from './forms.js';
 import { deriveKeys, hmacHex, offsetsFor, windowHash, windowFor, windowPads, type Keys } from './hash.js';
 
@@ -61,15 +63,8 @@ export function jobKeys(dir: string, create: boolean): Keys | undefined {
   }
   if (text === undefined) {
     if (!create) return undefined;
-    const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    try {
-      linkSync(tmp, path);
-    } catch (err) {
-      if (code(err) !== 'EEXIST') throw err;
-    } finally {
-      unlinkSync(tmp);
-    }
+    // a restricted temp file linked into place: two steps racing agree on one key
+    createSecretFileSync(path, `${randomBytes(32).toString('hex')}\n`);
     text = readFileSync(path, 'utf8');
   }
   const keys = deriveKeys(parseKey(text, path));
@@ -103,8 +98,7 @@ export function recordSecret(dir: string, value: string, what: string): number {
   const lines = recordLines(keys, value, what);
   if (lines.length === 0) return 0;
   const path = join(dir, RECORD_FILE);
-  appendFileSync(path, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'a' });
-  chmodSync(path, 0o600);
+  appendSecretFileSync(path, `${lines.join('\n')}\n`);
   recordedDirs.add(dir);
   return lines.length;
 }

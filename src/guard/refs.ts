@@ -10,8 +10,9 @@
  * temp dir at the end of the job (GitHub deletes RUNNER_TEMP after every job).
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { appendSecretFileSync } from '../core/files.js';
 import { removeRecord } from './record.js';
 
 export const REFS_FILE = 'guard-refs';
@@ -19,7 +20,7 @@ export const REFS_FILE = 'guard-refs';
 /** Takes a reference; returns its id (to save as state for the post step). */
 export function acquire(dir: string): string {
   const id = randomBytes(8).toString('hex');
-  appendFileSync(join(dir, REFS_FILE), `+${id}\n`, { mode: 0o600, flag: 'a' });
+  appendSecretFileSync(join(dir, REFS_FILE), `+${id}\n`);
   return id;
 }
 
@@ -41,7 +42,7 @@ export function liveRefs(dir: string): string[] {
 
 /** Releases a reference; when none is left, deletes the record. Returns true if it deleted it. */
 export function release(dir: string, id: string): boolean {
-  appendFileSync(join(dir, REFS_FILE), `-${id}\n`, { mode: 0o600, flag: 'a' });
+  appendSecretFileSync(join(dir, REFS_FILE), `-${id}\n`);
   if (liveRefs(dir).length > 0) return false;
   removeRecord(dir);
   rmSync(join(dir, REFS_FILE), { force: true });

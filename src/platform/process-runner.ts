@@ -3,9 +3,11 @@
  * Neither has a runtime masker, so every line printed goes through our own redaction.
  * Logs go to stderr (stdout stays free for reports); exported variables go to a 0600
  * shell file that the caller sources (`--export-file`), or to a child process (`exec`).
- * State for the post step lives in a 0600 JSON file in the private temp dir.
+ * State for the post step lives in a 0600 JSON file in the private temp dir. Both are
+ * owner-only on Windows too (core/files.ts writeSecretFileSync: ACL set before any content).
  */
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { writeSecretFileSync } from '../core/files.js';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Masker } from '../core/mask.js';
@@ -78,7 +80,7 @@ export class ProcessRunner implements Runner {
 
   private writeEnvFile(path: string): void {
     const lines = [...this.exported].map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}'\n`);
-    writeFileSync(path, lines.join(''), { mode: 0o600 });
+    writeSecretFileSync(path, lines.join(''));
   }
 
   private line(text: string): void {
@@ -171,7 +173,7 @@ export class ProcessRunner implements Runner {
   saveState(name: string, value: string): void {
     const state = this.readState();
     state[name] = value;
-    writeFileSync(this.statePath(), JSON.stringify(state), { mode: 0o600 });
+    writeSecretFileSync(this.statePath(), JSON.stringify(state));
   }
 
   getState(name: string): string {

@@ -1,0 +1,84 @@
+/**
+ * What differs between the OSes the tests run on (Linux here; Windows and macOS in CI), in
+ * one place: tests ask these helpers instead of checking process.platform themselves.
+ * A test that cannot mean anything on an OS skips there with the reason in its title.
+ */
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { expect, it } from '@jest/globals';
+
+export const onWindows = process.platform === 'win32';
+export const onMac = process.platform === 'darwin';
+
+type TestFn = (name: string, fn: () => unknown, timeout?: number) => void;
+
+/** `it`, or on Windows a skipped test whose title says why. */
+export function itPosix(reason: string): TestFn {
+  if (!onWindows) return (name, fn, timeout) => it(name, fn as () => Promise<void>, timeout);
+  return (name, fn, timeout) => it.skip(`${name} [skipped on Windows: ${reason}]`, fn as () => Promise<void>, timeout);
+}
+
+/**
+ * A script for `node -e` that the tests run where a POSIX shell script would be used
+ * (no `sh` on Windows): argv for the CLI's `exec` or any spawn.
+ */
+export function nodeScript(js: string): string[] {
+  return [process.execPath, '-e', js];
+}
+
+/**
+ * The variables a Windows process needs to work at all (temp dir, system root for sockets
+ * and crypto, the user profile): the harnesses start the bundles in a clean environment,
+ * so they pass these through there. Nothing off Windows.
+ */
+export function osEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (!onWindows) return {};
+  const out: Record<string, string> = {};
+  for (const k of ['SystemRoot', 'SystemDrive', 'windir', 'TEMP', 'TMP', 'USERPROFILE', 'USERNAME', 'USERDOMAIN', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'PATHEXT', 'ComSpec']) {
+    const v = env[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The principals and rights in `icacls PATH` output: one entry per ACE, e.g.
+ * `{ who: 'HOST\\runneradmin', rights: 'R,W' }` (pure: tested on every OS).
+ */
+export function parseIcacls(output: string, path: string): { who: string; rights: string }[] {
+  const aces: { who: string; rights: string }[] = [];
+  for (const raw of output.split(/\r?\n/)) {
+    const line = raw.startsWith(path) ? raw.slice(path.length) : raw;
+    const m = /^\s*(.+?):((?:\([^)]*\))+)\s*$/.exec(line);
+    if (m?.[1] && m[2]) aces.push({ who: m[1], rights: m[2].replace(/[()]/g, ' ').trim().replace(/\s+/g, ' ') });
+  }
+  return aces;
+}
+
+/** True when `who` (as icacls prints it, maybe DOMAIN\user) is `user`. */
+export function isUser(who: string, user: string): boolean {
+  const name = who.includes('\\') ? who.slice(who.lastIndexOf('\\') + 1) : who;
+  return name.toLowerCase() === user.toLowerCase();
+}
+
+/**
+ * A secret file is private to its owner: mode 0600 on POSIX; on Windows an ACL naming the
+ * current user only, nothing inherited (what core/files.ts restrictToOwner sets).
+ */
+export function expectOwnerOnly(path: string): void {
+  if (!onWindows) {
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    return;
+  }
+  const aces = parseIcacls(execFileSync('icacls', [path], { encoding: 'utf8', windowsHide: true }), path);
+  expect(aces.length).toBeGreaterThan(0);
+  const user = userInfo().username;
+  expect(aces.filter((a) => !isUser(a.who, user) || a.rights.split(/[ ,]/).includes('I'))).toEqual([]);
+}
+
+/** A private directory: 0700 on POSIX. Windows has no mode bits for it (the files in it carry their own ACL): not checked there. */
+export function expectPrivateDir(path: string): void {
+  if (onWindows) return;
+  expect(statSync(path).mode & 0o777).toBe(0o700);
+}
