@@ -4,6 +4,7 @@
  * and --prune-ignores), and verified findings against loopback identity endpoints.
  */
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StepRun } from '../runner/github.js';
@@ -195,4 +196,45 @@ describe('verify: true', () => {
       await server.stop();
     }
   }, 60000);
+});
+
+describe('composite rules in the reports', () => {
+  const config = `
+[[rules]]
+id = "client-id"
+regex = '''cid_([0-9a-f]{16})'''
+keywords = ["cid_"]
+skipReport = true
+
+[[rules]]
+id = "client-secret"
+regex = '''csec_([0-9a-f]{32})'''
+keywords = ["csec_"]
+[[rules.required]]
+id = "client-id"
+withinLines = 2
+`;
+  it('shows where each required part is (SARIF relatedLocations, JSON RequiredFindings, summary, annotation, GitLab) and never the part\'s secret', async () => {
+    const root = tmp('composite');
+    const hex = (n: number): string => randomBytes(n / 2).toString('hex');
+    const id = `cid_${hex(16)}`;
+    const sec = `csec_${hex(32)}`;
+    write(root, '.gitleaks.toml', config);
+    write(root, 'app.env', `a=1\nCLIENT_ID=${id}\nCLIENT_SECRET=${sec}\n`);
+    const run = await scan(root, 'workflow_dispatch', {}, [id, sec, id.slice(4), sec.slice(5)], { 'scan-mode': 'tree', 'report-format': 'json,sarif,gitlab,junit' });
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(readIf(run.outputs['sarif-path'])) as { runs: { results: { ruleId: string; message: { text: string }; relatedLocations?: { physicalLocation: { region: { startLine: number; startColumn: number } }; message: { text: string } }[] }[] }[] };
+    const results = sarif.runs[0]?.results ?? [];
+    expect(results.map((r) => r.ruleId)).toEqual(['client-secret']);
+    expect(results[0]?.relatedLocations).toEqual([expect.objectContaining({ id: 1, message: { text: 'required by client-secret: client-id' } })]);
+    expect(results[0]?.relatedLocations?.[0]?.physicalLocation.region).toMatchObject({ startLine: 2, startColumn: 11 });
+    expect(results[0]?.message.text).toContain('with client-id at 2:11');
+    const json = JSON.parse(readIf(run.outputs['json-path'])) as { RuleID: string; RequiredFindings?: unknown }[];
+    expect(json.map((f) => f.RuleID)).toEqual(['client-secret']);
+    expect(json[0]?.RequiredFindings).toEqual([{ RuleID: 'client-id', StartLine: 2, EndLine: 2, StartColumn: 11, EndColumn: 30 }]);
+    expect(readIf(run.outputs['gitlab-path'])).toContain('with client-id at 2:11');
+    expect(run.summary).toContain('client-secret (with client-id at 2:11)');
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain('with client-id at 2:11');
+    assertRedacted(run, [id.slice(4), sec.slice(5)]);
+  });
 });

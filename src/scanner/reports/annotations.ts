@@ -4,6 +4,7 @@
  */
 import { redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
+import { requiredText } from './required.js';
 
 export const ANNOTATION_LIMIT = 10;
 
@@ -20,7 +21,8 @@ export interface FindingAnnotation {
 
 export function findingMessage(f: Finding): string {
   const commit = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author}` : '';
-  return `${f.description || f.ruleId} (${f.ruleId}): secret ${redactSecret(f.secret)}${commit}. Revoke and rotate it, then remove it from the code.`;
+  const required = requiredText(f);
+  return `${f.description || f.ruleId} (${f.ruleId}): secret ${redactSecret(f.secret)}${commit}${required ? `, with ${required}` : ''}. Revoke and rotate it, then remove it from the code.`;
 }
 
 export function findingAnnotations(findings: readonly Finding[], limit = ANNOTATION_LIMIT): FindingAnnotation[] {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../types.js';
 import { redactMatch } from '../redact.js';
 import type { ReportContext } from './context.js';
+import { requiredText } from './required.js';
 
 export const GITLAB_SCHEMA_VERSION = '15.2.1';
 /** GitLab wants a commit for every location; a tree scan has none. */
@@ -39,10 +40,11 @@ export function gitlabReport(findings: readonly Finding[], ctx: ReportContext): 
     vulnerabilities: findings.map((f) => {
       const c = f.commit;
       const shown = ctx.redact ? redactMatch(f.match, f.secret) : f.match;
+      const required = requiredText(f);
       return {
         id: findingUuid(f.fingerprint),
         name: (f.description || f.ruleId).slice(0, 255),
-        description: `${f.description || f.ruleId} found in ${f.path}:${f.startLine}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}: ${shown}`.slice(0, 100000),
+        description: `${f.description || f.ruleId} found in ${f.path}:${f.startLine}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}: ${shown}`.slice(0, 100000),
         severity: 'Critical',
         solution: 'Revoke and rotate this secret, then remove it from the code. Removing it from the code alone does not remove it from the history.',
         identifiers: [{ type: 'gitleaks_rule_id', name: `Gitleaks rule ID ${f.ruleId}`, value: f.ruleId }],

@@ -3,6 +3,7 @@ import { redactMatch, redactMatchPercent, redactPercent, redactSecret } from '..
 import type { Finding } from '../types.js';
 import { fileUrl, type ReportContext } from './context.js';
 import { contentKey } from '../ignore.js';
+import { gitleaksRequired, type GitleaksRequired } from './required.js';
 
 export interface GitleaksFinding {
   RuleID: string;
@@ -26,6 +27,8 @@ export interface GitleaksFinding {
   Fingerprint: string;
   /** ours, after gitleaks' fields: the content-keyed .gitleaksignore entry (survives rebases) */
   IgnoreKey: string;
+  /** ours, only for a composite rule's finding: where its [[rules.required]] parts are (no secrets) */
+  RequiredFindings?: GitleaksRequired[];
   /** ours, only with verify: true: live, revoked or unknown */
   Verification?: string;
 }
@@ -53,6 +56,7 @@ export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
     Tags: [...f.tags],
     Fingerprint: f.fingerprint,
     IgnoreKey: contentKey(f),
+    ...(f.requiredFindings?.length ? { RequiredFindings: gitleaksRequired(f) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import { redactMatch } from '../redact.js';
 import type { Finding } from '../types.js';
 import type { ReportContext } from './context.js';
+import { requiredParts, requiredText } from './required.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -34,11 +35,20 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       partial['date'] = c.date;
       partial['commitMessage'] = c.message;
     }
+    const required = requiredText(f);
+    const related = requiredParts(f).map((r, i) => ({
+      id: i + 1,
+      physicalLocation: {
+        artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' },
+        region: { startLine: Math.max(1, r.startLine), startColumn: Math.max(1, r.startColumn), endLine: Math.max(1, r.endLine, r.startLine), endColumn: Math.max(1, r.endColumn) },
+      },
+      message: { text: `required by ${f.ruleId}: ${r.ruleId}` },
+    }));
     return {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? 0,
       level: 'error' as const,
-      message: { text: f.secret || f.match ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
+      message: { text: f.secret || f.match ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
       locations: [
         {
           physicalLocation: {
@@ -53,6 +63,7 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
           },
         },
       ],
+      ...(related.length ? { relatedLocations: related } : {}),
       partialFingerprints: partial,
       properties: { fingerprint: f.fingerprint, tags: [...new Set(f.tags)] },
     };

@@ -2,6 +2,7 @@
 import { redactSecret } from '../redact.js';
 import type { Finding, Skipped } from '../types.js';
 import { commitUrl, fileUrl, type ReportContext } from './context.js';
+import { requiredText } from './required.js';
 
 export const SUMMARY_ROWS = 300;
 
@@ -50,7 +51,8 @@ export function summaryMarkdown(s: SummaryInput, ctx: ReportContext): string {
       const curl = commitUrl(ctx, sha);
       const commit = sha ? (curl ? `[${sha.slice(0, 7)}](${curl})` : code(sha.slice(0, 7))) : '';
       const status = v ? ` ${v.get(f) === 'live' ? ':red_circle: live' : v.get(f) ?? 'not checked'} |` : '';
-      out.push(`| ${cell(f.ruleId)} | ${loc} | ${commit} | ${f.secret ? code(redactSecret(f.secret)) : cell(f.description)} |${status}`);
+      const required = requiredText(f);
+      out.push(`| ${cell(f.ruleId)}${required ? ` (with ${cell(required)})` : ''} | ${loc} | ${commit} | ${f.secret ? code(redactSecret(f.secret)) : cell(f.description)} |${status}`);
     }
     if (n > SUMMARY_ROWS) out.push('', `…and ${n - SUMMARY_ROWS} more: see the report files.`);
     out.push('', '**What to do:** revoke and rotate each secret first (it is in the history even after you delete it), then remove it from the code. A false positive can be ignored by adding its fingerprint to `.gitleaksignore` (see the JSON report) or with a `gitleaks:allow` comment on the line.');

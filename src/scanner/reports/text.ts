@@ -2,10 +2,12 @@
 import { redactMatch, redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
 import type { ReportContext } from './context.js';
+import { requiredText } from './required.js';
 
 export function textLine(f: Finding, redact = true): string {
   const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)}, ${f.commit.author})` : '';
-  return `${f.path}:${f.startLine}:${f.startColumn}: ${f.ruleId}: ${redact ? redactSecret(f.secret) : f.secret}${commit}`;
+  const required = requiredText(f);
+  return `${f.path}:${f.startLine}:${f.startColumn}: ${f.ruleId}: ${redact ? redactSecret(f.secret) : f.secret}${commit}${required ? ` [required: ${required}]` : ''}`;
 }
 
 export function textReport(findings: readonly Finding[], ctx: ReportContext): string {
