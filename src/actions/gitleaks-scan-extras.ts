@@ -5,7 +5,7 @@
  * src/scanner (reports/pr-comments, reports/code-scanning, verify/).
  */
 import { isAbsolute, join, relative } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { parseBool, parseIntIn } from '../core/parse.js';
 import { isObject } from '../core/json.js';
@@ -124,19 +124,38 @@ export async function sendToCodeScanning(r: Runner, s: Settings, sarif: string):
 }
 
 export const ARTIFACT_NAME = 'gitleaks-results.sarif';
+/** the file inside the artifact: gitleaks-action's name, so downstream jobs read the same path */
+export const ARTIFACT_FILE = 'results.sarif';
 
 /**
- * GITLEAKS_ENABLE_UPLOAD_ARTIFACT / upload-artifact: the artifact service client is not bundled,
- * so the SARIF is written where actions/upload-artifact can pick it up (output artifact-path).
+ * GITLEAKS_ENABLE_UPLOAD_ARTIFACT / upload-artifact: the redacted SARIF is written (output
+ * artifact-path, for actions/upload-artifact) and, where the runner has an artifact service,
+ * uploaded as the artifact gitleaks-results.sarif like gitleaks-action does (outputs
+ * artifact-id, artifact-url). The artifact is a by-product: a failed upload is a warning and
+ * never changes the scan's verdict. Returns notes for the summary.
  */
-export function artifact(r: Runner, sarif: string): string {
-  const path = join(r.tempDir(), ARTIFACT_NAME);
-  writeFileSync(path, sarif);
+export async function artifact(r: Runner, sarif: string): Promise<string[]> {
+  const dir = join(r.tempDir(), 'gitleaks-artifact');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, ARTIFACT_FILE);
+  writeFileSync(path, sarif, { mode: 0o600 });
   r.output('artifact-path', path);
-  r.info(`upload-artifact: the SARIF is at ${path} (output artifact-path). This action does not upload artifacts itself; add a step:`);
-  r.info(`  - uses: actions/upload-artifact@v4`);
-  r.info(`    with: { name: ${ARTIFACT_NAME}, path: \${{ steps.<this step's id>.outputs.artifact-path }} }`);
-  return path;
+  if (!r.uploadArtifact) {
+    r.info(`upload-artifact: the redacted SARIF is at ${path} (output artifact-path)${r.platform === 'gitlab' ? '; list it under artifacts: to keep it' : ''}`);
+    return [];
+  }
+  try {
+    const res = await r.uploadArtifact(ARTIFACT_NAME, path);
+    if (res.id !== undefined) r.output('artifact-id', String(res.id));
+    if (res.url) r.output('artifact-url', res.url);
+    const size = res.size !== undefined ? `, ${res.size} bytes` : '';
+    r.info(`upload-artifact: uploaded the redacted SARIF as the artifact ${ARTIFACT_NAME}${res.id !== undefined ? ` (id ${res.id}${size})` : ''}${res.url ? `: ${res.url}` : ''}`);
+    return [];
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    r.warning(`upload-artifact: the artifact ${ARTIFACT_NAME} was not uploaded: ${why}. The scan result stands; the redacted SARIF is at ${path} (output artifact-path) for actions/upload-artifact`);
+    return [`artifact ${ARTIFACT_NAME} not uploaded: ${why}`];
+  }
 }
 
 export interface Verification {

@@ -43,7 +43,7 @@ export const gitleaksScanSpec: ActionSpec = {
     { name: 'comment', description: 'post a review comment on each finding\'s line of the pull request (needs pull-requests: write; fork PRs fall back to annotations). Unset: GITLEAKS_ENABLE_COMMENTS, else false', default: 'false' },
     { name: 'notify', description: 'GitHub users or teams (@octocat,@org/team) mentioned in the review comments (GITLEAKS_NOTIFY_USER_LIST)', default: '' },
     { name: 'summary', description: 'write the job summary. Unset: GITLEAKS_ENABLE_SUMMARY, else true', default: 'true' },
-    { name: 'upload-artifact', description: 'write the SARIF as gitleaks-results.sarif for actions/upload-artifact (output artifact-path). Unset: GITLEAKS_ENABLE_UPLOAD_ARTIFACT, else false', default: 'false' },
+    { name: 'upload-artifact', description: 'upload the redacted SARIF as the workflow artifact gitleaks-results.sarif on GitHub (outputs artifact-id, artifact-url) and write it to a file (output artifact-path). Unset: GITLEAKS_ENABLE_UPLOAD_ARTIFACT, else false', default: 'false' },
     { name: 'upload-sarif', description: 'send the SARIF to GitHub code scanning (needs security-events: write; skipped with a note where not permitted)', default: 'false' },
     { name: 'github-token', description: 'token for pull request comments and upload-sarif (default: GITHUB_TOKEN from the environment)', default: '' },
     { name: 'max-target-megabytes', description: 'skip files (and single-commit file changes) larger than this many MB; 0: no limit', default: '10' },
@@ -253,7 +253,7 @@ export const gitleaksScan: Action = {
     if (!filesRedacted && written.length) r.warning(`redact is ${redactRaw}: the report files hold ${redactPct !== undefined ? 'part of each secret' : 'the secrets in full'} (written 0600); do not upload them as artifacts`);
     // the artifact and code scanning always get a redacted SARIF
     const sarifFor = (): string => render('sarif', findings, { ...ctx, redact: true });
-    if (set.uploadArtifact) artifact(r, sarifFor());
+    if (set.uploadArtifact) notes.push(...(await artifact(r, sarifFor())));
     if (uploadToCodeScanning) notes.push(...(await sendToCodeScanning(r, set, sarifFor())));
 
     if (findings.length) {

@@ -1,4 +1,6 @@
 import { runGitHubAction } from '../platform/entry.js';
+import { uploadWorkflowArtifact } from '../platform/artifact-client.js';
 import { gitleaksScan } from '../actions/gitleaks-scan.js';
 
-await runGitHubAction(gitleaksScan);
+// the artifact client (a lazily loaded chunk) only in this bundle: upload-artifact
+await runGitHubAction(gitleaksScan, { artifacts: uploadWorkflowArtifact });

@@ -3,6 +3,7 @@ import { UserError, RemoteError, describeError } from '../core/errors.js';
 import { PayloadError } from '../core/json.js';
 import { GitHubRunner } from './github.js';
 import type { Action, Runner } from './runner.js';
+import type { ArtifactUploader } from './artifact.js';
 import { recordedInto } from '../guard/record.js';
 import { acquire, release } from '../guard/refs.js';
 
@@ -72,8 +73,8 @@ function guardRelease(r: Runner): void {
 }
 
 /** Entry point of a GitHub action bundle: main and post share one file. */
-export async function runGitHubAction(action: Action): Promise<void> {
-  const outcome = await runAction(action, new GitHubRunner());
+export async function runGitHubAction(action: Action, opts: { artifacts?: ArtifactUploader } = {}): Promise<void> {
+  const outcome = await runAction(action, new GitHubRunner(process.env, opts));
   // Open keep-alive sockets must not hold the step: everything is written synchronously.
   process.exit(outcome === 'ok' ? 0 : 1);
 }

@@ -10,16 +10,21 @@ import { UserError } from '../core/errors.js';
 import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
 import { capSummary, envProxy, privateDir } from './common.js';
 import { recordSecret } from '../guard/record.js';
+import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, type ArtifactUploader } from './artifact.js';
 
 export class GitHubRunner implements Runner {
   readonly platform = 'github' as const;
   readonly masker = new Masker();
   readonly isPost: boolean;
   private readonly env_: NodeJS.ProcessEnv;
+  /** only when the bundle brought the artifact client (src/platform/artifact-client.ts) */
+  readonly uploadArtifact?: (name: string, file: string) => Promise<ArtifactUpload>;
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
+  constructor(env: NodeJS.ProcessEnv = process.env, opts: { artifacts?: ArtifactUploader } = {}) {
     this.env_ = env;
     this.isPost = (env['STATE_isPost'] ?? '') === 'true';
+    const upload = opts.artifacts;
+    if (upload) this.uploadArtifact = (name, file) => this.artifact(upload, name, file);
   }
 
   input(name: string): string {
@@ -124,6 +129,22 @@ export class GitHubRunner implements Runner {
 
   proxy() {
     return envProxy(this.env_);
+  }
+
+  private async artifact(upload: ArtifactUploader, name: string, file: string): Promise<ArtifactUpload> {
+    const ctx = this.context();
+    const why = artifactUnavailable((n) => this.env_[n], ctx.serverUrl);
+    if (why) throw new Error(why);
+    // masked, never recorded for the leak guard: it is the runner's, not a secret this job injected
+    for (const form of this.masker.register(this.env_['ACTIONS_RUNTIME_TOKEN'] ?? '', 'ACTIONS_RUNTIME_TOKEN')) core.setSecret(form);
+    let res: { id?: number; size?: number };
+    try {
+      res = await upload(name, file);
+    } catch (err) {
+      throw new Error(this.masker.redact(withoutQueries(err instanceof Error ? err.message : String(err))));
+    }
+    const url = artifactUrl(ctx.serverUrl, ctx.repository, ctx.runId, res.id);
+    return { ...res, ...(url ? { url } : {}) };
   }
 
   context(): RunContext {

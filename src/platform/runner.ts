@@ -66,6 +66,11 @@ export interface Runner {
   workspace(): string;
   proxy(): ProxyOptions;
   context(): RunContext;
+  /**
+   * Uploads one file as a workflow artifact (GitHub's results service). Only runners with an
+   * artifact service implement it; throws an Error saying why when the upload cannot be done.
+   */
+  uploadArtifact?(name: string, file: string): Promise<{ id?: number; size?: number; url?: string }>;
 }
 
 /** One action: its main step and, when it cleans up, its post step. */
