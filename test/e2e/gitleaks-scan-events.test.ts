@@ -11,6 +11,7 @@ import { commit, fakeSecret, fakeToken, git, newRepo, readIf, scanStep as scan, 
 import { validateSarif } from './scan-schemas.js';
 import { listen, readBody, sendJson } from '../servers/http.js';
 import { CodeScanningApi } from '../servers/github-code-scanning.js';
+import { ArtifactService, unzip } from '../servers/artifact-service.js';
 
 const errors = (run: StepRun) => run.annotations.filter((a) => a.level === 'error' && a.props['file']);
 
@@ -34,7 +35,7 @@ async function commentApi() {
 }
 
 describe('a gitleaks-action user switches uses: and keeps the env: block', () => {
-  it('honours GITLEAKS_CONFIG, comments with GITLEAKS_NOTIFY_USER_LIST, writes the SARIF artifact, and says the licence and version are not needed', async () => {
+  it('honours GITLEAKS_CONFIG, comments with GITLEAKS_NOTIFY_USER_LIST, uploads the SARIF artifact, and says the licence and version are not needed', async () => {
     const { root } = newRepo('dropin', '# no rules here: GITLEAKS_CONFIG points elsewhere\n');
     commit(root, 'custom config', { '.github/custom-gitleaks.toml': testConfig() });
     const base = git(root, 'rev-parse', 'HEAD');
@@ -45,6 +46,7 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
     const token = fakeToken(['gh', 's_'], 36);
     const license = fakeToken(['LIC', '-'], 30);
     const { api, posted } = await commentApi();
+    const artifacts = await new ArtifactService().start();
     try {
       const event = { pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } } } };
       // gitleaks-action's documented env block, unchanged
@@ -58,8 +60,10 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
         GITLEAKS_CONFIG: '.github/custom-gitleaks.toml',
         GITLEAKS_VERSION: '8.24.3',
         GITHUB_API_URL: api.url,
+        // what the runner gives every action for the artifact service
+        ...artifacts.env(),
       };
-      const run = await scan(root, 'pull_request', event, [secret, token, license], {}, { env });
+      const run = await scan(root, 'pull_request', event, [secret, token, license, artifacts.token], {}, { env });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('rules: 1 from .github/custom-gitleaks.toml');
       expect(run.stdout).toContain('GITLEAKS_LICENSE is set but not needed');
@@ -67,21 +71,29 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
       expect(posted).toHaveLength(1);
       expect(posted[0]?.body).toContain('CC @octocat @octo-org/security');
       expect(posted[0]?.body.includes(secret)).toBe(false);
+      // uploaded like gitleaks-action does: the artifact gitleaks-results.sarif holding results.sarif
+      const uploaded = artifacts.byName('gitleaks-results.sarif');
+      expect(run.outputs['artifact-id']).toBe(String(uploaded?.id));
+      const sarif = unzip(uploaded?.bytes ?? Buffer.alloc(0)).get('results.sarif')?.toString('utf8') ?? '';
+      expect(validateSarif(JSON.parse(sarif))).toEqual([]);
+      expect(sarif.includes(secret)).toBe(false);
       const artifact = run.outputs['artifact-path'] ?? '';
-      expect(artifact.endsWith('gitleaks-results.sarif')).toBe(true);
-      expect(validateSarif(JSON.parse(readFileSync(artifact, 'utf8')))).toEqual([]);
-      expect(run.stdout).toContain('actions/upload-artifact');
+      expect(artifact.endsWith('results.sarif')).toBe(true);
+      expect(readFileSync(artifact, 'utf8')).toBe(sarif);
       expect(run.summary).toContain('1 leaked secret found');
       assertRedacted(run, [secret, license]);
 
       // GITLEAKS_ENABLE_SUMMARY=false drops the summary; an input set wins over the variable
-      const quiet = await scan(root, 'pull_request', event, [secret, token], {}, { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false' } });
+      const quiet = await scan(root, 'pull_request', event, [secret, token, artifacts.token], {}, { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false', GITLEAKS_ENABLE_UPLOAD_ARTIFACT: 'false' } });
       expect(quiet.summary).toBe('');
       expect(posted).toHaveLength(1);
-      const loud = await scan(root, 'pull_request', event, [secret, token], { summary: 'true' }, { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false' } });
+      const loud = await scan(root, 'pull_request', event, [secret, token, artifacts.token], { summary: 'true' }, { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false', GITLEAKS_ENABLE_UPLOAD_ARTIFACT: 'false' } });
       expect(loud.summary).toContain('1 leaked secret found');
+      for (const r of [quiet, loud]) expect(r.leaks).toEqual([]);
+      expect(artifacts.artifacts).toHaveLength(1);
     } finally {
       await api.close();
+      await artifacts.close();
     }
   });
 
