@@ -14,6 +14,7 @@ import { StreamRedactor, byteForms } from '../../src/exec-redact.js';
 import { parseEnvFile } from '../../src/exec-env.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { VaultServer } from '../servers/vault.js';
+import { itPosix, nodeScript } from '../runner/os.js';
 
 let dir: string;
 const token = `hvs.${randomBytes(18).toString('base64url')}`;
@@ -34,10 +35,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A node child that prints with the given JS (gets VAULT_TOKEN etc. from its env). */
-function nodeChild(js: string): string[] {
-  return ['node', '-e', js];
-}
+/** A node child that prints with the given JS (gets VAULT_TOKEN etc. from its env): runs on every OS, unlike sh. */
+const nodeChild = nodeScript;
 
 describe('exec through dist/cli', () => {
   it('redacts the value, each line of a multi-line value and the derived forms from stdout and stderr', async () => {
@@ -78,26 +77,29 @@ describe('exec through dist/cli', () => {
 
   it('passes argv through untouched (no shell) and keeps secrets out of it', async () => {
     const args = ['$VAULT_TOKEN', '*', "it's", '`id`', ''];
-    const r = await runCli(['exec', '--export-file', envFile, '--', 'node', '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', ...args], { secrets });
+    const r = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild('console.log(JSON.stringify(process.argv.slice(1)))'), ...args], { secrets });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual(args);
     expect(r.leaks).toEqual([]);
   });
 
-  it('passes the exit code through, 128+N on a signal, 127 for a missing command', async () => {
-    const a = await runCli(['exec', '--export-file', envFile, '--', 'sh', '-c', 'echo "$VAULT_TOKEN" >&2; exit 7'], { secrets });
+  it('passes the exit code through, 127 for a missing command', async () => {
+    const a = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild('console.error(process.env.VAULT_TOKEN); process.exitCode = 7')], { secrets });
     expect(a.code).toBe(7);
     expect(a.stderr).toBe('***\n');
-    const b = await runCli(['exec', '--export-file', envFile, '--', 'sh', '-c', 'kill -TERM $$'], { secrets });
-    expect(b.code).toBe(143);
     const c = await runCli(['exec', '--export-file', envFile, '--', 'no-such-command-here'], { secrets });
     expect(c.code).toBe(127);
     expect(c.stderr).toMatch(/command not found: no-such-command-here/);
   });
 
+  itPosix('a process killed on Windows has no signal to report')('exits 128+N when the command dies of signal N', async () => {
+    const b = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild("process.kill(process.pid, 'SIGTERM')")], { secrets });
+    expect(b.code).toBe(143);
+  });
+
   it('redacts variables named by --redact-env and PIPELINE_SECRETS_REDACT_VARS, and reads PIPELINE_SECRETS_ENV_FILE', async () => {
     const other = `gl-${randomBytes(12).toString('hex')}`;
-    const r = await runCli(['exec', '--redact-env', 'MY_SECRET', '--', 'sh', '-c', 'echo "a=$MY_SECRET b=$OTHER c=$VAULT_TOKEN"'], {
+    const r = await runCli(['exec', '--redact-env', 'MY_SECRET', '--', ...nodeChild('const e = process.env; console.log(`a=${e.MY_SECRET} b=${e.OTHER} c=${e.VAULT_TOKEN}`)')], {
       secrets: [...secrets, other],
       env: { MY_SECRET: dbPass, OTHER: other, PIPELINE_SECRETS_REDACT_VARS: 'OTHER', PIPELINE_SECRETS_ENV_FILE: envFile },
     });
@@ -111,7 +113,8 @@ describe('exec through dist/cli', () => {
     mkdirSync(secretDir, { mode: 0o700 });
     const file = join(secretDir, 'tls.key');
     writeFileSync(file, `${pem}\n`, { mode: 0o600 });
-    const r = await runCli(['exec', '--redact-env', 'TLS_FILE', '--', 'sh', '-c', 'cat "$TLS_FILE"; echo "path=$TLS_FILE"'], { secrets, env: { TLS_FILE: file } });
+    const js = 'const f = process.env.TLS_FILE; process.stdout.write(require("node:fs").readFileSync(f, "utf8")); console.log("path=" + f)';
+    const r = await runCli(['exec', '--redact-env', 'TLS_FILE', '--', ...nodeChild(js)], { secrets, env: { TLS_FILE: file } });
     expect(r.code).toBe(0);
     expect(r.leaks).toEqual([]);
     expect(r.stdout).toContain('path=***');
@@ -184,7 +187,7 @@ describe('exec --with ACTION', () => {
     const r = await runCli([
       'exec', '--with', 'fetch-secrets', '--url', vault.url, '--role', 'ci', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms',
       '--secrets', 'secret/data/app password | APP_PASSWORD\ndatabase/creds/app password | DB_PASSWORD',
-      '--', 'sh', '-c', 'echo "app=$APP_PASSWORD db=$DB_PASSWORD id=$VAULT_ID_TOKEN"; exit 5',
+      '--', ...nodeChild('const e = process.env; console.log(`app=${e.APP_PASSWORD} db=${e.DB_PASSWORD} id=${e.VAULT_ID_TOKEN}`); process.exitCode = 5'),
     ], { env: await gitlabEnv(), secrets: all() });
     expect(r.stdout).toBe('app=*** db=*** id=***\n');
     expect(r.code).toBe(5);
@@ -194,7 +197,7 @@ describe('exec --with ACTION', () => {
   });
 
   it('does not run the command when the action fails, and names the problem', async () => {
-    const r = await runCli(['exec', '--with', 'vault-login', '--url', vault.url, '--role', 'nope', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms', '--', 'sh', '-c', 'echo ran'], { env: await gitlabEnv(), secrets: all() });
+    const r = await runCli(['exec', '--with', 'vault-login', '--url', vault.url, '--role', 'nope', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms', '--', ...nodeChild("console.log('ran')")], { env: await gitlabEnv(), secrets: all() });
     expect(r.code).not.toBe(0);
     expect(r.stdout).not.toContain('ran');
     expect(r.stderr).toMatch(/nope/);

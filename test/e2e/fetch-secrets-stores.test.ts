@@ -6,7 +6,7 @@
  * passed as `secrets` and no leak is allowed.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
 import { runCli } from '../runner/cli.js';
@@ -14,6 +14,7 @@ import { startProxy } from '../servers/proxy.js';
 import { repoRoot } from '../runner/node.js';
 import { VaultServer } from '../servers/vault.js';
 import { CLIENT, PROVIDER, SA, TENANT, forbidden, startWorld, type World } from '../integration/stores-helpers.js';
+import { expectOwnerOnly, nodeScript } from '../runner/os.js';
 
 let w: World;
 let vault: VaultServer;
@@ -123,7 +124,7 @@ describe('one secrets block, Vault and four stores', () => {
     });
     expect(run.outputs['GCP_API']).toBe('gcp-api-v2-bbbb');
     expect(readFileSync(file, 'utf8')).toBe('az-db-pass-ffff');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(file);
     for (const v of [APP.api_key, 'pg-pass-8d7f6e5d', 'ssm-secure-token-42', 'gcp-api-v2-bbbb', 'az-db-pass-ffff', 'az-conn-pass-gggg', 'app-user']) expect(run.masks).toContain(v);
     expect(vault.counters.logins).toBe(logins + 1);
     expect(run.summary).toMatch(/9 values injected from 1 Vault request and 7 cloud store reads/);
@@ -267,7 +268,7 @@ describe('reach', () => {
 
   it('the CLI (dist/cli) reads store lines too: exec --with fetch-secrets hands them to the command, redacted', async () => {
     const env = setup().env;
-    const r = await runCli(['exec', '--with', 'fetch-secrets', '--secrets', 'aws-ssm:/app/prod/token | T\naws-sm:prod/db password', '--', 'sh', '-c', 'echo "t=$T p=$PASSWORD"'], {
+    const r = await runCli(['exec', '--with', 'fetch-secrets', '--secrets', 'aws-ssm:/app/prod/token | T\naws-sm:prod/db password', '--', ...nodeScript('console.log(`t=${process.env.T} p=${process.env.PASSWORD}`)')], {
       env: { AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'], AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'], AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: w.aws.url },
       secrets: secretsOf(),
     });

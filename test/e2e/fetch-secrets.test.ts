@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { X509Certificate, createPrivateKey, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { VaultServer } from '../servers/vault.js';
+import { expectOwnerOnly } from '../runner/os.js';
 
 let vault: VaultServer;
 let issuer: OidcIssuer;
@@ -141,7 +142,7 @@ describe('files', () => {
     expect(run.outputs['TLS_CERT']).toBe(certPath);
     expect(readFileSync(certPath, 'utf8')).toBe(TLS.cert);
     expect(readFileSync(run.exported['TLS_KEY'] ?? '', 'utf8')).toBe(TLS.key);
-    for (const f of ['TLS_CERT', 'TLS_KEY', 'APP_ENV', 'WILD_JSON']) expect(statSync(run.exported[f] ?? '').mode & 0o777).toBe(0o600);
+    for (const f of ['TLS_CERT', 'TLS_KEY', 'APP_ENV', 'WILD_JSON']) expectOwnerOnly(run.exported[f] ?? '');
     const dotenv = readFileSync(run.exported['APP_ENV'] ?? '', 'utf8');
     expect(dotenv).toContain(`API_KEY=${APP.api_key}\n`);
     expect(dotenv).toContain(`DB__PASSWORD=${APP['db.password']}\n`);
@@ -194,7 +195,7 @@ describe('dynamic secrets', () => {
     expect(x.subject).toContain('CN=app.example.com');
     expect(x.checkPrivateKey(createPrivateKey(key))).toBe(true);
     expect(x.verify(new X509Certificate(ca).publicKey)).toBe(true);
-    for (const f of ['TLS_CERT', 'TLS_KEY', 'TLS_CA']) expect(statSync(run.exported[f] ?? '').mode & 0o777).toBe(0o600);
+    for (const f of ['TLS_CERT', 'TLS_KEY', 'TLS_CA']) expectOwnerOnly(run.exported[f] ?? '');
     const keyLines = key.trim().split('\n').filter((l) => !l.startsWith('-----'));
     for (const l of keyLines) {
       expect(run.log.join('\n')).not.toContain(l);

@@ -7,7 +7,7 @@
  * GitLab through the CLI. STS imitation and OIDC issuer on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
@@ -15,6 +15,7 @@ import { runCli } from '../runner/cli.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';
 import { dockerSave, gzip, tar } from './guard-fixtures.js';
+import { expectOwnerOnly } from '../runner/os.js';
 
 const ACCT = '123456789012';
 const BUILD = `arn:aws:iam::${ACCT}:role/build`;
@@ -75,7 +76,7 @@ describe('leak guard in a GitHub workflow job', () => {
 
     // the record: 0600 files in RUNNER_TEMP/pipeline-secrets, no value in them
     const rec = join(temp, 'pipeline-secrets');
-    for (const f of FILES) expect(statSync(join(rec, f)).mode & 0o777).toBe(0o600);
+    for (const f of FILES) expectOwnerOnly(join(rec, f));
     const recordText = FILES.map((f) => readFileSync(join(rec, f), 'utf8')).join('\n');
     for (const s of secrets) expect(recordText).not.toContain(s);
     for (const s of secrets) expect(recordText).not.toContain(Buffer.from(s).toString('base64'));
@@ -157,7 +158,7 @@ describe('leak guard in a GitLab job (CLI)', () => {
     const main = await runCli(args, { cwd: dir, env, secrets: [...Object.values(c), jwt] });
     expect({ code: main.code, err: main.code ? main.stderr : '' }).toEqual({ code: 0, err: '' });
     const jobTemp = join(dir, 'tmp', 'pipeline-secrets-job-777');
-    for (const f of FILES) expect(statSync(join(jobTemp, f)).mode & 0o777).toBe(0o600);
+    for (const f of FILES) expectOwnerOnly(join(jobTemp, f));
     mkdirSync(join(dir, 'public'));
     writeFileSync(join(dir, 'public', 'env.js'), `window.ENV = ${JSON.stringify({ key: c.secretAccessKey })};\n`);
     const guard = await runCli(['guard', 'public'], { cwd: dir, env, secrets: [...Object.values(c), jwt] });

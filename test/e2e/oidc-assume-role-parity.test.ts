@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, type StepRun } from '../runner/github.js';
@@ -16,6 +16,7 @@ import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';
 import { startProxy } from '../servers/proxy.js';
 import { makeCert, type TestCert } from '../servers/certs.js';
+import { expectOwnerOnly, osEnv } from '../runner/os.js';
 
 /** Debian's awscli here; the AWS CLI on PATH on GitHub's macOS and Windows images; AWS_CLI overrides. */
 const AWS_CLI = process.env['AWS_CLI'] ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
@@ -90,7 +91,7 @@ const errorOf = (run: StepRun): string => run.annotations.find((a) => a.level ==
 function awsCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   const home = mkdtempSync(join(tmpdir(), 'aws-home-'));
   return new Promise((resolve) => {
-    execFile(AWS_CLI, [...args, '--endpoint-url', sts.url, '--output', 'json'], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...env }, timeout: 30000 }, (err, stdout, stderr) =>
+    execFile(AWS_CLI, [...args, '--endpoint-url', sts.url, '--output', 'json'], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...osEnv({ home }), ...env }, timeout: 30000 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -178,7 +179,7 @@ describe('the peer README `with:` blocks, unchanged', () => {
     expect(prod.code).toBe(0);
     const credFile = prod.exported['AWS_SHARED_CREDENTIALS_FILE'] ?? '';
     expect(credFile).toBe(dev.exported['AWS_SHARED_CREDENTIALS_FILE']);
-    expect(statSync(credFile).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(credFile);
     for (const [profile, account] of [['dev', '111111111111'], ['prod', '222222222222']]) {
       const cli = await awsCli(['sts', 'get-caller-identity', '--profile', profile ?? ''], awsEnv(prod));
       expect(cli.stderr).toBe('');

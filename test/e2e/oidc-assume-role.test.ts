@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { execFile } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
@@ -16,6 +16,7 @@ import { runCli } from '../runner/cli.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';
 import { listen } from '../servers/http.js';
+import { expectOwnerOnly, osEnv } from '../runner/os.js';
 
 /** Debian's awscli here; the AWS CLI on PATH on GitHub's macOS and Windows images; AWS_CLI overrides. */
 const AWS_CLI = process.env['AWS_CLI'] ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
@@ -76,7 +77,7 @@ function awsCli(env: Record<string, string>): Promise<{ code: number; stdout: st
     execFile(
       AWS_CLI,
       ['sts', 'get-caller-identity', '--endpoint-url', sts.url, '--output', 'json'],
-      { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...env }, timeout: 30000 },
+      { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true', ...osEnv({ home }), ...env }, timeout: 30000 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -120,7 +121,7 @@ describe('oidc-assume-role: success paths', () => {
     const confFile = e['AWS_CONFIG_FILE'] ?? '';
     for (const f of [credFile, confFile]) {
       expect(f.startsWith(run.runnerTemp)).toBe(true);
-      expect(statSync(f).mode & 0o777).toBe(0o600);
+      expectOwnerOnly(f);
     }
     expect(readFileSync(credFile, 'utf8')).toContain(`aws_secret_access_key = ${c.secretAccessKey}`);
     expect(readFileSync(confFile, 'utf8')).toContain('region = us-east-1');
@@ -349,7 +350,7 @@ describe('oidc-assume-role: GitLab through the CLI', () => {
     const exported = readFileSync(envFile, 'utf8');
     expect(exported).toContain(`export AWS_ACCESS_KEY_ID='${c.accessKeyId}'`);
     expect(exported).toContain("export AWS_REGION='eu-west-1'");
-    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(envFile);
   });
 
   it('without the id_tokens variable: says how to declare it, nothing called', async () => {

@@ -1,9 +1,10 @@
 /** The CLI's decode and rule-selection options reach the engine: max-decode-depth and enable-rule. */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from '../runner/cli.js';
 import { fakeSecret, testConfig, tmp } from './scan-helpers.js';
+import { expectOwnerOnly } from '../runner/os.js';
 
 describe('scan: max-decode-depth, enable-rule and redact=N', () => {
   const dir = tmp('decode');
@@ -42,7 +43,7 @@ describe('scan: max-decode-depth, enable-rule and redact=N', () => {
       expect(f.Secret).toBe(`${secret.slice(0, secret.length / 2)}...`);
       expect(f.Match).not.toContain(secret);
     }
-    expect(statSync(report).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(report);
     expect(plain.stderr).toMatch(/part of each secret/);
     const bad = await scan('--redact=150');
     expect(bad.code).toBe(2);

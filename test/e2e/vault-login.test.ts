@@ -3,8 +3,7 @@
  * against the Vault imitation and the OIDC issuer on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OidcIssuer } from '../servers/oidc.js';
@@ -12,6 +11,8 @@ import { VaultServer } from '../servers/vault.js';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
 import { runCli } from '../runner/cli.js';
 import { repoRoot } from '../runner/node.js';
+import { expectOwnerOnly } from '../runner/os.js';
+import { makeCert } from '../servers/certs.js';
 
 const AUD = 'https://vault.example';
 let issuer: OidcIssuer;
@@ -230,14 +231,12 @@ describe('vault-login: namespaces, TLS, vault-action input names', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-tls-'));
     const f = (n: string): string => join(dir, n);
-    const ossl = (...args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
-    ossl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=Test Vault CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-    ossl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', f('srv.key'), '-out', f('srv.csr'), '-subj', '/CN=127.0.0.1');
-    writeFileSync(f('ext'), 'subjectAltName=IP:127.0.0.1\n');
-    ossl('x509', '-req', '-in', f('srv.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('srv.pem'), '-days', '2', '-extfile', f('ext'));
+    // made in-process (no openssl: macOS ships LibreSSL, Windows may have none on PATH)
+    const ca = await makeCert({ ca: true, cn: 'Test Vault CA', notAfterDays: 2 });
+    const srv = await makeCert({ cn: '127.0.0.1', ips: ['127.0.0.1'], dns: [], notAfterDays: 2 }, ca);
+    writeFileSync(f('ca.pem'), ca.cert);
     caPath = f('ca.pem');
-    tlsVault = await new VaultServer().start({ tls: { cert: readFileSync(f('srv.pem'), 'utf8'), key: readFileSync(f('srv.key'), 'utf8') } });
+    tlsVault = await new VaultServer().start({ tls: { cert: srv.cert, key: srv.key } });
     tlsVault.namespace('team-a');
     tlsVault.jwtAuth('jwt-github', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url }, 'team-a');
     tlsVault.jwtRole('jwt-github', 'ci', { bound_audiences: [AUD], bound_claims: { repository: 'octo-org/octo-repo' }, token_policies: ['ci-read'] }, 'team-a');
@@ -294,7 +293,7 @@ describe('vault-login from the CLI', () => {
     const env = readFileSync(envFile, 'utf8');
     const token = /export VAULT_TOKEN='([^']+)'/.exec(env)?.[1] ?? '';
     expect(token).toMatch(/^hvs\./);
-    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(envFile);
     for (const c of credentials()) expect(run.stdout.includes(c) || run.stderr.includes(c)).toBe(false);
     const before = vault.counters.revocations;
     const post = await runCli([...args, '--post'], { env: { 'INPUT_SECRET-ID': approle.secretId }, secrets: [approle.secretId, token] });

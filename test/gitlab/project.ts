@@ -123,5 +123,20 @@ export function jobLog(run: PipelineRun, job: string): string {
   return run.output.split('\n').filter((l) => l.startsWith(`${job} `)).join('\n');
 }
 
-/** gitlab-ci-local's shell executor needs a POSIX shell and rsync: its pipelines run off Windows only. */
-export const describePipeline = process.platform === 'win32' ? describe.skip : describe;
+/**
+ * Why gitlab-ci-local pipelines cannot run here, or undefined: its shell executor needs bash
+ * (with globstar, bash 4+) and GNU-compatible rsync. Linux only: GitLab's shell runners are
+ * Linux; macOS ships bash 3.2 and openrsync, Windows has neither.
+ */
+export function pipelineSkipReason(platform: NodeJS.Platform = process.platform): string | undefined {
+  if (platform === 'win32') return 'skipped on Windows: gitlab-ci-local\'s shell executor needs bash and rsync';
+  if (platform === 'darwin') return 'skipped on macOS: gitlab-ci-local\'s shell executor needs bash 4+ and GNU rsync (macOS has bash 3.2, openrsync)';
+  return undefined;
+}
+
+/** `describe` for pipeline tests; elsewhere a skipped describe whose title says why. */
+export function describePipeline(name: string, fn: () => void): void {
+  const reason = pipelineSkipReason();
+  if (reason) describe.skip(`${name} [${reason}]`, fn);
+  else describe(name, fn);
+}

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { nodeBinary, repoRoot } from './node.js';
+import { osEnv } from './os.js';
 
 export interface CliRun {
   code: number;
@@ -15,6 +16,7 @@ export async function runCli(args: readonly string[], opts: { env?: Record<strin
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? '/root',
     NODE_OPTIONS: `--require ${join(repoRoot, 'test', 'runner', 'loopback-only.cjs')}`,
+    ...osEnv(),
   };
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
   const child = spawn(nodeBinary(opts.node ?? '24'), [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { cwd: opts.cwd ?? repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeBinary, repoRoot } from './node.js';
+import { onMac, onWindows, osEnv } from './os.js';
 
 export interface Annotation {
   level: string;
@@ -55,7 +56,8 @@ export interface StepOptions {
 
 function parseFileCommands(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const lines = text.split('\n');
+  // @actions/core ends lines with os.EOL (CRLF on Windows); the runner reads both
+  const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (!line) continue;
@@ -100,7 +102,8 @@ export async function runStep(opts: StepOptions): Promise<StepRun> {
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     RUNNER_TEMP: runnerTemp,
-    RUNNER_OS: 'Linux',
+    RUNNER_OS: onWindows ? 'Windows' : onMac ? 'macOS' : 'Linux',
+    ...osEnv(),
     GITHUB_WORKSPACE: workspace,
     GITHUB_REPOSITORY: 'octo-org/octo-repo',
     GITHUB_RUN_ID: '4242',

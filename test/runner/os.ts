@@ -4,7 +4,7 @@
  * A test that cannot mean anything on an OS skips there with the reason in its title.
  */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { statSync, symlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { expect, it } from '@jest/globals';
 
@@ -30,15 +30,17 @@ export function nodeScript(js: string): string[] {
 /**
  * The variables a Windows process needs to work at all (temp dir, system root for sockets
  * and crypto, the user profile): the harnesses start the bundles in a clean environment,
- * so they pass these through there. Nothing off Windows.
+ * so they pass these through there. Nothing off Windows. `home`: the HOME a test gives a tool.
  */
-export function osEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function osEnv(opts: { home?: string } = {}): Record<string, string> {
   if (!onWindows) return {};
   const out: Record<string, string> = {};
   for (const k of ['SystemRoot', 'SystemDrive', 'windir', 'TEMP', 'TMP', 'USERPROFILE', 'USERNAME', 'USERDOMAIN', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'PATHEXT', 'ComSpec']) {
-    const v = env[k];
+    const v = process.env[k];
     if (v !== undefined) out[k] = v;
   }
+  // tools that look for ~ (the AWS CLI's ~/.aws) use USERPROFILE there, not HOME
+  if (opts.home) out['USERPROFILE'] = opts.home;
   return out;
 }
 
@@ -81,4 +83,18 @@ export function expectOwnerOnly(path: string): void {
 export function expectPrivateDir(path: string): void {
   if (onWindows) return;
   expect(statSync(path).mode & 0o777).toBe(0o700);
+}
+
+/**
+ * symlinkSync, except on Windows without the symlink privilege (no developer mode, not
+ * elevated), where it returns false and the caller leaves the symlink case out.
+ */
+export function trySymlink(target: string, path: string): boolean {
+  try {
+    symlinkSync(target, path);
+    return true;
+  } catch (err) {
+    if (onWindows && typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'EPERM') return false;
+    throw err;
+  }
 }

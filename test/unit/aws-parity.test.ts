@@ -4,7 +4,7 @@
  * there: source precedence, profiles, output-env-credentials, allowed-account-ids, tags, timeouts.
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -19,6 +19,7 @@ import { shortfall } from '../../src/aws/summary.js';
 import { enterpriseIssuer, trustAdvice } from '../../src/aws/trust-advice.js';
 import { parseRoleArn } from '../../src/aws/arn.js';
 import { repoRoot } from '../runner/node.js';
+import { expectOwnerOnly } from '../runner/os.js';
 
 /** configure-aws-credentials 6.2.3: every input and output (action.yml and README options table). */
 export const PEER_INPUTS = [
@@ -99,7 +100,7 @@ describe('profiles and env variables', () => {
     const c1 = { accessKeyId: 'ASIA1', secretAccessKey: 's1', sessionToken: 't1' };
     const first = await writeProfileFiles({ dir, profile: 'dev', region: 'us-east-1', credentials: c1, overwrite: false });
     expect(first.created).toEqual([first.credentialsFile, first.configFile]);
-    expect(statSync(first.credentialsFile).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(first.credentialsFile);
     const files = { credentialsFile: first.credentialsFile, configFile: first.configFile };
     const second = await writeProfileFiles({ dir, ...files, profile: 'prod', region: 'us-west-2', credentials: { accessKeyId: 'AKIA2', secretAccessKey: 's2', sessionToken: '' }, overwrite: false });
     expect(second.created).toEqual([]);

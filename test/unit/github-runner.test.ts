@@ -1,12 +1,13 @@
 /** The GitHub adapter the toolkit's way: INPUT_* env, file commands in temp files, captured stdout. */
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubRunner } from '../../src/platform/github.js';
 import { ProcessRunner } from '../../src/platform/process-runner.js';
 import { runAction } from '../../src/platform/entry.js';
 import { UserError } from '../../src/core/errors.js';
+import { expectOwnerOnly, expectPrivateDir } from '../runner/os.js';
 
 const saved = { ...process.env };
 let dir: string;
@@ -44,11 +45,12 @@ describe('GitHubRunner', () => {
     await r.summary(`| a | ${secret} |`);
     const log = stdout.join('');
     expect(log).toContain('::add-mask::line-one-secret%0Aline-two-secret');
-    expect(log).toContain('::add-mask::line-one-secret\n');
+    // @actions/core ends each command with os.EOL (CRLF on Windows)
+    expect(log).toContain(`::add-mask::line-one-secret${EOL}`);
     expect(log).not.toMatch(/oops line-one/);
     expect(readFileSync(join(dir, 'summary'), 'utf8')).not.toContain('line-one-secret');
     expect(readFileSync(join(dir, 'env'), 'utf8')).toContain('line-two-secret');
-    expect(statSync(r.tempDir()).mode & 0o777).toBe(0o700);
+    expectPrivateDir(r.tempDir());
   });
   it('fails the step through one handler, naming the input, never the value', async () => {
     const r = new GitHubRunner();
@@ -74,7 +76,7 @@ describe('ProcessRunner', () => {
     r.info("value it's-a-secret here");
     expect(lines.join('')).toBe('value *** here\n');
     expect(readFileSync(envFile, 'utf8')).toBe("export X='it'\\''s-a-secret'\n");
-    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(envFile);
     expect(r.platform).toBe('gitlab');
   });
   it('keeps post-step state in a private file', () => {
@@ -82,6 +84,6 @@ describe('ProcessRunner', () => {
     r.saveState('token-accessor', 'abc');
     const again = new ProcessRunner({ action: 'demo', inputs: new Map([['temp-dir', join(dir, 'ps')]]), env: {}, isPost: true });
     expect(again.getState('token-accessor')).toBe('abc');
-    expect(statSync(join(dir, 'ps', 'state-demo.json')).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(join(dir, 'ps', 'state-demo.json'));
   });
 });

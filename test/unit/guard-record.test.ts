@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIN_SECRET_LENGTH, secretForms } from '../../src/core/mask.js';
 import { guardForms, base64Core } from '../../src/guard/forms.js';
 import { KEY_FILE, RECORD_FILE, jobKeys, readRecord, recordSecret, recordedInto } from '../../src/guard/record.js';
 import { acquire, liveRefs, release, REFS_FILE } from '../../src/guard/refs.js';
+import { expectOwnerOnly } from '../runner/os.js';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'ps-guard-rec-'));
 
@@ -43,8 +44,8 @@ describe('guard record', () => {
     const value = 'hvs.CAESIJ3kq9c-very-secret-token';
     expect(recordSecret(d, value, 'VAULT_TOKEN')).toBeGreaterThan(3);
     expect(recordedInto(d)).toBe(true);
-    expect(statSync(join(d, KEY_FILE)).mode & 0o777).toBe(0o600);
-    expect(statSync(join(d, RECORD_FILE)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(join(d, KEY_FILE));
+    expectOwnerOnly(join(d, RECORD_FILE));
     const text = readFileSync(join(d, RECORD_FILE), 'utf8');
     for (const f of guardForms(value)) expect(text).not.toContain(f.bytes.toString());
     expect(text).toContain('VAULT_TOKEN');
