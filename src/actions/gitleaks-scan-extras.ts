@@ -141,7 +141,7 @@ export async function artifact(r: Runner, sarif: string): Promise<string[]> {
   writeFileSync(path, sarif, { mode: 0o600 });
   r.output('artifact-path', path);
   if (!r.uploadArtifact) {
-    r.info(`upload-artifact: the redacted SARIF is at ${path} (output artifact-path)${r.platform === 'gitlab' ? '; list it under artifacts: to keep it' : ''}`);
+    r.info(`upload-artifact: the redacted SARIF is at ${path}${r.platform === 'local' ? '' : ' (output artifact-path)'}${r.platform === 'gitlab' ? '; list it under artifacts: to keep it' : ''}`);
     return [];
   }
   try {
