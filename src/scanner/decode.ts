@@ -8,12 +8,15 @@
  * The segment grammar is gitleaks' leftmost-first alternation
  *   (%[0-9A-Fa-f]{2})+  |  [0-9A-Fa-f]{32,}  |  [\w/+-]{16,}={0,3}
  * found without a regular expression: percent runs by indexOf('%'); every other match lies in a
- * run of at least 16 [\w/+-] characters, and such a run always covers a position that is a
- * multiple of 16, so only every 16th character is looked at until a run is hit (~5x faster than
- * the regex, which retries inside every shorter word). A segment is kept when it decodes to
+ * run of at least 16 [\w/+-] characters. A WebAssembly SIMD kernel finds those runs 16
+ * characters at a time (simd/runs.ts); where it does not load, the scan looks at every 16th
+ * character, as a run of 16 always covers one (~5x faster than the regex, which retries inside
+ * every shorter word, and ~3x slower than the kernel). A segment is kept when it decodes to
  * printable ASCII (tab to ~); base64 needs one of 0-9+/-_ and hex a digit (gitleaks' cheap tests),
  * and decoding stops at the first unprintable byte.
  */
+
+import { longRuns } from './simd/runs.js';
 
 export const PERCENT = 1;
 export const HEX = 2;
@@ -127,52 +130,92 @@ function percentRuns(text: string): number[] {
   return out;
 }
 
-/** gitleaks' encoded-segment matches, in order, into MS/ME/MK; returns how many. */
-function findMatches(text: string): number {
+/** Below this length the character scan costs less than handing the text to the kernel. */
+const SIMD_MIN = 256;
+/** a character the kernel does not see as itself (V8 answers at once for a one-byte string) */
+const WIDE = /[^\x00-\xff]/;
+
+/**
+ * gitleaks' encoded-segment matches, in order, into MS/ME/MK; returns how many. `simd`: find the
+ * runs with the WebAssembly kernel where it loads (false: the character scan, for tests).
+ */
+function findMatches(text: string, simd = true): number {
   count = 0;
-  const n = text.length;
   const pct = text.includes('%') ? percentRuns(text) : [];
-  let k = 0;
+  const k = { i: 0 };
+  const n = text.length;
   const table = CLS;
-  // runs of [\w/+-]: every run of 16 or more covers a position 16k+15
-  for (let i = 15; i < n; i += 16) {
-    let c = table[text.charCodeAt(i)] as number;
-    if ((c & 1) === 0) continue;
-    let or = c;
-    let s = i;
-    while (s > 0 && (c = table[text.charCodeAt(s - 1)] as number) & 1) { or |= c; s--; }
-    let e = i + 1;
-    while (e < n && (c = table[text.charCodeAt(e)] as number) & 1) { or |= c; e++; }
-    i = e - 1 > i ? e - 1 : i;
-    if (e - s < 16) continue;
-    // a percent escape just before the run took its first two characters
-    if (s > 0 && text.charCodeAt(s - 1) === 37 && (table[text.charCodeAt(s)] as number) & 4 && (table[text.charCodeAt(s + 1)] as number) & 4) s += 2;
-    while (k < pct.length && (pct[k] as number) < s) { add(pct[k] as number, pct[k + 1] as number, PERCENT); k += 2; }
-    while (e - s >= 16) {
-      let h = s;
-      while (h < e && (table[text.charCodeAt(h)] as number) & 4) h++;
-      if (h - s >= 32) {
-        add(s, h, HEX);
-        s = h;
+  const runs = simd && n >= SIMD_MIN ? longRuns(text) : null;
+  if (runs && !WIDE.test(text)) {
+    // every character is one byte: the kernel's runs are the text's
+    for (let r = 0; r < runs.length; r += 2) onRun(text, runs[r] as number, runs[r + 1] as number, -1, pct, k);
+  } else if (runs) {
+    // each run as the text has it: a character above U+00FF that the kernel saw as a run byte splits it
+    for (let r = 0; r < runs.length; r += 2) {
+      const e = runs[r + 1] as number;
+      let start = runs[r] as number;
+      let or = 0;
+      for (let j = start; j <= e; j++) {
+        const c = j < e ? (table[text.charCodeAt(j)] as number) : 0;
+        if (c & 1) { or |= c; continue; }
+        if (j - start >= 16) onRun(text, start, j, or, pct, k);
+        start = j + 1;
         or = 0;
-        for (let j = s; j < e; j++) or |= table[text.charCodeAt(j)] as number;
-        continue;
       }
-      let end = e;
-      while (end < n && end - e < 3 && text.charCodeAt(end) === 61) end++;
-      // not decodable (no 0-9+/-_, as gitleaks requires, or a first group that is not printable
-      // ASCII in either alphabet): as the lowest precedence it delays no neighbour, so drop it here
-      if (or & 2 && printableGroup(text, s)) add(s, end, BASE64);
-      break;
+    }
+  } else {
+    // runs of [\w/+-]: every run of 16 or more covers a position 16k+15
+    for (let i = 15; i < n; i += 16) {
+      let c = table[text.charCodeAt(i)] as number;
+      if ((c & 1) === 0) continue;
+      let or = c;
+      let s = i;
+      while (s > 0 && (c = table[text.charCodeAt(s - 1)] as number) & 1) { or |= c; s--; }
+      let e = i + 1;
+      while (e < n && (c = table[text.charCodeAt(e)] as number) & 1) { or |= c; e++; }
+      i = e - 1 > i ? e - 1 : i;
+      if (e - s >= 16) onRun(text, s, e, or, pct, k);
     }
   }
-  while (k < pct.length) { add(pct[k] as number, pct[k + 1] as number, PERCENT); k += 2; }
+  while (k.i < pct.length) { add(pct[k.i] as number, pct[k.i + 1] as number, PERCENT); k.i += 2; }
   return count;
 }
 
+/** The run [s, e) holds one of 0-9+/-_ (class bit 2); `or`: its characters' classes, or -1 when not known yet. */
+function likely(text: string, s: number, e: number, or: number): boolean {
+  if (or >= 0) return (or & 2) !== 0;
+  for (let j = s; j < e; j++) if ((CLS[text.charCodeAt(j)] as number) & 2) return true;
+  return false;
+}
+
+/** The hex and base64 matches of one maximal run [s, e) of 16 or more run characters (`or`: their classes, or -1). */
+function onRun(text: string, s: number, e: number, or: number, pct: readonly number[], k: { i: number }): void {
+  const table = CLS;
+  const n = text.length;
+  // a percent escape just before the run took its first two characters
+  if (s > 0 && text.charCodeAt(s - 1) === 37 && (table[text.charCodeAt(s)] as number) & 4 && (table[text.charCodeAt(s + 1)] as number) & 4) s += 2;
+  while (k.i < pct.length && (pct[k.i] as number) < s) { add(pct[k.i] as number, pct[k.i + 1] as number, PERCENT); k.i += 2; }
+  while (e - s >= 16) {
+    let h = s;
+    while (h < e && (table[text.charCodeAt(h)] as number) & 4) h++;
+    if (h - s >= 32) {
+      add(s, h, HEX);
+      s = h;
+      or = -1;
+      continue;
+    }
+    let end = e;
+    while (end < n && end - e < 3 && text.charCodeAt(end) === 61) end++;
+    // not decodable (no 0-9+/-_, as gitleaks requires, or a first group that is not printable
+    // ASCII in either alphabet): as the lowest precedence it delays no neighbour, so drop it here
+    if (printableGroup(text, s) && likely(text, s, e, or)) add(s, end, BASE64);
+    break;
+  }
+}
+
 /** gitleaks' encoded-segment matches (for tests). */
-export function encodedMatches(text: string): { start: number; end: number; kind: number }[] {
-  const n = findMatches(text);
+export function encodedMatches(text: string, simd = true): { start: number; end: number; kind: number }[] {
+  const n = findMatches(text, simd);
   const out: { start: number; end: number; kind: number }[] = [];
   for (let i = 0; i < n; i++) out.push({ start: MS[i] ?? 0, end: ME[i] ?? 0, kind: MK[i] ?? 0 });
   return out;

@@ -1,0 +1,69 @@
+/**
+ * Long runs of base64/hex characters, found 16 bytes at a time by a WebAssembly SIMD kernel
+ * (runs.wat): the decoder's first step, which otherwise reads the text one character at a time.
+ * The text is written into the kernel's memory one byte per UTF-16 unit (latin1), in chunks;
+ * a character above U+00FF may land on a run byte there, so the runs found are a superset that
+ * the caller checks against the text itself (every real run lies inside one of them).
+ * Without WebAssembly SIMD (or when it fails to load) longRuns returns null and the caller scans.
+ */
+import { RUNS_WASM } from './runs-wasm.js';
+
+/** text characters per chunk (a multiple of 16) */
+const CHUNK = 1 << 22;
+/** room for the pairs of one chunk: runs of 16 are at least 17 apart, 8 bytes each */
+const OUT = CHUNK;
+const OUT_BYTES = (Math.ceil(CHUNK / 17) + 2) * 8;
+
+interface Kernel {
+  view: Buffer;
+  pairs: Int32Array;
+  carry: WebAssembly.Global;
+  runs: (n: number, out: number, cur: number, last: number) => number;
+}
+
+let kernel: Kernel | null | undefined;
+
+function load(): Kernel | null {
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(RUNS_WASM, 'base64')), {});
+    const { memory, carry, runs } = instance.exports;
+    if (!(memory instanceof WebAssembly.Memory) || !(carry instanceof WebAssembly.Global) || typeof runs !== 'function') return null;
+    const need = Math.ceil((OUT + OUT_BYTES) / 65536);
+    if (memory.buffer.byteLength < need * 65536) memory.grow(need - memory.buffer.byteLength / 65536);
+    const call = runs as (n: number, out: number, cur: number, last: number) => number;
+    return { view: Buffer.from(memory.buffer), pairs: new Int32Array(memory.buffer, OUT, OUT_BYTES / 4), carry, runs: call };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every maximal run of 16 or more [A-Za-z0-9_/+-] characters of the text as [start0, end0,
+ * start1, end1, ...], ascending; runs may hold characters above U+00FF (see above). Null: no
+ * WebAssembly SIMD here.
+ */
+export function longRuns(text: string): Int32Array | null {
+  if (kernel === undefined) kernel = load();
+  const k = kernel;
+  if (!k) return null;
+  if (text.length <= CHUNK) {
+    const padded = (text.length + 15) & ~15;
+    k.view.write(text, 0, text.length, 'latin1');
+    if (padded > text.length) k.view.fill(0, text.length, padded);
+    return k.pairs.slice(0, 2 * k.runs(padded, OUT, 0, 1));
+  }
+  const out: number[] = [];
+  let cur = 0;
+  for (let base = 0; base < text.length; base += CHUNK) {
+    const len = Math.min(CHUNK, text.length - base);
+    const padded = (len + 15) & ~15;
+    k.view.write(base === 0 && len === text.length ? text : text.slice(base, base + len), 0, len, 'latin1');
+    if (padded > len) k.view.fill(0, len, padded);
+    const last = base + len >= text.length;
+    const n = k.runs(padded, OUT, cur, last ? 1 : 0);
+    cur = k.carry.value as number;
+    const pairs = k.pairs;
+    for (let i = 0; i < 2 * n; i++) out.push((pairs[i] as number) + base);
+  }
+  return Int32Array.from(out);
+}
