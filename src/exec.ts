@@ -8,7 +8,7 @@
  * environment, or from an action run in this same process (`--with fetch-secrets ...`,
  * whose post step runs after COMMAND). The exit code is COMMAND's (128+N on signal N).
  */
-import { spawn } from 'node:child_process';
+import crossSpawn from 'cross-spawn';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { isAbsolute, sep } from 'node:path';
 import { constants as osConstants } from 'node:os';
@@ -226,14 +226,17 @@ function spawnRedacted(command: string[], secrets: Secrets, io: CliIo): Promise<
   const out = new StreamRedactor(forms, io.out);
   const err = new StreamRedactor(forms, io.err);
   return new Promise<number>((resolve) => {
-    const child = spawn(file ?? '', argv, { env, stdio: ['inherit', 'pipe', 'pipe'] });
+    // cross-spawn: on Windows it finds `npm` as npm.cmd (PATHEXT) and runs .cmd/.bat scripts
+    // through cmd.exe with their arguments escaped, which Node's spawn refuses without a shell;
+    // elsewhere it is Node's spawn. The secrets stay in the environment, never in the command line.
+    const child = crossSpawn(file ?? '', argv, { env, stdio: ['inherit', 'pipe', 'pipe'] });
     const forward = (sig: NodeJS.Signals): void => {
       child.kill(sig);
     };
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, forward);
-    child.stdout.on('data', (d: Buffer) => out.write(d));
-    child.stderr.on('data', (d: Buffer) => err.write(d));
+    child.stdout?.on('data', (d: Buffer) => out.write(d));
+    child.stderr?.on('data', (d: Buffer) => err.write(d));
     let spawnError: NodeJS.ErrnoException | undefined;
     child.on('error', (e: NodeJS.ErrnoException) => {
       spawnError = e;

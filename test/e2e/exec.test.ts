@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../runner/cli.js';
 import { Masker } from '../../src/core/mask.js';
@@ -14,7 +14,7 @@ import { StreamRedactor, byteForms } from '../../src/exec-redact.js';
 import { parseEnvFile } from '../../src/exec-env.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { VaultServer } from '../servers/vault.js';
-import { itPosix, nodeScript } from '../runner/os.js';
+import { itPosix, nodeScript, onWindows } from '../runner/os.js';
 
 let dir: string;
 const token = `hvs.${randomBytes(18).toString('base64url')}`;
@@ -80,6 +80,23 @@ describe('exec through dist/cli', () => {
     const r = await runCli(['exec', '--export-file', envFile, '--', ...nodeChild('console.log(JSON.stringify(process.argv.slice(1)))'), ...args], { secrets });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual(args);
+    expect(r.leaks).toEqual([]);
+  });
+
+  it('runs a command found on PATH by its bare name (on Windows a .cmd shim, as npm and npx are), arguments intact', async () => {
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const js = join(bin, 'tool.js');
+    writeFileSync(js, "console.log(JSON.stringify(process.argv.slice(2)) + ' ' + process.env.VAULT_TOKEN)\n");
+    if (onWindows) writeFileSync(join(bin, 'tool.cmd'), `@"${process.execPath}" "${js}" %*\r\n`);
+    else {
+      writeFileSync(join(bin, 'tool'), `#!/bin/sh\nexec "${process.execPath}" "${js}" "$@"\n`);
+      chmodSync(join(bin, 'tool'), 0o755);
+    }
+    const PATH = `${bin}${delimiter}${process.env['PATH'] ?? ''}`;
+    const r = await runCli(['exec', '--export-file', envFile, '--', 'tool', 'a b', 'c'], { secrets, env: { PATH } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('["a b","c"] ***\n');
     expect(r.leaks).toEqual([]);
   });
 
