@@ -49,6 +49,7 @@ export const gitleaksScanSpec: ActionSpec = {
     { name: 'max-target-megabytes', description: 'skip files (and single-commit file changes) larger than this many MB; 0: no limit', default: '10' },
     { name: 'max-decode-depth', description: 'decode base64, hex and percent-encoded segments this many times and scan what they hide (gitleaks\' default 5; 0 turns decoding off)', default: '5' },
     { name: 'enable-rule', description: 'scan with only these rule ids (comma or newline separated), like gitleaks --enable-rule', default: '' },
+    { name: 'ignore-gitleaks-allow', description: 'report findings on lines marked gitleaks:allow too, like gitleaks --ignore-gitleaks-allow', default: 'false' },
     { name: 'max-archive-depth', description: 'open zip, tar, tar.gz/tgz and gz files (in trees and commits) this many levels deep; 0: archives are binary files (gitleaks\' default)', default: '0' },
     { name: 'write-ignore', description: 'append a content-keyed .gitleaksignore entry (file:rule:hash, survives rebases) for each current finding; they then count as ignored', default: 'false' },
     { name: 'prune-ignores', description: 'remove .gitleaksignore entries that match nothing any more (needs a whole-history or tree scan)', default: 'false' },
@@ -178,6 +179,7 @@ export const gitleaksScan: Action = {
     opts.maxDecodeDepth = parseIntIn(r.input('max-decode-depth'), 'max-decode-depth', 5, 0, 16);
     const enableRules = parseList(r.input('enable-rule'));
     if (enableRules.length) opts.enableRules = enableRules;
+    if (parseBool(r.input('ignore-gitleaks-allow'), 'ignore-gitleaks-allow', false)) opts.ignoreGitleaksAllow = true;
     const scanner = noRules ? { ruleCount: 0 } : await createScanner(opts);
     if (!noRules) r.info(`rules: ${scanner.ruleCount} from ${from}`);
     const ignore = IgnoreList.fromFile(join(chosen.root, '.gitleaksignore'));

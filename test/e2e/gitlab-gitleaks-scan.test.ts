@@ -85,9 +85,11 @@ describePipeline('gitleaks-scan component', () => {
     expect(report.vulnerabilities).toHaveLength(1);
   });
 
-  it('report_format gitlab,junit writes both reports; max_archive_depth opens a tarball in the tree; the junit file names the finding, not the token', async () => {
+  it('report_format gitlab,junit writes both reports; max_archive_depth opens a tarball in the tree; ignore_gitleaks_allow and max_decode_depth reach the scan; the junit file names the finding, not the token', async () => {
     const leaked = fakeToken();
-    project = componentProject({ files: { '.gitlab-ci.yml': scanPipeline('      scan_mode: tree\n      path: pkg\n      report_format: gitlab,junit\n      max_archive_depth: 2\n      fail_on: any') } });
+    const allowed = fakeToken();
+    const encoded = fakeToken();
+    project = componentProject({ files: { '.gitlab-ci.yml': scanPipeline('      scan_mode: tree\n      path: pkg\n      report_format: gitlab,junit\n      max_archive_depth: 2\n      max_decode_depth: 0\n      ignore_gitleaks_allow: true\n      fail_on: any') } });
     const header = Buffer.alloc(512);
     const body = Buffer.from(`export GH_TOKEN=${leaked}\n`);
     header.write('deploy.env', 0);
@@ -106,17 +108,20 @@ describePipeline('gitleaks-scan component', () => {
     const tarball = Buffer.concat([header, body, Buffer.alloc(512 - (body.length % 512)), Buffer.alloc(1024)]);
     mkdirSync(join(project.dir, 'pkg'));
     writeFileSync(join(project.dir, 'pkg', 'bundle.tar'), tarball);
+    writeFileSync(join(project.dir, 'pkg', 'notes.sh'), `export GH_TOKEN=${allowed} # gitleaks:allow\n`);
+    writeFileSync(join(project.dir, 'pkg', 'encoded.txt'), `blob: ${Buffer.from(`GH_TOKEN=${encoded}`).toString('base64')}\n`);
     project.commit('a tarball holding a token');
-    const run = await runPipeline(project, { secrets: [leaked] });
+    const run = await runPipeline(project, { secrets: [leaked, allowed, encoded] });
     expect(run.output).toMatch(/FAIL\s+gitleaks-scan/);
     expect(run.leaks).toEqual([]);
     const gl = JSON.parse(readFileSync(join(project.dir, 'gl-secret-detection-report.json'), 'utf8')) as { vulnerabilities: { location: { file: string } }[] };
     expect(validateGitLab(gl)).toEqual([]);
-    expect(gl.vulnerabilities.map((v) => v.location.file)).toEqual([expect.stringMatching(/^(pkg\/)?bundle\.tar!deploy\.env$/)]);
+    // notes.sh: found despite its gitleaks:allow; encoded.txt: not decoded (max_decode_depth 0)
+    expect(gl.vulnerabilities.map((v) => v.location.file).sort()).toEqual([expect.stringMatching(/^(pkg\/)?bundle\.tar!deploy\.env$/), expect.stringMatching(/^(pkg\/)?notes\.sh$/)]);
     const junit = readFileSync(join(project.dir, 'gitleaks-report.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites?[ >]/);
     expect(junit).toMatch(/<failure /);
-    expect(junit).not.toContain(leaked);
+    for (const t of [leaked, allowed, encoded]) expect(junit).not.toContain(t);
   });
 
   it("refuses an input outside its options with GitLab's message", async () => {

@@ -238,3 +238,21 @@ withinLines = 2
     assertRedacted(run, [id.slice(4), sec.slice(5)]);
   });
 });
+
+describe('ignore-gitleaks-allow', () => {
+  it('reports a finding on a line marked gitleaks:allow only when asked (an audit of what the comments hide)', async () => {
+    const root = tmp('allow');
+    const s = fakeSecret();
+    write(root, '.gitleaks.toml', testConfig());
+    write(root, 'app.env', `KEY=${s} # gitleaks:allow\n`);
+    const quiet = await scan(root, 'workflow_dispatch', {}, [s], { 'scan-mode': 'tree' });
+    expect(quiet.code).toBe(0);
+    const audit = await scan(root, 'workflow_dispatch', {}, [s], { 'scan-mode': 'tree', 'ignore-gitleaks-allow': 'true' });
+    expect(audit.code).toBe(1);
+    expect(files(audit)).toEqual(['app.env']);
+    assertRedacted(audit, [s]);
+    const bad = await scan(root, 'workflow_dispatch', {}, [s], { 'scan-mode': 'tree', 'ignore-gitleaks-allow': 'sometimes' });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toMatch(/ignore-gitleaks-allow/);
+  });
+});
