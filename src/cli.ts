@@ -3,12 +3,10 @@
  * action functions as the GitHub bundles, with the process runner (local or GitLab).
  * Exit codes: 0 ok, 1 the action failed (findings, remote error), 2 usage or config error.
  */
-import { actions, aliases, type Registered } from './actions/index.js';
+import { actions, aliases, allActions } from './actions/index.js';
 import type { ActionSpec } from './actions/spec.js';
 import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
-import { runExec } from './exec.js';
-import { runGuard } from './guard/cli.js';
 
 export const VERSION = '1.0.0';
 
@@ -20,8 +18,8 @@ export interface CliIo {
 
 const GLOBAL_FLAGS = ['post', 'export-file', 'debug', 'temp-dir', 'summary-file'];
 
-export function usage(): string {
-  const rows = Object.values(actions).map((a) => `  ${a.spec.name.padEnd(18)} ${a.spec.summary}`);
+export async function usage(): Promise<string> {
+  const rows = (await allActions()).map((a) => `  ${a.spec.name.padEnd(18)} ${a.spec.summary}`);
   return [
     `pipeline-secrets ${VERSION}: secrets for CI pipelines`,
     '',
@@ -98,21 +96,23 @@ export function parseArgs(spec: ActionSpec, args: readonly string[]): Map<string
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    io.out(`${usage()}\n`);
+    io.out(`${await usage()}\n`);
     return cmd ? 0 : 2;
   }
   if (cmd === '--version' || cmd === '-v') {
     io.out(`${VERSION}\n`);
     return 0;
   }
-  if (cmd === 'exec') return runExec(rest, io);
-  if (cmd === 'guard') return runGuard(rest, io);
+  // each command loads only its own modules (bundled as chunks): a scan starts without the AWS SDK
+  if (cmd === 'exec') return (await import('./exec.js')).runExec(rest, io);
+  if (cmd === 'guard') return (await import('./guard/cli.js')).runGuard(rest, io);
   const name = aliases[cmd] ?? cmd;
-  const reg: Registered | undefined = actions[name];
-  if (!reg) {
-    io.err(`pipeline-secrets: unknown command "${cmd}"\n\n${usage()}\n`);
+  const load = Object.hasOwn(actions, name) ? actions[name] : undefined;
+  if (!load) {
+    io.err(`pipeline-secrets: unknown command "${cmd}"\n\n${await usage()}\n`);
     return 2;
   }
+  const reg = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${commandHelp(reg.spec)}\n`);
     return 0;

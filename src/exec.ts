@@ -183,11 +183,12 @@ export async function runExec(args: readonly string[], io: CliIo): Promise<numbe
 }
 
 async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secrets: Secrets, io: CliIo): Promise<number> {
-  const reg = actions[w.name];
-  if (!reg) {
+  const load = Object.hasOwn(actions, w.name) ? actions[w.name] : undefined;
+  if (!load) {
     io.err(`pipeline-secrets exec: unknown action "${w.name}" after --with\n`);
     return 2;
   }
+  const reg = await load();
   let inputs: Map<string, string>;
   try {
     inputs = parseArgs(reg.spec, w.args);

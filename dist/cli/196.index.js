@@ -179,7 +179,7 @@ async function closeQuietly(http) {
 /* harmony export */   pW: () => (/* binding */ diagnoseAzureExchange)
 /* harmony export */ });
 /* unused harmony exports tokenFacts, poolOf */
-/* harmony import */ var _core_jwt_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6858);
+/* harmony import */ var _core_jwt_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3622);
 /**
  * A refused token exchange explained from the OIDC token's non-secret claims: what the token
  * says (iss, sub, aud, and the claims trust conditions usually test) and what the GCP

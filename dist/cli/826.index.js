@@ -137,9 +137,9 @@ const DEFAULT_CONCURRENCY = 8;
 async function loadStore(kind, ctx) {
     switch (kind) {
         case 'aws-sm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(672)]).then(__webpack_require__.bind(__webpack_require__, 2672))).awsSmStore(ctx);
+            return (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(994), __webpack_require__.e(672)]).then(__webpack_require__.bind(__webpack_require__, 2672))).awsSmStore(ctx);
         case 'aws-ssm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(736), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 7799))).awsSsmStore(ctx);
+            return (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(736), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 7799))).awsSsmStore(ctx);
         case 'gcp-sm':
             return (await __webpack_require__.e(/* import() */ 196).then(__webpack_require__.bind(__webpack_require__, 1196))).gcpStore(ctx);
         case 'azure-kv':

@@ -8,7 +8,10 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { actions } from '../../src/actions/index.js';
+import { allActions, type Registered } from '../../src/actions/index.js';
+
+/** every action's module, loaded (the CLI loads only the one it runs) */
+const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
 import { ciSchemaValidator, templates, usedInputs } from '../gitlab/templates.js';
 import { componentsDir } from '../gitlab/project.js';
 

@@ -8,7 +8,10 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { actions } from '../../src/actions/index.js';
+import { allActions, type Registered } from '../../src/actions/index.js';
+
+/** every action's module, loaded (the CLI loads only the one it runs) */
+const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
 import { UserError, RemoteError } from '../../src/core/errors.js';
 import { parseInputs, type RunInfo } from '../../src/aws/inputs.js';
 import { parseCustomTags, parseTransitiveKeys, runTags, sanitizeTagValue, sessionTags, type TagRun } from '../../src/aws/tags.js';

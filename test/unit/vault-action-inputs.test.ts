@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../runner/node.js';
-import { actions } from '../../src/actions/index.js';
+import { allActions, type Registered } from '../../src/actions/index.js';
+
+/** every action's module, loaded (the CLI loads only the one it runs) */
+const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
 import { resolveAliased } from '../../src/platform/aliases.js';
 import { parseAuthPayload, parseExtraHeaders } from '../../src/vault/login-extras.js';
 import { parsePkiInput } from '../../src/vault/pki-input.js';

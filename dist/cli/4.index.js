@@ -1,0 +1,1769 @@
+export const id = 4;
+export const ids = [4];
+export const modules = {
+
+/***/ 3004:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fetchSecrets: () => (/* binding */ fetchSecrets),
+  fetchSecretsSpec: () => (/* binding */ fetchSecretsSpec)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/parse.ts
+var parse = __webpack_require__(1896);
+// EXTERNAL MODULE: ./src/vault/login.ts + 4 modules
+var vault_login = __webpack_require__(6785);
+// EXTERNAL MODULE: ./src/vault/inputs.ts
+var inputs = __webpack_require__(8495);
+// EXTERNAL MODULE: ./src/platform/aliases.ts
+var aliases = __webpack_require__(3039);
+// EXTERNAL MODULE: ./src/core/json.ts
+var core_json = __webpack_require__(6153);
+// EXTERNAL MODULE: ./src/vault/selectors.ts
+var vault_selectors = __webpack_require__(7002);
+;// CONCATENATED MODULE: ./src/vault/pki-input.ts
+/**
+ * hashicorp/vault-action's `pki` input: `PATH {JSON parameters} [| NAME]` entries, separated by
+ * `;` or new lines, e.g. `pki/issue/web {"common_name": "web.example.com", "ttl": "1h"}`. Each
+ * becomes a PKI issue selector whose values are named as vault-action names them: WEB_CERT,
+ * WEB_KEY, WEB_CA (issuing CA), WEB_CA_CHAIN (and outputs web_cert ...). Errors name the entry.
+ */
+
+
+
+const PKI_INPUT = 'pki';
+function fail(n, text, what) {
+    return new core_errors/* UserError */.yo(PKI_INPUT, `entry ${n} ("${text.slice(0, 120)}"): ${what}`);
+}
+/** Entries split on `;` outside the JSON braces, and on new lines. */
+function entries(raw) {
+    const out = [];
+    let cur = '';
+    let depth = 0;
+    let quote = false;
+    for (let i = 0; i < raw.length; i++) {
+        const ch = raw[i] ?? '';
+        if (quote) {
+            if (ch === '\\') {
+                cur += ch + (raw[i + 1] ?? '');
+                i++;
+                continue;
+            }
+            if (ch === '"')
+                quote = false;
+        }
+        else if (ch === '"')
+            quote = true;
+        else if (ch === '{')
+            depth++;
+        else if (ch === '}')
+            depth--;
+        else if ((ch === ';' || ch === '\n') && depth <= 0) {
+            if (cur.trim())
+                out.push(cur.trim());
+            cur = '';
+            continue;
+        }
+        cur += ch;
+    }
+    if (cur.trim())
+        out.push(cur.trim());
+    return out;
+}
+/** Parses the pki input into selectors; line numbers start after the secrets input's `lineBase`. */
+function parsePkiInput(raw, lineBase = 10_000) {
+    return entries(raw).map((text, i) => {
+        const n = i + 1;
+        const bar = text.lastIndexOf('|');
+        const hasName = bar > text.lastIndexOf('}');
+        const lhs = hasName ? text.slice(0, bar).trim() : text;
+        const given = hasName ? text.slice(bar + 1).trim() : '';
+        const sp = lhs.search(/\s/);
+        const path = (sp < 0 ? lhs : lhs.slice(0, sp)).replace(/^\/+/, '').replace(/^v1\//, '').replace(/\/+$/, '');
+        const json = sp < 0 ? '' : lhs.slice(sp).trim();
+        if (!/(^|\/)(issue|sign)\/[^/]+$/.test(path) || path.split('/').some((s) => !s || s === '.' || s === '..')) {
+            throw fail(n, text, 'expected a PKI issue path such as pki/issue/ROLE, then its JSON parameters');
+        }
+        let params = {};
+        if (json) {
+            try {
+                params = JSON.parse(json);
+            }
+            catch {
+                throw fail(n, text, 'the parameters are not valid JSON, e.g. {"common_name": "web.example.com", "ttl": "1h"}');
+            }
+        }
+        if (!(0,core_json/* isObject */.Gv)(params))
+            throw fail(n, text, 'the parameters must be a JSON object');
+        const flat = {};
+        for (const [k, v] of Object.entries(params))
+            flat[k] = typeof v === 'string' ? v : JSON.stringify(v);
+        if (given && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(given))
+            throw fail(n, text, `"${given.slice(0, 40)}" is not a valid variable name`);
+        const role = path.slice(path.lastIndexOf('/') + 1);
+        const base = given || (0,vault_selectors/* normalizeName */.Pc)(role);
+        return {
+            line: lineBase + n, text, path, params: flat, field: null, sink: 'env', name: base.toUpperCase(), outputName: base, named: given !== '', vaultActionPki: true,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/vault/encoding.ts
+/**
+ * hashicorp/vault-action's secretEncodingType: values stored encoded (base64, hex) are decoded
+ * before injection. The encoded form is masked too (it is as secret as the value). Errors name
+ * the selector line and key, never the value.
+ */
+
+function parseEncoding(raw) {
+    const v = raw.trim().toLowerCase().replace(/^utf-8$/, 'utf8');
+    if (v === '' || v === 'utf8')
+        return 'utf8';
+    if (v === 'base64' || v === 'hex')
+        return v;
+    throw new core_errors/* UserError */.yo('secret-encoding-type', `expected base64, hex or utf8, got "${v.slice(0, 20)}"`);
+}
+/** Decodes each env/file value (whole-secret dotenv and JSON files are left as they are). */
+function decodeItems(items, enc) {
+    if (enc === 'utf8')
+        return [...items];
+    return items.map((i) => {
+        if (i.sink === 'dotenv' || i.sink === 'json')
+            return i;
+        const v = i.value.trim();
+        const ok = enc === 'hex' ? /^(?:[0-9a-fA-F]{2})*$/.test(v) : /^[A-Za-z0-9+/_-]*={0,2}$/.test(v.replace(/\s+/g, ''));
+        if (!ok)
+            throw new core_errors/* UserError */.yo('secret-encoding-type', `line ${i.sel.line}: the value of "${i.key}" from ${i.source} is not ${enc} (the value is not shown)`);
+        const value = Buffer.from(enc === 'hex' ? v : v.replace(/\s+/g, ''), enc === 'hex' ? 'hex' : 'base64').toString('utf8');
+        return { ...i, value, leaves: [...i.leaves, i.value] };
+    });
+}
+
+// EXTERNAL MODULE: ./src/vault/deadline.ts
+var deadline = __webpack_require__(6238);
+;// CONCATENATED MODULE: ./src/vault/pool.ts
+async function pool(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            const item = items[i];
+            try {
+                out[i] = { ok: true, value: await fn(item) };
+            }
+            catch (error) {
+                out[i] = { ok: false, error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/vault/secrets.ts
+/**
+ * Resolves parsed selectors to values: one request per distinct (path, version, parameters),
+ * all in parallel under a concurrency cap. KV v1 and v2 are told apart by the response shape;
+ * a path that answers 404 is looked up with sys/internal/ui/mounts so a KV v2 path written
+ * without `data/` is resolved (said in debug), and a truly missing one gets an error naming
+ * what is there. Values are returned, never printed: errors carry paths and key names only.
+ */
+
+
+
+
+/** A request's failure: `notFound` ones may be skipped with ignore-not-found. */
+class FetchError extends Error {
+    notFound;
+    cause_;
+    name = 'FetchError';
+    constructor(message, notFound, cause_ = undefined) {
+        super(message);
+        this.notFound = notFound;
+        this.cause_ = cause_;
+    }
+}
+function groupFetches(selectors) {
+    const map = new Map();
+    for (const s of selectors) {
+        const method = s.params ? 'POST' : 'GET';
+        const key = JSON.stringify([method, s.path, s.version ?? null, s.params ?? null]);
+        let f = map.get(key);
+        if (!f) {
+            f = { method, path: s.path, selectors: [] };
+            if (s.version !== undefined)
+                f.version = s.version;
+            if (s.params)
+                f.params = s.params;
+            map.set(key, f);
+        }
+        f.selectors.push(s);
+    }
+    return [...map.values()];
+}
+function where(f) {
+    const lines = [...new Set(f.selectors.map((s) => s.line))].join(', ');
+    return `line${f.selectors.length > 1 && lines.includes(',') ? 's' : ''} ${lines}`;
+}
+function pathText(f, path = f.path) {
+    return f.version !== undefined ? `${path} (version ${f.version})` : path;
+}
+/** True when a read's `data` is the KV v2 wrapper {data, metadata{version}}. */
+function kv2Shape(path, data) {
+    const meta = data['metadata'];
+    return /(^|\/)data\//.test(path) && 'data' in data && (0,core_json/* isObject */.Gv)(meta) && typeof meta['version'] === 'number';
+}
+/** Reads one fetch; a 404 or 403 consults the mount table (a KV v2 path without `data/`). */
+async function fetchOne(src, f) {
+    const first = await attempt(src, f, f.path);
+    if (first.ok)
+        return first.ok;
+    const mount = await src.mountInfo(f.path).catch(() => null);
+    if (!mount) {
+        if (first.denied)
+            throw await deniedError(src, f, first.denied);
+        throw new FetchError(`${where(f)}: nothing at ${pathText(f)}: no secrets engine is mounted there, or the token may not see it (check the mount name, the first part of the path)`, true);
+    }
+    const mountPath = mount.path.replace(/\/+$/, '');
+    const rel = f.path === mountPath ? '' : f.path.slice(mountPath.length + 1);
+    if (mount.type === 'kv' && mount.kvVersion === 2 && f.method === 'GET' && !/^(data|metadata)(\/|$)/.test(rel)) {
+        const resolved = `${mountPath}/data/${rel}`;
+        src.debug(`${f.path} is on the KV v2 mount ${mountPath}/: reading ${resolved} (write it so to skip this lookup)`);
+        const second = await attempt(src, f, resolved);
+        if (second.ok)
+            return second.ok;
+        if (second.denied)
+            throw await deniedError(src, f, second.denied);
+        throw notFound(f, resolved, second.deleted);
+    }
+    if (first.denied)
+        throw await deniedError(src, f, first.denied);
+    if (mount.type === 'kv' && mount.kvVersion !== 2 && f.version !== undefined) {
+        throw new FetchError(`${where(f)}: "?version=${f.version}" needs KV v2, but ${mountPath}/ is KV v1: remove the version`, false);
+    }
+    throw notFound(f, f.path, first.deleted);
+}
+/** A 403 names the path and the token's policies (lookup-self, only now that it is needed). */
+async function deniedError(src, f, d) {
+    const policies = await src.policies().catch(() => []);
+    const named = policies.length ? ` (${policies.join(', ')})` : '';
+    return new FetchError(`${where(f)}: permission denied on ${d.path}: the token's policies${named} do not grant ${f.method === 'GET' ? 'read' : 'update'} on it`, false, d.err);
+}
+function notFound(f, path, deleted) {
+    if (deleted) {
+        const v = f.version !== undefined ? `version ${f.version} of ${path}` : `the current version of ${path}`;
+        return new FetchError(`${where(f)}: ${v} was deleted or destroyed: undelete it, or pin another version with ?version=N`, true);
+    }
+    const what = f.version !== undefined ? `version ${f.version} of ${path} does not exist` : `no secret at ${path}`;
+    return new FetchError(`${where(f)}: ${what}`, true);
+}
+async function attempt(src, f, path) {
+    const opts = {};
+    if (f.version !== undefined)
+        opts.version = f.version;
+    if (f.params)
+        opts.body = f.params;
+    let res;
+    try {
+        res = await src.request(f.method, path, opts);
+    }
+    catch (err) {
+        if (err instanceof core_errors/* RemoteError */.Hi && err.status === 403 && err.code !== 'invalid_token')
+            return { deleted: false, denied: { path, err } };
+        if (err instanceof core_errors/* RemoteError */.Hi)
+            throw new FetchError(`${where(f)}: ${err.message}`, false, err);
+        throw err;
+    }
+    if (!res.found)
+        return { deleted: res.deleted };
+    const raw = res.data;
+    if (!raw)
+        return { deleted: false };
+    const out = { fetch: f, readPath: path, data: raw };
+    if (res.leaseId) {
+        out.leaseId = res.leaseId;
+        out.leaseTtl = res.leaseDuration;
+        out.renewable = res.renewable;
+    }
+    if (kv2Shape(path, raw)) {
+        const inner = raw['data'];
+        if (!(0,core_json/* isObject */.Gv)(inner))
+            return { deleted: true };
+        out.data = inner;
+        out.kv = 2;
+        const meta = raw['metadata'];
+        if ((0,core_json/* isObject */.Gv)(meta) && typeof meta['version'] === 'number')
+            out.version = meta['version'];
+    }
+    else if (res.mountType === 'kv') {
+        out.kv = 1;
+        if (f.version !== undefined)
+            throw new FetchError(`${where(f)}: "?version=${f.version}" needs KV v2, but ${path} answered as KV v1: remove the version`, false);
+    }
+    return { ok: out, deleted: false };
+}
+/**
+ * Runs every fetch (concurrency-capped). All failures are collected; unless every one is a
+ * not-found and `ignoreNotFound` is set, they come back together as `error`: the caller saves
+ * the leases it got, then throws, so nothing is injected.
+ */
+async function fetchAll(src, fetches, opts) {
+    const results = await pool(fetches, opts.concurrency, (f) => fetchOne(src, f));
+    const fetched = [];
+    const failed = [];
+    for (const r of results) {
+        if (r.ok)
+            fetched.push(r.value);
+        else if (r.error instanceof FetchError)
+            failed.push(r.error);
+        else
+            throw r.error;
+    }
+    const fatal = failed.filter((e) => !(e.notFound && opts.ignoreNotFound));
+    const out = { fetched, skipped: failed.filter((e) => !fatal.includes(e)), requests: fetches.length };
+    if (fatal.length)
+        out.error = combine(fatal);
+    return out;
+}
+function combine(errors) {
+    const first = errors[0];
+    if (errors.length === 1 && first) {
+        if (first instanceof FetchError && first.cause_ instanceof core_errors/* RemoteError */.Hi)
+            return new core_errors/* RemoteError */.Hi(first.message, { service: 'Vault', status: first.cause_.status, retryable: false });
+        return new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, first.message);
+    }
+    return new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, `${errors.length} selectors failed, nothing was injected:\n${errors.map((e) => `- ${e.message}`).join('\n')}`);
+}
+
+;// CONCATENATED MODULE: ./src/vault/fetch-source.ts
+/** Adapts the Vault client to what fetch-secrets needs (secrets.ts SecretSource). */
+
+function vaultSource(client, debug) {
+    let policies;
+    return {
+        debug,
+        async request(method, path, opts) {
+            try {
+                const res = await client.request(method, path, opts.body, opts.version !== undefined ? { query: { version: String(opts.version) } } : {});
+                return { found: true, leaseId: res.leaseId, leaseDuration: res.leaseDuration, renewable: res.renewable, data: res.data, mountType: res.mountType };
+            }
+            catch (err) {
+                if (err instanceof core_errors/* RemoteError */.Hi && err.status === 404)
+                    return { found: false, deleted: err.code === 'deleted' };
+                throw err;
+            }
+        },
+        async mountInfo(path) {
+            try {
+                const m = await client.mountInfo(path);
+                return { path: m.path, type: m.type, kvVersion: m.type === 'kv' ? Number(m.version || '1') : 0 };
+            }
+            catch (err) {
+                if (err instanceof core_errors/* RemoteError */.Hi && err.status < 500)
+                    return null;
+                throw err;
+            }
+        },
+        policies() {
+            policies ??= client.lookupSelf().then((t) => t.policies, () => []);
+            return policies;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/vault/values.ts
+/**
+ * From fetched secrets to named values: one key, a dotted field, every key (*), a whole
+ * secret as dotenv or JSON, or a PKI bundle. Errors name the line, the path and the key names
+ * that do exist, never a value. Name collisions after wildcard expansion name both sources.
+ */
+
+
+
+class ValueError extends Error {
+    notFound;
+    name = 'ValueError';
+    constructor(message, notFound) {
+        super(message);
+        this.notFound = notFound;
+    }
+}
+const MAX_KEYS_LISTED = 30;
+function keyList(o) {
+    const keys = Object.keys(o);
+    if (keys.length === 0)
+        return 'it has no keys';
+    const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
+    return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
+}
+function asObject(v) {
+    if ((0,core_json/* isObject */.Gv)(v))
+        return v;
+    if (typeof v === 'string' && /^\s*\{/.test(v)) {
+        try {
+            const parsed = JSON.parse(v);
+            if ((0,core_json/* isObject */.Gv)(parsed))
+                return parsed;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** A field of a secret: the literal key first (`a.b` as one key), else the dotted path. */
+function lookup(data, field, source, line) {
+    if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw))
+        return data[field.raw];
+    let cur = data;
+    const walked = [];
+    for (const seg of field.segments) {
+        const o = asObject(cur);
+        const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
+        if (!o)
+            throw new ValueError(`line ${line}: ${at} is ${(0,core_json/* kind */.fM)(cur)}, not a JSON object, so it has no key "${seg}"`, true);
+        if (!Object.prototype.hasOwnProperty.call(o, seg))
+            throw new ValueError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
+        cur = o[seg];
+        walked.push(seg);
+    }
+    return cur;
+}
+function stringify(v, what, line) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    if (v === null || v === undefined)
+        throw new ValueError(`line ${line}: ${what} is ${(0,core_json/* kind */.fM)(v)}: there is no value to inject`, true);
+    return JSON.stringify(v);
+}
+/** String leaves of a JSON value (each masked, so a field printed later stays hidden). */
+function leaves(v, out = []) {
+    if (typeof v === 'string')
+        out.push(v);
+    else if (Array.isArray(v))
+        for (const x of v)
+            leaves(x, out);
+    else if ((0,core_json/* isObject */.Gv)(v))
+        for (const x of Object.values(v))
+            leaves(x, out);
+    return out;
+}
+function dotenvQuote(v) {
+    if (/^[A-Za-z0-9_./:@+-]*$/.test(v))
+        return v;
+    return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+}
+function toDotenv(o, line) {
+    return Object.entries(o).map(([k, v]) => `${(0,vault_selectors/* envName */.pD)(k)}=${dotenvQuote(stringify(v, `the key "${k}"`, line))}`).join('\n') + '\n';
+}
+function fileExt(sink, value) {
+    if (sink === 'dotenv')
+        return '.env';
+    if (sink === 'json')
+        return '.json';
+    if (sink === 'file' && value.trimStart().startsWith('-----BEGIN'))
+        return '.pem';
+    return '';
+}
+function items(f, sel) {
+    const base = { sel, source: f.readPath, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}), ...(f.leaseTtl !== undefined ? { leaseTtl: f.leaseTtl } : {}) };
+    const make = (name, outputName, key, v, what) => {
+        const value = stringify(v, what, sel.line);
+        return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : leaves(v), ext: fileExt(sel.sink, value) };
+    };
+    const whole = (o, key) => {
+        const value = sel.sink === 'json' ? `${JSON.stringify(o, null, 2)}\n` : toDotenv(o, sel.line);
+        return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: leaves(o), ext: fileExt(sel.sink, value) };
+    };
+    if (sel.field === null) {
+        const d = f.data;
+        const cert = d['certificate'];
+        const key = d['private_key'];
+        const chain = Array.isArray(d['ca_chain']) && d['ca_chain'].length ? d['ca_chain'] : d['issuing_ca'];
+        if (typeof cert !== 'string' || typeof key !== 'string') {
+            throw new ValueError(`line ${sel.line}: ${f.readPath} did not answer with a certificate and private_key; ${keyList(d)}`, false);
+        }
+        const ca = Array.isArray(chain) ? chain.filter((x) => typeof x === 'string').join('\n') : typeof chain === 'string' ? chain : '';
+        const parts = [
+            make(sel.name + vault_selectors/* PKI_PARTS */.Uu.cert, sel.outputName + vault_selectors/* PKI_PARTS */.Uu.cert, 'certificate', cert, 'certificate'),
+            make(sel.name + vault_selectors/* PKI_PARTS */.Uu.key, sel.outputName + vault_selectors/* PKI_PARTS */.Uu.key, 'private_key', key, 'private_key'),
+        ];
+        if (sel.vaultActionPki)
+            return vaultActionPki(f, sel, parts, make);
+        if (ca)
+            parts.push(make(sel.name + vault_selectors/* PKI_PARTS */.Uu.ca, sel.outputName + vault_selectors/* PKI_PARTS */.Uu.ca, 'ca_chain', ca, 'ca_chain'));
+        return parts;
+    }
+    if (sel.field === '*') {
+        if (sel.sink === 'dotenv' || sel.sink === 'json')
+            return [whole(f.data, '*')];
+        return Object.entries(f.data).map(([k, v]) => {
+            const name = sel.named ? (0,vault_selectors/* envName */.pD)(sel.name + k) : (0,vault_selectors/* envName */.pD)(k);
+            const outputName = sel.named ? (0,vault_selectors/* normalizeName */.Pc)(sel.outputName + k) : (0,vault_selectors/* normalizeName */.Pc)(k);
+            return make(name, outputName, k, v, `the key "${k}" of ${f.readPath}`);
+        });
+    }
+    const v = lookup(f.data, sel.field, f.readPath, sel.line);
+    const key = sel.field.segments.join('.');
+    if (sel.sink === 'dotenv' || sel.sink === 'json') {
+        const o = asObject(v);
+        if (!o)
+            throw new ValueError(`line ${sel.line}: "${sel.field.raw}" of ${f.readPath} is ${(0,core_json/* kind */.fM)(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
+        return [whole(o, key)];
+    }
+    return [make(sel.name, sel.outputName, key, v, `"${sel.field.raw}" of ${f.readPath}`)];
+}
+/** The `pki` input's names, as vault-action sets them: NAME_CA is the issuing CA, NAME_CA_CHAIN the chain; outputs name_cert ... */
+function vaultActionPki(f, sel, parts, make) {
+    const d = f.data;
+    const out = parts.map((p) => ({ ...p, outputName: `${sel.outputName}${p.name.slice(sel.name.length).toLowerCase()}` }));
+    const issuing = typeof d['issuing_ca'] === 'string' ? d['issuing_ca'] : '';
+    const chain = Array.isArray(d['ca_chain']) ? d['ca_chain'].filter((x) => typeof x === 'string').join('\n') : '';
+    if (issuing)
+        out.push(make(`${sel.name}_CA`, `${sel.outputName}_ca`, 'issuing_ca', issuing, 'issuing_ca'));
+    if (chain)
+        out.push(make(`${sel.name}_CA_CHAIN`, `${sel.outputName}_ca_chain`, 'ca_chain', chain, 'ca_chain'));
+    return out;
+}
+/** Every selector's values; collisions (after wildcard expansion) name both sources. */
+function selectValues(fetched, opts) {
+    const out = [];
+    const skipped = [];
+    const failures = [];
+    for (const f of fetched) {
+        for (const sel of f.fetch.selectors) {
+            try {
+                out.push(...items(f, sel));
+            }
+            catch (err) {
+                if (!(err instanceof ValueError))
+                    throw err;
+                if (err.notFound && opts.ignoreNotFound)
+                    skipped.push(err.message);
+                else
+                    failures.push(err.message);
+            }
+        }
+    }
+    if (failures.length === 1)
+        throw new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, failures[0] ?? '');
+    if (failures.length > 1)
+        throw new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, `${failures.length} selectors failed, nothing was injected:\n${failures.map((m) => `- ${m}`).join('\n')}`);
+    out.sort((a, b) => a.sel.line - b.sel.line || a.name.localeCompare(b.name));
+    checkCollisions(out, (i) => i.name);
+    if (opts.outputs)
+        checkCollisions(out, (i) => i.outputName);
+    return { items: out, skipped };
+}
+function checkCollisions(list, nameOf) {
+    const seen = new Map();
+    for (const i of list) {
+        const n = nameOf(i);
+        const prev = seen.get(n);
+        if (prev) {
+            const desc = (x) => (x.sel.field === '*' ? { line: x.sel.line, text: x.sel.text, key: x.key } : { line: x.sel.line, text: x.sel.text });
+            throw (0,vault_selectors/* collision */.Zh)(n, desc(prev), desc(i));
+        }
+        seen.set(n, i);
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/files.ts
+var core_files = __webpack_require__(9928);
+// EXTERNAL MODULE: ./src/core/mask.ts
+var mask = __webpack_require__(9239);
+;// CONCATENATED MODULE: ./src/vault/inject.ts
+/**
+ * Values to the job: every value, line and leaf is masked first; then every file is written
+ * (0600, all or none); only then are env vars and outputs set. The summary names what was
+ * injected, never a value. The target is structural so this module needs no platform import.
+ */
+
+
+
+
+
+const FILES_STATE = 'fetchSecretsFiles';
+/** Registers every value (and each JSON leaf long enough to mask) before anything is written. */
+function maskAll(t, items) {
+    for (const i of items) {
+        t.secret(i.value, i.name);
+        for (const leaf of i.leaves)
+            if (leaf.trim().length >= mask/* MIN_SECRET_LENGTH */.vb)
+                t.secret(leaf, `${i.name} (a field)`);
+    }
+}
+async function inject(t, items, opts) {
+    maskAll(t, items);
+    const fileItems = items.filter((i) => i.sink !== 'env');
+    const done = items.map((item) => ({ item }));
+    if (fileItems.length) {
+        const dir = (0,external_node_path_.join)(t.tempDir(), `fetch-secrets-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        const planned = new Map(fileItems.map((i) => [i, (0,external_node_path_.join)(dir, `${i.name}${i.ext}`)]));
+        // Saved before writing, so the post step removes whatever a crash leaves behind.
+        t.saveState(FILES_STATE, JSON.stringify({ dir, files: [...planned.values()] }));
+        const written = [];
+        try {
+            for (const [i, path] of planned) {
+                await (0,core_files/* writeSecretFile */.AK)(path, i.value);
+                written.push(path);
+            }
+        }
+        catch (err) {
+            await (0,core_files/* removeFiles */.WS)(written);
+            throw err;
+        }
+        for (const d of done) {
+            const p = planned.get(d.item);
+            if (p)
+                d.file = p;
+        }
+    }
+    for (const d of done) {
+        const value = d.file ?? d.item.value;
+        if (opts.exportEnv)
+            t.exportEnv(d.item.name, value);
+        if (opts.outputs)
+            t.output(d.item.outputName, value);
+    }
+    return done;
+}
+/** Removes the files a main step wrote (post step); returns the ones that failed. */
+async function removeInjectedFiles(state) {
+    if (!state)
+        return { removed: 0, failed: [] };
+    let parsed;
+    try {
+        parsed = JSON.parse(state);
+    }
+    catch {
+        return { removed: 0, failed: [] };
+    }
+    const files = typeof parsed === 'object' && parsed !== null && 'files' in parsed && Array.isArray(parsed.files) ? parsed.files.filter((x) => typeof x === 'string') : [];
+    const dir = typeof parsed === 'object' && parsed !== null && 'dir' in parsed && typeof parsed.dir === 'string' ? parsed.dir : '';
+    const failed = await (0,core_files/* removeFiles */.WS)(files);
+    // the directory only once empty (never a recursive delete)
+    if (dir && !failed.length)
+        await external_node_fs_.promises.rmdir(dir).catch(() => undefined);
+    return { removed: files.length - failed.length, failed };
+}
+function fmtTtl(s) {
+    if (s % 3600 === 0 && s >= 3600)
+        return `${s / 3600}h`;
+    if (s % 60 === 0 && s >= 60)
+        return `${s / 60}m`;
+    return `${s}s`;
+}
+function cell(s) {
+    return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+function fromWhere(vault, stores) {
+    const plural = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    if (!stores)
+        return plural(vault, 'Vault request');
+    const st = plural(stores, 'cloud store read');
+    return vault ? `${plural(vault, 'Vault request')} and ${st}` : st;
+}
+/** The step summary: names, kinds, sources, versions and lease TTLs; never values. */
+function summaryMarkdown(done, opts) {
+    const rows = done.map(({ item, file }) => {
+        const kinds = [];
+        if (file)
+            kinds.push(item.sink === 'file' ? 'file' : `file (${item.sink})`);
+        if (opts.exportEnv)
+            kinds.push('env');
+        if (opts.outputs)
+            kinds.push('output');
+        const src = item.key === '*' || item.key === '' ? item.source : `${item.source} \`${item.key}\``;
+        return `| \`${cell(item.name)}\` | ${kinds.join(', ') || 'masked only'} | ${cell(src)} | ${item.version ?? ''} | ${item.leaseTtl !== undefined ? fmtTtl(item.leaseTtl) : ''} |`;
+    });
+    const lines = [
+        '### fetch-secrets',
+        '',
+        `${done.length} value${done.length === 1 ? '' : 's'} injected from ${fromWhere(opts.requests, opts.storeReads ?? 0)} in ${opts.ms} ms. Values are masked and never shown here.`,
+        '',
+        '| name | kind | source | version | lease TTL |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (opts.skipped.length)
+        lines.push('', `Skipped (ignore-not-found): ${opts.skipped.length}`, ...opts.skipped.map((s) => `- ${cell(s)}`));
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/stores/selector.ts
+var selector = __webpack_require__(3301);
+;// CONCATENATED MODULE: ./src/actions/fetch-secrets-stores.ts
+/**
+ * fetch-secrets' cloud-store glue: the store inputs (GCP and Azure identity, the AWS region,
+ * endpoint overrides, the aws-secretsmanager-get-secrets drop-in), the split of the `secrets`
+ * input into Vault lines and store lines, the StoreContext built from the runner, and the
+ * store items in the Vault items' shape so both take one inject path. The store layer
+ * (src/stores/index.ts and, through it, each store's module and SDK) is imported only when a
+ * store line is present: a Vault-only run never loads it.
+ */
+
+
+
+
+
+const storeInputs = [
+    { name: 'aws-region', description: 'AWS region of aws-sm: and aws-ssm: lines (default: AWS_REGION or AWS_DEFAULT_REGION, as oidc-assume-role exports them); the credentials are the job\'s AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN', default: '' },
+    { name: 'workload_identity_provider', description: 'gcp-sm: lines: the Workload Identity Federation provider, projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER (as in google-github-actions/auth)', default: '' },
+    { name: 'service_account', description: 'gcp-sm: lines: the service account e-mail to impersonate after the token exchange (optional; as in google-github-actions/auth)', default: '' },
+    { name: 'gcp-audience', description: 'gcp-sm: lines: the OIDC token\'s audience for GCP (google-github-actions/auth calls it audience; default https://iam.googleapis.com/<provider>). The audience input is Vault\'s', default: '' },
+    { name: 'client-id', description: 'azure-kv: lines: client id of the app registration or managed identity holding the federated credential (as in azure/login)', default: '' },
+    { name: 'tenant-id', description: 'azure-kv: lines: the Entra tenant id (as in azure/login)', default: '' },
+    { name: 'azure-audience', description: 'azure-kv: lines: the OIDC token\'s audience for Entra (azure/login calls it audience; default api://AzureADTokenExchange)', default: '' },
+    { name: 'gcp-endpoints', description: 'private (Private Service Connect) or test endpoints for GCP, "sts=URL", "iamcredentials=URL", "secretmanager=URL", one per line or comma-separated (default: the public googleapis.com hosts)', default: '' },
+    { name: 'azure-endpoints', description: 'other endpoints for Azure, "authority=URL" (sovereign clouds, e.g. https://login.chinacloudapi.cn) and "keyvault=URL" ({vault} stands for the vault name; private or test endpoints), one per line or comma-separated', default: '' },
+    { name: 'secret-ids', description: 'aws-actions/aws-secretsmanager-get-secrets drop-in: Secrets Manager names, ARNs, "ALIAS,id" and "prefix*", one per line', default: '' },
+    { name: 'parse-json-secrets', description: 'secret-ids: a JSON secret becomes one variable per key, recursively, named SECRET_KEY (as aws-secretsmanager-get-secrets does)', default: 'false' },
+    { name: 'name-transformation', description: 'secret-ids: variable names are uppercase, lowercase or none (kept as they are)', default: 'uppercase' },
+    { name: 'auto-select-family-attempt-timeout', description: 'milliseconds to wait on the first address family before trying the other (Happy Eyeballs), 10 or more (default: Node\'s own)', default: '' },
+];
+/**
+ * Splits `secrets` (and `secret-ids`) into Vault lines and store selectors. Store lines are
+ * parsed here; the Vault lines are rebuilt on their own line numbers, so the Vault parser's
+ * messages keep pointing at the right line.
+ */
+async function planSecrets(r) {
+    const raw = r.input(vault_selectors/* SECRETS_INPUT */.dK);
+    const stores = [];
+    const byLine = new Map();
+    for (const e of (0,vault_selectors/* splitEntries */.l8)(raw)) {
+        const s = (0,selector/* parseStoreLine */.XQ)(e.text, e.line);
+        if (s)
+            stores.push(s);
+        else
+            byLine.set(e.line, [...(byLine.get(e.line) ?? []), e.text]);
+    }
+    const ids = r.input('secret-ids');
+    if (ids.trim()) {
+        const { parseAwsSmCompat } = await __webpack_require__.e(/* import() */ 783).then(__webpack_require__.bind(__webpack_require__, 8783));
+        stores.push(...parseAwsSmCompat({
+            'secret-ids': ids,
+            'parse-json-secrets': r.input('parse-json-secrets'),
+            'name-transformation': r.input('name-transformation'),
+        }).selectors);
+    }
+    else {
+        // validated even when unused, so a typo fails fast
+        (0,parse/* parseBool */.q6)(r.input('parse-json-secrets'), 'parse-json-secrets', false);
+    }
+    let vaultLines = 0;
+    const lines = [];
+    for (const [line, texts] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
+        while (lines.length < line - 1)
+            lines.push('');
+        lines.push(texts.join('; '));
+        vaultLines += texts.length;
+    }
+    if (!vaultLines && !stores.length) {
+        throw new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, 'no selector given: write one per line, e.g. "secret/data/ci/app api_key | API_KEY" or "aws-sm:prod/db password | DB_PASSWORD" (or give secret-ids)');
+    }
+    return { vaultInput: lines.join('\n'), vaultLines, stores };
+}
+function httpUrl(raw, input, key) {
+    let u;
+    try {
+        u = new URL(raw.replace('{vault}', 'vault'));
+    }
+    catch {
+        throw new core_errors/* UserError */.yo(input, `${key}: expected an http(s) URL, got "${raw.slice(0, 80)}"`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        throw new core_errors/* UserError */.yo(input, `${key}: expected an http(s) URL, got a ${u.protocol} URL`);
+    if (u.username || u.password)
+        throw new core_errors/* UserError */.yo(input, `${key}: the URL must not carry credentials`);
+    return raw.replace(/\/+$/, '');
+}
+/** "key=URL" pairs, one per line or comma-separated, keys from `allowed`. */
+function parseEndpoints(raw, input, allowed) {
+    const out = {};
+    for (const part of raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)) {
+        const eq = part.indexOf('=');
+        const key = eq < 0 ? '' : part.slice(0, eq).trim().toLowerCase();
+        if (!allowed.includes(key))
+            throw new core_errors/* UserError */.yo(input, `expected ${allowed.map((k) => `"${k}=URL"`).join(', ')}, got "${part.slice(0, 60)}"`);
+        out[key] = httpUrl(part.slice(eq + 1).trim(), input, key);
+    }
+    return out;
+}
+function envCredentials(r) {
+    const id = (r.env('AWS_ACCESS_KEY_ID') ?? '').trim();
+    const key = (r.env('AWS_SECRET_ACCESS_KEY') ?? '').trim();
+    const session = (r.env('AWS_SESSION_TOKEN') ?? '').trim();
+    if (!id && !key)
+        return undefined;
+    if (!id || !key)
+        throw new core_errors/* UserError */.yo('aws-region', `the job has ${id ? 'AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY' : 'AWS_SECRET_ACCESS_KEY but no AWS_ACCESS_KEY_ID'}: run oidc-assume-role before this step`);
+    r.secret(key, 'AWS_SECRET_ACCESS_KEY');
+    if (session)
+        r.secret(session, 'AWS_SESSION_TOKEN');
+    return { accessKeyId: id, secretAccessKey: key, ...(session ? { sessionToken: session } : {}) };
+}
+/** The store layer's context from the runner and the inputs; throws (a UserError) before any network call. */
+function storeContext(r, stores, concurrency) {
+    const kinds = new Set(stores.map((s) => s.store));
+    const maxAttempts = (0,parse/* parseIntIn */.yt)(r.input('retry-max-attempts'), 'retry-max-attempts', 4, 1, 20);
+    const delayRaw = r.input('retry-initial-delay').trim();
+    const baseDelayMs = delayRaw ? Math.round((0,parse/* parseDuration */.E9)(delayRaw, 'retry-initial-delay') * 1000) : 500;
+    // the step's `timeout` bounds the store retries too; `request-timeout` each store request
+    const stepRaw = r.input('timeout').trim();
+    const stepS = stepRaw ? (0,parse/* parseDuration */.E9)(stepRaw, 'timeout') : 300;
+    const rtRaw = r.input('request-timeout').trim();
+    const http = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), ...(stepS > 0 ? { deadlineMs: Math.round(stepS * 1000) } : {}) } };
+    if (rtRaw)
+        http.timeoutMs = Math.max(1, Math.round((0,parse/* parseDuration */.E9)(rtRaw, 'request-timeout') * 1000));
+    const ctx = {
+        idToken: (aud) => r.idToken(aud),
+        secret: (v, what) => r.secret(v, what),
+        debug: (m) => r.debug(m),
+        concurrency,
+        http,
+    };
+    // a private CA (TLS-inspecting proxies) is trusted for the stores too; Vault's client
+    // certificate and tls-skip-verify stay Vault's
+    const ca = (0,vault_login/* vaultInput */.zn)(r, 'ca-certificate');
+    if (ca.trim())
+        http.tls = { ca: (0,vault_login/* readPem */.Je)(ca, 'ca-certificate') };
+    const family = r.input('auto-select-family-attempt-timeout').trim();
+    if (family) {
+        if (!/^\d+$/.test(family) || Number(family) < 10)
+            throw new core_errors/* UserError */.yo('auto-select-family-attempt-timeout', `expected a whole number of milliseconds, 10 or more, got "${family.slice(0, 20)}"`);
+        http.autoSelectFamilyAttemptTimeoutMs = Number(family);
+    }
+    if (kinds.has('aws-sm') || kinds.has('aws-ssm')) {
+        const region = (r.input('aws-region') || r.env('AWS_REGION') || r.env('AWS_DEFAULT_REGION') || '').trim();
+        const creds = envCredentials(r);
+        const common = (r.env('AWS_ENDPOINT_URL') ?? '').trim();
+        const sm = (r.env('AWS_ENDPOINT_URL_SECRETS_MANAGER') ?? '').trim() || common;
+        const ssm = (r.env('AWS_ENDPOINT_URL_SSM') ?? '').trim() || common;
+        ctx.aws = {
+            region,
+            credentials: creds ?? (async () => {
+                throw new core_errors/* UserError */.yo('secrets', 'aws-sm: and aws-ssm: lines use the job\'s AWS credentials, and there are none (no AWS_ACCESS_KEY_ID): run oidc-assume-role (or configure-aws-credentials) in an earlier step');
+            }),
+            ...(sm ? { secretsManagerEndpoint: httpUrl(sm, 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'endpoint') } : {}),
+            ...(ssm ? { ssmEndpoint: httpUrl(ssm, 'AWS_ENDPOINT_URL_SSM', 'endpoint') } : {}),
+        };
+    }
+    if (kinds.has('gcp-sm')) {
+        const ep = parseEndpoints(r.input('gcp-endpoints'), 'gcp-endpoints', ['sts', 'iamcredentials', 'secretmanager']);
+        const sa = r.input('service_account').trim();
+        const aud = r.input('gcp-audience').trim();
+        ctx.gcp = {
+            workloadIdentityProvider: r.input('workload_identity_provider').trim(),
+            ...(sa ? { serviceAccount: sa } : {}),
+            ...(aud ? { audience: aud } : {}),
+            ...(ep['sts'] ? { stsEndpoint: ep['sts'] } : {}),
+            ...(ep['iamcredentials'] ? { iamCredentialsEndpoint: ep['iamcredentials'] } : {}),
+            ...(ep['secretmanager'] ? { secretManagerEndpoint: ep['secretmanager'] } : {}),
+        };
+    }
+    if (kinds.has('azure-kv')) {
+        const ep = parseEndpoints(r.input('azure-endpoints'), 'azure-endpoints', ['authority', 'keyvault']);
+        const aud = r.input('azure-audience').trim();
+        ctx.azure = {
+            clientId: r.input('client-id').trim(),
+            tenantId: r.input('tenant-id').trim(),
+            ...(aud ? { audience: aud } : {}),
+            ...(ep['authority'] ? { authorityHost: ep['authority'] } : {}),
+            ...(ep['keyvault'] ? { keyVaultEndpoint: ep['keyvault'] } : {}),
+        };
+    }
+    return ctx;
+}
+/** A store item in the Vault items' shape (the selector part carries only what inject reads). */
+function asItem(i) {
+    const item = {
+        sel: { line: i.line, text: i.text, path: i.source, field: '*', sink: i.sink, name: i.name, outputName: i.outputName, named: true },
+        name: i.name, outputName: i.outputName, sink: i.sink, value: i.value, leaves: i.leaves, source: i.source, key: i.key, ext: i.ext,
+    };
+    if (i.version !== undefined)
+        item.version = i.version;
+    return item;
+}
+/**
+ * Reads every store selector (the store layer loaded now, on demand), checks the names
+ * against the Vault items' and returns them ready to inject. Nothing is returned unless
+ * every line succeeded.
+ */
+async function fetchFromStores(stores, ctx, opts) {
+    const { fetchStoreSecrets } = await __webpack_require__.e(/* import() */ 826).then(__webpack_require__.bind(__webpack_require__, 2826));
+    const res = await fetchStoreSecrets(stores, ctx, { ignoreNotFound: opts.ignoreNotFound, outputs: opts.outputs });
+    const reads = new Set(stores.map((s) => `${s.store}:${s.id}:${s.versionId ?? ''}:${s.versionStage ?? ''}`)).size;
+    return { items: res.items.map(asItem), skipped: res.skipped, reads };
+}
+/** Fails on a store item and a Vault item with one env (or output) name, naming both lines. */
+async function checkAcross(storeItems, vaultItems, outputs) {
+    if (!storeItems.length || !vaultItems.length)
+        return;
+    const { checkCollisions } = await __webpack_require__.e(/* import() */ 826).then(__webpack_require__.bind(__webpack_require__, 2826));
+    const asStore = (i) => ({ line: i.sel.line, text: i.sel.text, name: i.name, outputName: i.outputName, sink: i.sink, value: '', leaves: [], source: i.source, key: i.key, ext: i.ext });
+    const named = (i, out) => ({ name: out ? i.outputName : i.name, line: i.sel.line, text: i.sel.text, ...(i.sel.field === '*' && i.sink === 'env' ? { key: i.key } : {}) });
+    checkCollisions(storeItems.map(asStore), vaultItems.map((i) => named(i, false)));
+    if (outputs)
+        checkCollisions(storeItems.map(asStore), vaultItems.map((i) => named(i, true)), true);
+}
+
+;// CONCATENATED MODULE: ./src/actions/fetch-secrets.ts
+/**
+ * fetch-secrets: Vault KV v1/v2, dynamic and PKI secrets into env vars, step outputs and
+ * 0600 files, every value masked first; all fetched in parallel and validated before anything
+ * is injected. The post step removes the files, revokes the leases and (when this step logged
+ * in) the token. Lines with a store prefix (aws-sm:, aws-ssm:, gcp-sm:, azure-kv:) are read from
+ * the cloud stores in parallel with Vault (./fetch-secrets-stores.ts); Vault is logged in to only
+ * when Vault lines remain. Glue only: the protocol lives in src/vault and src/stores.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const fetchSecretsSpec = {
+    name: 'fetch-secrets',
+    summary: 'read Vault KV v1/v2, dynamic and PKI secrets (and AWS Secrets Manager, SSM Parameter Store, GCP Secret Manager, Azure Key Vault) in parallel into masked env vars, step outputs or 0600 files; revoke leases when the job ends',
+    inputs: [
+        { name: 'secrets', description: 'one selector per line (";" also separates), vault-action syntax: "secret/data/ci/app api_key | API_KEY"; "path *" for every key; "a.b" for a nested field; "path?version=N"; "| file:NAME", "| dotenv:NAME", "| json:NAME" for files; "pki/issue/ROLE common_name=HOST ttl=1h | file:TLS" for a certificate; cloud stores with a prefix: "aws-sm:prod/db password | DB_PASSWORD", "aws-ssm:/app/token | TOKEN", "gcp-sm:projects/P/secrets/S | NAME", "azure-kv:https://VAULT.vault.azure.net/secrets/S | NAME"' },
+        // vault-action's names (exportEnv, ignoreNotFound, secretEncodingType, exportToken) are aliases
+        ...(0,inputs/* withVaultActionAliases */.Lk)([
+            { name: 'export-env', description: 'export each value (or file path) as an environment variable for later steps', default: 'true' },
+            { name: 'outputs', description: 'set each value (or file path) as a step output (masked outputs are not passed to other jobs)', default: 'true' },
+            { name: 'ignore-not-found', description: 'skip a missing path or key with a warning instead of failing the step', default: 'false' },
+            { name: 'pki', description: 'hashicorp/vault-action\'s PKI form, one per line or ";": pki/issue/ROLE {"common_name": "web.example.com", "ttl": "1h"} [| NAME]; sets ROLE_CERT, ROLE_KEY, ROLE_CA, ROLE_CA_CHAIN (outputs role_cert ...)', default: '' },
+            { name: 'secret-encoding-type', description: 'decode each value before injecting it: base64, hex, or utf8 (as stored)', default: 'utf8' },
+            { name: 'export-token', description: 'export VAULT_ADDR and VAULT_TOKEN (and VAULT_NAMESPACE) for later steps of the job; a token this step logged in with is still revoked when the job ends (unless revoke is false)', default: 'false' },
+        ]),
+        { name: 'revoke-leases', description: 'revoke the leases of dynamic secrets (database, aws ...) in the post step', default: 'true' },
+        { name: 'concurrency', description: 'at most this many Vault requests in flight (1-64), and as many cloud store requests', default: '8' },
+        ...inputs/* vaultActionLoginInputs */.Rt,
+        { name: 'revoke', description: 'when this step logged in itself (no token given), revoke that token in the post step', default: 'true' },
+        ...storeInputs,
+    ],
+};
+const LEASES_STATE = 'fetchSecretsLeases';
+const TOKEN_STATE = 'fetchSecretsToken';
+const NO_VAULT = { items: [], skipped: [], requests: 0, leases: 0 };
+/** export-token / output-token (vault-action's exportToken, outputToken: the vault_token output). */
+function exportToken(r, login, o) {
+    if (o.outputToken)
+        r.output('vault_token', login.token);
+    if (!o.exportToken)
+        return;
+    r.exportEnv('VAULT_ADDR', login.connection.url);
+    r.exportEnv('VAULT_TOKEN', login.token);
+    if (login.connection.namespace)
+        r.exportEnv('VAULT_NAMESPACE', login.connection.namespace);
+    if ((0,deadline/* shortLived */.Ln)(login.ttl))
+        r.warning(`The exported Vault token expires in ${login.ttl}s, likely before the job ends: raise the role's token_ttl.`, { title: 'Short-lived Vault token' });
+}
+/** Dynamic secrets whose lease ends within 10 minutes: the job likely outlives them. */
+function warnShortLeases(r, items) {
+    const short = items.filter((i) => i.leaseTtl !== undefined && (0,deadline/* shortLived */.Ln)(i.leaseTtl));
+    if (!short.length)
+        return;
+    const names = [...new Set(short.map((i) => `${i.name} (${i.leaseTtl ?? 0}s)`))].join(', ');
+    r.warning(`These credentials expire within 10 minutes, likely before the job ends: ${names}. Raise the role's default_ttl, or fetch them in the step that uses them.`, { title: 'Short-lived credentials' });
+}
+/** Logs in (unless a token is given), reads every Vault line; leases and the token are saved for the post step before anything can fail. */
+async function fromVault(r, selectors, o) {
+    const login = await (0,vault_login/* loginFromInputs */.F7)(r, { useEnvToken: true, pending: o.pending });
+    const { client } = login;
+    try {
+        if (login.created) {
+            r.secret(login.token, 'the Vault token');
+            if (o.revoke) {
+                r.saveState(TOKEN_STATE, login.token);
+                r.info(`Logged in to Vault with ${login.method}; the token is revoked when the job ends.`);
+            }
+        }
+        exportToken(r, login, o);
+        const fetches = groupFetches(selectors);
+        const started = Date.now();
+        const result = await fetchAll(vaultSource(client, (m) => r.debug(m)), fetches, { concurrency: o.concurrency, ignoreNotFound: o.ignoreNotFound });
+        r.debug(`fetched ${fetches.length} Vault path(s) in ${Date.now() - started} ms (concurrency ${o.concurrency})`);
+        // Leases are saved before anything else can fail, so the post step revokes them all.
+        const leases = result.fetched.flatMap((f) => (f.leaseId ? [f.leaseId] : []));
+        if (leases.length) {
+            if (o.revokeLeases)
+                r.saveState(LEASES_STATE, JSON.stringify(leases));
+            else
+                r.info(`revoke-leases is false: ${leases.length} lease(s) stay valid until their TTL ends.`);
+        }
+        if (result.error)
+            throw result.error;
+        const selected = selectValues(result.fetched, { ignoreNotFound: o.ignoreNotFound, outputs: o.outputs });
+        warnShortLeases(r, selected.items);
+        return { items: decodeItems(selected.items, o.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length };
+    }
+    finally {
+        await client.close();
+    }
+}
+/** Both sources' failures as one error (nothing is injected). */
+function bothFailed(errors) {
+    if (errors.length === 1)
+        return errors[0];
+    const text = `Vault and the cloud stores both failed, nothing was injected:\n${errors.map((e) => `- ${(0,core_errors/* describeError */.Uc)(e)}`).join('\n')}`;
+    if (errors.every((e) => e instanceof core_errors/* UserError */.yo))
+        return new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, text);
+    return new core_errors/* RemoteError */.Hi(text, { service: 'fetch-secrets', status: 0, retryable: false });
+}
+async function main(r) {
+    // Every input is checked before any network call.
+    const pki = parsePkiInput(r.input(PKI_INPUT));
+    const onlyPki = pki.length > 0 && !r.input(vault_selectors/* SECRETS_INPUT */.dK).trim() && !r.input('secret-ids').trim();
+    const plan = onlyPki ? { vaultInput: '', vaultLines: 0, stores: [] } : await planSecrets(r);
+    const selectors = [...(plan.vaultLines ? (0,vault_selectors/* parseSecretsInput */.lB)(plan.vaultInput) : []), ...pki];
+    const exportEnv = (0,parse/* parseBool */.q6)(r.input('export-env'), 'export-env', true);
+    const outputs = (0,parse/* parseBool */.q6)(r.input('outputs'), 'outputs', true);
+    const ignoreNotFound = (0,parse/* parseBool */.q6)(r.input('ignore-not-found'), 'ignore-not-found', false);
+    const encoding = parseEncoding(r.input('secret-encoding-type'));
+    const exportTok = (0,parse/* parseBool */.q6)(r.input('export-token'), 'export-token', false);
+    const outputToken = (0,parse/* parseBool */.q6)(r.input('output-token'), 'output-token', false);
+    const timeout = (0,deadline/* parseStepTimeout */.tS)(r.input('timeout'), 300);
+    const pending = new Set();
+    const revokeLeases = (0,parse/* parseBool */.q6)(r.input('revoke-leases'), 'revoke-leases', true);
+    const revoke = (0,parse/* parseBool */.q6)(r.input('revoke'), 'revoke', true);
+    const concurrency = (0,parse/* parseIntIn */.yt)(r.input('concurrency'), 'concurrency', 8, 1, 64);
+    const storeCtx = plan.stores.length ? storeContext(r, plan.stores, concurrency) : undefined;
+    // Vault (only when there are Vault lines: no login otherwise) and the cloud stores, in parallel.
+    const started = Date.now();
+    const [vault, stores] = await Promise.allSettled([
+        selectors.length
+            ? (0,deadline/* withDeadline */.NE)(timeout, () => [...pending], () => fromVault(r, selectors, { concurrency, ignoreNotFound, outputs, revoke, revokeLeases, exportToken: exportTok, outputToken, encoding, pending }))
+            : Promise.resolve(NO_VAULT),
+        storeCtx ? fetchFromStores(plan.stores, storeCtx, { ignoreNotFound, outputs }) : Promise.resolve({ items: [], skipped: [], reads: 0 }),
+    ]);
+    const ms = Date.now() - started;
+    const errors = [vault, stores].flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
+    if (vault.status === 'rejected' || stores.status === 'rejected')
+        throw bothFailed(errors);
+    const v = vault.value;
+    const s = stores.value;
+    await checkAcross(s.items, v.items, outputs);
+    const skipped = [...v.skipped, ...s.skipped];
+    for (const m of skipped)
+        r.warning(`ignore-not-found: skipped ${m}`, { title: 'Secret not found' });
+    const items = [...v.items, ...s.items].sort((a, b) => a.sel.line - b.sel.line || a.name.localeCompare(b.name));
+    const done = await inject(r, items, { exportEnv, outputs });
+    const files = done.filter((d) => d.file).length;
+    const from = [v.requests ? `${v.requests} Vault path(s)` : '', s.reads ? `${s.reads} cloud store read(s)` : ''].filter(Boolean).join(' and ') || 'nothing';
+    r.info(`Injected ${done.length} value(s) from ${from} in ${ms} ms${files ? `, ${files} as files` : ''}${v.leases ? `, ${v.leases} lease(s)` : ''}.`);
+    if (outputs && done.length && r.platform === 'github') {
+        r.warning('Secret step outputs are masked, and GitHub drops masked outputs passed to another job (actions/runner#1061): use them in this job, and run fetch-secrets again in any job that needs the values.', { title: 'Masked outputs stay in this job' });
+    }
+    await r.summary(summaryMarkdown(done, { exportEnv, outputs, requests: v.requests, storeReads: s.reads, ms, skipped }));
+}
+function parseLeases(raw) {
+    if (!raw)
+        return [];
+    try {
+        const v = JSON.parse(raw);
+        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+async function post(r) {
+    const removed = await removeInjectedFiles(r.getState(FILES_STATE));
+    if (removed.removed)
+        r.info(`Removed ${removed.removed} secret file(s).`);
+    for (const f of removed.failed)
+        r.warning(`Could not remove the secret file ${f.path} (${f.code})`, { title: 'Secret file not removed' });
+    const leases = parseLeases(r.getState(LEASES_STATE));
+    const created = r.getState(TOKEN_STATE);
+    if (!leases.length && !created)
+        return;
+    const token = created || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
+    if (!token) {
+        r.warning(`No Vault token in the post step: ${leases.length} lease(s) were not revoked and end with their TTL.`, { title: 'Leases not revoked' });
+        return;
+    }
+    r.secret(token, 'the Vault token');
+    let client;
+    try {
+        const conn = (0,vault_login/* vaultConnection */.De)(r);
+        client = (0,vault_login/* vaultClient */.es)(r, { ...conn, retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } }, token);
+    }
+    catch (err) {
+        r.warning(`Could not revoke the leases: ${(0,core_errors/* describeError */.Uc)(err)}`);
+        return;
+    }
+    try {
+        const results = await pool(leases, 8, (id) => client.revokeLease(id));
+        let ok = 0;
+        results.forEach((res, i) => {
+            if (res.ok)
+                ok++;
+            else
+                r.warning(`Could not revoke the lease ${leases[i] ?? ''}; it ends with its TTL: ${(0,core_errors/* describeError */.Uc)(res.error)}`, { title: 'Lease not revoked' });
+        });
+        if (ok)
+            r.info(`Revoked ${ok} lease(s) (sys/leases/revoke).`);
+        if (created) {
+            try {
+                await client.revokeSelf();
+                r.info('Revoked the Vault token this step logged in with.');
+            }
+            catch (err) {
+                if (err instanceof core_errors/* RemoteError */.Hi && err.code === 'invalid_token')
+                    r.info('The Vault token was already revoked or expired.');
+                else
+                    r.warning(`Could not revoke the Vault token; it stays valid until its TTL ends: ${(0,core_errors/* describeError */.Uc)(err)}`, { title: 'Vault token not revoked' });
+            }
+        }
+    }
+    finally {
+        await client.close();
+    }
+}
+const fetchSecrets = (0,aliases/* withInputAliases */.vp)({ name: 'fetch-secrets', main, post }, fetchSecretsSpec.inputs);
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vp: () => (/* binding */ withInputAliases)
+/* harmony export */ });
+/* unused harmony exports resolveAliased, withAliases, aliasMap */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/**
+ * Input aliases: an ActionSpec input may declare other names (hashicorp/vault-action's
+ * camelCase, say) so a workflow that switches `uses:` keeps its `with:` block. The wrapped
+ * runner answers `input(canonical)` with the alias's value when only the alias is given; both
+ * given with different values is a UserError naming both. On GitHub the canonical input always
+ * carries its action.yml default, so a canonical value equal to its default counts as not given.
+ */
+
+/** The value of `spec`'s input, resolved over its aliases with `raw` (the runner's own lookup). */
+function resolveAliased(spec, raw) {
+    const own = raw(spec.name);
+    const given = (spec.aliases ?? []).map((a) => ({ a, v: raw(a) })).filter((x) => x.v.trim() !== '');
+    if (given.length === 0)
+        return own;
+    const first = given[0] ?? { a: '', v: '' };
+    for (const g of given.slice(1)) {
+        if (g.v.trim() !== first.v.trim())
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(spec.name, `"${first.a}" and "${g.a}" are both given, with different values: keep one`);
+    }
+    const ownGiven = own.trim() !== '' && own.trim() !== (spec.default ?? '').trim();
+    if (ownGiven && own.trim() !== first.v.trim()) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(spec.name, `"${spec.name}" and its alias "${first.a}" are both given, with different values: keep one (the values are not shown)`);
+    }
+    return ownGiven ? own : first.v;
+}
+/** A runner whose input() resolves the aliases of `inputs`; everything else is the runner's own. */
+function withAliases(r, inputs) {
+    const byName = new Map(inputs.filter((i) => i.aliases?.length).map((i) => [i.name, i]));
+    if (byName.size === 0)
+        return r;
+    const raw = (name) => r.input(name);
+    const input = (name) => {
+        const spec = byName.get(name);
+        return spec ? resolveAliased(spec, raw) : r.input(name);
+    };
+    return new Proxy(r, {
+        get(target, prop) {
+            if (prop === 'input')
+                return input;
+            const v = Reflect.get(target, prop, target);
+            return typeof v === 'function' ? v.bind(target) : v;
+        },
+    });
+}
+/** The action with aliased inputs, for main and post alike (the GitHub entry and the CLI run this). */
+function withInputAliases(action, inputs) {
+    const wrapped = { name: action.name, main: (r) => action.main(withAliases(r, inputs)) };
+    const post = action.post;
+    if (post)
+        wrapped.post = (r) => post(withAliases(r, inputs));
+    return wrapped;
+}
+/** alias -> canonical name, for the CLI's flags. */
+function aliasMap(inputs) {
+    const m = new Map();
+    for (const i of inputs)
+        for (const a of i.aliases ?? [])
+            m.set(a, i.name);
+    return m;
+}
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NW: () => (/* binding */ awsSecretName),
+/* harmony export */   XQ: () => (/* binding */ parseStoreLine),
+/* harmony export */   vz: () => (/* binding */ sourceOf)
+/* harmony export */ });
+/* unused harmony exports storePrefix, lineError */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7002);
+/**
+ * Store lines of the `secrets` input: the Vault selector syntax with a store prefix.
+ *
+ *   aws-sm:prod/db password | DB_PASSWORD          a key of a JSON secret
+ *   aws-sm:prod/db | DB_JSON                       the whole string
+ *   aws-sm:prod/db * | DB_                         every key, names prefixed DB_
+ *   aws-sm:prod/db?version-stage=AWSPREVIOUS       (or ?version-id=ID)
+ *   aws-ssm:/app/prod/token | TOKEN                a parameter (SecureString decrypted); /name:3 pins a version
+ *   gcp-sm:projects/P/secrets/S[/versions/V] | N   (or the short form P/S[/V]); V defaults to latest
+ *   azure-kv:https://VAULT.vault.azure.net/secrets/S[/VERSION] | N   (or VAULT/S[/VERSION])
+ *
+ * The right-hand side takes `file:`, `dotenv:` and `json:` as for Vault lines. A line without
+ * a store prefix is not ours (undefined), so fetch-secrets keeps it for Vault. Errors are
+ * UserErrors naming the line; selectors hold ids and names, never values.
+ */
+
+
+const PREFIX_RE = /^(aws-sm|aws-ssm|gcp-sm|azure-kv):/i;
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const AWS_SM_ID = /^[A-Za-z0-9/_+=.@:-]{1,2048}$/;
+const AWS_SM_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+)$/;
+const SSM_NAME = /^[A-Za-z0-9/_.-]{1,2048}(:[A-Za-z0-9_.-]+)?$/;
+const GCP_FULL = /^projects\/([^/\s]+)\/secrets\/([^/\s]+)(?:\/versions\/([^/\s]+))?$/;
+const GCP_SHORT = /^([^/\s]+)\/([^/\s]+)(?:\/([^/\s]+))?$/;
+const AZURE_URL = /^https:\/\/([a-z0-9-]{3,24})\.(vault\.azure\.net|vault\.azure\.cn|vault\.usgovcloudapi\.net|vault\.microsoftazure\.de)\/secrets\/([A-Za-z0-9-]{1,127})(?:\/([A-Za-z0-9]{0,64}))?\/?$/i;
+const AZURE_SHORT = /^([a-z0-9-]{3,24})\/([A-Za-z0-9-]{1,127})(?:\/([A-Za-z0-9]{1,64}))?$/i;
+function storePrefix(text) {
+    const m = PREFIX_RE.exec(text.trim());
+    return m ? m[1]?.toLowerCase() : undefined;
+}
+function lineError(line, text, what) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .SECRETS_INPUT */ .dK, `line ${line} ("${text.slice(0, 160)}"): ${what}`);
+}
+/** The secret's own name from an ARN (without the 6-character suffix) or a name. */
+function awsSecretName(id) {
+    const m = AWS_SM_ARN.exec(id);
+    if (!m)
+        return id;
+    return (m[1] ?? '').replace(/-[A-Za-z0-9]{6}$/, '');
+}
+function parseId(store, raw, fail) {
+    const q = raw.indexOf('?');
+    const id = q < 0 ? raw : raw.slice(0, q);
+    const query = q < 0 ? '' : raw.slice(q + 1);
+    if (!id)
+        throw fail('the secret id is empty');
+    if (store === 'aws-sm') {
+        if (!AWS_SM_ID.test(id))
+            throw fail(`"${id.slice(0, 80)}" is not a Secrets Manager name or ARN (letters, digits and /_+=.@- only)`);
+        const out = { id, baseName: awsSecretName(id) };
+        if (query) {
+            const m = /^(version-id|version-stage)=([A-Za-z0-9_-]{1,256})$/.exec(query);
+            if (!m)
+                throw fail(`only "?version-id=ID" or "?version-stage=STAGE" may follow a Secrets Manager id, got "?${query.slice(0, 40)}"`);
+            if (m[1] === 'version-id')
+                out.versionId = m[2] ?? '';
+            else
+                out.versionStage = m[2] ?? '';
+        }
+        return out;
+    }
+    if (query)
+        throw fail(`"?" is only for aws-sm versions; ${store} puts the version in the id`);
+    if (store === 'aws-ssm') {
+        if (!SSM_NAME.test(id) && !/^arn:aws[a-z-]*:ssm:/.test(id))
+            throw fail(`"${id.slice(0, 80)}" is not a Parameter Store name (letters, digits and /_.- only, ":N" or ":label" to pin)`);
+        const bare = id.replace(/^arn:aws[a-z-]*:ssm:[^:]*:\d*:parameter/, '').replace(/:[^:/]+$/, '');
+        return { id, baseName: bare.replace(/^\/+/, '') };
+    }
+    if (store === 'gcp-sm') {
+        const full = GCP_FULL.exec(id);
+        const short = full || id.startsWith('projects/') ? null : GCP_SHORT.exec(id);
+        const m = full ?? short;
+        if (!m)
+            throw fail(`"${id.slice(0, 80)}" is not a Secret Manager name: write projects/PROJECT/secrets/SECRET[/versions/VERSION] or PROJECT/SECRET[/VERSION]`);
+        const [, project, secret, version] = m;
+        return { id: `projects/${project}/secrets/${secret}/versions/${version ?? 'latest'}`, baseName: secret ?? '' };
+    }
+    const url = AZURE_URL.exec(id);
+    if (url) {
+        const [, vault, domain, secret, version] = url;
+        return { id: `https://${vault?.toLowerCase()}.${domain?.toLowerCase()}/secrets/${secret}${version ? `/${version}` : ''}`, baseName: secret ?? '' };
+    }
+    const short = AZURE_SHORT.exec(id);
+    if (!short)
+        throw fail(`"${id.slice(0, 80)}" is not a Key Vault secret: write https://VAULT.vault.azure.net/secrets/NAME[/VERSION] or VAULT/NAME[/VERSION]`);
+    const [, vault, secret, version] = short;
+    return { id: `https://${vault?.toLowerCase()}.vault.azure.net/secrets/${secret}${version ? `/${version}` : ''}`, baseName: secret ?? '' };
+}
+function parseSink(rhs, fail) {
+    const m = /^(?:(file|dotenv|json)\s*:\s*)?(.*)$/i.exec(rhs.trim());
+    const sink = (m?.[1]?.toLowerCase() ?? 'env');
+    const name = (m?.[2] ?? '').trim();
+    if (!name)
+        throw fail('nothing after "|": write a name, e.g. "| API_KEY" or "| file:TLS_CERT"');
+    if (!NAME_RE.test(name))
+        throw fail(`"${name.slice(0, 60)}" is not a valid variable name: use letters, digits and _ (not starting with a digit)`);
+    return { sink, name };
+}
+/** Parses one entry; undefined when it has no store prefix (a Vault line). */
+function parseStoreLine(text, line) {
+    const trimmed = text.trim();
+    const store = storePrefix(trimmed);
+    if (!store)
+        return undefined;
+    const fail = (w) => lineError(line, trimmed, w);
+    const body = trimmed.slice(store.length + 1);
+    const bar = body.lastIndexOf('|');
+    const lhs = bar < 0 ? body : body.slice(0, bar);
+    const tokens = (0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenize */ .qw)(lhs);
+    if (typeof tokens === 'string')
+        throw fail(tokens);
+    const [idToken, ...keys] = tokens;
+    if (!idToken)
+        throw fail(`expected "${store}:ID [KEY] | NAME", found no id`);
+    if (keys.length > 1)
+        throw fail(`expected at most one key after the id, found ${keys.length} words; quote a key that contains spaces: "my key"`);
+    const parts = parseId(store, idToken, fail);
+    const sinkSpec = bar < 0 ? null : parseSink(body.slice(bar + 1), fail);
+    const sink = sinkSpec?.sink ?? 'env';
+    let pick;
+    const keyText = keys[0];
+    if (keyText === undefined)
+        pick = { kind: 'whole' };
+    else if (keyText === '*')
+        pick = { kind: 'expand' };
+    else {
+        const field = (0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .parseField */ .cn)(keyText);
+        if (typeof field === 'string')
+            throw fail(field);
+        pick = { kind: 'key', field };
+    }
+    if (pick.kind === 'whole' && (sink === 'dotenv' || sink === 'json')) {
+        // the whole secret as a dotenv / JSON file: every key of a JSON object
+        pick = { kind: 'expand' };
+    }
+    let name;
+    let outputName;
+    if (sinkSpec) {
+        name = sinkSpec.name;
+        outputName = sinkSpec.name;
+    }
+    else if (pick.kind === 'expand') {
+        name = '';
+        outputName = '';
+    }
+    else if (pick.kind === 'key') {
+        const plain = pick.field.segments.join('.');
+        name = (0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(plain);
+        outputName = (0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(plain);
+    }
+    else {
+        // a whole value is named by the last segment of its name (prod/db -> DB, /app/prod/token -> TOKEN)
+        const base = parts.baseName.replace(/\/+$/, '').split('/').pop() ?? '';
+        if (!base)
+            throw fail('give the value a name: "| NAME"');
+        name = (0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(base);
+        outputName = (0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeName */ .Pc)(base);
+    }
+    const sel = { store, line, text: trimmed, id: parts.id, pick, sink, name, outputName, named: sinkSpec !== null };
+    if (parts.versionId !== undefined)
+        sel.versionId = parts.versionId;
+    if (parts.versionStage !== undefined)
+        sel.versionStage = parts.versionStage;
+    return sel;
+}
+/** A short, printable name of what a selector reads, e.g. "aws-sm:prod/db". */
+function sourceOf(sel) {
+    return `${sel.store}:${sel.id}${sel.versionId ? `?version-id=${sel.versionId}` : sel.versionStage ? `?version-stage=${sel.versionStage}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 6238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ln: () => (/* binding */ shortLived),
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   tS: () => (/* binding */ parseStepTimeout)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1896);
+/**
+ * The whole-step timeout of the Vault actions (`timeout`): the step fails when it has not
+ * finished in time, naming the Vault calls (and OIDC token requests) still in flight. Each
+ * request has its own timeout besides (request-timeout); this bounds retries and slow servers.
+ */
+
+
+/** Seconds of the `timeout` input; 0 = no limit. */
+function parseStepTimeout(raw, dflt) {
+    const v = raw.trim();
+    if (!v)
+        return dflt;
+    const s = (0,_core_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(v, 'timeout');
+    if (s > 6 * 3600)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('timeout', 'expected at most 6h (GitHub ends a job after 6 hours)');
+    return s;
+}
+async function withDeadline(seconds, pending, fn) {
+    if (!(seconds > 0))
+        return fn();
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const p = pending();
+            const what = p.length ? `still pending: ${p.join(', ')}` : 'no request was in flight (waiting to retry)';
+            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`the step did not finish within ${seconds}s (the timeout input); ${what}`, {
+                service: 'Vault', status: 0, code: 'timeout', retryable: false,
+                hint: 'raise the timeout input if Vault is slow, or check that the runner reaches it (proxy, firewall)',
+            }));
+        }, Math.round(seconds * 1000));
+    });
+    try {
+        return await Promise.race([fn(), expired]);
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+    }
+}
+/** A TTL warning when a credential ends within `minSeconds` (the job likely outlives it). */
+function shortLived(ttlSeconds, minSeconds = 600) {
+    return ttlSeconds > 0 && ttlSeconds < minSeconds;
+}
+
+
+/***/ }),
+
+/***/ 7002:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   Uu: () => (/* binding */ PKI_PARTS),
+/* harmony export */   Zh: () => (/* binding */ collision),
+/* harmony export */   cn: () => (/* binding */ parseField),
+/* harmony export */   dK: () => (/* binding */ SECRETS_INPUT),
+/* harmony export */   l8: () => (/* binding */ splitEntries),
+/* harmony export */   lB: () => (/* binding */ parseSecretsInput),
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   qw: () => (/* binding */ tokenize)
+/* harmony export */ });
+/* unused harmony exports isPkiIssue, parseSelector, staticNames */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/**
+ * The `secrets` input of fetch-secrets: one selector per line (`;` also separates), in
+ * hashicorp/vault-action's syntax, plus a few forms it lacks.
+ *
+ *   secret/data/ci/app api_key | API_KEY        one key into env API_KEY (and output API_KEY)
+ *   secret/data/ci/app api_key                  name from the key: API_KEY
+ *   secret/data/ci/app?version=3 api_key        a pinned KV v2 version
+ *   secret/data/ci/app *                        every key, each under its own name
+ *   secret/data/ci/app * | APP_                 every key, names prefixed APP_
+ *   secret/data/ci/app config.db.password       a nested JSON field ("a.b".c quotes a dotted key)
+ *   secret/data/tls cert | file:TLS_CERT        the value into a 0600 file; TLS_CERT = its path
+ *   secret/data/ci/app * | dotenv:APP_ENV       the whole secret as a dotenv file (json: as JSON)
+ *   pki/issue/web common_name=a.example ttl=1h | file:TLS   write-type: TLS_CERT, TLS_KEY, TLS_CA
+ *
+ * Parsing is pure: errors are UserErrors naming the line number and what is wrong.
+ * Selectors hold paths, key names and parameters, never secret values.
+ */
+
+const SECRETS_INPUT = 'secrets';
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PKI_ISSUE_RE = /(^|\/)issue\/[^/]+$/;
+/**
+ * Name normalisation, exactly as hashicorp/vault-action 3.x does it so existing workflows keep
+ * their names: the first `.` becomes `__`, dashes are dropped, and any other character outside
+ * [A-Za-z0-9_] is dropped (`db.password` -> DB__PASSWORD, `api-key` -> APIKEY). A name that would
+ * start with a digit gets a `_` in front, since no shell accepts it. Deterministic; collisions are
+ * reported by the caller. `| NAME` on a line picks any name.
+ */
+function normalizeName(key) {
+    const n = key.replace('.', '__').replace(/-/g, '').replace(/[^A-Za-z0-9_]/g, '');
+    return /^[0-9]/.test(n) ? `_${n}` : n;
+}
+function envName(key) {
+    return normalizeName(key).toUpperCase();
+}
+function isPkiIssue(path) {
+    return PKI_ISSUE_RE.test(path);
+}
+/** The suffixes of a PKI bundle's three names. */
+const PKI_PARTS = { cert: '_CERT', key: '_KEY', ca: '_CA' };
+/** Splits the input into entries with their line numbers; `#` starts a comment line. */
+function splitEntries(input) {
+    const out = [];
+    input.split(/\r?\n/).forEach((rawLine, i) => {
+        const line = rawLine.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        for (const part of line.split(';')) {
+            const text = part.trim();
+            if (text)
+                out.push({ line: i + 1, text });
+        }
+    });
+    return out;
+}
+function fail(line, text, what) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(SECRETS_INPUT, `line ${line} ("${text.slice(0, 160)}"): ${what}`);
+}
+/** Splits on whitespace, keeping "..." and `...` spans (quotes kept) together. */
+function tokenize(s) {
+    const tokens = [];
+    let cur = '';
+    let quote = '';
+    let has = false;
+    for (const ch of s) {
+        if (quote) {
+            cur += ch;
+            if (ch === quote)
+                quote = '';
+        }
+        else if (ch === '"' || ch === '`') {
+            quote = ch;
+            cur += ch;
+            has = true;
+        }
+        else if (/\s/.test(ch)) {
+            if (has)
+                tokens.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += ch;
+            has = true;
+        }
+    }
+    if (quote)
+        return `a ${quote} quote is not closed`;
+    if (has)
+        tokens.push(cur);
+    return tokens;
+}
+/** Parses `a.b`, `"a.b".c`, `` `x-y`.z ``; returns an error text when malformed. */
+function parseField(raw) {
+    const segments = [];
+    let quoted = false;
+    let i = 0;
+    while (i <= raw.length) {
+        const ch = raw[i];
+        let seg;
+        if (ch === '"' || ch === '`') {
+            const end = raw.indexOf(ch, i + 1);
+            if (end < 0)
+                return `the ${ch} quote in "${raw}" is not closed`;
+            seg = raw.slice(i + 1, end);
+            quoted = true;
+            i = end + 1;
+            if (i < raw.length && raw[i] !== '.')
+                return `expected "." after the quoted key in "${raw}"`;
+        }
+        else {
+            const dot = raw.indexOf('.', i);
+            const end = dot < 0 ? raw.length : dot;
+            seg = raw.slice(i, end);
+            if (/["`]/.test(seg))
+                return `a quote must start a key in "${raw}"`;
+            i = end;
+        }
+        if (seg === '')
+            return `the key "${raw}" has an empty part (two dots, or a dot at an end)`;
+        segments.push(seg);
+        if (i >= raw.length)
+            break;
+        i++; // the dot
+        if (i >= raw.length)
+            return `the key "${raw}" ends with a dot`;
+    }
+    return { raw, segments, quoted };
+}
+function parseSink(line, text, rhs) {
+    const m = /^(?:(file|dotenv|json)\s*:\s*)?(.*)$/i.exec(rhs.trim());
+    const sink = (m?.[1]?.toLowerCase() ?? 'env');
+    const name = (m?.[2] ?? '').trim();
+    if (!name)
+        throw fail(line, text, `nothing after "|": write a name, e.g. "| API_KEY" or "| file:TLS_CERT"`);
+    if (!NAME_RE.test(name)) {
+        throw fail(line, text, `"${name.slice(0, 60)}" is not a valid variable name: use letters, digits and _ (not starting with a digit), or "file:NAME", "dotenv:NAME", "json:NAME"`);
+    }
+    return { sink, name };
+}
+function parsePath(line, text, token) {
+    const q = token.indexOf('?');
+    let path = (q < 0 ? token : token.slice(0, q)).replace(/^\/+/, '').replace(/^v1\//, '');
+    path = path.replace(/\/+$/, '');
+    if (!path)
+        throw fail(line, text, 'the path is empty');
+    if (/["`=]/.test(path))
+        throw fail(line, text, `"${path.slice(0, 80)}" is not a Vault path (a path comes first, then the key)`);
+    if (path.split('/').some((s) => s === '' || s === '.' || s === '..'))
+        throw fail(line, text, `the path "${path.slice(0, 80)}" has an empty, "." or ".." segment`);
+    if (q < 0)
+        return { path };
+    const query = token.slice(q + 1);
+    const vm = /^version=(\d+)$/.exec(query);
+    if (!vm)
+        throw fail(line, text, `only "?version=N" may follow the path, got "?${query.slice(0, 40)}"`);
+    const version = Number(vm[1]);
+    if (!Number.isSafeInteger(version) || version < 1)
+        throw fail(line, text, 'the version must be a whole number of 1 or more');
+    return { path, version };
+}
+/** Parses one entry. */
+function parseSelector(line, text) {
+    const bar = text.lastIndexOf('|');
+    const lhs = bar < 0 ? text : text.slice(0, bar);
+    const tokens = tokenize(lhs);
+    if (typeof tokens === 'string')
+        throw fail(line, text, tokens);
+    const [pathToken, ...rest] = tokens;
+    if (!pathToken)
+        throw fail(line, text, 'expected "PATH KEY | NAME", found no path');
+    const { path, version } = parsePath(line, text, pathToken);
+    const params = {};
+    let paramCount = 0;
+    const keys = [];
+    for (const t of rest) {
+        const eq = t.indexOf('=');
+        if (eq > 0 && !/^["`]/.test(t) && keys.length === 0) {
+            const k = t.slice(0, eq);
+            let v = t.slice(eq + 1);
+            if (/^".*"$|^`.*`$/.test(v) && v.length >= 2)
+                v = v.slice(1, -1);
+            if (!/^[A-Za-z0-9_.-]+$/.test(k))
+                throw fail(line, text, `"${k.slice(0, 40)}" is not a parameter name`);
+            if (k in params)
+                throw fail(line, text, `the parameter "${k}" is given twice`);
+            params[k] = v;
+            paramCount++;
+        }
+        else {
+            keys.push(t);
+        }
+    }
+    if (keys.length > 1) {
+        throw fail(line, text, `expected one key after the path, found ${keys.length} words ("${keys.join('", "').slice(0, 80)}"); quote a key that contains spaces: "my key"`);
+    }
+    const write = paramCount > 0;
+    if (write && version !== undefined)
+        throw fail(line, text, '"?version=N" is for KV v2 reads; a line with parameters is a write');
+    const sinkSpec = bar < 0 ? null : parseSink(line, text, text.slice(bar + 1));
+    const sink = sinkSpec?.sink ?? 'env';
+    const keyText = keys[0];
+    let field;
+    if (keyText === undefined) {
+        if (write && isPkiIssue(path))
+            field = null;
+        else if (write)
+            throw fail(line, text, 'name the key to take from the response after the parameters, or * for every key');
+        else
+            throw fail(line, text, `name a key after the path (e.g. "${path} api_key | API_KEY"), or * for every key`);
+    }
+    else if (keyText === '*') {
+        field = '*';
+    }
+    else {
+        const parsed = parseField(keyText);
+        if (typeof parsed === 'string')
+            throw fail(line, text, parsed);
+        field = parsed;
+    }
+    if ((sink === 'dotenv' || sink === 'json') && field === null) {
+        throw fail(line, text, `a PKI bundle goes to env or "file:"; "${sink}:" is for a whole secret (*) or a JSON object field`);
+    }
+    let name;
+    let outputName;
+    if (sinkSpec) {
+        name = sinkSpec.name;
+        outputName = sinkSpec.name;
+    }
+    else if (field === '*') {
+        name = '';
+        outputName = '';
+    }
+    else if (field === null) {
+        const role = path.slice(path.lastIndexOf('/') + 1);
+        name = envName(role);
+        outputName = name;
+    }
+    else {
+        const plain = field.segments.join('.');
+        name = envName(plain);
+        outputName = normalizeName(plain);
+    }
+    const sel = { line, text, path, field, sink, name, outputName, named: sinkSpec !== null };
+    if (version !== undefined)
+        sel.version = version;
+    if (write)
+        sel.params = params;
+    return sel;
+}
+/** Parses the whole input; checks collisions among the names known before fetching. */
+function parseSecretsInput(input) {
+    const entries = splitEntries(input);
+    if (entries.length === 0)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(SECRETS_INPUT, 'no selector given: write one per line, e.g. "secret/data/ci/app api_key | API_KEY"');
+    const out = entries.map((e) => parseSelector(e.line, e.text));
+    const seen = new Map();
+    for (const s of out) {
+        for (const n of staticNames(s)) {
+            const prev = seen.get(n);
+            if (prev)
+                throw collision(n, prev, s);
+            seen.set(n, s);
+        }
+    }
+    return out;
+}
+/** The env names a selector sets that are known before fetching ('*' names come later). */
+function staticNames(s) {
+    if (s.field === '*' && s.sink !== 'dotenv' && s.sink !== 'json')
+        return [];
+    if (s.field === null)
+        return [s.name + PKI_PARTS.cert, s.name + PKI_PARTS.key, s.name + PKI_PARTS.ca];
+    return [s.name];
+}
+function collision(name, a, b) {
+    const src = (x) => `"${x.text}"${x.key !== undefined ? `, key "${x.key}"` : ''}`;
+    const where = a.line === b.line ? `line ${a.line} (${src(a)} and ${src(b)})` : `line ${a.line} (${src(a)}) and line ${b.line} (${src(b)})`;
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(SECRETS_INPUT, `${where} both set ${name}: give one of them another name with "| NAME"`);
+}
+
+
+/***/ })
+
+};

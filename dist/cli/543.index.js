@@ -1,0 +1,120 @@
+export const id = 543;
+export const ids = [543];
+export const modules = {
+
+/***/ 3543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GUARD_HELP: () => (/* binding */ GUARD_HELP),
+/* harmony export */   recordDir: () => (/* binding */ recordDir),
+/* harmony export */   runGuard: () => (/* binding */ runGuard)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _platform_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2466);
+/* harmony import */ var _platform_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7553);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1153);
+/* harmony import */ var _search_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6715);
+/**
+ * `pipeline-secrets guard [PATH...]`: searches the paths (default: the workspace) for any
+ * secret this job injected, by the record the credential actions left in the job's temp
+ * dir. Prints `file:line: secret LABEL found` per finding on stdout (never a value: the
+ * guard never has one) and a summary on stderr. Exit 0 clean, 1 findings, 2 usage.
+ */
+
+
+
+
+
+const GUARD_HELP = [
+    'pipeline-secrets guard: fail when a secret this job injected is in what it built',
+    '',
+    'Usage: pipeline-secrets guard [--temp-dir D] [--max-archive-depth N] [PATH...]',
+    '',
+    '  PATH                  files or directories to search (default: the workspace); .git is skipped;',
+    '                        tar, tgz, zip and `docker save` tarballs are opened',
+    '  --temp-dir D          where the record is (default: as the actions keep it: $PIPELINE_SECRETS_TEMP_DIR,',
+    '                        $RUNNER_TEMP/pipeline-secrets on GitHub, the job\'s temp dir on GitLab)',
+    '  --max-archive-depth N archives nested deeper are searched as raw bytes (default 4)',
+    '',
+    'Prints `file:line: secret LABEL found` for each finding, never the value. Exit 1 on findings.',
+].join('\n');
+/** The record's directory, resolved as the runner that recorded it resolves runner.tempDir(). */
+function recordDir(env, explicit) {
+    if (explicit)
+        return new _platform_process_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessRunner */ .S({ action: 'guard', inputs: new Map([['temp-dir', explicit]]), env }).tempDir();
+    if (!env['PIPELINE_SECRETS_TEMP_DIR'] && env['GITHUB_ACTIONS'] === 'true' && env['RUNNER_TEMP'])
+        return new _platform_github_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubRunner */ .m(env).tempDir();
+    return new _platform_process_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessRunner */ .S({ action: 'guard', inputs: new Map(), env }).tempDir();
+}
+function workspace(env) {
+    return env['GITHUB_WORKSPACE'] || env['CI_PROJECT_DIR'] || process.cwd();
+}
+async function runGuard(args, io) {
+    const paths = [];
+    let tempDir;
+    let depth = 4;
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i] ?? '';
+        if (a === '--help' || a === '-h') {
+            io.out(`${GUARD_HELP}\n`);
+            return 0;
+        }
+        if (a === '--') {
+            paths.push(...args.slice(i + 1));
+            break;
+        }
+        const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+        if (flag === '--temp-dir' || flag === '--max-archive-depth') {
+            const v = inline ?? args[++i];
+            if (v === undefined || v === '') {
+                io.err(`pipeline-secrets guard: ${flag} needs a value\n`);
+                return 2;
+            }
+            if (flag === '--temp-dir')
+                tempDir = v;
+            else {
+                depth = Number(v);
+                if (!Number.isInteger(depth) || depth < 0 || depth > 16) {
+                    io.err('pipeline-secrets guard: --max-archive-depth must be a whole number from 0 to 16\n');
+                    return 2;
+                }
+            }
+            continue;
+        }
+        if (a.startsWith('--')) {
+            io.err(`pipeline-secrets guard: unknown flag ${flag} (see pipeline-secrets guard --help)\n`);
+            return 2;
+        }
+        paths.push(a);
+    }
+    const dir = recordDir(io.env, tempDir);
+    const record = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .readRecord */ .aE)(dir);
+    if (!record || record.entries.length === 0) {
+        io.err(`guard: no secret was recorded in ${dir}: nothing to search for (the credential actions record what they inject in this job's temp dir)\n`);
+        return 0;
+    }
+    const ws = workspace(io.env);
+    const targets = (paths.length ? paths : [ws]).map((p) => {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ws, p);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(ws, abs);
+        return { path: abs, display: paths.length ? p.replace(/\/+$/, '') || p : rel === '' ? '.' : rel };
+    });
+    const res = await (0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .searchPaths */ .z)(record, targets, { maxDepth: depth, skipPaths: [dir] });
+    for (const f of res.findings)
+        io.out(`${(0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .findingLine */ .m)(f)}\n`);
+    for (const s of res.skipped)
+        io.err(`guard: skipped ${s.path}: ${s.reason}\n`);
+    if (record.ignored)
+        io.err(`guard: ${record.ignored} record line(s) were not readable (written under another key?)\n`);
+    const mb = res.bytes / 1048576;
+    io.err(`guard: searched ${res.files} file(s), ${mb.toFixed(1)} MB, for ${res.secrets} secret(s) in ${res.seconds.toFixed(2)} s: ${res.findings.length ? `${res.findings.length} finding(s)` : 'none found'}\n`);
+    return res.findings.length ? 1 : 0;
+}
+
+
+/***/ })
+
+};

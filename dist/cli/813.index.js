@@ -1,0 +1,1904 @@
+export const id = 813;
+export const ids = [813];
+export const modules = {
+
+/***/ 813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oidcAssumeRole: () => (/* binding */ oidcAssumeRole),
+  oidcAssumeRoleSpec: () => (/* reexport */ oidcAssumeRoleSpec)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/aws/arn.ts
+/** IAM role and policy ARNs: parsed and checked before any call. */
+
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const ROLE_NAME = /^((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const POLICY_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}|aws):policy\/((?:[\w+=,.@-]+\/)*)[\w+=,.@-]{1,128}$/;
+function parseRoleArn(raw, input) {
+    const v = raw.trim();
+    const m = ROLE_ARN.exec(v);
+    if (m)
+        return { arn: v, partition: m[1], account: m[2] ?? '', path: m[3] ?? '', name: m[4] ?? '' };
+    if (v.startsWith('arn:')) {
+        const parts = v.split(':');
+        let why = 'expected arn:aws:iam::<12-digit account id>:role/<name>';
+        if (parts.length < 6)
+            why = `an ARN has 6 parts separated by ":"; this one has ${parts.length}`;
+        else if (!['aws', 'aws-cn', 'aws-us-gov'].includes(parts[1] ?? ''))
+            why = `unknown partition "${parts[1]}" (aws, aws-cn or aws-us-gov)`;
+        else if (parts[2] === 'sts')
+            why = 'this is an assumed-role (session) ARN from STS; give the IAM role ARN arn:<partition>:iam::<account>:role/<name>';
+        else if (parts[2] !== 'iam')
+            why = `the service part is "${parts[2]}", not "iam"`;
+        else if (parts[3] !== '')
+            why = 'IAM ARNs have no region: the fourth part must be empty (arn:aws:iam::<account>:role/<name>)';
+        else if (!/^\d{12}$/.test(parts[4] ?? ''))
+            why = `the account part "${parts[4]}" is not a 12-digit account id`;
+        else if (!(parts.slice(5).join(':')).startsWith('role/'))
+            why = `the resource "${parts.slice(5).join(':')}" is not role/<name>`;
+        else
+            why = 'the role name may only hold letters, digits and +=,.@_- (at most 64 characters)';
+        throw new errors/* UserError */.yo(input, `"${v}" is not a valid IAM role ARN: ${why}`);
+    }
+    throw new errors/* UserError */.yo(input, `"${v}" is not an IAM role ARN`);
+}
+/** A bare role name (optionally with a path), or undefined when it is not one. */
+function parseRoleName(raw) {
+    const m = ROLE_NAME.exec(raw.trim());
+    return m ? { path: m[1] ?? '', name: m[2] ?? '' } : undefined;
+}
+function roleArnFor(partition, account, role) {
+    return { arn: `arn:${partition}:iam::${account}:role/${role.path}${role.name}`, partition, account, path: role.path, name: role.name };
+}
+function checkPolicyArn(raw, input) {
+    const v = raw.trim();
+    if (!POLICY_ARN.test(v))
+        throw new errors/* UserError */.yo(input, `"${v}" is not a managed policy ARN (arn:aws:iam::<account or "aws">:policy/<name>)`);
+    return v;
+}
+/** The account and partition of an STS caller ARN (arn:aws:sts::<acct>:assumed-role/...). */
+function accountOfArn(arn) {
+    const m = /^arn:(aws|aws-cn|aws-us-gov):(?:sts|iam)::(\d{12}):/.exec(arn);
+    return m ? { partition: m[1], account: m[2] ?? '' } : undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/parse.ts
+var parse = __webpack_require__(1896);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/files.ts
+var core_files = __webpack_require__(9928);
+;// CONCATENATED MODULE: ./src/aws/credentials-file.ts
+/**
+ * Named profiles (`aws-profile`, `credentials-file: true`): the shared credentials and config
+ * files every AWS SDK and the CLI read through AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE.
+ * The first step creates both 0600 in the runner's private temp dir; later steps (found through
+ * those variables) add their profile to the same files, so several profiles live side by side
+ * in one job. A profile that is already there is an error unless `overwrite-aws-profile`.
+ * The post step deletes files it created and takes its profiles out of files it did not.
+ */
+
+
+
+
+
+/** configure-aws-credentials' rule: not empty, no whitespace, no brackets, no slashes. */
+function checkProfileName(name, input) {
+    if (!name || name.length > 128 || /[\s[\]/\\]/.test(name)) {
+        throw new errors/* UserError */.yo(input, `"${name.slice(0, 64)}" is not a usable profile name (no whitespace, brackets or slashes; at most 128 characters)`);
+    }
+    return name;
+}
+/** INI sections in file order; comments and blank lines dropped (as the peer does). */
+function parseIni(text) {
+    const out = new Map();
+    let current;
+    for (const line of text.split(/\r?\n/)) {
+        const t = line.trim();
+        if (!t || t.startsWith('#') || t.startsWith(';'))
+            continue;
+        const section = /^\[([^\]]*)\]$/.exec(t);
+        if (section) {
+            const name = (section[1] ?? '').trim();
+            current = out.get(name) ?? new Map();
+            out.set(name, current);
+            continue;
+        }
+        const eq = t.indexOf('=');
+        if (current && eq > 0)
+            current.set(t.slice(0, eq).trim(), t.slice(eq + 1).trim());
+    }
+    return out;
+}
+function stringifyIni(ini) {
+    const parts = [];
+    for (const [name, kv] of ini)
+        parts.push([`[${name}]`, ...[...kv].map(([k, v]) => `${k} = ${v}`)].join('\n'));
+    return parts.length ? `${parts.join('\n\n')}\n` : '';
+}
+function credentialsSection(c) {
+    const m = new Map([['aws_access_key_id', c.accessKeyId], ['aws_secret_access_key', c.secretAccessKey]]);
+    if (c.sessionToken)
+        m.set('aws_session_token', c.sessionToken);
+    return m;
+}
+function configSectionName(profile) {
+    return profile === 'default' ? 'default' : `profile ${profile}`;
+}
+function credentialsIni(profile, c) {
+    return stringifyIni(new Map([[profile, credentialsSection(c)]]));
+}
+function configIni(profile, region) {
+    return stringifyIni(new Map([[configSectionName(profile), new Map([['region', region]])]]));
+}
+async function readIfThere(path) {
+    try {
+        return await external_node_fs_.promises.readFile(path, 'utf8');
+    }
+    catch (err) {
+        if (typeof err === 'object' && err && 'code' in err && err.code === 'ENOENT')
+            return undefined;
+        throw new errors/* UserError */.yo('aws-profile', `cannot read ${path} (${typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error'})`);
+    }
+}
+/** Adds (or with `overwrite`, replaces) the profile in both files; creates them 0600 when missing. */
+async function writeProfileFiles(w) {
+    const id = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    const credentialsFile = w.credentialsFile || (0,external_node_path_.join)(w.dir, `aws-credentials-${id}`);
+    const configFile = w.configFile || (0,external_node_path_.join)(w.dir, `aws-config-${id}`);
+    const oldCreds = await readIfThere(credentialsFile);
+    const oldConf = await readIfThere(configFile);
+    const creds = parseIni(oldCreds ?? '');
+    const conf = parseIni(oldConf ?? '');
+    const confName = configSectionName(w.profile);
+    if (!w.overwrite && creds.has(w.profile)) {
+        throw new errors/* UserError */.yo('aws-profile', `profile "${w.profile}" is already in ${credentialsFile}: set overwrite-aws-profile: true to replace it, or choose another aws-profile`);
+    }
+    creds.set(w.profile, credentialsSection(w.credentials));
+    const section = w.overwrite ? new Map() : (conf.get(confName) ?? new Map());
+    section.set('region', w.region);
+    conf.set(confName, section);
+    await (0,core_files/* writeSecretFile */.AK)(credentialsFile, stringifyIni(creds));
+    await (0,core_files/* writeSecretFile */.AK)(configFile, stringifyIni(conf));
+    const created = [...(oldCreds === undefined ? [credentialsFile] : []), ...(oldConf === undefined ? [configFile] : [])];
+    return { credentialsFile, configFile, profile: w.profile, created };
+}
+/** Takes one profile out of both files (post step, files this job did not create). */
+async function removeProfile(credentialsFile, configFile, profile) {
+    for (const [file, name] of [[credentialsFile, profile], [configFile, configSectionName(profile)]]) {
+        const text = await readIfThere(file);
+        if (text === undefined)
+            continue;
+        const ini = parseIni(text);
+        if (!ini.delete(name))
+            continue;
+        await (0,core_files/* writeSecretFile */.AK)(file, stringifyIni(ini));
+    }
+}
+/** The long-lived or session keys of a profile in a credentials file (role chaining from a profile). */
+async function readProfileCredentials(file, profile) {
+    const text = await readIfThere(file);
+    if (text === undefined)
+        return undefined;
+    const s = parseIni(text).get(profile);
+    const accessKeyId = s?.get('aws_access_key_id') ?? '';
+    const secretAccessKey = s?.get('aws_secret_access_key') ?? '';
+    if (!accessKeyId || !secretAccessKey)
+        return undefined;
+    return { accessKeyId, secretAccessKey, sessionToken: s?.get('aws_session_token') ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/aws/regions.ts
+const REGIONS = {
+    aws: [
+        'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+        'af-south-1',
+        'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
+        'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
+        'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
+        'ca-central-1', 'ca-west-1',
+        'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1',
+        'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1', 'sa-east-1',
+    ],
+    'aws-cn': ['cn-north-1', 'cn-northwest-1'],
+    'aws-us-gov': ['us-gov-west-1', 'us-gov-east-1'],
+};
+/** The shape every region name has (e.g. eu-west-1, us-gov-east-1). */
+const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+function partitionOf(region) {
+    for (const [p, list] of Object.entries(REGIONS))
+        if (list.includes(region))
+            return p;
+    return undefined;
+}
+/** The regional STS endpoint the SDK would use (shown in messages only). */
+function stsEndpoint(region) {
+    return `https://sts.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/aws/tags.ts
+/**
+ * Session tags for AssumeRole (static keys, role chaining): the run's own tags (GitHub=Actions,
+ * Repository, Workflow, Action, Actor, Commit, Branch as configure-aws-credentials sends them;
+ * GitLab=CI, Project, Pipeline, Job, Ref, Commit, User on GitLab), `custom-tags` (a JSON object)
+ * and `transitive-tag-keys`. AssumeRoleWithWebIdentity takes no tags: there they come from the
+ * token's claims (https://aws.amazon.com/tags), so the action only logs a note.
+ */
+
+
+/** STS limits (API_Tag): 50 tags, keys 1..128, values 0..256 of letters, digits, spaces and _.:/=+-@. */
+const MAX_TAGS = 50;
+const KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+/** A value made acceptable to STS: other characters become `_`, cut at 256. */
+function sanitizeTagValue(v) {
+    return v.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256);
+}
+function runTags(run) {
+    const pairs = run.platform === 'gitlab'
+        ? [['GitLab', 'CI'], ['Project', run.repository], ['Pipeline', run.runId], ['Job', run.job], ['Ref', run.ref], ['Commit', run.sha], ['User', run.actor]]
+        : [['GitHub', 'Actions'], ['Repository', run.repository], ['Workflow', run.workflow], ['Action', run.action], ['Actor', run.actor], ['Commit', run.sha], ['Branch', run.ref]];
+    return pairs.filter(([k, v]) => k === 'GitHub' || k === 'GitLab' || v !== '').map(([Key, v]) => ({ Key, Value: sanitizeTagValue(v) }));
+}
+/** `custom-tags`: a JSON object of string (or number/boolean) values, e.g. {"Team":"payments"}. */
+function parseCustomTags(raw, input = 'custom-tags') {
+    const v = raw.trim();
+    if (!v)
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(v);
+    }
+    catch {
+        throw new errors/* UserError */.yo(input, 'custom-tags is not valid JSON: give an object such as {"Team":"payments","CostCenter":"42"}');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new errors/* UserError */.yo(input, 'custom-tags must be a JSON object of tag keys and values, e.g. {"Team":"payments"}');
+    }
+    const out = [];
+    for (const [Key, value] of Object.entries(parsed)) {
+        if (!KEY.test(Key))
+            throw new errors/* UserError */.yo(input, `tag key "${Key.slice(0, 40)}" is not allowed: 1 to 128 letters, digits, spaces or _.:/=+-@`);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+            throw new errors/* UserError */.yo(input, `the value of tag "${Key}" must be a string, number or boolean`);
+        }
+        const Value = String(value);
+        if (Value.length > 256 || sanitizeTagValue(Value) !== Value)
+            throw new errors/* UserError */.yo(input, `the value of tag "${Key}" is not allowed: at most 256 letters, digits, spaces or _.:/=+-@`);
+        out.push({ Key, Value });
+    }
+    return out;
+}
+/** The tags sent: the run's (unless skipped), then the custom ones (a custom key replaces a run tag of the same key). */
+function sessionTags(run, custom) {
+    const byKey = new Map();
+    for (const t of [...run, ...custom])
+        byKey.set(t.Key.toLowerCase(), t);
+    const tags = [...byKey.values()];
+    if (tags.length > MAX_TAGS)
+        throw new errors/* UserError */.yo('custom-tags', `STS takes at most ${MAX_TAGS} session tags, this step would send ${tags.length}`);
+    return tags;
+}
+/** `transitive-tag-keys`: each must be the key of a tag this step sends. */
+function parseTransitiveKeys(raw, tags, input = 'transitive-tag-keys') {
+    const keys = (0,parse/* parseList */.E1)(raw);
+    const sent = new Set(tags.map((t) => t.Key.toLowerCase()));
+    for (const k of keys) {
+        if (!sent.has(k.toLowerCase())) {
+            throw new errors/* UserError */.yo(input, `"${k.slice(0, 60)}" is not the key of a session tag this step sends (${tags.map((t) => t.Key).join(', ') || 'none: role-skip-session-tagging is set and custom-tags is empty'})`);
+        }
+    }
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./src/aws/inputs.ts
+/**
+ * The oidc-assume-role inputs (every configure-aws-credentials 6.2.3 name, same meaning),
+ * parsed and checked before any call: a malformed role ARN, a region outside the role's
+ * partition, a duration out of 900..43200 (or above 3600 when chaining), an account not in
+ * allowed-account-ids, bad tags are UserErrors naming the input. Nothing is exported before.
+ */
+
+
+
+
+
+
+
+
+const DURATION_MIN = 900;
+const DURATION_MAX = 43200;
+const CHAINED_MAX = 3600;
+/** STS session names: 2..64 of [\w+=,.@-]. */
+function sanitizeSessionName(raw) {
+    let s = raw.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
+    if (s.length > 64)
+        s = s.slice(0, 64);
+    if (s.length < 2)
+        s = `${s}pipeline-secrets`.slice(0, 64);
+    return s;
+}
+/** GitHubActions-<run>-<attempt>; GitLab-<project>-<pipeline>; pipeline-secrets-<user> locally. */
+function defaultSessionName(run) {
+    if (run.platform === 'github')
+        return sanitizeSessionName(`GitHubActions-${run.runId || 'run'}-${run.runAttempt || '1'}`);
+    if (run.platform === 'gitlab') {
+        const suffix = `-${run.runId || 'pipeline'}`;
+        const project = sanitizeSessionName(`GitLab-${run.repository || 'project'}`).slice(0, 64 - suffix.length);
+        return sanitizeSessionName(`${project}${suffix}`);
+    }
+    return sanitizeSessionName(`pipeline-secrets-${run.actor || 'local'}`);
+}
+function checkRegion(raw, input, partition, endpointGiven) {
+    const region = raw.trim();
+    if (!REGION_SHAPE.test(region))
+        throw new errors/* UserError */.yo(input, `"${region.slice(0, 40)}" is not an AWS region name (e.g. us-east-1, eu-west-1)`);
+    const p = partitionOf(region);
+    if (!p) {
+        if (endpointGiven)
+            return region;
+        throw new errors/* UserError */.yo(input, `"${region}" is not a known region of ${partition ?? 'any partition'}${partition ? ` (${REGIONS[partition].join(', ')})` : ''}; for a region newer than this action, also set sts-endpoint`);
+    }
+    if (partition && p !== partition) {
+        throw new errors/* UserError */.yo(input, `region "${region}" belongs to partition ${p}, but the role ARN is in ${partition}; use a region of ${partition} (${REGIONS[partition].join(', ')})`);
+    }
+    return region;
+}
+const ACCOUNT = /^\d{12}$/;
+function parseRole(raw) {
+    if (!raw)
+        return undefined;
+    if (raw.startsWith('arn:'))
+        return parseRoleArn(raw, 'role-to-assume');
+    const named = parseRoleName(raw);
+    if (!named)
+        throw new errors/* UserError */.yo('role-to-assume', `"${raw.slice(0, 80)}" is neither an IAM role ARN nor a role name (letters, digits and +=,.@_- only)`);
+    return named;
+}
+function parseSource(input, role, roleChaining, forceSkipOidc) {
+    const accessKeyId = input('aws-access-key-id').trim();
+    const secretAccessKey = input('aws-secret-access-key').trim();
+    const sessionToken = input('aws-session-token').trim();
+    if (accessKeyId) {
+        if (!secretAccessKey)
+            throw new errors/* UserError */.yo('aws-secret-access-key', 'aws-secret-access-key must be given with aws-access-key-id (is the secret empty or not available to this workflow?)');
+        return { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    }
+    if (secretAccessKey)
+        throw new errors/* UserError */.yo('aws-access-key-id', 'aws-access-key-id must be given with aws-secret-access-key (is the secret empty or not available to this workflow?)');
+    if (!role)
+        throw new errors/* UserError */.yo('role-to-assume', 'role-to-assume is required (the IAM role ARN to assume, e.g. arn:aws:iam::123456789012:role/deploy), unless aws-access-key-id and aws-secret-access-key are given to export as they are');
+    const tokenFile = input('web-identity-token-file').trim();
+    if (tokenFile)
+        return { kind: 'token-file', path: tokenFile };
+    if (roleChaining || forceSkipOidc)
+        return { kind: 'env' };
+    return { kind: 'oidc' };
+}
+/** allowed-account-ids: comma (or line) separated 12-digit account ids. */
+function parseAccounts(raw) {
+    const ids = (0,parse/* parseList */.E1)(raw);
+    for (const id of ids)
+        if (!ACCOUNT.test(id))
+            throw new errors/* UserError */.yo('allowed-account-ids', `"${id.slice(0, 40)}" is not a 12-digit AWS account id`);
+    return ids;
+}
+/** Refuses an account not in allowed-account-ids (before anything is exported). */
+function checkAccount(account, allowed, what) {
+    if (allowed.length && !allowed.includes(account)) {
+        throw new errors/* UserError */.yo('allowed-account-ids', `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`);
+    }
+}
+function parseInputs(input, env, run, tagRun) {
+    const role = parseRole(input('role-to-assume').trim());
+    const roleChaining = (0,parse/* parseBool */.q6)(input('role-chaining'), 'role-chaining', false);
+    const forceSkipOidc = (0,parse/* parseBool */.q6)(input('force-skip-oidc'), 'force-skip-oidc', false);
+    const source = parseSource(input, role, roleChaining, forceSkipOidc);
+    if (role && role.arn === undefined && source.kind !== 'keys' && source.kind !== 'env') {
+        const given = `${role.path}${role.name}`;
+        throw new errors/* UserError */.yo('role-to-assume', `"${given}" is a role name, and without AWS credentials (aws-access-key-id, or role-chaining) its account is unknown: give the full ARN, arn:aws:iam::<account-id>:role/${given}`);
+    }
+    const endpoint = (input('sts-endpoint').trim() || env('AWS_ENDPOINT_URL_STS') || env('AWS_ENDPOINT_URL') || '').trim();
+    if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint))
+        throw new errors/* UserError */.yo('sts-endpoint', `"${endpoint.slice(0, 80)}" is not an http(s) URL`);
+    const regionRaw = input('aws-region').trim() || env('AWS_REGION') || env('AWS_DEFAULT_REGION') || '';
+    if (!regionRaw)
+        throw new errors/* UserError */.yo('aws-region', 'aws-region is required (e.g. us-east-1): STS is called at the regional endpoint');
+    const region = checkRegion(regionRaw, 'aws-region', role?.arn ? role.partition : undefined, !!endpoint);
+    const durationSeconds = (0,parse/* parseIntIn */.yt)(input('role-duration-seconds'), 'role-duration-seconds', 3600, DURATION_MIN, DURATION_MAX);
+    if (roleChaining && durationSeconds > CHAINED_MAX) {
+        throw new errors/* UserError */.yo('role-duration-seconds', `role chaining limits sessions to ${CHAINED_MAX} seconds (1 hour), got ${durationSeconds}: AWS rejects longer chained sessions`);
+    }
+    const givenName = input('role-session-name').trim();
+    if (givenName && !/^[\w+=,.@-]{2,64}$/.test(givenName)) {
+        throw new errors/* UserError */.yo('role-session-name', `"${givenName.slice(0, 80)}" is not a valid session name: 2 to 64 characters of letters, digits and +=,.@_-`);
+    }
+    const inlinePolicy = input('inline-session-policy').trim();
+    if (inlinePolicy) {
+        try {
+            JSON.parse(inlinePolicy);
+        }
+        catch {
+            throw new errors/* UserError */.yo('inline-session-policy', 'inline-session-policy is not valid JSON (give an IAM policy document)');
+        }
+    }
+    const managedPolicies = (0,parse/* parseList */.E1)(input('managed-session-policies')).map((a) => checkPolicyArn(a, 'managed-session-policies'));
+    if (managedPolicies.length > 10)
+        throw new errors/* UserError */.yo('managed-session-policies', `at most 10 managed session policies, got ${managedPolicies.length}`);
+    const externalId = input('role-external-id').trim();
+    if (externalId && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId))
+        throw new errors/* UserError */.yo('role-external-id', 'role-external-id must be 2 to 1224 characters of letters, digits and +=,.@:/_-');
+    const specialCharsWorkaround = (0,parse/* parseBool */.q6)(input('special-characters-workaround'), 'special-characters-workaround', false);
+    const disableRetry = (0,parse/* parseBool */.q6)(input('disable-retry'), 'disable-retry', false) && !specialCharsWorkaround;
+    const maxAttempts = disableRetry ? 1 : (0,parse/* parseIntIn */.yt)(input('retry-max-attempts'), 'retry-max-attempts', 5, 1, 100);
+    const audience = input('audience').trim() || 'sts.amazonaws.com';
+    // the GitLab component passes its input default "default" (profile only with credentials_file);
+    // on GitHub the default is '' and any aws-profile means a profile, as with the peer
+    const rawProfile = input('aws-profile').trim();
+    const awsProfile = rawProfile === 'default' && run.platform !== 'github' ? '' : rawProfile;
+    const credentialsFile = (0,parse/* parseBool */.q6)(input('credentials-file'), 'credentials-file', false);
+    const profile = checkProfileName(awsProfile || 'default', 'aws-profile');
+    // the peer's rule: env variables by default, not when aws-profile is set (unless asked for);
+    // credentials-file (ours) means the profile and AWS_PROFILE instead of the key variables
+    const outputEnvRaw = input('output-env-credentials');
+    const outputEnv = (0,parse/* parseBool */.q6)(outputEnvRaw, 'output-env-credentials', credentialsFile || !awsProfile);
+    const profileMode = credentialsFile || !!awsProfile;
+    const allowedAccounts = parseAccounts(input('allowed-account-ids'));
+    if (role?.arn)
+        checkAccount(role.account, allowedAccounts, `role-to-assume ${role.arn}`);
+    const skipTags = (0,parse/* parseBool */.q6)(input('role-skip-session-tagging'), 'role-skip-session-tagging', false);
+    const custom = parseCustomTags(input('custom-tags'));
+    const tags = sessionTags(skipTags || !tagRun ? [] : runTags(tagRun), custom);
+    const transitiveRaw = input('transitive-tag-keys');
+    // web identity takes no tags (a note is logged): the keys are checked only where they are sent
+    const transitiveTagKeys = source.kind === 'keys' || source.kind === 'env' ? parseTransitiveKeys(transitiveRaw, tags) : (0,parse/* parseList */.E1)(transitiveRaw);
+    const httpProxy = input('http-proxy').trim();
+    const noProxy = input('no-proxy').trim();
+    if (httpProxy && !/^https?:\/\/[^\s]+$/.test(httpProxy))
+        throw new errors/* UserError */.yo('http-proxy', 'http-proxy must be an http(s) URL, e.g. http://proxy.example.com:3128');
+    const caCertificate = input('ca-certificate').trim();
+    return {
+        role,
+        source,
+        region,
+        sessionName: givenName || defaultSessionName(run),
+        durationSeconds,
+        audience,
+        roleChaining,
+        ...(externalId ? { externalId } : {}),
+        ...(inlinePolicy ? { inlinePolicy } : {}),
+        managedPolicies,
+        outputCredentials: (0,parse/* parseBool */.q6)(input('output-credentials'), 'output-credentials', false),
+        maskAccountId: (0,parse/* parseBool */.q6)(input('mask-aws-account-id'), 'mask-aws-account-id', false),
+        maxAttempts: specialCharsWorkaround ? Math.max(maxAttempts, 12) : maxAttempts,
+        ...(source.kind === 'token-file' ? { webIdentityTokenFile: source.path } : {}),
+        ...(endpoint ? { endpoint } : {}),
+        profileMode,
+        profile,
+        overwriteProfile: (0,parse/* parseBool */.q6)(input('overwrite-aws-profile'), 'overwrite-aws-profile', false),
+        outputEnv,
+        exportKeys: profileMode ? outputEnvRaw.trim() !== '' && outputEnv : outputEnv,
+        unsetCurrent: (0,parse/* parseBool */.q6)(input('unset-current-credentials'), 'unset-current-credentials', false),
+        useExisting: (0,parse/* parseBool */.q6)(input('use-existing-credentials'), 'use-existing-credentials', false),
+        allowedAccounts,
+        timeoutSeconds: (0,parse/* parseIntIn */.yt)(input('action-timeout-s'), 'action-timeout-s', 0, 0, 86400),
+        specialCharsWorkaround,
+        tags,
+        transitiveTagKeys,
+        tagsAsked: custom.length > 0 || transitiveRaw.trim() !== '',
+        proxy: { ...(httpProxy ? { httpProxy, httpsProxy: httpProxy } : {}), ...(noProxy ? { noProxy } : {}) },
+        ...(caCertificate ? { caCertificate } : {}),
+    };
+}
+/** ca-certificate: PEM text, or the path of a PEM file (relative to the workspace). */
+async function readCa(raw, workspace) {
+    let pem = raw;
+    if (!raw.includes('-----BEGIN')) {
+        const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.join)(workspace, raw);
+        try {
+            pem = await external_node_fs_.promises.readFile(path, 'utf8');
+        }
+        catch (err) {
+            const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
+            throw new errors/* UserError */.yo('ca-certificate', `cannot read the CA file ${path} (${code}); give PEM text or the path of a PEM file`);
+        }
+    }
+    if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
+        throw new errors/* UserError */.yo('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)');
+    }
+    return pem;
+}
+
+;// CONCATENATED MODULE: ./src/aws/step-timeout.ts
+/**
+ * `action-timeout-s`: a bound on the whole step. The work runs against a timer; whatever is in
+ * flight is told to the timer (`doing`), so the failure says what was still pending (the OIDC
+ * token, an STS call and its attempt, a backoff). Once expired, `check()` stops the work before
+ * it exports anything: a late STS answer never turns into half-exported credentials.
+ */
+
+class StepTimeout {
+    seconds;
+    input;
+    pending = 'starting';
+    expiredAt = 0;
+    /** `seconds` 0 means no bound. */
+    constructor(seconds, input = 'action-timeout-s') {
+        this.seconds = seconds;
+        this.input = input;
+    }
+    doing(what) {
+        this.pending = what;
+    }
+    get expired() {
+        return this.expiredAt > 0;
+    }
+    /** Throws the timeout error once the bound has passed (call before exporting). */
+    check() {
+        if (this.expired)
+            throw this.error();
+    }
+    /** Milliseconds a single request may take: the whole bound at most. */
+    capMs(ms) {
+        return this.seconds > 0 ? Math.min(ms, this.seconds * 1000) : ms;
+    }
+    async run(fn) {
+        if (this.seconds <= 0)
+            return fn();
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                this.expiredAt = Date.now();
+                reject(this.error());
+            }, this.seconds * 1000);
+            timer.unref();
+        });
+        try {
+            return await Promise.race([fn(), timeout]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    error() {
+        return new errors/* RemoteError */.Hi(`the step did not finish within ${this.input} (${this.seconds} s); still pending: ${this.pending}`, {
+            service: 'oidc-assume-role',
+            status: 0,
+            code: 'StepTimeout',
+            retryable: false,
+            hint: `nothing was exported. Raise ${this.input}, or check the network path to the service named (proxy, private endpoint, firewall)`,
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __webpack_require__(2257);
+// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
+var http = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/core/jwt.ts
+var jwt = __webpack_require__(3622);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
+// EXTERNAL MODULE: ./src/core/sdk-http-handler.ts
+var sdk_http_handler = __webpack_require__(8425);
+;// CONCATENATED MODULE: ./src/aws/trust-advice.ts
+/**
+ * The message for "Not authorized to perform sts:AssumeRoleWithWebIdentity" and its kin:
+ * built from the token's non-secret claims (iss, sub, aud), it shows what the role's trust
+ * policy saw, a trust-policy statement that would match this job, and the usual causes.
+ * The token itself is never printed.
+ */
+
+/** The IAM condition key prefix of an issuer: its URL without https:// (and no trailing /). */
+function conditionPrefix(iss) {
+    return iss.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+/** A wider, still safe `sub` pattern for the example (the repository or project, any ref). */
+function subPattern(sub) {
+    const gh = /^(repo:[^:]+):/.exec(sub);
+    if (gh)
+        return `${gh[1]}:*`;
+    const gl = /^(project_path:[^:]+):/.exec(sub);
+    if (gl)
+        return `${gl[1]}:*`;
+    return sub;
+}
+function trustAdvice(ctx) {
+    const { claims, role } = ctx;
+    if (!claims) {
+        return 'The identity token could not be decoded as a JWT: check that the token (or web-identity-token-file) holds an OIDC ID token, not an access token.';
+    }
+    const iss = (0,jwt/* claimText */.Q)(claims, 'iss');
+    const sub = (0,jwt/* claimText */.Q)(claims, 'sub');
+    const aud = (0,jwt/* claimText */.Q)(claims, 'aud');
+    const prefix = conditionPrefix(iss);
+    const provider = `arn:${role.partition}:iam::${role.account}:oidc-provider/${prefix}`;
+    const audValue = Array.isArray(claims['aud']) ? claims['aud'].map(String)[0] ?? aud : aud;
+    const statement = {
+        Effect: 'Allow',
+        Principal: { Federated: provider },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+            StringEquals: { [`${prefix}:aud`]: audValue },
+            StringLike: { [`${prefix}:sub`]: sub },
+        },
+    };
+    const lines = [
+        `The role ${role.arn} saw this token (non-secret claims only):`,
+        `  iss: ${iss}`,
+        `  sub: ${sub}`,
+        `  aud: ${aud}`,
+        `A statement for the trust policy of ${role.name} that lets exactly this job in:`,
+        ...JSON.stringify(statement, null, 2).split('\n').map((l) => `  ${l}`),
+        ...(subPattern(sub) !== sub ? [`  (to allow every branch, tag and environment of it instead, use "${subPattern(sub)}" as the sub pattern)`] : []),
+        'Usual causes:',
+    ];
+    const causes = [];
+    if (ctx.code === 'InvalidIdentityToken') {
+        causes.push(`no IAM OIDC identity provider for ${iss} in account ${role.account}: create one (IAM > Identity providers > OpenID Connect, provider URL ${iss}, audience ${audValue}); its ARN is ${provider}`);
+        causes.push(`the provider exists but its audiences (client IDs) do not include "${audValue}": add it, or set the \`audience\` input to one it lists`);
+        if (ctx.source === 'github' && !enterpriseIssuer(iss))
+            causes.push('GitHub Enterprise (GHES or an enterprise issuer slug) issues tokens from a different URL than token.actions.githubusercontent.com: the provider URL must equal the iss above exactly');
+    }
+    else if (ctx.code === 'ExpiredTokenException') {
+        causes.push('the token expired before STS checked it: a fresh token is fetched for each attempt, so check the runner clock, or refresh the web-identity-token-file');
+    }
+    else {
+        causes.push(`the trust policy's ${prefix}:sub condition does not match "${sub}" (StringEquals does not expand *: use StringLike for patterns)`);
+        if (/:environment:/.test(sub))
+            causes.push('this job runs in a GitHub environment, so its sub ends in :environment:<name>, not :ref:refs/heads/<branch>');
+        if (/:pull_request$/.test(sub))
+            causes.push('pull_request events have the sub repo:<owner>/<repo>:pull_request, with no branch in it');
+        if (/@\d+\//.test(sub))
+            causes.push('this repository uses the immutable sub format (OWNER@ID/REPO@ID): patterns written for repo:owner/repo:* do not match it');
+        causes.push(`the ${prefix}:aud condition expects another audience than "${aud}" (input \`audience\`, default sts.amazonaws.com)`);
+        causes.push(`the Principal names another provider or account than ${provider}`);
+        causes.push('the role does not exist in that account, or the role ARN has a typo');
+    }
+    const ghes = enterpriseIssuer(iss);
+    if (ghes)
+        causes.unshift(ghes);
+    return [...lines, ...causes.map((c) => `  - ${c}`)].join('\n');
+}
+/** GitHub Enterprise Server (https://HOST/_services/token) or an enterprise issuer slug: the provider must name that exact issuer. */
+function enterpriseIssuer(iss) {
+    const prefix = conditionPrefix(iss);
+    if (/\/_services\/token$/.test(prefix)) {
+        return `this token comes from GitHub Enterprise Server (iss ${iss}): the IAM OIDC provider URL must be exactly ${iss}, and the trust policy's condition keys are ${prefix}:sub and ${prefix}:aud (not token.actions.githubusercontent.com)`;
+    }
+    if (/^token\.actions\.githubusercontent\.com\/.+/.test(prefix)) {
+        return `this token carries an enterprise issuer slug (iss ${iss}): the IAM OIDC provider URL must include the slug, and so must the condition keys (${prefix}:sub)`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/aws/sts.ts
+/**
+ * STS over the real @aws-sdk/client-sts: AssumeRoleWithWebIdentity (a fresh OIDC token per
+ * attempt), AssumeRole (role chaining) and GetCallerIdentity. The SDK makes one attempt
+ * (maxAttempts 1); we retry Throttling, IDPCommunicationError, 5xx and network failures
+ * with capped backoff and jitter, and nothing else. Every failure becomes a RemoteError
+ * naming the operation, the role and the service's code; web-identity refusals carry the
+ * trust-policy advice built from the token's claims.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Codes worth another attempt (smithy's throttling list, IDP communication, timeouts). */
+const RETRYABLE_CODES = new Set([
+    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+    'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded', 'BandwidthLimitExceeded',
+    'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete', 'EC2ThrottledException',
+    'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError',
+]);
+/** The SDK's exception names for modelled errors, back to the wire code users search for. */
+const WIRE_CODE = {
+    InvalidIdentityTokenException: 'InvalidIdentityToken',
+    IDPCommunicationErrorException: 'IDPCommunicationError',
+    IDPRejectedClaimException: 'IDPRejectedClaim',
+    MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+    PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+};
+const ADVISED = new Set(['AccessDenied', 'InvalidIdentityToken', 'ExpiredTokenException', 'IDPRejectedClaim']);
+class Sts {
+    http;
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+        this.http = new http/* HttpClient */.Qq({
+            service: 'AWS STS',
+            proxy: opts.proxy,
+            ...(opts.tls ? { tls: opts.tls } : {}),
+            timeoutMs: opts.timeoutMs ?? 30_000,
+            tlsHint: 'Trust the CA of the STS endpoint with the ca-certificate input (PEM text or a file path) or NODE_EXTRA_CA_CERTS; a TLS-inspecting proxy needs its CA there too',
+        });
+    }
+    /** Where calls go (for messages). */
+    get endpoint() {
+        return this.opts.endpoint ?? stsEndpoint(this.opts.region);
+    }
+    client(credentials) {
+        return new dist_cjs.STSClient({
+            region: this.opts.region,
+            ...(this.opts.endpoint ? { endpoint: this.opts.endpoint } : {}),
+            maxAttempts: 1,
+            retryMode: 'standard',
+            defaultsMode: 'standard',
+            useFipsEndpoint: false,
+            useDualstackEndpoint: false,
+            requestHandler: new sdk_http_handler/* CoreHttpHandler */.A(this.http),
+            credentials: credentials ?? (async () => {
+                throw new Error('no credentials for a signed STS call');
+            }),
+        });
+    }
+    async assumeRoleWithWebIdentity(p) {
+        let lastToken = '';
+        const op = 'AssumeRoleWithWebIdentity';
+        try {
+            return await this.retrying(op, p.role, async (attempt) => {
+                this.opts.onPending?.(`the OIDC token (audience ${p.audience}) for attempt ${attempt} of ${this.opts.retry.maxAttempts}`);
+                lastToken = await p.token();
+                this.pending(op, p.role, attempt);
+                const out = await this.client().send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+                    RoleArn: p.role.arn,
+                    RoleSessionName: p.sessionName,
+                    WebIdentityToken: lastToken,
+                    DurationSeconds: p.durationSeconds,
+                    ...(p.policy ? { Policy: p.policy } : {}),
+                    ...(p.policyArns.length ? { PolicyArns: p.policyArns.map((arn) => ({ arn })) } : {}),
+                }));
+                return result(out.Credentials, out.AssumedRoleUser, out.PackedPolicySize);
+            });
+        }
+        catch (err) {
+            if (err instanceof errors/* RemoteError */.Hi && ADVISED.has(err.code) && lastToken) {
+                const advice = trustAdvice({ code: err.code, role: p.role, claims: (0,jwt/* readClaims */.I)(lastToken), audience: p.audience, source: p.source });
+                throw new errors/* RemoteError */.Hi(err.message, { service: 'AWS STS', status: err.status, code: err.code, retryable: false, hint: advice });
+            }
+            throw err;
+        }
+    }
+    async assumeRole(p) {
+        const tags = p.tags ?? [];
+        try {
+            return await this.retrying('AssumeRole', p.role, async (attempt) => {
+                this.pending('AssumeRole', p.role, attempt);
+                const out = await this.client(p.credentials).send(new dist_cjs/* AssumeRoleCommand */.QL({
+                    RoleArn: p.role.arn,
+                    RoleSessionName: p.sessionName,
+                    DurationSeconds: p.durationSeconds,
+                    ...(p.externalId ? { ExternalId: p.externalId } : {}),
+                    ...(p.policy ? { Policy: p.policy } : {}),
+                    ...(p.policyArns.length ? { PolicyArns: p.policyArns.map((arn) => ({ arn })) } : {}),
+                    ...(tags.length ? { Tags: tags.map((t) => ({ Key: t.Key, Value: t.Value })) } : {}),
+                    ...(p.transitiveTagKeys?.length ? { TransitiveTagKeys: [...p.transitiveTagKeys] } : {}),
+                }));
+                return result(out.Credentials, out.AssumedRoleUser, out.PackedPolicySize);
+            });
+        }
+        catch (err) {
+            if (err instanceof errors/* RemoteError */.Hi && tags.length && (err.code === 'AccessDenied' || err.code === 'PackedPolicyTooLarge')) {
+                const hint = err.code === 'AccessDenied'
+                    ? `This call sent ${tags.length} session tags (${tags.map((t) => t.Key).join(', ')}): the trust policy of ${p.role.name} must allow sts:TagSession as well as sts:AssumeRole for the caller, or set role-skip-session-tagging: true (and leave custom-tags empty)`
+                    : `The session tags (${tags.length}) and policies are too large once packed: set role-skip-session-tagging: true, send fewer custom-tags, or shorten the session policy`;
+                throw new errors/* RemoteError */.Hi(err.message, { service: 'AWS STS', status: err.status, code: err.code, retryable: false, hint });
+            }
+            throw err;
+        }
+    }
+    async getCallerIdentity(credentials) {
+        return this.retrying('GetCallerIdentity', undefined, async (attempt) => {
+            this.pending('GetCallerIdentity', undefined, attempt);
+            const out = await this.client(credentials).send(new dist_cjs.GetCallerIdentityCommand({}));
+            return { account: need(out.Account, 'Account'), arn: need(out.Arn, 'Arn'), userId: need(out.UserId, 'UserId') };
+        });
+    }
+    async close() {
+        await this.http.close();
+    }
+    pending(op, role, attempt) {
+        this.opts.onPending?.(`STS ${op}${role ? ` for ${role.arn}` : ''} at ${safeHost(this.endpoint)} (attempt ${attempt} of ${this.opts.retry.maxAttempts})`);
+    }
+    async retrying(op, role, fn) {
+        return (0,retry/* withRetry */.bD)(async ({ attempt }) => {
+            try {
+                return await fn(attempt);
+            }
+            catch (err) {
+                // the token source's own errors (no id-token permission, unreadable file, GitHub OIDC) pass as they are
+                if (err instanceof errors/* UserError */.yo || (err instanceof errors/* RemoteError */.Hi && err.service !== 'AWS STS'))
+                    throw err;
+                throw toRemoteError(err, op, role);
+            }
+        }, (err) => err instanceof errors/* RemoteError */.Hi && err.retryable, this.opts.retry, this.opts.clock ?? clock/* systemClock */.m, (err, attempt, delay) => {
+            const code = err instanceof errors/* RemoteError */.Hi ? err.code || `HTTP ${err.status}` : 'error';
+            this.opts.onRetry?.(code, attempt, delay);
+            this.opts.onPending?.(`the ${delay} ms wait before attempt ${attempt + 1} of STS ${op} (after ${code})`);
+        }, this.opts.random);
+    }
+}
+function safeHost(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return '(invalid endpoint)';
+    }
+}
+function need(v, field) {
+    if (typeof v !== 'string' || v === '')
+        throw new json/* PayloadError */.tG(`STS response: ${field} is missing`);
+    return v;
+}
+function result(c, user, packed) {
+    if (!c)
+        throw new json/* PayloadError */.tG('STS response: Credentials is missing');
+    const expiration = c.Expiration;
+    if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
+        throw new json/* PayloadError */.tG('STS response: Credentials.Expiration is not a date');
+    return {
+        credentials: {
+            accessKeyId: need(c.AccessKeyId, 'Credentials.AccessKeyId'),
+            secretAccessKey: need(c.SecretAccessKey, 'Credentials.SecretAccessKey'),
+            sessionToken: need(c.SessionToken, 'Credentials.SessionToken'),
+            expiration,
+        },
+        assumedRoleArn: need(user?.Arn, 'AssumedRoleUser.Arn'),
+        assumedRoleId: need(user?.AssumedRoleId, 'AssumedRoleUser.AssumedRoleId'),
+        ...(packed !== undefined ? { packedPolicySize: packed } : {}),
+    };
+}
+/** Any failure of one SDK call as a RemoteError: code, status, and whether to retry. */
+function toRemoteError(err, op, role) {
+    const on = role ? ` for ${role.arn}` : '';
+    if (err instanceof errors/* RemoteError */.Hi) {
+        // a network failure from the transport
+        return new errors/* RemoteError */.Hi(`STS ${op}${on} failed: ${err.message}`, { service: 'AWS STS', status: err.status, code: err.code, retryable: err.retryable });
+    }
+    if (err instanceof json/* PayloadError */.tG) {
+        return new errors/* RemoteError */.Hi(`STS ${op}${on}: unexpected response (${err.message})`, { service: 'AWS STS', status: 200, retryable: false });
+    }
+    const e = (typeof err === 'object' && err !== null ? err : {});
+    const rawName = typeof e.name === 'string' ? e.name : 'Error';
+    const code = WIRE_CODE[rawName] ?? rawName;
+    const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 0;
+    const message = typeof e.message === 'string' && e.message ? e.message : 'no message';
+    const retryable = RETRYABLE_CODES.has(code) || status === 429 || (status >= 500 && status !== 501);
+    const where = status ? `${code} (HTTP ${status})` : code;
+    return new errors/* RemoteError */.Hi(`STS ${op}${on} failed: ${where}`, { service: 'AWS STS', status, code, retryable, details: [message] });
+}
+/** special-characters-workaround: the characters configure-aws-credentials retries on. */
+const SPECIAL = /[!@#$%^&*()_+\-=[\]{};':"\\|,.<>/?]/;
+function hasSpecialCharacters(c) {
+    return SPECIAL.test(c.accessKeyId) || SPECIAL.test(c.secretAccessKey);
+}
+
+;// CONCATENATED MODULE: ./src/aws/token-file.ts
+/** web-identity-token-file: the token read afresh for each attempt (a projected token rotates). */
+
+
+
+async function readTokenFile(path, workspace) {
+    const full = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path);
+    let text;
+    try {
+        text = await external_node_fs_.promises.readFile(full, 'utf8');
+    }
+    catch (err) {
+        const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
+        throw new errors/* UserError */.yo('web-identity-token-file', `cannot read the token file ${full} (${code})`);
+    }
+    const token = text.trim();
+    if (token.split('.').length !== 3)
+        throw new errors/* UserError */.yo('web-identity-token-file', `${full} does not hold a JWT (expected three dot-separated parts)`);
+    return token;
+}
+
+;// CONCATENATED MODULE: ./src/aws/summary.ts
+/** GitHub's default job timeout: a job may run this long unless it says otherwise. */
+const DEFAULT_JOB_TIMEOUT_S = 6 * 3600;
+/** STS rounds; a session more than this much shorter than asked for is worth a warning. */
+const SLACK_S = 120;
+/** Why the session is shorter than asked for, or undefined when it is not. */
+function shortfall(s) {
+    if (!s.expiration)
+        return undefined;
+    const granted = Math.round((s.expiration.getTime() - (s.now ?? Date.now())) / 1000);
+    if (granted >= s.requestedSeconds - SLACK_S)
+        return undefined;
+    const why = s.chained ? 'role chaining caps sessions at 1 hour' : 'STS granted less than role-duration-seconds';
+    return `the credentials expire at ${s.expiration.toISOString()}, in ${fmt(granted)}, before the ${fmt(s.requestedSeconds)} asked for (${why})`;
+}
+function sessionSummary(s) {
+    const exp = s.expiration;
+    const left = exp ? Math.round((exp.getTime() - (s.now ?? Date.now())) / 1000) : undefined;
+    const how = s.kind === 'keys' ? 'long-lived keys exported as given' : s.kind === 'assume-role' ? `AssumeRole${s.chained ? ', chained' : ''}` : 'AssumeRoleWithWebIdentity';
+    const rows = [
+        ['Role', s.role ? `\`${s.role.arn}\`` : 'none (aws-access-key-id given, no role-to-assume)'],
+        ['Identity', s.maskAccount ? 'masked (mask-aws-account-id)' : `\`${s.arn}\``],
+        ['Session', s.kind === 'keys' ? how : `\`${s.sessionName}\` (${how})`],
+        ['Account', s.maskAccount ? 'masked (mask-aws-account-id)' : `\`${s.account}\``],
+        ['Region', `\`${s.region}\``],
+        ['Expires', exp && left !== undefined ? `${exp.toISOString()} (in ${fmt(left)}; output aws-expiration)` : 'never: long-lived IAM user keys'],
+        ['Exported as', s.exportedAs],
+    ];
+    if (s.tags)
+        rows.push(['Session tags', `${s.tags} (AssumeRole)`]);
+    if (s.packedPolicySize !== undefined)
+        rows.push(['Packed policy size', `${s.packedPolicySize}% of the limit`]);
+    const out = ['### AWS credentials', '', '| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
+    const short = shortfall(s);
+    if (s.chained)
+        out.push('> [!WARNING]', '> Role chaining: AWS caps chained sessions at 1 hour, whatever role-duration-seconds or the role maximum says.', '');
+    if (short && !s.chained)
+        out.push('> [!WARNING]', `> Shorter than asked: ${short}. The role's maximum session duration may be lower than role-duration-seconds.`, '');
+    if (s.kind === 'keys')
+        out.push('> [!NOTE]', '> Long-lived IAM user keys do not expire: prefer OIDC (role-to-assume without keys), which needs no stored secret.', '');
+    if (exp && left !== undefined && left < DEFAULT_JOB_TIMEOUT_S) {
+        out.push(`> [!NOTE]`, `> Steps that run after ${exp.toISOString()} fail with ExpiredToken. If this job can run longer than ${fmt(left)}, raise \`role-duration-seconds\`${s.chained ? ' (not possible when chaining: run oidc-assume-role again later in the job)' : ' (and the role\'s maximum session duration)'}, or run oidc-assume-role again before the long step.`, '');
+    }
+    return out.join('\n');
+}
+function fmt(seconds) {
+    if (seconds < 0)
+        return 'already expired';
+    const h = Math.floor(seconds / 3600);
+    const m = Math.round((seconds % 3600) / 60);
+    return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role-export.ts
+/**
+ * oidc-assume-role, second half: what the step hands to the job once the credentials are
+ * known and checked (env variables, a named profile, outputs, the summary), and the post
+ * step that takes it back (profile files, the env variables; skipped with AWS_SKIP_CLEANUP_STEP).
+ */
+
+
+
+const FILES_STATE = 'awsFiles';
+const ENV_STATE = 'awsEnv';
+const KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+async function publish(r, cfg, got) {
+    const arn = got.kind === 'assumed' ? got.result.assumedRoleArn : got.arn;
+    if (cfg.maskAccountId) {
+        r.secret(got.account, 'the AWS account id');
+        r.secret(arn, 'the authenticated ARN');
+    }
+    if (got.kind === 'existing') {
+        r.annotate('notice', `use-existing-credentials: the credentials already in the environment are valid (account ${cfg.maskAccountId ? 'masked' : got.account}); nothing new was fetched`);
+        r.output('aws-account-id', got.account);
+        r.output('authenticated-arn', got.arn);
+        return;
+    }
+    const c = got.kind === 'keys' ? got.credentials : got.result.credentials;
+    const expiration = got.kind === 'assumed' ? got.result.credentials.expiration : undefined;
+    const exported = [];
+    const exportVar = (name, value) => {
+        r.exportEnv(name, value);
+        if (value)
+            exported.push(name);
+    };
+    let exportedAs;
+    if (cfg.profileMode) {
+        const credentialsFile = r.env('AWS_SHARED_CREDENTIALS_FILE') ?? '';
+        const configFile = r.env('AWS_CONFIG_FILE') ?? '';
+        const files = await writeProfileFiles({
+            dir: r.tempDir(),
+            ...(credentialsFile ? { credentialsFile } : {}),
+            ...(configFile ? { configFile } : {}),
+            profile: cfg.profile,
+            region: cfg.region,
+            credentials: c,
+            overwrite: cfg.overwriteProfile,
+        });
+        const state = { created: files.created, merged: [] };
+        if (!files.created.includes(files.credentialsFile))
+            state.merged.push({ credentialsFile: files.credentialsFile, configFile: files.configFile, profile: files.profile });
+        r.saveState(FILES_STATE, JSON.stringify(state));
+        // where the files are is no secret, and tools cannot find them otherwise
+        r.exportEnv('AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile);
+        r.exportEnv('AWS_CONFIG_FILE', files.configFile);
+        if (cfg.outputEnv)
+            exportVar('AWS_PROFILE', files.profile);
+        exportedAs = `profile \`${files.profile}\` in private 0600 files (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE${cfg.outputEnv ? ', AWS_PROFILE' : ''}), removed after the job`;
+        if (cfg.exportKeys) {
+            exportKeys(c, exportVar, r);
+            exportedAs += '; and AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (masked)';
+        }
+        else if (cfg.outputEnv) {
+            // key variables win over profiles in every SDK: clear those of an earlier step
+            for (const k of KEY_VARS)
+                if (r.env(k))
+                    r.exportEnv(k, '');
+        }
+    }
+    else if (cfg.outputEnv) {
+        exportKeys(c, exportVar, r);
+        exportedAs = 'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (masked)';
+    }
+    else {
+        exportedAs = cfg.outputCredentials ? 'step outputs only (output-env-credentials: false)' : 'nowhere: output-env-credentials is false and neither aws-profile nor output-credentials is set';
+    }
+    if (cfg.outputEnv) {
+        exportVar('AWS_REGION', cfg.region);
+        exportVar('AWS_DEFAULT_REGION', cfg.region);
+    }
+    if (exported.length)
+        r.saveState(ENV_STATE, JSON.stringify(exported));
+    r.output('aws-account-id', got.account);
+    r.output('authenticated-arn', arn);
+    if (expiration)
+        r.output('aws-expiration', expiration.toISOString());
+    if (cfg.outputCredentials) {
+        r.output('aws-access-key-id', c.accessKeyId);
+        r.output('aws-secret-access-key', c.secretAccessKey);
+        if (c.sessionToken)
+            r.output('aws-session-token', c.sessionToken);
+    }
+    const chained = got.kind === 'assumed' && got.chained;
+    const kind = got.kind === 'keys' ? 'keys' : got.web ? 'web-identity' : 'assume-role';
+    const role = got.kind === 'assumed' ? got.role : undefined;
+    if (expiration) {
+        const minutes = Math.round((expiration.getTime() - Date.now()) / 60_000);
+        r.info(`Assumed ${role?.arn ?? ''} as ${cfg.maskAccountId ? '(masked)' : arn}; the credentials expire at ${expiration.toISOString()} (in ${minutes} min)`);
+    }
+    else {
+        r.info(`Exported the IAM user keys of ${cfg.maskAccountId ? '(masked)' : arn} as given; they do not expire`);
+    }
+    if (chained)
+        r.warning(`role chaining: the session for ${role?.arn ?? ''} lasts at most 1 hour (expires ${expiration?.toISOString() ?? ''}); AWS does not allow longer chained sessions`);
+    const short = shortfall({ expiration, requestedSeconds: cfg.durationSeconds, chained });
+    if (short && !chained)
+        r.warning(`shorter session than asked: ${short}`);
+    await r.summary(sessionSummary({
+        role, arn, expiration, ...(got.kind === 'assumed' && got.result.packedPolicySize !== undefined ? { packedPolicySize: got.result.packedPolicySize } : {}),
+        kind, account: got.account, maskAccount: cfg.maskAccountId, region: cfg.region, chained, sessionName: cfg.sessionName,
+        requestedSeconds: cfg.durationSeconds, profile: cfg.profileMode ? cfg.profile : undefined, exportedAs,
+        tags: kind === 'assume-role' ? cfg.tags.length : 0,
+    }));
+}
+function exportKeys(c, exportVar, r) {
+    exportVar('AWS_ACCESS_KEY_ID', c.accessKeyId);
+    exportVar('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
+    // long-lived keys have no session token: clear the one of an earlier step
+    if (c.sessionToken || r.env('AWS_SESSION_TOKEN'))
+        exportVar('AWS_SESSION_TOKEN', c.sessionToken);
+}
+function parseState(raw, fallback) {
+    if (!raw)
+        return fallback;
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return fallback;
+    }
+}
+async function cleanUp(r) {
+    if ((r.env('AWS_SKIP_CLEANUP_STEP') ?? '').trim().toLowerCase() === 'true') {
+        r.info('AWS_SKIP_CLEANUP_STEP is true: the AWS credentials files and variables are left in place');
+        return;
+    }
+    const files = parseState(r.getState(FILES_STATE), {});
+    const created = Array.isArray(files.created) ? files.created.filter((p) => typeof p === 'string') : [];
+    for (const m of Array.isArray(files.merged) ? files.merged : []) {
+        if (typeof m?.credentialsFile !== 'string' || typeof m.configFile !== 'string' || typeof m.profile !== 'string')
+            continue;
+        try {
+            await removeProfile(m.credentialsFile, m.configFile, m.profile);
+            r.info(`Removed profile ${m.profile} from ${m.credentialsFile}`);
+        }
+        catch (err) {
+            r.warning(`could not remove profile ${m.profile} from ${m.credentialsFile} (${err instanceof Error ? err.message : 'error'})`);
+        }
+    }
+    const failed = await (0,core_files/* removeFiles */.WS)(created);
+    for (const f of failed)
+        r.warning(`could not remove the AWS credentials file ${f.path} (${f.code})`);
+    if (created.length && !failed.length)
+        r.info(`Removed the AWS credentials and config files (${created.length})`);
+    const vars = parseState(r.getState(ENV_STATE), []);
+    if (Array.isArray(vars))
+        for (const v of vars)
+            if (typeof v === 'string' && /^AWS_[A-Z_]+$/.test(v))
+                r.exportEnv(v, '');
+}
+
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role-spec.ts
+const oidcAssumeRoleSpec = {
+    name: 'oidc-assume-role',
+    summary: "swap the runner's OIDC token for short-lived AWS credentials (STS), masked",
+    inputs: [
+        { name: 'role-to-assume', description: 'IAM role ARN to assume (arn:aws:iam::<account>:role/<name>); a bare role name works with aws-access-key-id or role-chaining (resolved in the caller\'s account). Without it, aws-access-key-id/aws-secret-access-key are exported as they are' },
+        { name: 'aws-region', description: 'AWS region for the regional STS endpoint and AWS_REGION (default: AWS_REGION of the job)', default: '' },
+        { name: 'role-session-name', description: 'STS session name (2-64 of letters, digits, +=,.@_-); default GitHubActions-<run id>-<attempt>, or GitLab-<project>-<pipeline>', default: '' },
+        { name: 'role-duration-seconds', description: 'session length in seconds, 900 to 43200 (at most 3600 when role-chaining; the role maximum applies)', default: '3600' },
+        { name: 'audience', description: 'audience (aud) of the OIDC token; must be a client ID of the IAM OIDC provider', default: 'sts.amazonaws.com' },
+        { name: 'role-chaining', description: 'assume role-to-assume with the AWS credentials already in the environment (AssumeRole) instead of the OIDC token', default: 'false' },
+        { name: 'role-external-id', description: 'external ID for the AssumeRole call (static keys or role-chaining)', default: '' },
+        { name: 'role-skip-session-tagging', description: 'send no GitHub/GitLab session tags on AssumeRole (static keys, role-chaining); web identity never takes session tags', default: 'false' },
+        { name: 'transitive-tag-keys', description: 'keys of session tags that pass on to later roles in a chain (one per line or comma separated); AssumeRole only', default: '' },
+        { name: 'custom-tags', description: 'extra session tags as a JSON object, e.g. {"Team":"payments"}; AssumeRole only (web identity takes its tags from the token claims)', default: '' },
+        { name: 'inline-session-policy', description: 'an IAM policy document (JSON) that further limits the session', default: '' },
+        { name: 'managed-session-policies', description: 'managed policy ARNs (one per line, at most 10) that further limit the session', default: '' },
+        { name: 'aws-access-key-id', description: 'IAM user access key ID: with role-to-assume, signs a plain AssumeRole; without, exported as is. Pass it from a secret', default: '' },
+        { name: 'aws-secret-access-key', description: 'the secret access key going with aws-access-key-id. Pass it from a secret', default: '' },
+        { name: 'aws-session-token', description: 'session token going with aws-access-key-id (temporary credentials)', default: '' },
+        { name: 'web-identity-token-file', description: 'read the OIDC token from this file (re-read for each attempt) instead of the runner', default: '' },
+        { name: 'force-skip-oidc', description: 'never ask the runner for an OIDC token even with id-token: write; assume the role with aws-access-key-id, web-identity-token-file or the credentials in the environment', default: 'false' },
+        { name: 'use-existing-credentials', description: 'when the AWS credentials already in the environment are valid (GetCallerIdentity) and in allowed-account-ids, keep them and do nothing else', default: 'false' },
+        { name: 'unset-current-credentials', description: 'ignore the AWS key variables already in the environment (they are replaced or cleared)', default: 'false' },
+        { name: 'allowed-account-ids', description: 'comma separated account IDs; the step fails before exporting anything when the credentials are for another account', default: '' },
+        { name: 'output-credentials', description: 'also set the credentials as masked step outputs (GitHub drops masked outputs between jobs)', default: 'false' },
+        { name: 'output-env-credentials', description: 'export AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, AWS_DEFAULT_REGION (and AWS_PROFILE with aws-profile); default true, or false when aws-profile is set', default: '' },
+        { name: 'mask-aws-account-id', description: 'mask the AWS account ID in logs and outputs', default: 'false' },
+        { name: 'aws-profile', description: 'write the credentials as this named profile into a 0600 credentials/config file pair in the runner temp dir (exported as AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE; later steps add their profiles to the same files); removed after the job', default: '' },
+        { name: 'overwrite-aws-profile', description: 'replace aws-profile when it is already in the credentials file (otherwise that is an error)', default: 'false' },
+        { name: 'credentials-file', description: 'write the profile (aws-profile, or "default") to 0600 files and export AWS_PROFILE instead of the key variables', default: 'false' },
+        { name: 'retry-max-attempts', description: 'attempts for transient STS failures (Throttling, IDPCommunicationError, 5xx, network), each with a fresh OIDC token', default: '5' },
+        { name: 'disable-retry', description: 'make one attempt only (same as retry-max-attempts: 1)', default: 'false' },
+        { name: 'special-characters-workaround', description: 'assume the role again (up to 12 times) until the secret access key has no special characters; overrides disable-retry', default: 'false' },
+        { name: 'action-timeout-s', description: 'fail the whole step after this many seconds (0: no bound), naming what was still pending; nothing is exported then', default: '0' },
+        { name: 'sts-endpoint', description: 'STS endpoint URL for private (VPC), FIPS or test endpoints; default AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, else the regional endpoint', default: '' },
+        { name: 'http-proxy', description: 'proxy URL for STS calls; overrides HTTPS_PROXY / HTTP_PROXY of the job', default: '' },
+        { name: 'no-proxy', description: 'hosts that bypass the proxy (comma separated); overrides NO_PROXY of the job', default: '' },
+        { name: 'ca-certificate', description: 'CA certificate(s) to trust for STS, PEM text or a file path (private endpoints, TLS-inspecting proxies); added to the system CAs', default: '' },
+        { name: 'id-token-var', description: 'GitLab: the variable named under the job\'s id_tokens: that holds the token', default: '' },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role.ts
+/**
+ * oidc-assume-role: the runner's OIDC token (or static keys, a token file, the credentials
+ * already in the env) for short-lived AWS credentials, with configure-aws-credentials' inputs.
+ * Every credential is masked the moment it is known; the account is checked against
+ * allowed-account-ids and the step timeout before anything is exported; then env variables
+ * and/or a 0600 profile that the post step removes. Glue only: protocol in src/aws.
+ */
+
+
+
+
+
+
+
+
+
+const SPECIAL_TRIES = 12;
+function retryBaseMs(r) {
+    const v = Number(r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ?? '');
+    return Number.isFinite(v) && v >= 0 && v <= 60_000 && r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ? v : 500;
+}
+function tagRun(r) {
+    const c = r.context();
+    return {
+        platform: c.platform, repository: c.repository, workflow: r.env('GITHUB_WORKFLOW') ?? '', action: r.env('GITHUB_ACTION') ?? '',
+        actor: c.actor, sha: c.sha, ref: c.ref, runId: c.runId, job: c.job,
+    };
+}
+function masked(r, c, where) {
+    r.secret(c.accessKeyId, `${where} access key id`);
+    r.secret(c.secretAccessKey, `${where} secret access key`);
+    if (c.sessionToken)
+        r.secret(c.sessionToken, `${where} session token`);
+    return c;
+}
+/** The credentials already in the job: the key variables (unless unset-current-credentials), else AWS_PROFILE's profile. */
+async function existingCredentials(r, cfg) {
+    const accessKeyId = cfg.unsetCurrent ? '' : (r.env('AWS_ACCESS_KEY_ID') ?? '');
+    const secretAccessKey = cfg.unsetCurrent ? '' : (r.env('AWS_SECRET_ACCESS_KEY') ?? '');
+    if (accessKeyId && secretAccessKey) {
+        const sessionToken = r.env('AWS_SESSION_TOKEN') ?? '';
+        return masked(r, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }, 'the environment\'s');
+    }
+    const file = r.env('AWS_SHARED_CREDENTIALS_FILE') || (r.env('HOME') ? `${r.env('HOME')}/.aws/credentials` : '');
+    if (!file)
+        return undefined;
+    const p = await readProfileCredentials(file, r.env('AWS_PROFILE') || 'default');
+    if (!p)
+        return undefined;
+    return masked(r, { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) }, `profile ${r.env('AWS_PROFILE') || 'default'}'s`);
+}
+/** The credentials that sign AssumeRole / GetCallerIdentity: the key inputs, or those of the job. */
+async function callerCredentials(r, cfg, input) {
+    const s = cfg.source;
+    if (s.kind === 'keys')
+        return { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}) };
+    const c = await existingCredentials(r, cfg);
+    if (!c) {
+        const why = cfg.unsetCurrent ? ' (unset-current-credentials ignores the key variables)' : '';
+        throw new errors/* UserError */.yo(input, `no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE in AWS_SHARED_CREDENTIALS_FILE)${why}: run a first oidc-assume-role step before this one, or give aws-access-key-id and aws-secret-access-key`);
+    }
+    return c;
+}
+async function resolveRole(r, cfg, sts, caller) {
+    const role = cfg.role;
+    if (!role || role.arn !== undefined)
+        return role;
+    if (!caller)
+        throw new errors/* UserError */.yo('role-to-assume', `"${role.path}${role.name}" is a role name: give the full role ARN`);
+    const me = await sts.getCallerIdentity(caller);
+    const where = accountOfArn(me.arn);
+    if (!where)
+        throw new errors/* UserError */.yo('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${role.path}${role.name}"`);
+    checkRegion(cfg.region, 'aws-region', where.partition, !!cfg.endpoint);
+    const arn = roleArnFor(where.partition, me.account, role);
+    checkAccount(arn.account, cfg.allowedAccounts, `role-to-assume ${arn.arn}`);
+    return arn;
+}
+async function assumeOnce(r, cfg, sts, role, caller) {
+    const session = { role, sessionName: cfg.sessionName, durationSeconds: cfg.durationSeconds, ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}), policyArns: cfg.managedPolicies };
+    if (caller) {
+        return sts.assumeRole({ ...session, credentials: caller, tags: cfg.tags, transitiveTagKeys: cfg.transitiveTagKeys, ...(cfg.externalId ? { externalId: cfg.externalId } : {}) });
+    }
+    const file = cfg.webIdentityTokenFile;
+    const token = file
+        ? async () => {
+            const t = await readTokenFile(file, r.workspace());
+            r.secret(t, 'web-identity-token-file');
+            return t;
+        }
+        : () => r.idToken(cfg.audience);
+    return sts.assumeRoleWithWebIdentity({ ...session, token, audience: cfg.audience, source: file ? 'file' : r.platform });
+}
+async function obtain(r, cfg, sts) {
+    if (cfg.useExisting) {
+        const have = await existingCredentials(r, cfg);
+        const me = have ? await sts.getCallerIdentity(have).catch(() => undefined) : undefined;
+        if (me && (!cfg.allowedAccounts.length || cfg.allowedAccounts.includes(me.account)))
+            return { kind: 'existing', account: me.account, arn: me.arn };
+        r.annotate('notice', `use-existing-credentials: ${me ? `the credentials in the environment are for account ${me.account}, not in allowed-account-ids` : 'no valid credentials in the environment'}; assuming the role as usual`);
+    }
+    const usesCaller = cfg.source.kind === 'keys' || cfg.source.kind === 'env';
+    const caller = usesCaller ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc') : undefined;
+    const role = await resolveRole(r, cfg, sts, caller);
+    if (!role) {
+        // long-lived keys exported as given: check they work, and for which account
+        const keys = caller ?? { accessKeyId: '', secretAccessKey: '' };
+        const me = await sts.getCallerIdentity(keys);
+        checkAccount(me.account, cfg.allowedAccounts, `aws-access-key-id (${me.arn})`);
+        return { kind: 'keys', credentials: { ...keys, sessionToken: keys.sessionToken ?? '' }, account: me.account, arn: me.arn };
+    }
+    if (!usesCaller && cfg.tagsAsked) {
+        r.warning('custom-tags / transitive-tag-keys are ignored here: AssumeRoleWithWebIdentity takes no session tags (its tags come from the token\'s claims, https://aws.amazon.com/tags). They apply to AssumeRole only: static keys or role-chaining.');
+    }
+    if (cfg.source.kind === 'keys')
+        r.info('Assuming the role with long-lived IAM user keys; OIDC (role-to-assume alone, permissions: id-token: write) needs no stored secret');
+    const tries = cfg.specialCharsWorkaround ? SPECIAL_TRIES : 1;
+    for (let i = 1;; i++) {
+        const res = await assumeOnce(r, cfg, sts, role, caller);
+        masked(r, res.credentials, 'the new');
+        if (!cfg.specialCharsWorkaround || !hasSpecialCharacters(res.credentials)) {
+            const account = accountOfArn(res.assumedRoleArn)?.account ?? role.account;
+            checkAccount(account, cfg.allowedAccounts, `the assumed role ${res.assumedRoleArn}`);
+            return { kind: 'assumed', role, result: res, account, chained: !!caller?.sessionToken || cfg.roleChaining, web: !caller };
+        }
+        if (i >= tries)
+            throw new errors/* UserError */.yo('special-characters-workaround', `after ${tries} sessions the secret access key still had special characters; nothing was exported`);
+        r.info(`special-characters-workaround: the secret access key has special characters; assuming the role again (${i + 1} of ${tries})`);
+    }
+}
+const oidcAssumeRole = {
+    name: 'oidc-assume-role',
+    async main(r) {
+        // the key inputs are secrets: mask them before anything else
+        for (const n of ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']) {
+            const v = r.input(n).trim();
+            if (v)
+                r.secret(v, `the ${n} input`);
+        }
+        const cfg = parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
+        const timeout = new StepTimeout(cfg.timeoutSeconds);
+        if (cfg.timeoutSeconds)
+            r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
+        const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
+        const sts = new Sts({
+            region: cfg.region,
+            ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
+            proxy: { ...r.proxy(), ...cfg.proxy },
+            ...(ca ? { tls: { ca } } : {}),
+            timeoutMs: timeout.capMs(30_000),
+            retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: retryBaseMs(r), maxDelayMs: 10_000, ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}) },
+            onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
+            onPending: (what) => timeout.doing(what),
+        });
+        let got;
+        try {
+            got = await timeout.run(() => obtain(r, cfg, sts));
+        }
+        finally {
+            // not awaited: after action-timeout-s a request may still be in flight
+            sts.close().catch(() => undefined);
+        }
+        timeout.check();
+        await publish(r, cfg, got);
+    },
+    async post(r) {
+        await cleanUp(r);
+    },
+};
+
+
+/***/ }),
+
+/***/ 3622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ readClaims),
+/* harmony export */   Q: () => (/* binding */ claimText)
+/* harmony export */ });
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7961);
+/**
+ * Reads the non-secret claims of a JWT for error messages (iss, sub, aud, and named
+ * claims). The token itself is never printed; claims are not verified here.
+ */
+
+function readClaims(jwt) {
+    try {
+        return (0,jose__WEBPACK_IMPORTED_MODULE_0__/* .decodeJwt */ .i)(jwt);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A claim as text for a message: strings as is, lists joined, others JSON. */
+function claimText(claims, name) {
+    const v = claims?.[name];
+    if (v === undefined)
+        return '(absent)';
+    if (typeof v === 'string')
+        return v;
+    if (Array.isArray(v))
+        return v.map(String).join(', ');
+    return JSON.stringify(v);
+}
+
+
+/***/ }),
+
+/***/ 1896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   q6: () => (/* binding */ parseBool),
+/* harmony export */   yt: () => (/* binding */ parseIntIn)
+/* harmony export */ });
+/* unused harmony export requireInput */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/** Input parsing shared by every action. Errors name the input; values never appear. */
+
+function parseBool(raw, input, dflt) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return dflt;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected true or false, got "${raw.trim().slice(0, 40)}"`);
+}
+function parseIntIn(raw, input, dflt, min, max) {
+    const v = raw.trim();
+    if (v === '')
+        return dflt;
+    if (!/^\d+$/.test(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a whole number from ${min} to ${max}, got "${v.slice(0, 40)}"`);
+    const n = Number(v);
+    if (n < min || n > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a whole number from ${min} to ${max}, got ${n}`);
+    return n;
+}
+const UNITS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+/** Durations such as `90`, `90s`, `15m`, `1h30m`, `30d`: returns seconds. */
+function parseDuration(raw, input) {
+    const v = raw.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+        total += Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 1);
+        consumed = re.lastIndex;
+    }
+    if (v === '' || consumed !== v.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got "${v.slice(0, 40)}"`);
+    return total;
+}
+/** Multi-line or comma separated list; blank entries dropped. */
+function parseList(raw) {
+    return raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+}
+function requireInput(raw, input, what) {
+    const v = raw.trim();
+    if (!v)
+        throw new UserError(input, `${what} is required`);
+    return v;
+}
+
+
+/***/ }),
+
+/***/ 8425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ CoreHttpHandler)
+/* harmony export */ });
+/* unused harmony export requestUrl */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The AWS SDK's transport, over the suite's one HTTP layer (core/http.ts): the same proxy
+ * (HTTPS_PROXY / NO_PROXY, CONNECT tunnels), CA bundle and timeouts as every other call.
+ * The SDK does not read proxy variables itself; this handler is how STS calls honour them.
+ * No retries here (maxAttempts 1 in the client): sts.ts retries with a fresh token.
+ */
+
+class CoreHttpHandler {
+    http;
+    metadata = { handlerProtocol: 'http/1.1' };
+    constructor(http) {
+        this.http = http;
+    }
+    async handle(request) {
+        const res = await this.http.send(requestUrl(request), {
+            method: request.method,
+            headers: dropHopHeaders(request.headers),
+            ...(request.body !== undefined && request.body !== null ? { body: bodyText(request.body) } : {}),
+            retry: false,
+        });
+        return { response: { statusCode: res.status, headers: res.headers, body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([Buffer.from(res.body, 'utf8')]) } };
+    }
+    updateHttpClientConfig() { }
+    httpHandlerConfigs() {
+        return {};
+    }
+    destroy() {
+        void this.http.close();
+    }
+}
+function requestUrl(r) {
+    const port = r.port ? `:${r.port}` : '';
+    const q = [];
+    for (const [k, v] of Object.entries(r.query ?? {})) {
+        if (v === null)
+            q.push(enc(k));
+        else
+            for (const one of Array.isArray(v) ? v : [v])
+                q.push(`${enc(k)}=${enc(one)}`);
+    }
+    const path = r.path.startsWith('/') ? r.path : `/${r.path}`;
+    return `${r.protocol}//${r.hostname}${port}${path}${q.length ? `?${q.join('&')}` : ''}`;
+}
+function enc(s) {
+    return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function dropHopHeaders(h) {
+    const out = {};
+    for (const [k, v] of Object.entries(h))
+        if (!['connection', 'transfer-encoding', 'expect', 'keep-alive', 'upgrade'].includes(k.toLowerCase()))
+            out[k] = v;
+    return out;
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    if (body instanceof Uint8Array)
+        return Buffer.from(body).toString('utf8');
+    throw new TypeError('the STS request body is not text (streamed bodies are not supported)');
+}
+
+
+/***/ }),
+
+/***/ 7410:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ decoder),
+/* harmony export */   Rd: () => (/* binding */ encoder),
+/* harmony export */   WG: () => (/* binding */ encodeBase64),
+/* harmony export */   lF: () => (/* binding */ encode),
+/* harmony export */   u8: () => (/* binding */ strictDecoder),
+/* harmony export */   xW: () => (/* binding */ concat),
+/* harmony export */   y4: () => (/* binding */ decodeBase64)
+/* harmony export */ });
+/* unused harmony exports digest, uint32be, uint64be */
+const encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+
+/***/ }),
+
+/***/ 7784:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ validateCritDuplicates),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   J0: () => (/* binding */ validateB64),
+/* harmony export */   ac: () => (/* binding */ assertNotSet),
+/* harmony export */   fz: () => (/* binding */ isDisjoint),
+/* harmony export */   ji: () => (/* binding */ serializeJoseHeader),
+/* harmony export */   nI: () => (/* binding */ validateCrit),
+/* harmony export */   qc: () => (/* binding */ JWS_RECOGNIZED)
+/* harmony export */ });
+/* unused harmony exports JWE_RECOGNIZED, assertUint8Array, decodeBase64url, encodeAsciiMember, isJwkSet, parseJoseHeader, validateAlgorithms */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JOSENotSupported */ .T0(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWSInvalid */ .Ye('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+
+/***/ }),
+
+/***/ 1445:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ decode),
+/* harmony export */   l: () => (/* binding */ encode)
+/* harmony export */ });
+/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7410);
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return (0,_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64 */ .y4)(typeof input == "string" ? input : _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .decoder */ .D0.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function encode(input) {
+  return (0,_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeBase64 */ .WG)(typeof input == "string" ? _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .encoder */ .Rd.encode(input) : input, !0);
+}
+
+
+
+/***/ }),
+
+/***/ 7961:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ decodeJwt)
+/* harmony export */ });
+/* harmony import */ var _base64url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1445);
+/* harmony import */ var _lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7410);
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7784);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5674);
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Invalid JWT");
+  if (!encodedPayload)
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = (0,_base64url_js__WEBPACK_IMPORTED_MODULE_1__/* .decode */ .D)(encodedPayload);
+  } catch (cause) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(_lib_buffer_utils_js__WEBPACK_IMPORTED_MODULE_2__/* .strictDecoder */ .u8.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!(0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(claimsSet))
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JWTInvalid */ .Dp("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+
+/***/ }),
+
+/***/ 5674:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dp: () => (/* binding */ JWTInvalid),
+/* harmony export */   T0: () => (/* binding */ JOSENotSupported),
+/* harmony export */   Ye: () => (/* binding */ JWSInvalid)
+/* harmony export */ });
+/* unused harmony exports JOSEAlgNotAllowed, JOSEError, JWEDecryptionFailed, JWEInvalid, JWKInvalid, JWKSInvalid, JWKSMultipleMatchingKeys, JWKSNoMatchingKey, JWKSTimeout, JWSSignatureVerificationFailed, JWTClaimValidationFailed, JWTExpired */
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+
+/***/ })
+
+};
