@@ -5,8 +5,9 @@
  * for Vault lines; collisions name both sources. Errors name ids and keys, never values.
  */
 import { UserError } from '../core/errors.js';
-import { isObject, kind, type JsonObject } from '../core/json.js';
-import { SECRETS_INPUT, collision, envName, normalizeName, type FieldSelector, type SinkKind } from '../vault/selectors.js';
+import { kind, type JsonObject } from '../core/json.js';
+import { SECRETS_INPUT, collision, envName, normalizeName } from '../vault/selectors.js';
+import { FieldError, asObject, fileExt, leaves, lookup, stringify, toDotenv } from '../vault/fields.js';
 import { awsSecretName } from './selector.js';
 import type { NameCase, StoreItem, StoreSelector } from './types.js';
 
@@ -27,79 +28,23 @@ export class PickError extends UserError {
   }
 }
 
-const MAX_KEYS_LISTED = 30;
-
-function keyList(o: JsonObject): string {
-  const keys = Object.keys(o);
-  if (keys.length === 0) return 'it has no keys';
-  const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
-  return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
-}
-
-/** The value as a JSON object, when it is one. */
-export function asObject(v: unknown): JsonObject | undefined {
-  if (isObject(v)) return v;
-  if (typeof v === 'string' && /^\s*\{/.test(v)) {
-    try {
-      const parsed: unknown = JSON.parse(v);
-      if (isObject(parsed)) return parsed;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/** String leaves of a JSON value. */
-export function leaves(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) for (const x of v) leaves(x, out);
-  else if (isObject(v)) for (const x of Object.values(v)) leaves(x, out);
-  return out;
-}
-
-function stringify(v: unknown, what: string, line: number): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v === null || v === undefined) throw new PickError(`line ${line}: ${what} is ${kind(v)}: there is no value to inject`, true);
-  return JSON.stringify(v);
-}
-
-function lookup(data: JsonObject, field: FieldSelector, source: string, line: number): unknown {
-  if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw)) return data[field.raw];
-  let cur: unknown = data;
-  const walked: string[] = [];
-  for (const seg of field.segments) {
-    const o = asObject(cur);
-    const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
-    if (!o) throw new PickError(`line ${line}: ${at} is ${kind(cur)}, not a JSON object, so it has no key "${seg}"`, true);
-    if (!Object.prototype.hasOwnProperty.call(o, seg)) throw new PickError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
-    cur = o[seg];
-    walked.push(seg);
-  }
-  return cur;
-}
-
-function dotenvQuote(v: string): string {
-  if (/^[A-Za-z0-9_./:@+-]*$/.test(v)) return v;
-  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
-}
-
-function fileExt(sink: SinkKind, value: string): string {
-  if (sink === 'dotenv') return '.env';
-  if (sink === 'json') return '.json';
-  if (sink === 'file' && value.trimStart().startsWith('-----BEGIN')) return '.pem';
-  return '';
-}
-
 /** aws-secretsmanager-get-secrets' transformToValidEnvName, with its name-transformation. */
 export function compatEnvName(name: string, nameCase: NameCase): string {
   const n = (/^[0-9]/.test(name) ? `_${name}` : name).replace(/[^a-zA-Z0-9_]/g, '_');
   return nameCase === 'uppercase' ? n.toUpperCase() : nameCase === 'lowercase' ? n.toLowerCase() : n;
 }
 
-/** The items one fetched value gives for its selector. */
+/** The items one fetched value gives for its selector; a field that is not there is a PickError. */
 export function itemsOf(f: Fetched): StoreItem[] {
+  try {
+    return select(f);
+  } catch (err) {
+    if (err instanceof FieldError) throw new PickError(err.message, err.notFound);
+    throw err;
+  }
+}
+
+function select(f: Fetched): StoreItem[] {
   const { sel } = f;
   const base = { line: sel.line, text: sel.text, source: f.source, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}) };
   const make = (name: string, outputName: string, key: string, v: unknown, what: string): StoreItem => {
@@ -109,7 +54,7 @@ export function itemsOf(f: Fetched): StoreItem[] {
   const file = (o: JsonObject, key: string): StoreItem => {
     const value = sel.sink === 'json'
       ? `${JSON.stringify(o, null, 2)}\n`
-      : Object.entries(o).map(([k, v]) => `${envName(k)}=${dotenvQuote(stringify(v, `the key "${k}" of ${f.source}`, sel.line))}`).join('\n') + '\n';
+      : toDotenv(o, sel.line, f.source);
     return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: leaves(o), ext: fileExt(sel.sink, value) };
   };
   const pick = sel.pick;

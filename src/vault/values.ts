@@ -4,8 +4,9 @@
  * that do exist, never a value. Name collisions after wildcard expansion name both sources.
  */
 import { UserError } from '../core/errors.js';
-import { isObject, kind, type JsonObject } from '../core/json.js';
-import { type FieldSelector, type Selector, type SinkKind, PKI_PARTS, SECRETS_INPUT, collision, envName, normalizeName } from './selectors.js';
+import { kind, type JsonObject } from '../core/json.js';
+import { type Selector, type SinkKind, PKI_PARTS, SECRETS_INPUT, collision, envName, normalizeName } from './selectors.js';
+import { FieldError, asObject, fileExt, keyList, leaves, lookup, stringify, toDotenv } from './fields.js';
 import type { Fetched } from './secrets.js';
 
 export interface Item {
@@ -28,82 +29,6 @@ export interface Item {
   ext: string;
 }
 
-export class ValueError extends Error {
-  override readonly name = 'ValueError';
-  constructor(message: string, readonly notFound: boolean) {
-    super(message);
-  }
-}
-
-const MAX_KEYS_LISTED = 30;
-
-function keyList(o: JsonObject): string {
-  const keys = Object.keys(o);
-  if (keys.length === 0) return 'it has no keys';
-  const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
-  return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
-}
-
-function asObject(v: unknown): JsonObject | undefined {
-  if (isObject(v)) return v;
-  if (typeof v === 'string' && /^\s*\{/.test(v)) {
-    try {
-      const parsed: unknown = JSON.parse(v);
-      if (isObject(parsed)) return parsed;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/** A field of a secret: the literal key first (`a.b` as one key), else the dotted path. */
-export function lookup(data: JsonObject, field: FieldSelector, source: string, line: number): unknown {
-  if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw)) return data[field.raw];
-  let cur: unknown = data;
-  const walked: string[] = [];
-  for (const seg of field.segments) {
-    const o = asObject(cur);
-    const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
-    if (!o) throw new ValueError(`line ${line}: ${at} is ${kind(cur)}, not a JSON object, so it has no key "${seg}"`, true);
-    if (!Object.prototype.hasOwnProperty.call(o, seg)) throw new ValueError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
-    cur = o[seg];
-    walked.push(seg);
-  }
-  return cur;
-}
-
-export function stringify(v: unknown, what: string, line: number): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v === null || v === undefined) throw new ValueError(`line ${line}: ${what} is ${kind(v)}: there is no value to inject`, true);
-  return JSON.stringify(v);
-}
-
-/** String leaves of a JSON value (each masked, so a field printed later stays hidden). */
-export function leaves(v: unknown, out: string[] = []): string[] {
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) for (const x of v) leaves(x, out);
-  else if (isObject(v)) for (const x of Object.values(v)) leaves(x, out);
-  return out;
-}
-
-function dotenvQuote(v: string): string {
-  if (/^[A-Za-z0-9_./:@+-]*$/.test(v)) return v;
-  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
-}
-
-export function toDotenv(o: JsonObject, line: number): string {
-  return Object.entries(o).map(([k, v]) => `${envName(k)}=${dotenvQuote(stringify(v, `the key "${k}"`, line))}`).join('\n') + '\n';
-}
-
-function fileExt(sink: SinkKind, value: string): string {
-  if (sink === 'dotenv') return '.env';
-  if (sink === 'json') return '.json';
-  if (sink === 'file' && value.trimStart().startsWith('-----BEGIN')) return '.pem';
-  return '';
-}
-
 function items(f: Fetched, sel: Selector): Item[] {
   const base = { sel, source: f.readPath, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}), ...(f.leaseTtl !== undefined ? { leaseTtl: f.leaseTtl } : {}) };
   const make = (name: string, outputName: string, key: string, v: unknown, what: string): Item => {
@@ -120,7 +45,7 @@ function items(f: Fetched, sel: Selector): Item[] {
     const key = d['private_key'];
     const chain = Array.isArray(d['ca_chain']) && d['ca_chain'].length ? d['ca_chain'] : d['issuing_ca'];
     if (typeof cert !== 'string' || typeof key !== 'string') {
-      throw new ValueError(`line ${sel.line}: ${f.readPath} did not answer with a certificate and private_key; ${keyList(d)}`, false);
+      throw new FieldError(`line ${sel.line}: ${f.readPath} did not answer with a certificate and private_key; ${keyList(d)}`, false);
     }
     const ca = Array.isArray(chain) ? chain.filter((x): x is string => typeof x === 'string').join('\n') : typeof chain === 'string' ? chain : '';
     const parts: Item[] = [
@@ -143,7 +68,7 @@ function items(f: Fetched, sel: Selector): Item[] {
   const key = sel.field.segments.join('.');
   if (sel.sink === 'dotenv' || sel.sink === 'json') {
     const o = asObject(v);
-    if (!o) throw new ValueError(`line ${sel.line}: "${sel.field.raw}" of ${f.readPath} is ${kind(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
+    if (!o) throw new FieldError(`line ${sel.line}: "${sel.field.raw}" of ${f.readPath} is ${kind(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
     return [whole(o, key)];
   }
   return [make(sel.name, sel.outputName, key, v, `"${sel.field.raw}" of ${f.readPath}`)];
@@ -176,7 +101,7 @@ export function selectValues(fetched: readonly Fetched[], opts: { ignoreNotFound
       try {
         out.push(...items(f, sel));
       } catch (err) {
-        if (!(err instanceof ValueError)) throw err;
+        if (!(err instanceof FieldError)) throw err;
         if (err.notFound && opts.ignoreNotFound) skipped.push(err.message);
         else failures.push(err.message);
       }
