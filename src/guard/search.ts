@@ -1,13 +1,13 @@
 /**
  * The guard's search: every file under the given paths (.git skipped, symlinks not
  * followed: what they point to inside the tree is searched as itself), read in 1 MB
- * chunks into one reused buffer and streamed through the archive sniffer into the matcher. Findings name the file, line and
+ * chunks into one reused buffer and streamed into the matcher (archives through src/archive). Findings name the file, line and
  * secret (its label and form); they never hold the value, which the guard never had.
  */
 import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Matcher, type GuardFinding } from './matcher.js';
-import { SniffSink, type ScanContext } from './archive.js';
+import { FileScan, isArchive, searchArchive, type ScanContext } from './archive.js';
 import type { GuardRecord } from './record.js';
 
 export interface SearchTarget {
@@ -18,7 +18,7 @@ export interface SearchTarget {
 }
 
 export interface SearchOptions {
-  /** archives nested deeper than this are searched as raw bytes (default 4) */
+  /** archive layers opened; deeper ones are searched as raw bytes (default 4) */
   maxDepth?: number;
   /** zips are read in memory up to this size (default 512 MB) */
   maxZipBytes?: number;
@@ -50,26 +50,48 @@ function errCode(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
 }
 
+/** An archive's chunks after the first: fresh buffers (the archive reader may hold them), read errors noted. */
+async function* archiveChunks(ctx: ScanContext, fd: number, first: Buffer, display: string): AsyncGenerator<Buffer> {
+  yield first;
+  for (;;) {
+    const b = Buffer.allocUnsafe(READ_SIZE);
+    let n: number;
+    try {
+      n = readSync(fd, b, 0, b.length, null);
+    } catch (err) {
+      ctx.skipped.push({ path: display, reason: `not readable (${errCode(err)})` });
+      return;
+    }
+    if (n === 0) return;
+    yield b.subarray(0, n);
+  }
+}
+
 /**
  * Synchronous reads: a build tree is mostly small files, and a thread-pool round trip per
- * open/read/close costs more than reading them (measured: 10x on node_modules).
+ * open/read/close costs more than reading them (measured: 10x on node_modules). The first
+ * chunk decides: a plain file streams through the matcher from the one reused buffer; an
+ * archive goes to the archive reader.
  */
 async function searchFile(ctx: ScanContext, path: string, display: string, buf: Buffer): Promise<void> {
-  const sink = new SniffSink(ctx, display, 0);
   let fd: number | undefined;
+  let scan: FileScan | undefined;
   try {
     fd = openSync(path, 'r');
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      await sink.write(buf.subarray(0, n));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    const head = buf.subarray(0, n);
+    if (isArchive(head)) {
+      await searchArchive(ctx, display, archiveChunks(ctx, fd, Buffer.from(head), display));
+      return;
     }
+    scan = new FileScan(ctx, display);
+    for (let k = n; k > 0; k = readSync(fd, buf, 0, buf.length, null)) scan.write(buf.subarray(0, k));
   } catch (err) {
     ctx.skipped.push({ path: display, reason: `not readable (${errCode(err)})` });
   } finally {
     if (fd !== undefined) closeSync(fd);
+    scan?.end();
   }
-  await sink.end();
 }
 
 interface Skip {

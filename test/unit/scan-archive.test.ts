@@ -12,33 +12,33 @@ import { makeTar, makeZip, gz } from '../e2e/scan-archives.js';
 
 const limits: ArchiveLimits = { ...DEFAULT_LIMITS, maxDepth: 3 };
 
-function walk(buf: Buffer, name: string, l: ArchiveLimits = limits): { members: Record<string, string>; skipped: Skipped[] } {
+async function walk(buf: Buffer, name: string, l: ArchiveLimits = limits): Promise<{ members: Record<string, string>; skipped: Skipped[] }> {
   const skipped: Skipped[] = [];
   const members: Record<string, string> = {};
-  for (const m of walkArchive(buf, name, l, skipped)) members[m.path] = m.data.toString('utf8');
+  for await (const m of walkArchive(buf, name, l, skipped)) members[m.path] = m.data.toString('utf8');
   return { members, skipped };
 }
 
 describe('archive walker', () => {
-  it('reads zip (stored and deflated), tar with a pax long name, gz and tar.gz, naming members outer!inner', () => {
+  it('reads zip (stored and deflated), tar with a pax long name, gz and tar.gz, naming members outer!inner', async () => {
     const long = `${'d/'.repeat(60)}deep.txt`;
-    expect(walk(makeZip([{ name: 'a.txt', data: 'alpha' }, { name: 'dir/b.txt', data: 'beta', store: true }, { name: 'dir/', data: '' }]), 'x.zip').members).toEqual({ 'x.zip!a.txt': 'alpha', 'x.zip!dir/b.txt': 'beta' });
-    expect(walk(makeTar([{ name: 'c.txt', data: 'gamma' }, { name: long, data: 'long' }]), 't.tar').members).toEqual({ 't.tar!c.txt': 'gamma', [`t.tar!${long}`]: 'long' });
-    expect(walk(gz('plain'), 'notes.txt.gz').members).toEqual({ 'notes.txt.gz!notes.txt': 'plain' });
-    expect(walk(gz(makeTar([{ name: './e.txt', data: 'eps' }])), 'r.tgz').members).toEqual({ 'r.tgz!e.txt': 'eps' });
+    expect((await walk(makeZip([{ name: 'a.txt', data: 'alpha' }, { name: 'dir/b.txt', data: 'beta', store: true }, { name: 'dir/', data: '' }]), 'x.zip')).members).toEqual({ 'x.zip!a.txt': 'alpha', 'x.zip!dir/b.txt': 'beta' });
+    expect((await walk(makeTar([{ name: 'c.txt', data: 'gamma' }, { name: long, data: 'long' }]), 't.tar')).members).toEqual({ 't.tar!c.txt': 'gamma', [`t.tar!${long}`]: 'long' });
+    expect((await walk(gz('plain'), 'notes.txt.gz')).members).toEqual({ 'notes.txt.gz!notes.txt': 'plain' });
+    expect((await walk(gz(makeTar([{ name: './e.txt', data: 'eps' }])), 'r.tgz')).members).toEqual({ 'r.tgz!e.txt': 'eps' });
     expect(archiveKind(Buffer.from('just text, no archive'))).toBeNull();
   });
 
-  it('opens nested archives up to max depth and notes the deeper ones', () => {
+  it('opens nested archives up to max depth and notes the deeper ones', async () => {
     const inner = makeZip([{ name: 'in.txt', data: 'inner' }]);
     const outer = makeZip([{ name: 'lib/inner.zip', data: inner }, { name: 'top.txt', data: 'top' }]);
-    expect(walk(outer, 'o.zip').members).toEqual({ 'o.zip!lib/inner.zip!in.txt': 'inner', 'o.zip!top.txt': 'top' });
-    const one = walk(outer, 'o.zip', { ...limits, maxDepth: 1 });
+    expect((await walk(outer, 'o.zip')).members).toEqual({ 'o.zip!lib/inner.zip!in.txt': 'inner', 'o.zip!top.txt': 'top' });
+    const one = await walk(outer, 'o.zip', { ...limits, maxDepth: 1 });
     expect(one.members).toEqual({ 'o.zip!top.txt': 'top' });
     expect(one.skipped[0]).toMatchObject({ path: 'o.zip!lib/inner.zip', reason: expect.stringMatching(/nested deeper than max-archive-depth 1/) });
   });
 
-  it('skips a zip bomb, an oversized member, a member lying about its size and ../ or absolute paths, keeping every other member', () => {
+  it('skips a zip bomb, an oversized member, a member lying about its size and ../ or absolute paths, keeping every other member', async () => {
     const bomb = Buffer.alloc(12 * 1048576, 0x41);
     const zip = makeZip([
       { name: 'bomb.txt', data: bomb },
@@ -47,28 +47,28 @@ describe('archive walker', () => {
       { name: 'liar.txt', data: Buffer.alloc(3 * 1048576, 0x42), declaredSize: 10 },
       { name: 'ok.txt', data: 'fine' },
     ]);
-    const { members, skipped } = walk(zip, 'evil.zip', { ...limits, maxEntryBytes: 2 * 1048576 });
+    const { members, skipped } = await walk(zip, 'evil.zip', { ...limits, maxEntryBytes: 2 * 1048576 });
     expect(members).toEqual({ 'evil.zip!ok.txt': 'fine' });
     const reasons = Object.fromEntries(skipped.map((s) => [s.path, s.reason]));
     expect(reasons['evil.zip!bomb.txt']).toMatch(/over the 2\.0 MB cap|ratio/);
     expect(reasons['evil.zip!../escape.txt']).toMatch(/\.\.\/ path/);
     expect(reasons['evil.zip!/etc/abs.txt']).toMatch(/absolute path/);
     expect(reasons['evil.zip!liar.txt']).toMatch(/cap|bomb/);
-    const ratio = walk(makeZip([{ name: 'r.txt', data: Buffer.alloc(5 * 1048576, 0x43) }, { name: 'b.txt', data: 'b' }]), 'r.zip');
+    const ratio = await walk(makeZip([{ name: 'r.txt', data: Buffer.alloc(5 * 1048576, 0x43) }, { name: 'b.txt', data: 'b' }]), 'r.zip');
     expect(ratio.skipped[0]?.reason).toMatch(/ratio over 200:1/);
     expect(ratio.members).toEqual({ 'r.zip!b.txt': 'b' });
-    const gzBomb = walk(gz(Buffer.alloc(20 * 1048576)), 'big.gz', { ...limits, maxEntryBytes: 1048576 });
+    const gzBomb = await walk(gz(Buffer.alloc(20 * 1048576)), 'big.gz', { ...limits, maxEntryBytes: 1048576 });
     expect(gzBomb.skipped[0]?.reason).toMatch(/gzip bomb/);
   });
 
-  it('reports a damaged tar or zip and keeps what came before', () => {
+  it('reports a damaged tar or zip and keeps what came before', async () => {
     const tar = makeTar([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b' }]);
     tar[512 * 2 + 10] = 0x7a; // corrupt the second header
-    const t = walk(tar, 'bad.tar');
+    const t = await walk(tar, 'bad.tar');
     expect(t.members).toEqual({ 'bad.tar!a.txt': 'a' });
     expect(t.skipped[0]?.reason).toMatch(/damaged/);
     const z = makeZip([{ name: 'a.txt', data: 'a' }]);
-    expect(walk(z.subarray(0, z.length - 30), 'cut.zip').skipped[0]?.reason).toMatch(/not a readable zip|damaged/);
+    expect((await walk(z.subarray(0, z.length - 30), 'cut.zip')).skipped[0]?.reason).toMatch(/not a readable zip|damaged/);
     expect(deflateRawSync(Buffer.from('x')).length).toBeGreaterThan(0);
   });
 });
@@ -132,11 +132,12 @@ describe('csv and junit reports', () => {
 });
 
 describe('archive walker budget', () => {
-  it('stops after members that lie about their size have cost the whole unpacked budget', () => {
+  it('stops after members that lie about their size have cost the whole unpacked budget', async () => {
     const big = Buffer.alloc(2 * 1048576, 0x44);
     const liars = Array.from({ length: 40 }, (_, i) => ({ name: `l${i}.txt`, data: big, declaredSize: 10 }));
     const skipped: Skipped[] = [];
-    const members = [...walkArchive(makeZip(liars), 'liars.zip', { ...limits, maxEntryBytes: 1048576, maxTotalBytes: 8 * 1048576 }, skipped)];
+    const members = [];
+    for await (const m of walkArchive(makeZip(liars), 'liars.zip', { ...limits, maxEntryBytes: 1048576, maxTotalBytes: 8 * 1048576 }, skipped)) members.push(m);
     expect(members).toHaveLength(0);
     expect(skipped.length).toBeLessThanOrEqual(9);
   });

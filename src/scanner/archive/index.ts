@@ -1,4 +1,2 @@
-/** Archives (zip, tar, gzip, tar.gz) read in memory, for the scanner and the leak guard. */
+/** Archives (zip, tar, gzip, tar.gz) for the scanner, read by src/archive. */
 export { archiveKind, walkArchive, unsafePath, DEFAULT_LIMITS, type ArchiveKind, type ArchiveLimits, type ArchiveMember } from './walk.js';
-export { readTar, isTar, type TarEntry } from './tar.js';
-export { readZip, isZip, type ZipMember } from './zip.js';

@@ -27,9 +27,9 @@ export function opensArchive(buf: Buffer, opts: { archive?: ArchiveLimits }): bo
   return (opts.archive?.maxDepth ?? 0) > 0 && archiveKind(buf) !== null;
 }
 
-export function* archiveFragments(buf: Buffer, path: string, opts: ArchiveOptions, commit?: CommitInfo): Generator<Fragment> {
+export async function* archiveFragments(buf: Buffer, path: string, opts: ArchiveOptions, commit?: CommitInfo): AsyncGenerator<Fragment> {
   if (!opts.archive) return;
-  for (const m of walkArchive(buf, path, opts.archive, opts.skipped)) {
+  for await (const m of walkArchive(buf, path, opts.archive, opts.skipped)) {
     if (binary(m.data)) continue;
     opts.stats.files++;
     opts.stats.bytes += m.data.length;

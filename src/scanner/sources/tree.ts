@@ -45,8 +45,8 @@ function errCode(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : 'error';
 }
 
-/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. */
-export function* walkTree(root: string, opts: TreeOptions): Generator<Fragment> {
+/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. Async: archives are read as streams. */
+export async function* walkTree(root: string, opts: TreeOptions): AsyncGenerator<Fragment> {
   const realRoot = realpathSync(root);
   const st = statSync(root);
   if (st.isFile()) {
@@ -124,7 +124,7 @@ function readFile(abs: string, rel: string, opts: TreeOptions): Buffer | null {
 }
 
 /** A text file as a fragment, an archive as its members' fragments, or null (skipped, with a note). */
-function readOne(abs: string, rel: string, opts: TreeOptions): Fragment[] | Generator<Fragment> | null {
+function readOne(abs: string, rel: string, opts: TreeOptions): Fragment[] | AsyncGenerator<Fragment> | null {
   const buf = readFile(abs, rel, opts);
   if (!buf) return null;
   if (opensArchive(buf, opts)) return archiveFragments(buf, toSlash(rel), opts);
