@@ -14,8 +14,10 @@ export interface SourceHooks {
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
+/** An error's message (errors from node's internals may come from another realm: no instanceof). */
 export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') return err.message;
+  return String(err);
 }
 
 export class Source implements AsyncIterator<Buffer, undefined>, AsyncIterable<Buffer> {
