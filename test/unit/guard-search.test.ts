@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,5 +151,35 @@ describe('guard search over files and archives', () => {
     const res = await searchPaths(record, [{ path: root, display: '.' }], { maxDepth: 1 });
     expect(res.findings.map(findingLine)).toEqual(['n.tar!m.tar:1: secret A found']);
     expect(res.skipped[0]?.reason).toMatch(/deeper than 1/);
+  });
+
+  it('reads archives written by the real tar, gzip and zip tools, a secret split across stream chunks, and a damaged member costs no other', async () => {
+    const v = { A: 'alpha-secret-value-0001', B: 'bravo-secret-value-0002', C: 'charlie-secret-value-03' };
+    const { record } = recordOf(v);
+    const root = mkdtempSync(join(tmpdir(), 'ps-guard-tools-'));
+    const src = join(root, 'src');
+    mkdirSync(join(src, 'cfg'), { recursive: true });
+    // the secret sits across the 64 kB boundary of the gunzip and inflate chunks
+    writeFileSync(join(src, 'cfg', 'app.env'), `${'x'.repeat(65530)}${v.A}\n`);
+    writeFileSync(join(src, 'b.txt'), `${v.B}\n`);
+    const run = (cmd: string, args: string[]): Buffer => execFileSync(cmd, args, { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = join(root, 'out');
+    mkdirSync(out);
+    run('tar', ['-czf', join(out, 'site.tgz'), 'cfg', 'b.txt']);
+    run('zip', ['-q', '-r', join(out, 'app.zip'), 'cfg', 'b.txt']);
+    writeFileSync(join(out, 'b.txt.gz'), run('gzip', ['-c', 'b.txt']));
+    const broken = zip({ 'bad.txt': 'bad bad bad bad', 'ok.txt': v.C });
+    broken.fill(0xff, 30 + 7, 30 + 12);
+    writeFileSync(join(out, 'broken.zip'), broken);
+    const res = await searchPaths(record, [{ path: out, display: 'out' }]);
+    expect(res.findings.map(findingLine).sort()).toEqual([
+      'out/app.zip!b.txt:1: secret B found',
+      'out/app.zip!cfg/app.env:1: secret A found',
+      'out/b.txt.gz:1: secret B found',
+      'out/broken.zip!ok.txt:1: secret C found',
+      'out/site.tgz!b.txt:1: secret B found',
+      'out/site.tgz!cfg/app.env:1: secret A found',
+    ]);
+    expect(res.skipped).toEqual([{ path: 'out/broken.zip!bad.txt', reason: expect.stringMatching(/damaged|could not be read/) }]);
   });
 });
