@@ -379,6 +379,8 @@ function vaultSource(client, debug) {
     };
 }
 
+// EXTERNAL MODULE: ./src/vault/fields.ts
+var fields = __webpack_require__(787);
 ;// CONCATENATED MODULE: ./src/vault/values.ts
 /**
  * From fetched secrets to named values: one key, a dotted field, every key (*), a whole
@@ -388,102 +390,16 @@ function vaultSource(client, debug) {
 
 
 
-class ValueError extends Error {
-    notFound;
-    name = 'ValueError';
-    constructor(message, notFound) {
-        super(message);
-        this.notFound = notFound;
-    }
-}
-const MAX_KEYS_LISTED = 30;
-function keyList(o) {
-    const keys = Object.keys(o);
-    if (keys.length === 0)
-        return 'it has no keys';
-    const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
-    return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
-}
-function asObject(v) {
-    if ((0,core_json/* isObject */.Gv)(v))
-        return v;
-    if (typeof v === 'string' && /^\s*\{/.test(v)) {
-        try {
-            const parsed = JSON.parse(v);
-            if ((0,core_json/* isObject */.Gv)(parsed))
-                return parsed;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** A field of a secret: the literal key first (`a.b` as one key), else the dotted path. */
-function lookup(data, field, source, line) {
-    if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw))
-        return data[field.raw];
-    let cur = data;
-    const walked = [];
-    for (const seg of field.segments) {
-        const o = asObject(cur);
-        const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
-        if (!o)
-            throw new ValueError(`line ${line}: ${at} is ${(0,core_json/* kind */.fM)(cur)}, not a JSON object, so it has no key "${seg}"`, true);
-        if (!Object.prototype.hasOwnProperty.call(o, seg))
-            throw new ValueError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
-        cur = o[seg];
-        walked.push(seg);
-    }
-    return cur;
-}
-function stringify(v, what, line) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    if (v === null || v === undefined)
-        throw new ValueError(`line ${line}: ${what} is ${(0,core_json/* kind */.fM)(v)}: there is no value to inject`, true);
-    return JSON.stringify(v);
-}
-/** String leaves of a JSON value (each masked, so a field printed later stays hidden). */
-function leaves(v, out = []) {
-    if (typeof v === 'string')
-        out.push(v);
-    else if (Array.isArray(v))
-        for (const x of v)
-            leaves(x, out);
-    else if ((0,core_json/* isObject */.Gv)(v))
-        for (const x of Object.values(v))
-            leaves(x, out);
-    return out;
-}
-function dotenvQuote(v) {
-    if (/^[A-Za-z0-9_./:@+-]*$/.test(v))
-        return v;
-    return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
-}
-function toDotenv(o, line) {
-    return Object.entries(o).map(([k, v]) => `${(0,vault_selectors/* envName */.pD)(k)}=${dotenvQuote(stringify(v, `the key "${k}"`, line))}`).join('\n') + '\n';
-}
-function fileExt(sink, value) {
-    if (sink === 'dotenv')
-        return '.env';
-    if (sink === 'json')
-        return '.json';
-    if (sink === 'file' && value.trimStart().startsWith('-----BEGIN'))
-        return '.pem';
-    return '';
-}
+
 function items(f, sel) {
     const base = { sel, source: f.readPath, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}), ...(f.leaseTtl !== undefined ? { leaseTtl: f.leaseTtl } : {}) };
     const make = (name, outputName, key, v, what) => {
-        const value = stringify(v, what, sel.line);
-        return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : leaves(v), ext: fileExt(sel.sink, value) };
+        const value = (0,fields/* stringify */.As)(v, what, sel.line);
+        return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : (0,fields/* leaves */.FQ)(v), ext: (0,fields/* fileExt */.ez)(sel.sink, value) };
     };
     const whole = (o, key) => {
-        const value = sel.sink === 'json' ? `${JSON.stringify(o, null, 2)}\n` : toDotenv(o, sel.line);
-        return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: leaves(o), ext: fileExt(sel.sink, value) };
+        const value = sel.sink === 'json' ? `${JSON.stringify(o, null, 2)}\n` : (0,fields/* toDotenv */.u5)(o, sel.line);
+        return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: (0,fields/* leaves */.FQ)(o), ext: (0,fields/* fileExt */.ez)(sel.sink, value) };
     };
     if (sel.field === null) {
         const d = f.data;
@@ -491,7 +407,7 @@ function items(f, sel) {
         const key = d['private_key'];
         const chain = Array.isArray(d['ca_chain']) && d['ca_chain'].length ? d['ca_chain'] : d['issuing_ca'];
         if (typeof cert !== 'string' || typeof key !== 'string') {
-            throw new ValueError(`line ${sel.line}: ${f.readPath} did not answer with a certificate and private_key; ${keyList(d)}`, false);
+            throw new fields/* FieldError */.bg(`line ${sel.line}: ${f.readPath} did not answer with a certificate and private_key; ${(0,fields/* keyList */.as)(d)}`, false);
         }
         const ca = Array.isArray(chain) ? chain.filter((x) => typeof x === 'string').join('\n') : typeof chain === 'string' ? chain : '';
         const parts = [
@@ -513,12 +429,12 @@ function items(f, sel) {
             return make(name, outputName, k, v, `the key "${k}" of ${f.readPath}`);
         });
     }
-    const v = lookup(f.data, sel.field, f.readPath, sel.line);
+    const v = (0,fields/* lookup */.$I)(f.data, sel.field, f.readPath, sel.line);
     const key = sel.field.segments.join('.');
     if (sel.sink === 'dotenv' || sel.sink === 'json') {
-        const o = asObject(v);
+        const o = (0,fields/* asObject */.eB)(v);
         if (!o)
-            throw new ValueError(`line ${sel.line}: "${sel.field.raw}" of ${f.readPath} is ${(0,core_json/* kind */.fM)(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
+            throw new fields/* FieldError */.bg(`line ${sel.line}: "${sel.field.raw}" of ${f.readPath} is ${(0,core_json/* kind */.fM)(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
         return [whole(o, key)];
     }
     return [make(sel.name, sel.outputName, key, v, `"${sel.field.raw}" of ${f.readPath}`)];
@@ -546,7 +462,7 @@ function selectValues(fetched, opts) {
                 out.push(...items(f, sel));
             }
             catch (err) {
-                if (!(err instanceof ValueError))
+                if (!(err instanceof fields/* FieldError */.bg))
                     throw err;
                 if (err.notFound && opts.ignoreNotFound)
                     skipped.push(err.message);
@@ -1461,6 +1377,124 @@ async function withDeadline(seconds, pending, fn) {
 /** A TTL warning when a credential ends within `minSeconds` (the job likely outlives it). */
 function shortLived(ttlSeconds, minSeconds = 600) {
     return ttlSeconds > 0 && ttlSeconds < minSeconds;
+}
+
+
+/***/ }),
+
+/***/ 787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ lookup),
+/* harmony export */   As: () => (/* binding */ stringify),
+/* harmony export */   FQ: () => (/* binding */ leaves),
+/* harmony export */   as: () => (/* binding */ keyList),
+/* harmony export */   bg: () => (/* binding */ FieldError),
+/* harmony export */   eB: () => (/* binding */ asObject),
+/* harmony export */   ez: () => (/* binding */ fileExt),
+/* harmony export */   u5: () => (/* binding */ toDotenv)
+/* harmony export */ });
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7002);
+/**
+ * Fields of a secret's JSON value, as Vault lines and cloud store lines select them: the literal
+ * key first (`a.b` as one key), else the dotted path; values as strings; the string leaves to
+ * mask; whole objects as dotenv or JSON files. Errors name the line, the source and the keys
+ * that do exist, never a value.
+ */
+
+
+/** A selection failure; `notFound` when a key is missing (fetch-secrets' ignore-not-found). */
+class FieldError extends Error {
+    notFound;
+    name = 'FieldError';
+    constructor(message, notFound) {
+        super(message);
+        this.notFound = notFound;
+    }
+}
+const MAX_KEYS_LISTED = 30;
+function keyList(o) {
+    const keys = Object.keys(o);
+    if (keys.length === 0)
+        return 'it has no keys';
+    const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
+    return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
+}
+/** The value as a JSON object, when it is one (or a string holding one). */
+function asObject(v) {
+    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(v))
+        return v;
+    if (typeof v === 'string' && /^\s*\{/.test(v)) {
+        try {
+            const parsed = JSON.parse(v);
+            if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(parsed))
+                return parsed;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** A field of a secret: the literal key first (`a.b` as one key), else the dotted path. */
+function lookup(data, field, source, line) {
+    if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw))
+        return data[field.raw];
+    let cur = data;
+    const walked = [];
+    for (const seg of field.segments) {
+        const o = asObject(cur);
+        const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
+        if (!o)
+            throw new FieldError(`line ${line}: ${at} is ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .kind */ .fM)(cur)}, not a JSON object, so it has no key "${seg}"`, true);
+        if (!Object.prototype.hasOwnProperty.call(o, seg))
+            throw new FieldError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
+        cur = o[seg];
+        walked.push(seg);
+    }
+    return cur;
+}
+function stringify(v, what, line) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    if (v === null || v === undefined)
+        throw new FieldError(`line ${line}: ${what} is ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .kind */ .fM)(v)}: there is no value to inject`, true);
+    return JSON.stringify(v);
+}
+/** String leaves of a JSON value (each masked, so a field printed later stays hidden). */
+function leaves(v, out = []) {
+    if (typeof v === 'string')
+        out.push(v);
+    else if (Array.isArray(v))
+        for (const x of v)
+            leaves(x, out);
+    else if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(v))
+        for (const x of Object.values(v))
+            leaves(x, out);
+    return out;
+}
+function dotenvQuote(v) {
+    if (/^[A-Za-z0-9_./:@+-]*$/.test(v))
+        return v;
+    return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+}
+/** An object as a dotenv file; `of` names its source in errors (`the key "k" of SOURCE`). */
+function toDotenv(o, line, of = '') {
+    return Object.entries(o).map(([k, v]) => `${(0,_selectors_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(k)}=${dotenvQuote(stringify(v, `the key "${k}"${of ? ` of ${of}` : ''}`, line))}`).join('\n') + '\n';
+}
+/** The file name suffix of a file sink. */
+function fileExt(sink, value) {
+    if (sink === 'dotenv')
+        return '.env';
+    if (sink === 'json')
+        return '.json';
+    if (sink === 'file' && value.trimStart().startsWith('-----BEGIN'))
+        return '.pem';
+    return '';
 }
 
 

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _platform_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2466);
 /* harmony import */ var _platform_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7553);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1153);
-/* harmony import */ var _search_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6715);
+/* harmony import */ var _search_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(424);
 /**
  * `pipeline-secrets guard [PATH...]`: searches the paths (default: the workspace) for any
  * secret this job injected, by the record the credential actions left in the job's temp

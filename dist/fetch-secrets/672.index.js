@@ -256,7 +256,7 @@ function awsSmStore(ctx) {
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6153);
 /* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9239);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7253);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4621);
+/* harmony import */ var _vault_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
 /**
  * What every store client shares: one HttpClient built from the caller's options, a retry
  * loop over core/retry.ts that honours Retry-After, the masking of a value the moment it
@@ -330,7 +330,7 @@ function arrived(ctx, value, what) {
     if (/^\s*[[{]/.test(value)) {
         try {
             const parsed = JSON.parse(value);
-            for (const leaf of (0,_values_js__WEBPACK_IMPORTED_MODULE_5__/* .leaves */ .FQ)(parsed))
+            for (const leaf of (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .leaves */ .FQ)(parsed))
                 if (leaf.trim().length >= _core_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_SECRET_LENGTH */ .vb)
                     ctx.secret(leaf, `a field of ${what}`);
         }

@@ -276,22 +276,22 @@ async function fetchStoreSecrets(selectors, ctx, opts = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CL: () => (/* binding */ checkCollisions),
-/* harmony export */   FQ: () => (/* binding */ leaves),
 /* harmony export */   S3: () => (/* binding */ itemsOf),
 /* harmony export */   aF: () => (/* binding */ PickError),
 /* harmony export */   pI: () => (/* binding */ compatEnvName)
 /* harmony export */ });
-/* unused harmony export asObject */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6153);
 /* harmony import */ var _vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7002);
-/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3301);
+/* harmony import */ var _vault_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(787);
+/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3301);
 /**
  * From a fetched store value to named items: the whole string, one JSON key (or dotted path),
  * every key (`*`, or a whole-secret dotenv/JSON file), or aws-secretsmanager-get-secrets'
  * naming (alias, recursive parse-json-secrets, name-transformation). Names are normalised as
  * for Vault lines; collisions name both sources. Errors name ids and keys, never values.
  */
+
 
 
 
@@ -304,107 +304,41 @@ class PickError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserErro
         this.notFound = notFound;
     }
 }
-const MAX_KEYS_LISTED = 30;
-function keyList(o) {
-    const keys = Object.keys(o);
-    if (keys.length === 0)
-        return 'it has no keys';
-    const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
-    return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
-}
-/** The value as a JSON object, when it is one. */
-function asObject(v) {
-    if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(v))
-        return v;
-    if (typeof v === 'string' && /^\s*\{/.test(v)) {
-        try {
-            const parsed = JSON.parse(v);
-            if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(parsed))
-                return parsed;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** String leaves of a JSON value. */
-function leaves(v, out = []) {
-    if (typeof v === 'string')
-        out.push(v);
-    else if (Array.isArray(v))
-        for (const x of v)
-            leaves(x, out);
-    else if ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(v))
-        for (const x of Object.values(v))
-            leaves(x, out);
-    return out;
-}
-function stringify(v, what, line) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    if (v === null || v === undefined)
-        throw new PickError(`line ${line}: ${what} is ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .kind */ .fM)(v)}: there is no value to inject`, true);
-    return JSON.stringify(v);
-}
-function lookup(data, field, source, line) {
-    if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw))
-        return data[field.raw];
-    let cur = data;
-    const walked = [];
-    for (const seg of field.segments) {
-        const o = asObject(cur);
-        const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
-        if (!o)
-            throw new PickError(`line ${line}: ${at} is ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .kind */ .fM)(cur)}, not a JSON object, so it has no key "${seg}"`, true);
-        if (!Object.prototype.hasOwnProperty.call(o, seg))
-            throw new PickError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
-        cur = o[seg];
-        walked.push(seg);
-    }
-    return cur;
-}
-function dotenvQuote(v) {
-    if (/^[A-Za-z0-9_./:@+-]*$/.test(v))
-        return v;
-    return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
-}
-function fileExt(sink, value) {
-    if (sink === 'dotenv')
-        return '.env';
-    if (sink === 'json')
-        return '.json';
-    if (sink === 'file' && value.trimStart().startsWith('-----BEGIN'))
-        return '.pem';
-    return '';
-}
 /** aws-secretsmanager-get-secrets' transformToValidEnvName, with its name-transformation. */
 function compatEnvName(name, nameCase) {
     const n = (/^[0-9]/.test(name) ? `_${name}` : name).replace(/[^a-zA-Z0-9_]/g, '_');
     return nameCase === 'uppercase' ? n.toUpperCase() : nameCase === 'lowercase' ? n.toLowerCase() : n;
 }
-/** The items one fetched value gives for its selector. */
+/** The items one fetched value gives for its selector; a field that is not there is a PickError. */
 function itemsOf(f) {
+    try {
+        return select(f);
+    }
+    catch (err) {
+        if (err instanceof _vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .FieldError */ .bg)
+            throw new PickError(err.message, err.notFound);
+        throw err;
+    }
+}
+function select(f) {
     const { sel } = f;
     const base = { line: sel.line, text: sel.text, source: f.source, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}) };
     const make = (name, outputName, key, v, what) => {
-        const value = stringify(v, what, sel.line);
-        return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : leaves(v), ext: fileExt(sel.sink, value) };
+        const value = (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .stringify */ .As)(v, what, sel.line);
+        return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .leaves */ .FQ)(v), ext: (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .fileExt */ .ez)(sel.sink, value) };
     };
     const file = (o, key) => {
         const value = sel.sink === 'json'
             ? `${JSON.stringify(o, null, 2)}\n`
-            : Object.entries(o).map(([k, v]) => `${(0,_vault_selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(k)}=${dotenvQuote(stringify(v, `the key "${k}" of ${f.source}`, sel.line))}`).join('\n') + '\n';
-        return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: leaves(o), ext: fileExt(sel.sink, value) };
+            : (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .toDotenv */ .u5)(o, sel.line, f.source);
+        return { ...base, name: sel.name, outputName: sel.outputName, key, value, leaves: (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .leaves */ .FQ)(o), ext: (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .fileExt */ .ez)(sel.sink, value) };
     };
     const pick = sel.pick;
     if (pick.kind === 'whole')
         return [make(sel.name, sel.outputName, '', f.value, f.source)];
     if (pick.kind === 'aws-compat')
         return compatItems(f, pick.alias, pick.parseJson, pick.nameCase, make);
-    const data = asObject(f.value);
+    const data = (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .asObject */ .eB)(f.value);
     if (!data) {
         const what = pick.kind === 'key' ? `has no key "${pick.field.raw}"` : 'cannot be expanded into one variable per key';
         throw new PickError(`line ${sel.line}: ${f.source} is not a JSON object, so it ${what}; drop the key to take the whole string`, pick.kind === 'key');
@@ -418,12 +352,12 @@ function itemsOf(f) {
             return make(name, outputName, k, v, `the key "${k}" of ${f.source}`);
         });
     }
-    const v = lookup(data, pick.field, f.source, sel.line);
+    const v = (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(data, pick.field, f.source, sel.line);
     const key = pick.field.segments.join('.');
     if (sel.sink === 'dotenv' || sel.sink === 'json') {
-        const o = asObject(v);
+        const o = (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .asObject */ .eB)(v);
         if (!o)
-            throw new PickError(`line ${sel.line}: "${pick.field.raw}" of ${f.source} is ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .kind */ .fM)(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
+            throw new PickError(`line ${sel.line}: "${pick.field.raw}" of ${f.source} is ${(0,_core_json_js__WEBPACK_IMPORTED_MODULE_4__/* .kind */ .fM)(v)}; "${sel.sink}:" needs a JSON object (or *)`, false);
         return [file(o, key)];
     }
     return [make(sel.name, sel.outputName, key, v, `"${pick.field.raw}" of ${f.source}`)];
@@ -431,10 +365,10 @@ function itemsOf(f) {
 function compatItems(f, alias, parseJson, nameCase, make) {
     // as aws-secretsmanager-get-secrets: an ARN or a prefix match is named by the secret's own name, a name by itself
     const byOwnName = f.sel.prefix === true || f.sel.id.startsWith('arn:');
-    const secretName = byOwnName ? (f.name ?? (0,_selector_js__WEBPACK_IMPORTED_MODULE_2__/* .awsSecretName */ .NW)(f.sel.id)) : f.sel.id;
+    const secretName = byOwnName ? (f.name ?? (0,_selector_js__WEBPACK_IMPORTED_MODULE_3__/* .awsSecretName */ .NW)(f.sel.id)) : f.sel.id;
     const out = [];
     const walk = (value, envVar, keyPath) => {
-        const o = parseJson ? asObject(value) : undefined;
+        const o = parseJson ? (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .asObject */ .eB)(value) : undefined;
         if (o && !Array.isArray(o)) {
             for (const [k, v] of Object.entries(o)) {
                 const leaf = typeof v === 'string' ? v : JSON.stringify(v);

@@ -19,6 +19,35 @@ export function itPosix(reason: string): TestFn {
   return (name, fn, timeout) => it.skip(`${name} [skipped on Windows: ${reason}]`, fn as () => Promise<void>, timeout);
 }
 
+/** GNU tar (its --format=gnu and v7): Linux and Git for Windows' bash have it, macOS has bsdtar. */
+export const hasGnuTar = ((): boolean => {
+  try {
+    return execFileSync('tar', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().includes('GNU tar');
+  } catch {
+    return false;
+  }
+})();
+
+/** `it` when the condition holds, else a skipped test whose title says why. */
+export function itIf(condition: boolean, reason: string): TestFn {
+  if (condition) return (name, fn, timeout) => it(name, fn as () => Promise<void>, timeout);
+  return (name, fn, timeout) => it.skip(`${name} [skipped: ${reason}]`, fn as () => Promise<void>, timeout);
+}
+
+/** `it`, or a skipped test naming the tools this OS lacks (GNU tar, gzip and zip are not on Windows runners). */
+export function itWithTools(...tools: string[]): TestFn {
+  const missing = tools.filter((t) => {
+    try {
+      execFileSync(t, ['--version'], { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (!missing.length) return (name, fn, timeout) => it(name, fn as () => Promise<void>, timeout);
+  return (name, fn, timeout) => it.skip(`${name} [skipped: ${missing.join(', ')} not installed]`, fn as () => Promise<void>, timeout);
+}
+
 /**
  * A script for `node -e` that the tests run where a POSIX shell script would be used
  * (no `sh` on Windows): argv for the CLI's `exec` or any spawn.

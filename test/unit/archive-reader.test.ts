@@ -6,6 +6,7 @@
  * layers, and archives written by the real tar, gzip and zip tools.
  */
 import { describe, expect, it } from '@jest/globals';
+import { hasGnuTar, itIf, itWithTools } from '../runner/os.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -277,7 +278,7 @@ describe('archives written by the real tools (tar, gzip, zip)', () => {
   const run = (cmd: string, args: string[]): Buffer => execFileSync(cmd, args, { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = (name: string): string => join(dir, name);
 
-  it('GNU tar in gnu, pax, ustar and v7 formats, tar czf, gzip', async () => {
+  itIf(hasGnuTar, 'GNU tar is not installed')('GNU tar in gnu, pax, ustar and v7 formats, tar czf, gzip', async () => {
     const want = { 'x!a.txt': 'alpha\n', [`x!${long}`]: 'long\n' };
     for (const format of ['gnu', 'pax']) {
       run('tar', [`--format=${format}`, '-cf', out(`${format}.tar`), 'a.txt', long]);
@@ -292,7 +293,7 @@ describe('archives written by the real tools (tar, gzip, zip)', () => {
     expect((await read(run('gzip', ['-c', 'a.txt']), 'a.txt.gz')).members).toEqual({ 'a.txt.gz!a.txt': 'alpha\n' });
   });
 
-  it('Info-ZIP zip: deflated, stored, forced zip64, and streamed to stdout (data descriptors)', async () => {
+  itWithTools('zip')('Info-ZIP zip: deflated, stored, forced zip64, and streamed to stdout (data descriptors)', async () => {
     const want = { 'x!a.txt': 'alpha\n', [`x!${long}`]: 'long\n' };
     run('zip', ['-q', '-r', out('d.zip'), 'a.txt', 'deep']);
     expect((await read(readFileSync(out('d.zip')), 'x')).members).toEqual(want);

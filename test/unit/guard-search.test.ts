@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { itWithTools } from '../runner/os.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,7 +154,7 @@ describe('guard search over files and archives', () => {
     expect(res.skipped[0]?.reason).toMatch(/deeper than 1/);
   });
 
-  it('reads archives written by the real tar, gzip and zip tools, a secret split across stream chunks, and a damaged member costs no other', async () => {
+  itWithTools('tar', 'gzip', 'zip')('reads archives written by the real tar, gzip and zip tools, a secret split across stream chunks, and a damaged member costs no other', async () => {
     const v = { A: 'alpha-secret-value-0001', B: 'bravo-secret-value-0002', C: 'charlie-secret-value-03' };
     const { record } = recordOf(v);
     const root = mkdtempSync(join(tmpdir(), 'ps-guard-tools-'));

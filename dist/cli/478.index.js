@@ -1,8 +1,8 @@
-export const id = 610;
-export const ids = [610];
+export const id = 478;
+export const ids = [478];
 export const modules = {
 
-/***/ 1229:
+/***/ 8478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3042,405 +3042,34 @@ function fromGitLab(p, headInput) {
     return null;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./src/scanner/archive/tar.ts
-const BLOCK = 512;
-function cstr(b, off, len) {
-    const end = b.indexOf(0, off);
-    return b.toString('utf8', off, end < 0 || end > off + len ? off + len : end);
-}
-/** Octal (NUL/space padded) or GNU base-256 (high bit set) number field. */
-function num(b, off, len) {
-    const first = b[off] ?? 0;
-    if (first & 0x80) {
-        let v = first & 0x7f;
-        for (let i = 1; i < len; i++)
-            v = v * 256 + (b[off + i] ?? 0);
-        return v;
-    }
-    const s = cstr(b, off, len).trim();
-    return s ? parseInt(s, 8) : 0;
-}
-function checksumOk(h) {
-    const want = num(h, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : (h[i] ?? 0);
-    return sum === want;
-}
-function isTar(b) {
-    if (b.length < BLOCK)
-        return false;
-    const magic = b.toString('latin1', 257, 262);
-    return (magic === 'ustar') && checksumOk(b.subarray(0, BLOCK));
-}
-function paxRecords(data) {
-    const out = new Map();
-    let off = 0;
-    while (off < data.length) {
-        const sp = data.indexOf(0x20, off);
-        if (sp < 0)
-            break;
-        const len = parseInt(data.toString('latin1', off, sp), 10);
-        if (!Number.isFinite(len) || len <= 0 || off + len > data.length)
-            break;
-        const rec = data.toString('utf8', sp + 1, off + len - 1);
-        const eq = rec.indexOf('=');
-        if (eq > 0)
-            out.set(rec.slice(0, eq), rec.slice(eq + 1));
-        off += len;
-    }
-    return out;
-}
-function* readTar(buf, archiveName) {
-    let off = 0;
-    let longName;
-    let pax = new Map();
-    while (off + BLOCK <= buf.length) {
-        const h = buf.subarray(off, off + BLOCK);
-        if (h.every((x) => x === 0))
-            return;
-        if (!checksumOk(h)) {
-            yield { error: 'a tar header is damaged: the rest of the archive was not read', path: archiveName };
-            return;
-        }
-        const type = String.fromCharCode(h[156] ?? 0);
-        let size = num(h, 124, 12);
-        const paxSize = pax.get('size');
-        if (paxSize !== undefined && /^\d+$/.test(paxSize))
-            size = Number(paxSize);
-        const dataStart = off + BLOCK;
-        const dataEnd = dataStart + size;
-        if (!Number.isSafeInteger(size) || size < 0 || dataEnd > buf.length) {
-            yield { error: 'the tar archive ends inside a member', path: archiveName };
-            return;
-        }
-        const data = buf.subarray(dataStart, dataEnd);
-        off = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-        if (type === 'x') {
-            pax = paxRecords(data);
-            continue;
-        }
-        if (type === 'g')
-            continue;
-        if (type === 'L') {
-            longName = cstr(data, 0, data.length);
-            continue;
-        }
-        if (type === 'K')
-            continue;
-        const prefix = h.toString('latin1', 257, 262) === 'ustar' ? cstr(h, 345, 155) : '';
-        const base = cstr(h, 0, 100);
-        const path = pax.get('path') ?? longName ?? (prefix ? `${prefix}/${base}` : base);
-        longName = undefined;
-        pax = new Map();
-        if (type === '0' || type === '\0' || type === '7')
-            yield { path, data };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/scanner/archive/zip.ts
-/**
- * A minimal zip reader over a Buffer, driven by the central directory (the local headers'
- * sizes can lie; the directory is what unzip tools trust). Stored and deflated members;
- * zip64 sizes and offsets; encrypted members and other methods are reported, not read.
- * Inflation is capped (maxOutputLength), so a member that inflates past the cap is refused
- * before it fills memory.
- */
-
-const EOCD = 0x06054b50;
-const EOCD64 = 0x06064b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-function isZip(b) {
-    if (b.length < 22)
-        return false;
-    const sig = b.readUInt32LE(0);
-    return sig === LOCAL || sig === EOCD;
-}
-function findEocd(b) {
-    const stop = Math.max(0, b.length - 22 - 0xffff);
-    for (let i = b.length - 22; i >= stop; i--)
-        if (b.readUInt32LE(i) === EOCD)
-            return i;
-    return -1;
-}
-function u64(b, off) {
-    const v = b.readBigUInt64LE(off);
-    return v > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(v);
-}
-class ZipError extends Error {
-}
-function* readZip(buf, archiveName) {
-    const e = findEocd(buf);
-    if (e < 0) {
-        yield { error: 'not a readable zip (no end of central directory)', path: archiveName };
-        return;
-    }
-    let count = buf.readUInt16LE(e + 10);
-    let cdOffset = buf.readUInt32LE(e + 16);
-    if ((count === 0xffff || cdOffset === 0xffffffff) && e >= 20 && buf.readUInt32LE(e - 20) === EOCD64_LOCATOR) {
-        const z = u64(buf, e - 12);
-        if (z >= 0 && z + 56 <= buf.length && buf.readUInt32LE(z) === EOCD64) {
-            count = u64(buf, z + 32);
-            cdOffset = u64(buf, z + 48);
-        }
-    }
-    let off = cdOffset;
-    for (let i = 0; i < count; i++) {
-        if (off < 0 || off + 46 > buf.length || buf.readUInt32LE(off) !== CENTRAL) {
-            yield { error: 'the zip central directory is damaged: the rest of the archive was not read', path: archiveName };
-            return;
-        }
-        const flags = buf.readUInt16LE(off + 8);
-        const method = buf.readUInt16LE(off + 10);
-        let csize = buf.readUInt32LE(off + 20);
-        let usize = buf.readUInt32LE(off + 24);
-        const nameLen = buf.readUInt16LE(off + 28);
-        const extraLen = buf.readUInt16LE(off + 30);
-        const commentLen = buf.readUInt16LE(off + 32);
-        let local = buf.readUInt32LE(off + 42);
-        const path = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', off + 46, off + 46 + nameLen);
-        const extra = buf.subarray(off + 46 + nameLen, off + 46 + nameLen + extraLen);
-        off += 46 + nameLen + extraLen + commentLen;
-        // zip64 extended information: the fields that are 0xffffffff, in order
-        for (let x = 0; x + 4 <= extra.length;) {
-            const id = extra.readUInt16LE(x);
-            const len = extra.readUInt16LE(x + 2);
-            if (id === 0x0001) {
-                let p = x + 4;
-                if (usize === 0xffffffff && p + 8 <= x + 4 + len) {
-                    usize = u64(extra, p);
-                    p += 8;
-                }
-                if (csize === 0xffffffff && p + 8 <= x + 4 + len) {
-                    csize = u64(extra, p);
-                    p += 8;
-                }
-                if (local === 0xffffffff && p + 8 <= x + 4 + len)
-                    local = u64(extra, p);
-            }
-            x += 4 + len;
-        }
-        if (path.endsWith('/'))
-            continue;
-        if (flags & 0x1) {
-            yield { error: 'encrypted member: not read', path };
-            continue;
-        }
-        if (method !== 0 && method !== 8) {
-            yield { error: `compression method ${method} is not supported: not read`, path };
-            continue;
-        }
-        const size = usize;
-        const compressedSize = csize;
-        yield {
-            path,
-            size,
-            compressedSize,
-            read(maxBytes) {
-                if (local < 0 || local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL)
-                    throw new ZipError('its local header is damaged');
-                const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-                if (compressedSize < 0 || start + compressedSize > buf.length)
-                    throw new ZipError('the archive ends inside it');
-                const raw = buf.subarray(start, start + compressedSize);
-                if (method === 0) {
-                    if (raw.length > maxBytes)
-                        throw new ZipError('larger than the size cap');
-                    return raw;
-                }
-                try {
-                    return (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: Math.max(1, maxBytes) });
-                }
-                catch (err) {
-                    if (err instanceof RangeError || err.code === 'ERR_BUFFER_TOO_LARGE')
-                        throw new ZipError('inflates past the size cap');
-                    throw new ZipError('its deflate data is damaged');
-                }
-            },
-        };
-    }
-}
-
+// EXTERNAL MODULE: ./src/archive/index.ts + 6 modules
+var archive = __webpack_require__(5382);
 ;// CONCATENATED MODULE: ./src/scanner/archive/walk.ts
 /**
- * Walking an archive held in memory: zip, tar, gzip (so tar.gz/tgz too), nested up to a
- * depth, yielding every regular member as {path, data} with `outer.zip!inner/path` names (as
- * gitleaks names them). Nothing is written to disk. Bounded: each member's unpacked size, the
- * unpacked total of one outer archive, and the compression ratio of large members (zip
- * bombs); a member with an absolute or `../` path is refused. Each refusal is a Skipped note
- * and costs nothing else: the walk goes on with the next member.
- *
- * Reusable beyond the scanner (the leak guard): it needs only a Buffer and the limits.
+ * The scanner's view of archives: src/archive reads them (zip, tar, gzip, tar.gz/tgz, nested
+ * up to a depth, streamed, never written to disk); this walk collects each member whole (up to
+ * its cap) for the rules and names it `outer.zip!inner/path`, as gitleaks does. Refusals
+ * (bombs, oversized members, `../` names, damaged data) are Skipped notes and cost no other member.
  */
 
-
-
 const DEFAULT_LIMITS = { maxDepth: 2, maxEntryBytes: 10 * 1048576, maxTotalBytes: 256 * 1048576, maxRatio: 200 };
+/** What `b` is, from its first bytes. */
 function archiveKind(b) {
-    if (b.length >= 18 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8)
-        return 'gzip';
-    if (isZip(b))
-        return 'zip';
-    if (isTar(b))
-        return 'tar';
-    return null;
+    return (0,archive/* sniffArchive */.tx)(b);
 }
-const RATIO_FLOOR = 1048576;
-/** A member path that is safe to name: relative, no `..` segment, no drive letter. */
-function unsafePath(p) {
-    const s = p.replace(/\\/g, '/');
-    if (s.startsWith('/') || /^[A-Za-z]:/.test(s))
-        return 'an absolute path';
-    if (s.split('/').includes('..'))
-        return 'a ../ path';
-    if (/[\x00]/.test(s))
-        return 'a NUL in its name';
-    return null;
-}
-function mb(n) {
-    return `${(n / 1048576).toFixed(n >= 10 * 1048576 ? 0 : 1)} MB`;
-}
-function gunzip(data, cap) {
-    return (0,external_node_zlib_.gunzipSync)(data, { maxOutputLength: Math.max(1, cap) });
-}
+/** Why a member path may not be named (absolute, `../`, NUL), or null. */
+const unsafePath = (/* unused pure expression or super */ null && (unsafeName));
 /** Every regular member of `data` (itself an archive), depth-first, nested archives opened while depth allows. */
-function* walkArchive(data, name, limits, skipped) {
-    const budget = { total: 0 };
-    yield* walk(data, name, 1, limits, skipped, budget);
-}
-function* walk(data, name, depth, limits, skipped, budget) {
-    const kind = archiveKind(data);
-    if (!kind)
-        return;
-    if (depth > limits.maxDepth) {
-        skipped.push({ path: name, reason: `archive nested deeper than max-archive-depth ${limits.maxDepth}: not opened` });
-        return;
-    }
-    const take = (path, bytes) => {
-        budget.total += bytes.length;
-        if (budget.total > limits.maxTotalBytes) {
-            skipped.push({ path, reason: `the archive unpacks to more than ${mb(limits.maxTotalBytes)}: the rest of it was not read` });
-            return null;
-        }
-        return { path, data: bytes };
-    };
-    if (kind === 'gzip') {
-        let out;
-        try {
-            out = gunzip(data, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - budget.total) + 1);
-        }
-        catch (err) {
-            const code = err.code;
-            const tooBig = err instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE';
-            skipped.push({ path: name, reason: tooBig ? `gzip data unpacks past ${mb(limits.maxEntryBytes)}: not read (a gzip bomb or an oversized member)` : 'damaged gzip data: not read' });
-            return;
-        }
-        if (out.length > limits.maxEntryBytes) {
-            skipped.push({ path: name, reason: `gzip data unpacks past ${mb(limits.maxEntryBytes)}: not read (a gzip bomb or an oversized member)` });
-            return;
-        }
-        if (out.length > RATIO_FLOOR && out.length / Math.max(1, data.length) > limits.maxRatio) {
-            skipped.push({ path: name, reason: `compression ratio over ${limits.maxRatio}:1: not read (a gzip bomb?)` });
-            return;
-        }
-        const base = name.split('!').pop()?.split('/').pop() ?? name;
-        const inner = isTar(out) ? null : base.replace(/\.(tgz)$/i, '.tar').replace(/\.gz$/i, '') || 'data';
-        if (inner === null) {
-            // tar.gz / tgz: one layer, the tar's members directly under the outer name
-            yield* tarMembers(out, name, depth, limits, skipped, budget, take);
-            return;
-        }
-        const m = take(`${name}!${inner}`, out);
-        if (!m)
-            return;
-        if (archiveKind(out))
-            yield* walk(out, m.path, depth + 1, limits, skipped, budget);
-        else
-            yield m;
-        return;
-    }
-    if (kind === 'tar') {
-        yield* tarMembers(data, name, depth, limits, skipped, budget, take);
-        return;
-    }
-    for (const item of readZip(data, name)) {
-        const path = `${name}!${item.path}`;
-        if ('error' in item) {
-            skipped.push({ path: item.path === name ? name : path, reason: item.error });
-            if (item.path === name)
-                return;
+async function* walkArchive(data, name, limits, skipped) {
+    for await (const m of (0,archive/* readArchive */.bL)(data, name, { ...limits, refuseUnsafeNames: true, gzipNames: 'inner' }, skipped)) {
+        if (m.unopened) {
+            if (m.unopened.why === 'too deep')
+                skipped.push({ path: m.path, reason: `archive nested deeper than max-archive-depth ${limits.maxDepth}: not opened` });
             continue;
         }
-        const bad = unsafePath(item.path);
-        if (bad) {
-            skipped.push({ path, reason: `member with ${bad}: not read` });
-            continue;
-        }
-        if (item.size > limits.maxEntryBytes) {
-            skipped.push({ path, reason: `unpacks to ${mb(item.size)}, over the ${mb(limits.maxEntryBytes)} cap: not read` });
-            continue;
-        }
-        if (item.size > RATIO_FLOOR && item.size / Math.max(1, item.compressedSize) > limits.maxRatio) {
-            skipped.push({ path, reason: `compression ratio over ${limits.maxRatio}:1: not read (a zip bomb?)` });
-            continue;
-        }
-        let bytes;
-        try {
-            // the declared size can lie: inflate no further than the cap allows
-            bytes = item.read(Math.min(limits.maxEntryBytes, Math.max(0, limits.maxTotalBytes - budget.total)) + 1);
-        }
-        catch (err) {
-            skipped.push({ path, reason: `${err instanceof ZipError ? err.message : 'unreadable'}: not read` });
-            // inflating it cost as much as the cap: count it, so many lying members cannot burn CPU without end
-            if (err instanceof ZipError && /past the size cap/.test(err.message))
-                budget.total += limits.maxEntryBytes;
-            if (budget.total > limits.maxTotalBytes)
-                return;
-            continue;
-        }
-        if (bytes.length > limits.maxEntryBytes || budget.total + bytes.length > limits.maxTotalBytes) {
-            skipped.push({ path, reason: `unpacks past its declared size or the cap: not read (a zip bomb?)` });
-            budget.total += bytes.length;
-            if (budget.total > limits.maxTotalBytes)
-                return;
-            continue;
-        }
-        const m = take(path, bytes);
-        if (!m)
-            return;
-        if (archiveKind(bytes))
-            yield* walk(bytes, path, depth + 1, limits, skipped, budget);
-        else
-            yield m;
-    }
-}
-function* tarMembers(data, name, depth, limits, skipped, budget, take) {
-    for (const item of readTar(data, name)) {
-        if ('error' in item) {
-            skipped.push({ path: name, reason: item.error });
-            return;
-        }
-        const path = `${name}!${item.path.replace(/^\.\//, '')}`;
-        const bad = unsafePath(item.path);
-        if (bad) {
-            skipped.push({ path, reason: `member with ${bad}: not read` });
-            continue;
-        }
-        if (item.data.length > limits.maxEntryBytes) {
-            skipped.push({ path, reason: `${mb(item.data.length)}, over the ${mb(limits.maxEntryBytes)} cap: not read` });
-            continue;
-        }
-        const m = take(path, item.data);
-        if (!m)
-            return;
-        if (archiveKind(item.data))
-            yield* walk(item.data, path, depth + 1, limits, skipped, budget);
-        else
-            yield m;
+        const bytes = await m.read();
+        if (bytes)
+            yield { path: m.path, data: bytes };
     }
 }
 
@@ -3463,10 +3092,10 @@ function binary(b) {
 function opensArchive(buf, opts) {
     return (opts.archive?.maxDepth ?? 0) > 0 && archiveKind(buf) !== null;
 }
-function* archiveFragments(buf, path, opts, commit) {
+async function* archiveFragments(buf, path, opts, commit) {
     if (!opts.archive)
         return;
-    for (const m of walkArchive(buf, path, opts.archive, opts.skipped)) {
+    for await (const m of walkArchive(buf, path, opts.archive, opts.skipped)) {
         if (binary(m.data))
             continue;
         opts.stats.files++;
@@ -3505,8 +3134,8 @@ function inside(root, target) {
 function errCode(err) {
     return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
 }
-/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. */
-function* walkTree(root, opts) {
+/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. Async: archives are read as streams. */
+async function* walkTree(root, opts) {
     const realRoot = (0,external_node_fs_.realpathSync)(root);
     const st = (0,external_node_fs_.statSync)(root);
     if (st.isFile()) {
@@ -5028,6 +4657,8 @@ async function postReviewComments(req) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/core/http.ts + 1 modules
 var core_http = __webpack_require__(3871);
 ;// CONCATENATED MODULE: ./src/scanner/reports/code-scanning.ts
@@ -5321,8 +4952,8 @@ async function verifyFindings(findings, all, o) {
 
 // EXTERNAL MODULE: ./src/guard/record.ts + 1 modules
 var guard_record = __webpack_require__(1153);
-// EXTERNAL MODULE: ./src/guard/search.ts + 3 modules
-var search = __webpack_require__(6715);
+// EXTERNAL MODULE: ./src/guard/search.ts + 2 modules
+var search = __webpack_require__(424);
 ;// CONCATENATED MODULE: ./src/guard/report.ts
 
 
