@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { statSync, symlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { expect, it } from '@jest/globals';
+// jest's globals, not an import of @jest/globals: the benches load the harness (github.ts,
+// cli.ts import osEnv from here) outside jest, where that module has nothing to give
 
 export const onWindows = process.platform === 'win32';
 export const onMac = process.platform === 'darwin';
