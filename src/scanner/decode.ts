@@ -145,9 +145,10 @@ function findMatches(text: string, simd = true): number {
   const k = { i: 0 };
   const n = text.length;
   const table = CLS;
-  const runs = simd && n >= SIMD_MIN ? longRuns(text) : null;
-  if (runs && !WIDE.test(text)) {
-    // every character is one byte: the kernel's runs are the text's
+  // one-byte characters only: the kernel's runs are the text's, and it drops those that cannot match
+  const narrow = simd && n >= SIMD_MIN && !WIDE.test(text);
+  const runs = simd && n >= SIMD_MIN ? longRuns(text, narrow) : null;
+  if (runs && narrow) {
     for (let r = 0; r < runs.length; r += 2) onRun(text, runs[r] as number, runs[r + 1] as number, -1, pct, k);
   } else if (runs) {
     // each run as the text has it: a character above U+00FF that the kernel saw as a run byte splits it

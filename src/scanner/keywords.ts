@@ -11,8 +11,13 @@
  * ~300 keywords costs a trie walk at every position (~60-85 MB/s); this loop runs at ~300+ MB/s.
  */
 
+import { GramKernel } from './simd/grams.js';
+
 const GRAM_BITS = 15;
 const GRAM_MASK = (1 << GRAM_BITS) - 1;
+
+/** Below this length the loop costs less than handing the text to the kernel. */
+const SIMD_MIN = 256;
 
 /** ASCII folded to lowercase; everything outside ASCII (and NUL) to 0, which no keyword holds. */
 const FOLD = new Uint8Array(65536);
@@ -50,6 +55,8 @@ export class Prefilter {
   private readonly fallback: RegExp | null = null;
   private readonly fallbackRules = new Map<string, number[]>();
   readonly empty: boolean;
+  /** the pass in WebAssembly (null: not here); made on the first long text */
+  private kernel: GramKernel | null | undefined;
 
   constructor(ruleKeywords: readonly (readonly string[])[]) {
     const rulesOf = new Map<string, number[]>();
@@ -118,16 +125,28 @@ export class Prefilter {
     }
   }
 
-  /** Rule index -> offsets of its keywords in the text (ascending). */
-  hits(text: string): Map<number, number[]> {
+  /**
+   * Rule index -> offsets of its keywords in the text (ascending). `simd`: a text of 256
+   * characters or more goes through the WebAssembly pass where it loads (false: this loop, for tests).
+   */
+  hits(text: string, simd = true): Map<number, number[]> {
     const out = new Map<number, number[]>();
     if (this.empty) return out;
     const slots = this.slots;
     const n = text.length;
-    let g = 0;
-    for (let i = 0; i < n; i++) {
-      g = ((g << 5) ^ (FOLD[text.charCodeAt(i)] as number)) & GRAM_MASK;
-      if (slots[g] !== 0) this.verify(text, i, slots[g] as number, out);
+    if (simd && n >= SIMD_MIN && this.kernel === undefined) this.kernel = GramKernel.create(FOLD, slots);
+    if (simd && n >= SIMD_MIN && this.kernel) {
+      // the kernel's grams are of latin1 bytes: each is recomputed from the text itself
+      for (const i of this.kernel.positions(text)) {
+        const g = gramOf(i >= 2 ? (FOLD[text.charCodeAt(i - 2)] as number) : 0, i >= 1 ? (FOLD[text.charCodeAt(i - 1)] as number) : 0, FOLD[text.charCodeAt(i)] as number);
+        if (slots[g] !== 0) this.verify(text, i, slots[g] as number, out);
+      }
+    } else {
+      let g = 0;
+      for (let i = 0; i < n; i++) {
+        g = ((g << 5) ^ (FOLD[text.charCodeAt(i)] as number)) & GRAM_MASK;
+        if (slots[g] !== 0) this.verify(text, i, slots[g] as number, out);
+      }
     }
     let sorted = true;
     if (this.fallback) {

@@ -13,12 +13,15 @@ const CHUNK = 1 << 22;
 /** room for the pairs of one chunk: runs of 16 are at least 17 apart, 8 bytes each */
 const OUT = CHUNK;
 const OUT_BYTES = (Math.ceil(CHUNK / 17) + 2) * 8;
+/** the filter's tables: base64 value of each byte (-1: none; + and - are 62, / and _ 63), then 1 for a hex digit */
+const TBL = OUT + OUT_BYTES;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 interface Kernel {
   view: Buffer;
   pairs: Int32Array;
   carry: WebAssembly.Global;
-  runs: (n: number, out: number, cur: number, last: number) => number;
+  runs: (n: number, out: number, cur: number, last: number, tbl: number) => number;
 }
 
 let kernel: Kernel | null | undefined;
@@ -28,10 +31,17 @@ function load(): Kernel | null {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(RUNS_WASM, 'base64')), {});
     const { memory, carry, runs } = instance.exports;
     if (!(memory instanceof WebAssembly.Memory) || !(carry instanceof WebAssembly.Global) || typeof runs !== 'function') return null;
-    const need = Math.ceil((OUT + OUT_BYTES) / 65536);
+    const need = Math.ceil((TBL + 512) / 65536);
     if (memory.buffer.byteLength < need * 65536) memory.grow(need - memory.buffer.byteLength / 65536);
-    const call = runs as (n: number, out: number, cur: number, last: number) => number;
-    return { view: Buffer.from(memory.buffer), pairs: new Int32Array(memory.buffer, OUT, OUT_BYTES / 4), carry, runs: call };
+    const call = runs as (n: number, out: number, cur: number, last: number, tbl: number) => number;
+    const view = Buffer.from(memory.buffer);
+    view.fill(0xff, TBL, TBL + 256);
+    for (let i = 0; i < 64; i++) view[TBL + B64.charCodeAt(i)] = i;
+    view[TBL + 45] = 62;
+    view[TBL + 95] = 63;
+    view.fill(0, TBL + 256, TBL + 512);
+    for (const c of '0123456789abcdefABCDEF') view[TBL + 256 + c.charCodeAt(0)] = 1;
+    return { view, pairs: new Int32Array(memory.buffer, OUT, OUT_BYTES / 4), carry, runs: call };
   } catch {
     return null;
   }
@@ -39,10 +49,11 @@ function load(): Kernel | null {
 
 /**
  * Every maximal run of 16 or more [A-Za-z0-9_/+-] characters of the text as [start0, end0,
- * start1, end1, ...], ascending; runs may hold characters above U+00FF (see above). Null: no
- * WebAssembly SIMD here.
+ * start1, end1, ...], ascending; runs may hold characters above U+00FF (see above). With
+ * `onlyCandidates` (for a text of one-byte characters only) just the runs that could hold a
+ * hex or base64 match (runs.wat says which). Null: no WebAssembly SIMD here.
  */
-export function longRuns(text: string): Int32Array | null {
+export function longRuns(text: string, onlyCandidates = false): Int32Array | null {
   if (kernel === undefined) kernel = load();
   const k = kernel;
   if (!k) return null;
@@ -50,7 +61,7 @@ export function longRuns(text: string): Int32Array | null {
     const padded = (text.length + 15) & ~15;
     k.view.write(text, 0, text.length, 'latin1');
     if (padded > text.length) k.view.fill(0, text.length, padded);
-    return k.pairs.slice(0, 2 * k.runs(padded, OUT, 0, 1));
+    return k.pairs.slice(0, 2 * k.runs(padded, OUT, 0, 1, onlyCandidates ? TBL : 0));
   }
   const out: number[] = [];
   let cur = 0;
@@ -60,7 +71,7 @@ export function longRuns(text: string): Int32Array | null {
     k.view.write(base === 0 && len === text.length ? text : text.slice(base, base + len), 0, len, 'latin1');
     if (padded > len) k.view.fill(0, len, padded);
     const last = base + len >= text.length;
-    const n = k.runs(padded, OUT, cur, last ? 1 : 0);
+    const n = k.runs(padded, OUT, cur, last ? 1 : 0, onlyCandidates ? TBL : 0);
     cur = k.carry.value as number;
     const pairs = k.pairs;
     for (let i = 0; i < 2 * n; i++) out.push((pairs[i] as number) + base);
