@@ -5269,7 +5269,7 @@ async function artifact(r, sarif) {
             r.output('artifact-url', res.url);
         const size = res.size !== undefined ? `, ${res.size} bytes` : '';
         r.info(`upload-artifact: uploaded the redacted SARIF as the artifact ${ARTIFACT_NAME}${res.id !== undefined ? ` (id ${res.id}${size})` : ''}${res.url ? `: ${res.url}` : ''}`);
-        return [];
+        return [`The redacted SARIF is the artifact ${res.url ? `[${ARTIFACT_NAME}](${res.url})` : ARTIFACT_NAME}.`];
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);

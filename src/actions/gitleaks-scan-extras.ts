@@ -150,7 +150,7 @@ export async function artifact(r: Runner, sarif: string): Promise<string[]> {
     if (res.url) r.output('artifact-url', res.url);
     const size = res.size !== undefined ? `, ${res.size} bytes` : '';
     r.info(`upload-artifact: uploaded the redacted SARIF as the artifact ${ARTIFACT_NAME}${res.id !== undefined ? ` (id ${res.id}${size})` : ''}${res.url ? `: ${res.url}` : ''}`);
-    return [];
+    return [`The redacted SARIF is the artifact ${res.url ? `[${ARTIFACT_NAME}](${res.url})` : ARTIFACT_NAME}.`];
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     r.warning(`upload-artifact: the artifact ${ARTIFACT_NAME} was not uploaded: ${why}. The scan result stands; the redacted SARIF is at ${path} (output artifact-path) for actions/upload-artifact`);

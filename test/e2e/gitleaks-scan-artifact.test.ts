@@ -70,6 +70,7 @@ describe('upload-artifact: the SARIF goes up as a workflow artifact', () => {
     expect(run.outputs['artifact-path']).toMatch(/results\.sarif$/);
     expect(run.outputs['artifact-id']).toBe(String(a?.id));
     expect(run.outputs['artifact-url']).toBe(`https://github.com/octo-org/octo-repo/actions/runs/4242/artifacts/${a?.id}`);
+    expect(run.summary).toContain(`The redacted SARIF is the artifact [gitleaks-results.sarif](${run.outputs['artifact-url']}).`);
     expect(run.stdout).toContain(`upload-artifact: uploaded the redacted SARIF as the artifact gitleaks-results.sarif (id ${a?.id}`);
     expect(warnings(run)).toEqual([]);
     // the runtime token and the signature of the upload URL are masked before anything could print them
