@@ -5730,8 +5730,9 @@ function requireInput(raw, input, what) {
 /**
  * The AWS SDK's transport, over the suite's one HTTP layer (core/http.ts): the same proxy
  * (HTTPS_PROXY / NO_PROXY, CONNECT tunnels), CA bundle and timeouts as every other call.
- * The SDK does not read proxy variables itself; this handler is how STS calls honour them.
- * No retries here (maxAttempts 1 in the client): sts.ts retries with a fresh token.
+ * The SDK does not read proxy variables itself; this handler is how STS, IAM, Secrets Manager
+ * and SSM calls honour them. No retries here (maxAttempts 1 in the clients): the callers retry
+ * (sts.ts with a fresh token, the stores on throttling and 5xx).
  */
 
 class CoreHttpHandler {
@@ -5783,9 +5784,10 @@ function dropHopHeaders(h) {
 function bodyText(body) {
     if (typeof body === 'string')
         return body;
+    // a view, not Buffer.from(body): that calls valueOf(), which the SDK's JSON body adapter warns about
     if (body instanceof Uint8Array)
-        return Buffer.from(body).toString('utf8');
-    throw new TypeError('the STS request body is not text (streamed bodies are not supported)');
+        return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+    throw new TypeError('the AWS request body is not text (streamed bodies are not supported)');
 }
 
 

@@ -2,6 +2,81 @@ export const id = 799;
 export const ids = [799];
 export const modules = {
 
+/***/ 8425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ CoreHttpHandler)
+/* harmony export */ });
+/* unused harmony export requestUrl */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The AWS SDK's transport, over the suite's one HTTP layer (core/http.ts): the same proxy
+ * (HTTPS_PROXY / NO_PROXY, CONNECT tunnels), CA bundle and timeouts as every other call.
+ * The SDK does not read proxy variables itself; this handler is how STS, IAM, Secrets Manager
+ * and SSM calls honour them. No retries here (maxAttempts 1 in the clients): the callers retry
+ * (sts.ts with a fresh token, the stores on throttling and 5xx).
+ */
+
+class CoreHttpHandler {
+    http;
+    metadata = { handlerProtocol: 'http/1.1' };
+    constructor(http) {
+        this.http = http;
+    }
+    async handle(request) {
+        const res = await this.http.send(requestUrl(request), {
+            method: request.method,
+            headers: dropHopHeaders(request.headers),
+            ...(request.body !== undefined && request.body !== null ? { body: bodyText(request.body) } : {}),
+            retry: false,
+        });
+        return { response: { statusCode: res.status, headers: res.headers, body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([Buffer.from(res.body, 'utf8')]) } };
+    }
+    updateHttpClientConfig() { }
+    httpHandlerConfigs() {
+        return {};
+    }
+    destroy() {
+        void this.http.close();
+    }
+}
+function requestUrl(r) {
+    const port = r.port ? `:${r.port}` : '';
+    const q = [];
+    for (const [k, v] of Object.entries(r.query ?? {})) {
+        if (v === null)
+            q.push(enc(k));
+        else
+            for (const one of Array.isArray(v) ? v : [v])
+                q.push(`${enc(k)}=${enc(one)}`);
+    }
+    const path = r.path.startsWith('/') ? r.path : `/${r.path}`;
+    return `${r.protocol}//${r.hostname}${port}${path}${q.length ? `?${q.join('&')}` : ''}`;
+}
+function enc(s) {
+    return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function dropHopHeaders(h) {
+    const out = {};
+    for (const [k, v] of Object.entries(h))
+        if (!['connection', 'transfer-encoding', 'expect', 'keep-alive', 'upgrade'].includes(k.toLowerCase()))
+            out[k] = v;
+    return out;
+}
+function bodyText(body) {
+    if (typeof body === 'string')
+        return body;
+    // a view, not Buffer.from(body): that calls valueOf(), which the SDK's JSON body adapter warns about
+    if (body instanceof Uint8Array)
+        return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+    throw new TypeError('the AWS request body is not text (streamed bodies are not supported)');
+}
+
+
+/***/ }),
+
 /***/ 7441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,16 +86,15 @@ export const modules = {
 /* harmony export */   es: () => (/* binding */ awsError),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports StoreHttpHandler, awsCredentials, sdkError */
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3871);
+/* unused harmony exports awsCredentials, sdkError */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3871);
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6153);
+/* harmony import */ var _core_sdk_http_handler_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8425);
 /**
  * What the Secrets Manager and SSM clients share: the official SDK client's configuration
- * (region, credentials, endpoint override, no SDK retries: ours take over), a transport over
- * core/http.ts (proxy, CA, timeouts, like every other call), and the SDK's errors turned into
+ * (region, credentials, endpoint override, no SDK retries: ours take over), the transport over
+ * core/http.ts that STS and IAM use too (core/sdk-http-handler.ts), and the SDK's errors turned into
  * RemoteErrors that name the id and say what to fix. Throttling, 429, 5xx and network errors
  * are transient; ResourceNotFound, AccessDenied and the rest are not.
  */
@@ -28,41 +102,10 @@ export const modules = {
 
 
 
-/** A @smithy request handler over the suite's HttpClient (one attempt; retries are ours). */
-class StoreHttpHandler {
-    http;
-    metadata = { handlerProtocol: 'http/1.1' };
-    constructor(http) {
-        this.http = http;
-    }
-    async handle(request) {
-        const port = request.port ? `:${request.port}` : '';
-        const query = new URLSearchParams();
-        for (const [k, v] of Object.entries(request.query ?? {}))
-            for (const one of Array.isArray(v) ? v : [v ?? ''])
-                query.append(k, one);
-        const qs = query.toString();
-        const url = `${request.protocol}//${request.hostname}${port}${request.path.startsWith('/') ? '' : '/'}${request.path}${qs ? `?${qs}` : ''}`;
-        const headers = {};
-        for (const [k, v] of Object.entries(request.headers))
-            if (!['connection', 'transfer-encoding', 'expect', 'host'].includes(k.toLowerCase()))
-                headers[k] = v;
-        // a view, not Buffer.from(body): that calls valueOf(), which the SDK's JSON body adapter warns about
-        const body = request.body;
-        const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : undefined;
-        const res = await this.http.send(url, { method: request.method, headers, ...(text !== undefined ? { body: text } : {}), retry: false });
-        return { response: { statusCode: res.status, headers: res.headers, body: node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([Buffer.from(res.body, 'utf8')]) } };
-    }
-    updateHttpClientConfig() { }
-    httpHandlerConfigs() {
-        return {};
-    }
-    destroy() { }
-}
 async function awsCredentials(ctx) {
     const c = ctx.aws?.credentials;
     if (!c) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('aws-region', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) before this step, or give this step role-to-assume');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('aws-region', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) before this step, or give this step role-to-assume');
     }
     const creds = typeof c === 'function' ? await c() : c;
     return creds;
@@ -70,7 +113,7 @@ async function awsCredentials(ctx) {
 function awsRegion(ctx) {
     const r = ctx.aws?.region ?? '';
     if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/.test(r)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('aws-region', r ? `"${r.slice(0, 40)}" is not an AWS region` : 'an aws-sm: or aws-ssm: line needs a region: set aws-region (or AWS_REGION in the job)');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('aws-region', r ? `"${r.slice(0, 40)}" is not an AWS region` : 'an aws-sm: or aws-ssm: line needs a region: set aws-region (or AWS_REGION in the job)');
     }
     return r;
 }
@@ -81,7 +124,7 @@ async function clientConfig(ctx, http, endpoint) {
         region: awsRegion(ctx),
         credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}) },
         maxAttempts: 1,
-        requestHandler: new StoreHttpHandler(http),
+        requestHandler: new _core_sdk_http_handler_js__WEBPACK_IMPORTED_MODULE_2__/* .CoreHttpHandler */ .A(http),
         ...(endpoint ? { endpoint } : {}),
     };
 }
@@ -89,7 +132,7 @@ const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequest
 const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
 /** The SDK error's code, status and message (never a request or response body). */
 function sdkError(err) {
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(err) || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi)
+    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(err) || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi)
         return undefined;
     const meta = err['$metadata'];
     const status = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(meta) && typeof meta['httpStatusCode'] === 'number' ? meta['httpStatusCode'] : 0;
@@ -101,7 +144,7 @@ function sdkError(err) {
 }
 /** Turns an SDK failure into a RemoteError (transient ones marked retryable). */
 function awsError(err, c) {
-    if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+    if (err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
         return err;
     const e = sdkError(err);
     if (!e)
@@ -109,24 +152,24 @@ function awsError(err, c) {
     const said = e.message ? [e.message.slice(0, 400)] : [];
     const base = { service: c.service, status: e.status, code: e.code, details: said };
     if (THROTTLING.has(e.code) || e.status === 429 || (e.status >= 500 && e.status !== 501)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
     }
     if (c.notFound.includes(e.code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, { ...base, code: 'NotFound', retryable: false, hint: 'check the name, the region and, for a secret shared from another account, use its full ARN' });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, { ...base, code: 'NotFound', retryable: false, hint: 'check the name, the region and, for a secret shared from another account, use its full ARN' });
     }
     if (e.code === 'AccessDeniedException' || e.code === 'AccessDenied') {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, { ...base, retryable: false, hint: `the job's role needs ${c.actions} on it` });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, { ...base, retryable: false, hint: `the job's role needs ${c.actions} on it` });
     }
     if (CREDENTIALS.has(e.code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, { ...base, retryable: false, hint: 'run oidc-assume-role before this step, and check that the credentials have not expired' });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, { ...base, retryable: false, hint: 'run oidc-assume-role before this step, and check that the credentials have not expired' });
     }
     if (e.code === 'DecryptionFailure' || e.code === 'InvalidKeyId') {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, { ...base, retryable: false, hint: 'the job\'s role needs kms:Decrypt on the secret\'s KMS key, and the key must be enabled' });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, { ...base, retryable: false, hint: 'the job\'s role needs kms:Decrypt on the secret\'s KMS key, and the key must be enabled' });
     }
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} refused ${c.id} (${e.code})`, { ...base, retryable: false });
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} refused ${c.id} (${e.code})`, { ...base, retryable: false });
 }
 function isRetryableAws(err) {
-    return (0,_core_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(err);
+    return (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(err);
 }
 
 

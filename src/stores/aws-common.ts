@@ -1,45 +1,15 @@
 /**
  * What the Secrets Manager and SSM clients share: the official SDK client's configuration
- * (region, credentials, endpoint override, no SDK retries: ours take over), a transport over
- * core/http.ts (proxy, CA, timeouts, like every other call), and the SDK's errors turned into
+ * (region, credentials, endpoint override, no SDK retries: ours take over), the transport over
+ * core/http.ts that STS and IAM use too (core/sdk-http-handler.ts), and the SDK's errors turned into
  * RemoteErrors that name the id and say what to fix. Throttling, 429, 5xx and network errors
  * are transient; ResourceNotFound, AccessDenied and the rest are not.
  */
-import { Readable } from 'node:stream';
-import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { RemoteError, UserError } from '../core/errors.js';
 import { isTransient, type HttpClient } from '../core/http.js';
 import { isObject } from '../core/json.js';
+import { CoreHttpHandler } from '../core/sdk-http-handler.js';
 import type { AwsCredentials, StoreContext } from './types.js';
-
-/** A @smithy request handler over the suite's HttpClient (one attempt; retries are ours). */
-export class StoreHttpHandler {
-  readonly metadata = { handlerProtocol: 'http/1.1' };
-  constructor(private readonly http: HttpClient) {}
-
-  async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
-    const port = request.port ? `:${request.port}` : '';
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(request.query ?? {})) for (const one of Array.isArray(v) ? v : [v ?? '']) query.append(k, one);
-    const qs = query.toString();
-    const url = `${request.protocol}//${request.hostname}${port}${request.path.startsWith('/') ? '' : '/'}${request.path}${qs ? `?${qs}` : ''}`;
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(request.headers)) if (!['connection', 'transfer-encoding', 'expect', 'host'].includes(k.toLowerCase())) headers[k] = v;
-    // a view, not Buffer.from(body): that calls valueOf(), which the SDK's JSON body adapter warns about
-    const body = request.body;
-    const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : undefined;
-    const res = await this.http.send(url, { method: request.method, headers, ...(text !== undefined ? { body: text } : {}), retry: false });
-    return { response: { statusCode: res.status, headers: res.headers, body: Readable.from([Buffer.from(res.body, 'utf8')]) } };
-  }
-
-  updateHttpClientConfig(): void {}
-
-  httpHandlerConfigs(): Record<string, never> {
-    return {};
-  }
-
-  destroy(): void {}
-}
 
 export async function awsCredentials(ctx: StoreContext): Promise<AwsCredentials> {
   const c = ctx.aws?.credentials;
@@ -65,7 +35,7 @@ export async function clientConfig(ctx: StoreContext, http: HttpClient, endpoint
     region: awsRegion(ctx),
     credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}) },
     maxAttempts: 1,
-    requestHandler: new StoreHttpHandler(http),
+    requestHandler: new CoreHttpHandler(http),
     ...(endpoint ? { endpoint } : {}),
   };
 }
