@@ -2329,6 +2329,7 @@ regexes = [
   '''--mount=type=secret,''',
   '''\bimport[ \t]+\{[ \t\w,]+\}[ \t]+from[ \t]+['"][^'"]+['"]''',
   '''"integrity":\s*"sha\d+-''',
+  '''\barn:aws[\w-]*:secretsmanager:[\w-]*:\d{12}:secret:[\w/+=.@-]+''',
 ]
 `;
 /** The generic rule, with its extra allowlists appended inside its [[rules]] table. */

@@ -36,6 +36,7 @@ regexes = [
   '''--mount=type=secret,''',
   '''\bimport[ \t]+\{[ \t\w,]+\}[ \t]+from[ \t]+['"][^'"]+['"]''',
   '''"integrity":\s*"sha\d+-''',
+  '''\barn:aws[\w-]*:secretsmanager:[\w-]*:\d{12}:secret:[\w/+=.@-]+''',
 ]
 `;
 
