@@ -103,10 +103,10 @@ describe('pkcs12-file (path-only rule)', () => {
 
 describe('generic-api-key false positives (gitleaks\' top complaint)', () => {
   const tail = (n: number): string => Array.from({ length: n }, (_, i) => 'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7'[(i * 7) % 27]).join('');
-  it('ignores a Secrets Manager ARN (its :secret:NAME-xxxxxx is a name, not a value), yet finds a secret assigned on another line', () => {
-    const arn = `arn:aws:secretsmanager:us-west-2:123456789012:secret:MyTestDatabaseSecret-${tail(6)}`;
-    const text = `SecretId: "${arn}",\nconst x = { secretArn: '${arn}' };\napi_secret = "${tail(24)}"\n`;
+  it('ignores a Secrets Manager ARN (its :secret:NAME-xxxxxx is a name, not a value), yet finds a secret on the same line or the next', () => {
+    const arn = `arn:aws:secretsmanager:us-west-2:123456789012:secret:My-Test_Db.Secret-${tail(6)}`;
+    const text = `SecretId: "${arn}",\nconst x = { secretArn: '${arn}' };\napi_secret = "${tail(24)}"\n{"ARN":"${arn}","password":"${tail(20)}"}\n`;
     const found = scanner.scan({ text, path: 'infra/app.ts' }).filter((f) => f.ruleId === 'generic-api-key');
-    expect(found.map((f) => f.startLine)).toEqual([3]);
+    expect(found.map((f) => f.startLine)).toEqual([3, 4]);
   });
 });

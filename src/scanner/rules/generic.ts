@@ -36,7 +36,12 @@ regexes = [
   '''--mount=type=secret,''',
   '''\bimport[ \t]+\{[ \t\w,]+\}[ \t]+from[ \t]+['"][^'"]+['"]''',
   '''"integrity":\s*"sha\d+-''',
-  '''\barn:aws[\w-]*:secretsmanager:[\w-]*:\d{12}:secret:[\w/+=.@-]+''',
+]
+[[rules.allowlists]]
+description = "the resource part of a Secrets Manager ARN (…:secret:NAME-AbCdEf): a name, not a value"
+regexTarget = "match"
+regexes = [
+  '''^(?i:secret):[\w/+=.@-]+-[A-Za-z0-9]{6}(?:[\x60'"\s;]|\\[nr])?$''',
 ]
 `;
 
