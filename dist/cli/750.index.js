@@ -1076,7 +1076,11 @@ const OUT_BYTES = (Math.ceil(CHUNK / 17) + 2) * 8;
 const TBL = OUT + OUT_BYTES;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 let kernel;
+/** WebAssembly memory is little-endian; the pairs are read through an Int32Array (platform order) */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function load() {
+    if (!LITTLE_ENDIAN)
+        return null;
     try {
         const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(RUNS_WASM, 'base64')), {});
         const { memory, carry, runs } = instance.exports;
@@ -1580,6 +1584,7 @@ const GRAMS_WASM = 'AGFzbQEAAAABCQFgBH9/f38BfwMCAQAFAwEAAQYGAX8BQQALBxoDBm1lbW9y
  * from the text (every real one is among those answered). One instance per table.
  */
 
+
 /** text characters per chunk */
 const grams_CHUNK = 1 << 20;
 const TABLES = 256 + 2 * 32768;
@@ -1613,7 +1618,8 @@ class GramKernel {
     /** A kernel for this fold table (256 entries) and gram table (32768 entries), or null without WebAssembly. */
     static create(fold, slots) {
         const mod = wasmModule();
-        if (!mod || fold.length < 256 || slots.length !== 32768)
+        // the offsets are read through an Int32Array (platform order) from little-endian memory
+        if (!mod || !LITTLE_ENDIAN || fold.length < 256 || slots.length !== 32768)
             return null;
         try {
             const { memory, carry, grams } = new WebAssembly.Instance(mod, {}).exports;

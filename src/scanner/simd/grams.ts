@@ -6,6 +6,7 @@
  * from the text (every real one is among those answered). One instance per table.
  */
 import { GRAMS_WASM } from './grams-wasm.js';
+import { LITTLE_ENDIAN } from './runs.js';
 
 /** text characters per chunk */
 const CHUNK = 1 << 20;
@@ -39,7 +40,8 @@ export class GramKernel {
   /** A kernel for this fold table (256 entries) and gram table (32768 entries), or null without WebAssembly. */
   static create(fold: Uint8Array, slots: Uint16Array): GramKernel | null {
     const mod = wasmModule();
-    if (!mod || fold.length < 256 || slots.length !== 32768) return null;
+    // the offsets are read through an Int32Array (platform order) from little-endian memory
+    if (!mod || !LITTLE_ENDIAN || fold.length < 256 || slots.length !== 32768) return null;
     try {
       const { memory, carry, grams } = new WebAssembly.Instance(mod, {}).exports;
       if (!(memory instanceof WebAssembly.Memory) || !(carry instanceof WebAssembly.Global) || typeof grams !== 'function') return null;

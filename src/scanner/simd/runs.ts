@@ -26,7 +26,11 @@ interface Kernel {
 
 let kernel: Kernel | null | undefined;
 
+/** WebAssembly memory is little-endian; the pairs are read through an Int32Array (platform order) */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function load(): Kernel | null {
+  if (!LITTLE_ENDIAN) return null;
   try {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(RUNS_WASM, 'base64')), {});
     const { memory, carry, runs } = instance.exports;
