@@ -2,7 +2,8 @@
  * Every component template validates against GitLab's CI JSON schema (header and body), its
  * `spec: inputs` are typed and described, defaults fit their type and options, every input is
  * used and every use is declared, no `$[[ ]]` sits in a flow list, input names are the GitHub
- * action's input names in snake_case, and nothing secret is put in a dotenv artifact.
+ * action's input names in snake_case, each reaches the CLI flag of its own name (and only flags
+ * the command has), and nothing secret is put in a dotenv artifact.
  */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -65,6 +66,24 @@ describe('GitLab component templates', () => {
       if (COMPONENT_INPUTS.has(input)) continue;
       expect([input, actionInputs.has(input)]).toEqual([input, true]);
     }
+  });
+
+  it.each(all.filter((t) => actions[t.name]).map((t) => [t.name, t] as const))('%s passes each input to the CLI flag of its own name, and only flags the command has', (name, t) => {
+    const spec = actions[name]?.spec;
+    const flags = new Set([...(spec?.inputs ?? []).flatMap((i) => [i.name, ...(i.aliases ?? [])]), 'post', 'id-token-var']);
+    const body = t.text.split(/^---$/m)[1] ?? '';
+    // PS_X: $[[ inputs.y ]] and then "--z=$PS_X": z must be y (kebab or snake), and a flag of the command
+    const varInput = new Map([...body.matchAll(/^\s+(PS_[A-Z0-9_]+): "?\$\[\[ inputs\.([a-z0-9_]+) \]\]"?$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    const passed = [...body.matchAll(/"?--([a-z0-9_-]+)(?:=(\$PS_[A-Z0-9_]+))?/g)];
+    expect(passed.length).toBeGreaterThan(3);
+    for (const m of passed) {
+      const flag = m[1] ?? '';
+      expect([flag, flags.has(flag)]).toEqual([flag, true]);
+      const input = m[2] ? varInput.get(m[2].slice(1)) : undefined;
+      if (m[2]) expect([flag, input?.replace(/_/g, '-')]).toEqual([flag, flag.replace(/_/g, '-')]);
+    }
+    const reached = new Set(passed.map((m) => m[2]?.slice(1)).filter(Boolean));
+    for (const [v, input] of varInput) if (!COMPONENT_INPUTS.has(input)) expect([input, reached.has(v)]).toEqual([input, true]);
   });
 
   it.each(all.map((t) => [t.name, t] as const))('%s has every input documented in the README table', (name, t) => {
