@@ -83,7 +83,8 @@ async function syncIssue(r: Runner, cfg: RotateConfig, items: readonly Item[], n
     const client = new IssueClient(http, { apiUrl: ctx.apiUrl, repository: ctx.repository, token: cfg.issue.token, title: cfg.issue.title, labels: cfg.issue.labels });
     const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
     const due = items.some((i) => i.status !== 'ok');
-    const res = await client.sync(due, issueBody(items, nowIso, runUrl));
+    // the issue is not masked by the runner: what it says goes through our masker first
+    const res = await client.sync(due, r.masker.redact(issueBody(items, nowIso, runUrl)));
     r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
     r.output('issue-number', res.number === undefined ? '' : String(res.number));
   } finally {
@@ -105,7 +106,7 @@ export const rotateCheck: Action = {
     const counts = countItems(items);
     await r.summary(summaryMarkdown(items, nowIso, cfg.warnOnly));
     for (const a of annotations(items)) r.annotate(a.level, a.message, a.props);
-    writeJsonReport(cfg.reportPath, jsonReport(items, nowIso));
+    writeJsonReport(cfg.reportPath, jsonReport(items, nowIso), (t) => r.masker.redact(t));
     r.output('overdue', String(counts.overdue));
     r.output('expiring', String(counts.expiring));
     r.output('report-path', cfg.reportPath);

@@ -94,9 +94,10 @@ export function jsonReport(items: readonly Item[], nowIso: string): JsonReport {
   return { version: 1, tool: 'pipeline-secrets rotate-check', generatedAt: nowIso, counts: countItems(items), items: sortItems(items) };
 }
 
-export function writeJsonReport(path: string, report: JsonReport): void {
+/** Writes the report; `redact` (the runner's masker) sees the text first: the file is an artifact, not a masked log. */
+export function writeJsonReport(path: string, report: JsonReport, redact: (text: string) => string = (t) => t): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path, `${redact(JSON.stringify(report, null, 2))}\n`);
 }
 
 /** The issue body: what is due, as a checklist. */

@@ -418,6 +418,34 @@ describe('rotate-check: the GitHub issue', () => {
     expect(gh.issues.find((i) => i.pull_request)?.state).toBe('open');
   });
 
+  it('the issue body and the JSON report go through the masker (neither is masked by the runner)', async () => {
+    // a registered secret that reaches an item (here: pasted into a KV secret's owner metadata)
+    const vault = await new VaultServer().start();
+    try {
+      const NOW = Date.UTC(2026, 5, 1);
+      vault.clock.set(NOW);
+      vault.mount('secret', { type: 'kv', version: 2 });
+      vault.kv2Put('secret', 'ci/pasted', { key: 'pasted-value-0001' }, { createdTime: NOW - 200 * DAY, customMetadata: { owner: `ops ${TOKEN}` } });
+      const run = await runStep({
+        action: 'rotate-check',
+        inputs: { url: vault.url, token: vault.rootToken, 'vault-paths': 'secret/ci/', 'check-token': 'false', issue: 'true', 'github-token': TOKEN, 'issue-title': 'rotation (masked body test)' },
+        env: { GITHUB_API_URL: gh.url, PIPELINE_SECRETS_NOW: new Date(NOW).toISOString() },
+        secrets: [TOKEN, vault.rootToken, 'pasted-value-0001'],
+      });
+      expect(run.leaks).toEqual([]);
+      expect(run.code).toBe(1);
+      const issue = gh.issues.find((i) => i.title === 'rotation (masked body test)');
+      expect(issue?.body).toContain('`secret/ci/pasted`');
+      expect(issue?.body).toContain('ops ***');
+      expect(issue?.body).not.toContain(TOKEN);
+      const json = readFileSync(run.outputs['report-path'] ?? '', 'utf8');
+      expect(json).not.toContain(TOKEN);
+      expect(item(JSON.parse(json) as Report, 'secret/ci/pasted')).toMatchObject({ status: 'fail', owner: 'ops ***' });
+    } finally {
+      await vault.stop();
+    }
+  });
+
   it('a token without issues: write fails with the permission to add', async () => {
     gh.readOnly.add('ghs_readonly_token_1234567890');
     const ws = workspace({ 'a.pem': leaves['soon']!.cert });
