@@ -193,14 +193,18 @@ export async function fetchAll(src: SecretSource, fetches: readonly Fetch[], opt
   const results = await pool(fetches, opts.concurrency, (f) => fetchOne(src, f));
   const fetched: Fetched[] = [];
   const failed: FetchError[] = [];
+  // anything else (a mount lookup that kept failing, a malformed answer) still comes back as
+  // `error`, never thrown, so the caller saves the leases the other requests got
+  let unexpected: unknown;
   for (const r of results) {
     if (r.ok) fetched.push(r.value);
     else if (r.error instanceof FetchError) failed.push(r.error);
-    else throw r.error;
+    else unexpected ??= r.error;
   }
   const fatal = failed.filter((e) => !(e.notFound && opts.ignoreNotFound));
   const out: FetchResult = { fetched, skipped: failed.filter((e) => !fatal.includes(e)), requests: fetches.length };
-  if (fatal.length) out.error = combine(fatal);
+  if (unexpected !== undefined) out.error = unexpected instanceof Error ? unexpected : new Error(String(unexpected));
+  else if (fatal.length) out.error = combine(fatal);
   return out;
 }
 
