@@ -48,15 +48,19 @@ export const fetchSecretsSpec: ActionSpec = {
 
 const LEASES_STATE = 'fetchSecretsLeases';
 const TOKEN_STATE = 'fetchSecretsToken';
+/** the token this step logged in with, kept (revoke: false) but needed to revoke the leases */
+const LEASE_TOKEN_STATE = 'fetchSecretsLeaseToken';
 
 interface VaultOutcome {
   items: Item[];
   skipped: string[];
   requests: number;
   leases: number;
+  /** export-token / output-token, called once everything else was injected */
+  publishToken: () => void;
 }
 
-const NO_VAULT: VaultOutcome = { items: [], skipped: [], requests: 0, leases: 0 };
+const NO_VAULT: VaultOutcome = { items: [], skipped: [], requests: 0, leases: 0, publishToken: () => undefined };
 
 interface VaultOptions {
   concurrency: number; ignoreNotFound: boolean; outputs: boolean; revoke: boolean; revokeLeases: boolean;
@@ -81,7 +85,11 @@ function warnShortLeases(r: Runner, items: readonly Item[]): void {
   r.warning(`These credentials expire within 10 minutes, likely before the job ends: ${names}. Raise the role's default_ttl, or fetch them in the step that uses them.`, { title: 'Short-lived credentials' });
 }
 
-/** Logs in (unless a token is given), reads every Vault line; leases and the token are saved for the post step before anything can fail. */
+/**
+ * Logs in (unless a token is given), reads every Vault line; leases and the token are saved for
+ * the post step before anything can fail. The token is exported only after every value was
+ * injected (publishToken), so a failing selector leaves nothing behind.
+ */
 async function fromVault(r: Runner, selectors: readonly Selector[], o: VaultOptions): Promise<VaultOutcome> {
   const login = await loginFromInputs(r, { useEnvToken: true, pending: o.pending });
   const { client } = login;
@@ -93,7 +101,6 @@ async function fromVault(r: Runner, selectors: readonly Selector[], o: VaultOpti
         r.info(`Logged in to Vault with ${login.method}; the token is revoked when the job ends.`);
       }
     }
-    exportToken(r, login, o);
     const fetches = groupFetches(selectors);
     const started = Date.now();
     const result = await fetchAll(vaultSource(client, (m) => r.debug(m)), fetches, { concurrency: o.concurrency, ignoreNotFound: o.ignoreNotFound });
@@ -102,13 +109,15 @@ async function fromVault(r: Runner, selectors: readonly Selector[], o: VaultOpti
     // Leases are saved before anything else can fail, so the post step revokes them all.
     const leases = result.fetched.flatMap((f) => (f.leaseId ? [f.leaseId] : []));
     if (leases.length) {
-      if (o.revokeLeases) r.saveState(LEASES_STATE, JSON.stringify(leases));
-      else r.info(`revoke-leases is false: ${leases.length} lease(s) stay valid until their TTL ends.`);
+      if (o.revokeLeases) {
+        r.saveState(LEASES_STATE, JSON.stringify(leases));
+        if (login.created && !o.revoke) r.saveState(LEASE_TOKEN_STATE, login.token);
+      } else r.info(`revoke-leases is false: ${leases.length} lease(s) stay valid until their TTL ends.`);
     }
     if (result.error) throw result.error;
     const selected = selectValues(result.fetched, { ignoreNotFound: o.ignoreNotFound, outputs: o.outputs });
     warnShortLeases(r, selected.items);
-    return { items: decodeItems(selected.items, o.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length };
+    return { items: decodeItems(selected.items, o.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length, publishToken: () => exportToken(r, login, o) };
   } finally {
     await client.close();
   }
@@ -160,6 +169,7 @@ async function main(r: Runner): Promise<void> {
   for (const m of skipped) r.warning(`ignore-not-found: skipped ${m}`, { title: 'Secret not found' });
   const items = [...v.items, ...s.items].sort((a, b) => a.sel.line - b.sel.line || a.name.localeCompare(b.name));
   const done = await inject(r, items, { exportEnv, outputs });
+  v.publishToken();
 
   const files = done.filter((d) => d.file).length;
   const from = [v.requests ? `${v.requests} Vault path(s)` : '', s.reads ? `${s.reads} cloud store read(s)` : ''].filter(Boolean).join(' and ') || 'nothing';
@@ -188,7 +198,7 @@ async function post(r: Runner): Promise<void> {
   const leases = parseLeases(r.getState(LEASES_STATE));
   const created = r.getState(TOKEN_STATE);
   if (!leases.length && !created) return;
-  const token = created || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
+  const token = created || r.getState(LEASE_TOKEN_STATE) || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
   if (!token) {
     r.warning(`No Vault token in the post step: ${leases.length} lease(s) were not revoked and end with their TTL.`, { title: 'Leases not revoked' });
     return;
