@@ -283,6 +283,37 @@ describe('resilience and login', () => {
     expect(all).not.toContain(minted?.id ?? 'x');
   });
 
+  it('a selector failing with a malformed answer still leaves the other lines\' leases for the post step', async () => {
+    const before = vault.counters.leaseRevocations;
+    vault.route('GET', /^secret\/data\/ci\/malformed$/, () => ({ status: 200, body: { request_id: 'r', lease_id: '', data: 'not an object' } }));
+    const run = await step('database/creds/app password | DB_PASS\nsecret/data/ci/malformed k');
+    const lease = [...vault.leases.values()].pop();
+    expect(failed(run)).toMatch(/unexpected response: .*data/);
+    expect(lease?.revoked).toBe(false);
+    ok(await step('x k', { after: run }));
+    expect(vault.counters.leaseRevocations).toBe(before + 1);
+    expect(lease?.revoked).toBe(true);
+  });
+
+  it('revoke: false keeps the token this step logged in with, but the post step still revokes the leases with it', async () => {
+    const login = { token: '', method: 'jwt', role: 'ci', revoke: 'false' };
+    const env = { ...issuer.githubEnv, VAULT_TOKEN: undefined };
+    const run = ok(await step('database/creds/app password | DB_PASS', { inputs: login, env, extraSecrets: issuer.issued }));
+    const minted = [...vault.tokens.values()].filter((t) => t.path === 'auth/jwt/login').pop();
+    const lease = [...vault.leases.values()].pop();
+    const post = ok(await step('x k', { after: run, inputs: login, env, extraSecrets: [...issuer.issued, minted?.id ?? '', run.exported['DB_PASS'] ?? ''] }));
+    expect(post.stdout).toMatch(/Revoked 1 lease/);
+    expect(lease?.revoked).toBe(true);
+    expect(minted?.revoked).toBe(false);
+  });
+
+  it('export-token and output-token set nothing when a selector fails', async () => {
+    failed(await step('secret/data/ci/wild user | U\nsecret/data/ci/nope k', { inputs: { 'export-token': 'true', 'output-token': 'true' } }));
+    const run = ok(await step('secret/data/ci/wild user | U', { inputs: { 'export-token': 'true', 'output-token': 'true' } }));
+    expect(run.exported['VAULT_TOKEN']).toBe(token);
+    expect(run.outputs['vault_token']).toBe(token);
+  });
+
   it('runs on the current Node (20)', async () => {
     const run = ok(await step('secret/data/ci/app api_key | API_KEY', { node: 'current' }));
     expect(run.exported).toEqual({ API_KEY: APP.api_key });
