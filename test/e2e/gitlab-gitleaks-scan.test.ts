@@ -59,6 +59,7 @@ describePipeline('gitleaks-scan component', () => {
     expect(log).toMatch(/src\/config\.js/);
     expect(log).not.toMatch(/old\.env/); // before the merge request's base: not in the range
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
     const path = join(project.dir, 'gl-secret-detection-report.json');
     expect(existsSync(path)).toBe(true);
     const text = readFileSync(path, 'utf8');
@@ -81,6 +82,7 @@ describePipeline('gitleaks-scan component', () => {
     expect(log).toMatch(/1 finding/);
     expect(run.output).toMatch(/PASS\s+gitleaks-scan/);
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
     const report = JSON.parse(readFileSync(join(project.dir, 'gl-secret-detection-report.json'), 'utf8')) as { vulnerabilities: unknown[] };
     expect(report.vulnerabilities).toHaveLength(1);
   });
@@ -114,6 +116,7 @@ describePipeline('gitleaks-scan component', () => {
     const run = await runPipeline(project, { secrets: [leaked, allowed, encoded] });
     expect(run.output).toMatch(/FAIL\s+gitleaks-scan/);
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
     const gl = JSON.parse(readFileSync(join(project.dir, 'gl-secret-detection-report.json'), 'utf8')) as { vulnerabilities: { location: { file: string } }[] };
     expect(validateGitLab(gl)).toEqual([]);
     // notes.sh: found despite its gitleaks:allow; encoded.txt: not decoded (max_decode_depth 0)

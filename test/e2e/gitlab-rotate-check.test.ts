@@ -29,6 +29,7 @@ describePipeline('rotate-check component', () => {
     const text = readFileSync(report, 'utf8');
     expect(text).toMatch(/soon\.example\.com/);
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
   });
 
   it('passes when every certificate is far from expiry', async () => {

@@ -75,6 +75,7 @@ describePipeline('vault-login component', () => {
     expect(vault.counters.logins).toBe(before.logins + 1);
     expect(vault.counters.revocations).toBe(before.revocations + 1);
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
     expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
     noTempLeft(project);
   });
@@ -88,6 +89,7 @@ describePipeline('vault-login component', () => {
     expect(log).toMatch(/aud/);
     expect(log).not.toContain('the token is');
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
     expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
   });
 
@@ -152,6 +154,7 @@ describePipeline('fetch-secrets component', () => {
     expect(vault.counters.leaseRevocations).toBe(before.leaseRevocations + 1);
     expect(vault.counters.revocations).toBe(before.revocations + 1);
     expect(run.leaks).toEqual([]);
+    expect(run.fileLeaks).toEqual([]);
     expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
     for (const line of tlsKey.split('\n')) expect(run.output).not.toContain(line);
     noTempLeft(project);
@@ -184,6 +187,8 @@ build:
     expect(log).toMatch(/dist\/app\.js:1: secret [^\n]*API_KEY[^\n]* found/);
     expect(log).toMatch(/guard: searched 1 file\(s\).*1 finding\(s\)/);
     expect(run.leaks).toEqual([]);
+    // the one file holding the value is the one the job wrote (the failed job kept no artifact)
+    expect(run.fileLeaks).toEqual(['dist/app.js']);
     expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
     noTempLeft(project);
 
@@ -194,6 +199,7 @@ build:
     expect(clean.output).toMatch(/PASS\s+build/);
     expect(jobLog(clean, 'build')).toMatch(/guard: searched 1 file\(s\).*none found/);
     expect(clean.leaks).toEqual([]);
+    expect(clean.fileLeaks).toEqual([]);
   });
 
   it("refuses an include without the required secrets input with GitLab's message", async () => {

@@ -7,9 +7,10 @@
  */
 import { describe } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { nodeBinary, repoRoot } from '../runner/node.js';
 
 export const componentsDir = join(repoRoot, 'gitlab-components');
@@ -72,8 +73,34 @@ export interface PipelineRun {
   code: number;
   /** everything gitlab-ci-local printed: the job logs as GitLab would show them */
   output: string;
-  /** secrets found in the output or in any file the pipeline left in the project */
+  /** secrets found in the output */
   leaks: string[];
+  /**
+   * files the pipeline wrote or changed anywhere in the project (artifacts, reports, gitlab-ci-local's
+   * job logs and state, the job temp dir; .git aside) that hold a secret, relative paths
+   */
+  fileLeaks: string[];
+}
+
+/** Regular files under dir (not .git), relative path -> content. */
+function projectFiles(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!(d === dir && e.name === '.git')) walk(full);
+      } else if (e.isFile() && lstatSync(full).isFile()) out.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const digest = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+function holdsSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((s) => s && (text.includes(s) || s.split('\n').some((l) => l.trim().length >= 8 && text.includes(l))));
 }
 
 /**
@@ -100,6 +127,8 @@ export async function runPipeline(p: Project, opts: { jobs?: string[]; variables
     TMPDIR: join(p.dir, '.tmp'),
   };
   mkdirSync(env['TMPDIR'] ?? '', { recursive: true });
+  // what was there before (a file the test put there on purpose, and copies of it, are not leaks)
+  const before = new Set([...projectFiles(p.dir).values()].map(digest));
   const child = spawn(process.execPath, args, { cwd: p.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
@@ -114,8 +143,12 @@ export async function runPipeline(p: Project, opts: { jobs?: string[]; variables
       resolve(c ?? -1);
     });
   });
-  const leaks = (opts.secrets ?? []).filter((s) => s && (output.includes(s) || s.split('\n').some((l) => l.trim().length >= 8 && output.includes(l))));
-  return { code, output, leaks };
+  const secrets = opts.secrets ?? [];
+  const leaks = secrets.filter((s) => holdsSecret(output, [s]));
+  const fileLeaks = secrets.length
+    ? [...projectFiles(p.dir)].filter(([, b]) => !before.has(digest(b)) && holdsSecret(b.toString('utf8'), secrets)).map(([f]) => f).sort()
+    : [];
+  return { code, output, leaks, fileLeaks };
 }
 
 /** The lines one job printed (gitlab-ci-local prefixes each with the job name). */
