@@ -125,10 +125,11 @@ function asEntry(line: string, keys: Keys): RecordEntry | undefined {
   return { hmac: h, length: n, label, form, window: w, windows };
 }
 
-/** Reads the record; undefined when the job recorded nothing (no key or no record file). */
+/**
+ * Reads the record; undefined when the job recorded nothing (no record file). Lines it cannot
+ * use are counted in `ignored` (callers fail closed on them), all of them when the key is gone.
+ */
 export function readRecord(dir: string): GuardRecord | undefined {
-  const keys = jobKeys(dir, false);
-  if (!keys) return undefined;
   let text: string;
   try {
     text = readFileSync(join(dir, RECORD_FILE), 'utf8');
@@ -136,6 +137,8 @@ export function readRecord(dir: string): GuardRecord | undefined {
     if (code(err) === 'ENOENT') return undefined;
     throw err;
   }
+  // a record without its key: every line was written under a key we do not have
+  const keys = jobKeys(dir, false) ?? deriveKeys(randomBytes(32));
   // one entry per form: a value registered under two names (AWS_ACCESS_KEY_ID and "the AWS
   // access key id") is one secret named both ways
   const byHmac = new Map<string, RecordEntry>();

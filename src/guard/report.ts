@@ -46,10 +46,15 @@ export interface InjectedResult {
  * The one call for gitleaks-scan's `injected: true`: the record in `recordDir` (the
  * runner's tempDir()) searched over `targets`, as scanner Findings. Nothing recorded: no
  * findings and secrets 0 (say so in the log: the job injected nothing through this suite).
+ * A record with unreadable lines and no finding throws: the guard cannot vouch for it.
  */
 export async function injectedFindings(recordDir: string, targets: readonly SearchTarget[], opts: SearchOptions = {}): Promise<InjectedResult> {
   const record = readRecord(recordDir);
   if (!record) return { findings: [], skipped: [], secrets: 0, bytes: 0, files: 0, seconds: 0 };
   const res = await searchPaths(record, targets, opts);
+  // fail closed: an unreadable line is a secret that could not be searched for (findings, if any, fail the step anyway)
+  if (record.ignored && res.findings.length === 0) {
+    throw new Error(`the leak guard's record has ${record.ignored} unreadable line(s) (damaged, or written under another key): the secrets they stand for could not be searched for`);
+  }
   return { findings: toFindings(res.findings), skipped: res.skipped, secrets: res.secrets, bytes: res.bytes, files: res.files, seconds: res.seconds };
 }
