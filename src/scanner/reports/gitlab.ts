@@ -1,8 +1,7 @@
 /** The GitLab secret detection report (schema 15.2.1): artifacts:reports:secret_detection. */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../types.js';
-import { redactMatch } from '../redact.js';
-import type { ReportContext } from './context.js';
+import { shownText, type ReportContext } from './context.js';
 import { requiredText } from './required.js';
 
 export const GITLAB_SCHEMA_VERSION = '15.2.1';
@@ -25,6 +24,8 @@ export function findingUuid(fingerprint: string): string {
 export function gitlabReport(findings: readonly Finding[], ctx: ReportContext): string {
   const vendor = { name: 'pipeline-secrets' };
   const tool = { id: 'pipeline-secrets', name: ctx.toolName, version: ctx.toolVersion, vendor };
+  // fully redacted whatever redact's percentage
+  const full = { redact: ctx.redact };
   const report = {
     version: GITLAB_SCHEMA_VERSION,
     schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`,
@@ -39,7 +40,7 @@ export function gitlabReport(findings: readonly Finding[], ctx: ReportContext): 
     },
     vulnerabilities: findings.map((f) => {
       const c = f.commit;
-      const shown = ctx.redact ? redactMatch(f.match, f.secret) : f.match;
+      const shown = shownText(f.match, f, full);
       const required = requiredText(f);
       return {
         id: findingUuid(f.fingerprint),
@@ -50,7 +51,7 @@ export function gitlabReport(findings: readonly Finding[], ctx: ReportContext): 
         identifiers: [{ type: 'gitleaks_rule_id', name: `Gitleaks rule ID ${f.ruleId}`, value: f.ruleId }],
         location: {
           file: f.path,
-          commit: c ? { sha: c.sha, author: c.author, date: c.date, message: c.message } : { sha: NO_COMMIT },
+          commit: c ? { sha: c.sha, author: c.author, date: c.date, message: shownText(c.message, f, full) } : { sha: NO_COMMIT },
           start_line: f.startLine,
           end_line: f.endLine,
         },

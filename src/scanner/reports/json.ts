@@ -1,7 +1,7 @@
 /** The gitleaks JSON report: an array of findings under gitleaks' own field names and order. */
-import { redactMatch, redactMatchPercent, redactPercent, redactSecret } from '../redact.js';
+import { redactPercent, redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
-import { fileUrl, type ReportContext } from './context.js';
+import { fileUrl, shownText, type ReportContext } from './context.js';
 import { contentKey } from '../ignore.js';
 import { gitleaksRequired, type GitleaksRequired } from './required.js';
 
@@ -42,7 +42,7 @@ export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
     EndLine: f.endLine,
     StartColumn: f.startColumn,
     EndColumn: f.endColumn,
-    Match: ctx.redactPercent !== undefined ? redactMatchPercent(f.match, f.secret, ctx.redactPercent) : ctx.redact ? redactMatch(f.match, f.secret) : f.match,
+    Match: shownText(f.match, f, ctx),
     Secret: ctx.redactPercent !== undefined ? redactPercent(f.secret, ctx.redactPercent) : ctx.redact ? redactSecret(f.secret) : f.secret,
     File: f.path,
     SymlinkFile: f.symlinkFile ?? '',
@@ -52,7 +52,7 @@ export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
     Author: c?.author ?? '',
     Email: c?.email ?? '',
     Date: c?.date ?? '',
-    Message: c?.message ?? '',
+    Message: shownText(c?.message ?? '', f, ctx),
     Tags: [...f.tags],
     Fingerprint: f.fingerprint,
     IgnoreKey: contentKey(f),

@@ -1,7 +1,6 @@
 /** SARIF 2.1.0 for code scanning (upload it with github/codeql-action/upload-sarif). */
-import { redactMatch } from '../redact.js';
 import type { Finding } from '../types.js';
-import type { ReportContext } from './context.js';
+import { shownText, type ReportContext } from './context.js';
 import { requiredParts, requiredText } from './required.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -25,6 +24,8 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
     };
   });
+  // SARIF is fully redacted whatever redact's percentage (it goes to code scanning and artifacts)
+  const full = { redact: ctx.redact };
   const results = findings.map((f) => {
     const c = f.commit;
     const partial: Record<string, string> = {};
@@ -33,7 +34,7 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       partial['email'] = c.email;
       partial['author'] = c.author;
       partial['date'] = c.date;
-      partial['commitMessage'] = c.message;
+      partial['commitMessage'] = shownText(c.message, f, full);
     }
     const required = requiredText(f);
     const related = requiredParts(f).map((r, i) => ({
@@ -58,7 +59,7 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
               startColumn: Math.max(1, f.startColumn),
               endLine: Math.max(1, f.endLine, f.startLine),
               endColumn: Math.max(1, f.endColumn),
-              snippet: { text: ctx.redact ? redactMatch(f.match, f.secret) : f.match },
+              snippet: { text: shownText(f.match, f, full) },
             },
           },
         },
