@@ -58,11 +58,14 @@ export class GramKernel {
     }
   }
 
-  /** Offsets of the characters whose gram (of the latin1 bytes) is in the table, ascending. */
+  /**
+   * Offsets of the characters whose gram (of the latin1 bytes) is in the table, ascending. For a
+   * text of one chunk the answer is a view of the kernel's memory, valid until the next call.
+   */
   positions(text: string): Int32Array {
     if (text.length <= CHUNK) {
       this.view.write(text, IN, text.length, 'latin1');
-      return this.offsets.slice(0, this.run(IN, text.length, OUT, 0));
+      return this.offsets.subarray(0, this.run(IN, text.length, OUT, 0));
     }
     const parts: Int32Array[] = [];
     let total = 0;

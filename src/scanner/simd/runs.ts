@@ -55,7 +55,8 @@ function load(): Kernel | null {
  * Every maximal run of 16 or more [A-Za-z0-9_/+-] characters of the text as [start0, end0,
  * start1, end1, ...], ascending; runs may hold characters above U+00FF (see above). With
  * `onlyCandidates` (for a text of one-byte characters only) just the runs that could hold a
- * hex or base64 match (runs.wat says which). Null: no WebAssembly SIMD here.
+ * hex or base64 match (runs.wat says which). Null: no WebAssembly SIMD here. For a text of one
+ * chunk the answer is a view of the kernel's memory, valid until the next call.
  */
 export function longRuns(text: string, onlyCandidates = false): Int32Array | null {
   if (kernel === undefined) kernel = load();
@@ -65,7 +66,7 @@ export function longRuns(text: string, onlyCandidates = false): Int32Array | nul
     const padded = (text.length + 15) & ~15;
     k.view.write(text, 0, text.length, 'latin1');
     if (padded > text.length) k.view.fill(0, text.length, padded);
-    return k.pairs.slice(0, 2 * k.runs(padded, OUT, 0, 1, onlyCandidates ? TBL : 0));
+    return k.pairs.subarray(0, 2 * k.runs(padded, OUT, 0, 1, onlyCandidates ? TBL : 0));
   }
   const out: number[] = [];
   let cur = 0;
