@@ -279,11 +279,14 @@ export function toRemoteError(err: unknown, op: string, role: RoleArn | undefine
   if (err instanceof PayloadError) {
     return new RemoteError(`STS ${op}${on}: unexpected response (${err.message})`, { service: 'AWS STS', status: 200, retryable: false });
   }
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
   const rawName = typeof e.name === 'string' ? e.name : 'Error';
   const code = WIRE_CODE[rawName] ?? rawName;
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 0;
-  const message = typeof e.message === 'string' && e.message ? e.message : 'no message';
+  // only what the service said (a ServiceException has $fault): the SDK's own parse errors quote
+  // the answer, which may hold the new credentials
+  const message = status && typeof e.$fault !== 'string' ? 'the answer could not be read (a proxy may have cut or altered it)'
+    : typeof e.message === 'string' && e.message ? e.message : 'no message';
   const retryable = RETRYABLE_CODES.has(code) || status === 429 || (status >= 500 && status !== 501);
   const where = status ? `${code} (HTTP ${status})` : code;
   return new RemoteError(`STS ${op}${on} failed: ${where}`, { service: 'AWS STS', status, code, retryable, details: [message] });

@@ -43,15 +43,21 @@ export async function clientConfig(ctx: StoreContext, http: HttpClient, endpoint
 const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException']);
 const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
 
-/** The SDK error's code, status and message (never a request or response body). */
-export function sdkError(err: unknown): { code: string; status: number; message: string } | undefined {
+/**
+ * The SDK error's code, status and message (never a request or response body). Only an error
+ * the service sent (a ServiceException: `$fault` set) keeps its message: the SDK's own
+ * deserialization errors quote the answer (JSON.parse shows the characters around the fault,
+ * which can be part of a secret value), so theirs is dropped and `unreadable` set.
+ */
+export function sdkError(err: unknown): { code: string; status: number; message: string; unreadable: boolean } | undefined {
   if (!isObject(err) || err instanceof RemoteError) return undefined;
   const meta = err['$metadata'];
   const status = isObject(meta) && typeof meta['httpStatusCode'] === 'number' ? meta['httpStatusCode'] : 0;
   const code = typeof err['name'] === 'string' ? err['name'] : 'Unknown';
-  const message = typeof err['message'] === 'string' ? err['message'] : '';
   if (!status && !isObject(meta)) return undefined;
-  return { code, status, message };
+  const fromService = typeof err['$fault'] === 'string';
+  const message = fromService && typeof err['message'] === 'string' ? err['message'] : '';
+  return { code, status, message, unreadable: !fromService };
 }
 
 export interface AwsErrorContext {
@@ -71,6 +77,13 @@ export function awsError(err: unknown, c: AwsErrorContext): unknown {
   if (!e) return err;
   const said = e.message ? [e.message.slice(0, 400)] : [];
   const base = { service: c.service, status: e.status, code: e.code, details: said };
+  if (e.unreadable) {
+    const transient = e.status === 429 || (e.status >= 500 && e.status !== 501);
+    return new RemoteError(`line ${c.line}: ${c.service} sent an answer for ${c.id} that could not be read (HTTP ${e.status}, ${e.code})`, {
+      ...base, code: 'UnreadableResponse', retryable: transient,
+      hint: 'a proxy or TLS-inspecting firewall between the runner and AWS may have cut or altered the answer',
+    });
+  }
   if (THROTTLING.has(e.code) || e.status === 429 || (e.status >= 500 && e.status !== 501)) {
     return new RemoteError(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
   }

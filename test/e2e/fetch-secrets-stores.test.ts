@@ -184,6 +184,15 @@ describe('failures', () => {
     expect(msg).toContain(`issuer "${w.issuer.url}"`);
   });
 
+  it('an unreadable answer fails naming the id, and no piece of the value shows (JSON.parse quotes the text around the fault)', async () => {
+    w.aws.inject('garbled', 2);
+    const msg = failed(await step('aws-sm:prod/api-key | A\naws-ssm:/app/prod/token | T', { inputs: { concurrency: '1' } }));
+    expect(msg).toContain('prod/api-key');
+    expect(msg).toContain('/app/prod/token');
+    expect(msg).toMatch(/could not be read/);
+    for (const piece of ['sk-live', 'aws-1234', 'ssm-secu', 'token-42']) expect(msg).not.toContain(piece);
+  });
+
   it('store inputs are checked before any network call', async () => {
     const before = w.gcp.calls() + w.azure.calls() + w.aws.calls();
     expect(failed(await step('gcp-sm:my-project/api', { inputs: { 'gcp-endpoints': 'stss=http://127.0.0.1:1' } }))).toMatch(/"sts=URL".*input "gcp-endpoints"/);

@@ -7,7 +7,7 @@
  *
  * Operations: GetSecretValue, ListSecrets (name filter, paging), BatchGetSecretValue
  * (SecretIdList), GetParameter, GetParameters. Switches: `deny` (AccessDeniedException on an
- * id), `inject()` (ThrottlingException or 500 for the next calls), `calls()` per operation.
+ * id), `inject()` (ThrottlingException, 500, or a garbled 200 for the next calls), `calls()` per operation.
  */
 import { randomUUID, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,7 +30,8 @@ export interface ParamDef {
   version?: number;
 }
 
-export type AwsInjected = 'ThrottlingException' | 500;
+/** 'garbled': the next answer is a 200 whose value is not quoted (a truncating proxy, say): unreadable JSON */
+export type AwsInjected = 'ThrottlingException' | 500 | 'garbled';
 
 interface Entry {
   op: string;
@@ -112,9 +113,12 @@ export class AwsJsonServer {
     const ssm = prefix === 'AmazonSSM';
     const entry: Entry = { op, status: 200, code: '' };
     this.log.push(entry);
+    let garble = false;
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() });
-      res.end(JSON.stringify(payload));
+      const text = JSON.stringify(payload);
+      // the value left unquoted: JSON.parse's message then quotes the characters around it
+      res.end(garble ? text.replace(/"(SecretString|Value)":"((?:[^"\\]|\\.)*)"/, '"$1":$2') : text);
     };
     try {
       if (req.method !== 'POST' || (req.url ?? '/') !== '/') throw new AwsFail(404, 'UnknownOperationException', 'Unknown operation');
@@ -128,6 +132,7 @@ export class AwsJsonServer {
       const injected = this.failNext.shift();
       if (injected === 'ThrottlingException') throw new AwsFail(400, 'ThrottlingException', 'Rate exceeded');
       if (injected === 500) throw new AwsFail(500, ssm ? 'InternalServerError' : 'InternalServiceError', 'An error occurred on the server side.');
+      garble = injected === 'garbled';
       const input = JSON.parse(body || '{}') as Record<string, unknown>;
       send(200, ssm ? this.ssmOp(op, input) : this.smOp(op, input));
     } catch (err) {

@@ -147,4 +147,14 @@ describe('toRemoteError', () => {
     expect(e.status).toBe(status);
     expect(e.code).toBe(name.replace(/Exception$/, '').replace(/^ExpiredToken$/, 'ExpiredTokenException'));
   });
+
+  it('keeps what the service said, never the text of an SDK parse error (it quotes the answer)', () => {
+    const said = toRemoteError(Object.assign(sdkError('AccessDenied', 403), { $fault: 'client' }), 'AssumeRole', ROLE);
+    expect(said.details).toEqual(['AccessDenied message']);
+    const parse = Object.assign(new SyntaxError('Unexpected token \'w\', ..."ccessKey":wJalrXUtnF"... is not valid JSON'), { $metadata: { httpStatusCode: 200 } });
+    const e = toRemoteError(parse, 'AssumeRole', ROLE);
+    expect(e.message + e.details.join()).not.toContain('wJalr');
+    expect(e.details.join()).toMatch(/could not be read/);
+    expect(e.retryable).toBe(false);
+  });
 });
