@@ -72,6 +72,7 @@ describe('extraHeaders and authPayload', () => {
     expect(parseExtraHeaders('X-Secure-Id: 1\n\nx-secure-id: 2\nX-Other:a:b')).toEqual({ 'x-secure-id': '1, 2', 'x-other': 'a:b' });
     expect(() => parseExtraHeaders('no colon here')).toThrow(/line 1/);
     expect(() => parseExtraHeaders('X-Vault-Token: s.abc')).toThrow(/token input/);
+    expect(() => parseExtraHeaders('X-Vault-Wrap-TTL: 60s')).toThrow(/line 1: x-vault-wrap-ttl \(response wrapping\) is not supported/);
   });
   it('authPayload: a JSON object, every string registered as a secret first', () => {
     const seen: string[] = [];
