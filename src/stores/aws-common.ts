@@ -14,7 +14,7 @@ import type { AwsCredentials, StoreContext } from './types.js';
 export async function awsCredentials(ctx: StoreContext): Promise<AwsCredentials> {
   const c = ctx.aws?.credentials;
   if (!c) {
-    throw new UserError('aws-region', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) before this step, or give this step role-to-assume');
+    throw new UserError('secrets', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) in an earlier step');
   }
   const creds = typeof c === 'function' ? await c() : c;
   return creds;
