@@ -21,6 +21,7 @@ import { Decoder, decodeTags, toOriginal, touching, type Pass } from './decode.j
 import { ALLOW_SIGNATURE, lineAround, RuleRunner, Text, type RawMatch } from './detect.js';
 import { dropGenericDuplicates, fingerprint, Located, regions, sortFindings } from './locate.js';
 import { Prefilter } from './keywords.js';
+import { PATH_MATCH_PREFIX } from './redact.js';
 import { DEFAULT_CONFIG_TOML } from './rules/index.js';
 import type { Finding, Fragment, RequiredFinding, Scanner, Skipped } from './types.js';
 import type { RequiredSpec } from './config/types.js';
@@ -217,7 +218,7 @@ class Engine implements LoadedScanner {
       endLine: 0,
       startColumn: 0,
       endColumn: 0,
-      match: `file detected: ${f.path}`,
+      match: `${PATH_MATCH_PREFIX}${f.path}`,
       secret: '',
       entropy: 0,
       tags: rule.tags,

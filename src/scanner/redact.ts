@@ -9,15 +9,21 @@ export const REDACTED_MARK = '***';
 /** Secrets shorter than this show no prefix at all. */
 export const PREFIX_MIN_LENGTH = 16;
 export const PREFIX_LENGTH = 4;
+/** A path-only rule's finding has no secret; its match is this and the path, shown as is. */
+export const PATH_MATCH_PREFIX = 'file detected: ';
 
 export function redactSecret(secret: string): string {
   if (secret.length < PREFIX_MIN_LENGTH) return REDACTED_MARK;
   return `${secret.slice(0, PREFIX_LENGTH)}${REDACTED_MARK}`;
 }
 
-/** The match with every occurrence of the secret redacted (and nothing else of it shown if the match is the secret). */
+/**
+ * The match with every occurrence of the secret redacted (and nothing else of it shown if the match
+ * is the secret). A regex finding without a secret (its secretGroup matched nothing) is redacted
+ * as a whole: the match is all it has.
+ */
 export function redactMatch(match: string, secret: string): string {
-  if (!secret) return match;
+  if (!secret) return match === '' || match.startsWith(PATH_MATCH_PREFIX) ? match : redactSecret(match);
   const red = redactSecret(secret);
   let out = match.split(secret).join(red);
   // a match that overlaps the secret only partly (multi-line secrets): cut each long line of the secret
@@ -49,8 +55,8 @@ export function redactPercent(secret: string, percent: number): string {
   return chars.slice(0, keep).join('') + '...';
 }
 
-/** The match (or line) with every occurrence of the secret replaced by redactPercent(). */
+/** The match (or line) with every occurrence of the secret replaced by redactPercent() (no secret: the whole text, as redactMatch). */
 export function redactMatchPercent(text: string, secret: string, percent: number): string {
-  if (!secret) return text;
+  if (!secret) return text === '' || text.startsWith(PATH_MATCH_PREFIX) ? text : redactPercent(text, percent);
   return text.split(secret).join(redactPercent(secret, percent));
 }
