@@ -197,7 +197,7 @@ export const gitleaksScan: Action = {
     r.info(`scanned ${chosen.target}: ${stats.commits ? `${stats.commits} commits, ` : ''}${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(2)} s`);
     if (result.skipped.length) {
       r.info(`skipped ${result.skipped.length}:`);
-      for (const s of result.skipped.slice(0, 20)) r.info(`  ${printable(s.path)}: ${s.reason}`);
+      for (const s of result.skipped.slice(0, 20)) r.info(`  ${printable(s.path)}: ${printable(s.reason)}`);
       if (result.skipped.length > 20) r.info(`  ...and ${result.skipped.length - 20} more (listed in the summary)`);
     }
     const notes = [...chosen.notes];
@@ -239,14 +239,17 @@ export const gitleaksScan: Action = {
     const written: { format: ReportFormat; path: string }[] = [];
     let toStdout = false;
     const defaultDir = r.platform === 'github' ? r.tempDir() : workspace;
+    const logCtx: ReportContext = { ...ctx, redact: true };
+    delete logCtx.redactPercent;
     for (const t of reportTargets(formats, pathInput)) {
-      const content = render(t.format, findings, ctx);
       if (t.path === '-' || (!pathInput && r.platform === 'local')) {
-        if (r.platform === 'local') process.stdout.write(content);
-        else for (const line of content.split('\n')) if (line) r.info(printable(line));
+        // a report to a CI job's log is a log: always fully redacted, whatever redact says
+        if (r.platform === 'local') process.stdout.write(render(t.format, findings, ctx));
+        else for (const line of render(t.format, findings, logCtx).split('\n')) if (line) r.info(printable(line));
         toStdout = true;
         continue;
       }
+      const content = render(t.format, findings, ctx);
       const abs = isAbsolute(t.path) ? t.path : resolve(pathInput ? workspace : defaultDir, t.path);
       await writeReport(abs, content, filesRedacted);
       written.push({ format: t.format, path: abs });

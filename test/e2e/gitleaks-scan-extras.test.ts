@@ -256,3 +256,46 @@ describe('ignore-gitleaks-allow', () => {
     expect(bad.stdout + bad.stderr).toMatch(/ignore-gitleaks-allow/);
   });
 });
+
+describe('redaction beyond the Match', () => {
+  it('a commit message that names the secret is redacted in every report file (json, sarif, gitlab, csv, junit), and a redact: 50 JSON shows half of it', async () => {
+    const { root, first } = newRepo('msg-secret');
+    const s = fakeSecret();
+    const c = commit(root, `add the token ${s} for now`, { 'app.env': `A=1\nTOKEN=${s}\n` });
+    const event = { ref: 'refs/heads/main', before: first, after: c, repository: { default_branch: 'main' } };
+    const run = await scan(root, 'push', event, [s], { 'report-format': 'json,sarif,gitlab,csv,junit' });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(readIf(run.outputs['json-path'])) as { Message: string }[];
+    expect(json[0]?.Message).toBe(`add the token ${s.slice(0, 4)}*** for now`);
+    const sarif = JSON.parse(readIf(run.outputs['sarif-path'])) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+    expect(sarif.runs[0]?.results[0]?.partialFingerprints['commitMessage']).toBe(`add the token ${s.slice(0, 4)}*** for now`);
+    expect(readIf(run.outputs['gitlab-path'])).toContain(`add the token ${s.slice(0, 4)}*** for now`);
+    assertRedacted(run, [s]);
+    const half = await scan(root, 'push', event, [s], { 'report-format': 'json,sarif', redact: '50' });
+    expect(half.code).toBe(1);
+    const hj = JSON.parse(readIf(half.outputs['json-path'])) as { Message: string; Secret: string }[];
+    expect(hj[0]?.Message).toBe(`add the token ${hj[0]?.Secret ?? '?'} for now`);
+    expect(hj[0]?.Secret).toBe(`${s.slice(0, s.length / 2)}...`);
+    // SARIF stays fully redacted, the message too
+    expect(readIf(half.outputs['sarif-path'])).toContain(`add the token ${s.slice(0, 4)}*** for now`);
+    expect(half.leaks).toEqual([]);
+    expect(readIf(half.outputs['sarif-path']).includes(s.slice(0, s.length / 2))).toBe(false);
+  });
+
+  it('a report sent to the job log (report-path: -) is redacted even with redact: false; the report file keeps the raw secret', async () => {
+    const root = tmp('log-report');
+    const s = fakeSecret();
+    write(root, '.gitleaks.toml', testConfig());
+    write(root, 'app.env', `TOKEN=${s}\n`);
+    const run = await scan(root, 'workflow_dispatch', {}, [s], { 'scan-mode': 'tree', 'report-format': 'text', 'report-path': '-', redact: 'false' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`app.env:1:7: test-live-token: ${s.slice(0, 4)}***`);
+    expect(run.leaks).toEqual([]);
+    expect(run.stdout.includes(s)).toBe(false);
+    const out = join(root, 'raw.json');
+    const file = await scan(root, 'workflow_dispatch', {}, [], { 'scan-mode': 'tree', 'report-path': out, redact: 'false' });
+    expect(file.code).toBe(1);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { Secret: string }[])[0]?.Secret).toBe(s);
+    expect(file.stdout.includes(s)).toBe(false);
+  });
+});
