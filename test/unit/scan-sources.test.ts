@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { commitFormat, DiffParser, unquoteGitPath } from '../../src/scanner/sources/diff.js';
 import { splitLines } from '../../src/scanner/sources/lines.js';
+import { firstError } from '../../src/scanner/sources/git.js';
 import { newStats } from '../../src/scanner/sources/stats.js';
 import { planScan, parseMode, type PlanInput } from '../../src/scanner/range.js';
 import { redactMatch, redactSecret } from '../../src/scanner/redact.js';
@@ -166,5 +167,14 @@ describe('redaction, ignore, baseline, annotations', () => {
     expect(parseFormats('SARIF, gitleaks', 'report-format')).toEqual(['sarif', 'json']);
     expect(parseFormats('csv,junit', 'report-format')).toEqual(['csv', 'junit']);
     expect(() => parseFormats('html', 'report-format')).toThrow(/input "report-format"/);
+  });
+});
+
+describe('git errors', () => {
+  it('firstError keeps git\'s fatal line without a remote URL\'s credentials', () => {
+    const cred = ['gitlab-ci-token', 'glcbt-' + 'x'.repeat(20)].join(':');
+    const err = firstError(`warning: redirecting\nfatal: unable to access 'https://${cred}@gitlab.example/g/p.git/': Could not resolve host\n`);
+    expect(err).toBe("fatal: unable to access 'https://***@gitlab.example/g/p.git/': Could not resolve host");
+    expect(firstError('fatal: repository https://host/x not found')).toBe('fatal: repository https://host/x not found');
   });
 });

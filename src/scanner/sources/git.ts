@@ -51,9 +51,11 @@ export async function gitOk(cwd: string, args: readonly string[], what: string):
   return r.stdout;
 }
 
+/** git's first error line, without the credentials of a remote URL (GitLab's origin is https://gitlab-ci-token:TOKEN@host/…). */
 export function firstError(stderr: string): string {
   const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  return (lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '').slice(0, 300);
+  const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+  return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi, '$1***@').slice(0, 300);
 }
 
 /** git's output lines, a chunk's worth at a time. */
