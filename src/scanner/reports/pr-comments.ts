@@ -4,7 +4,6 @@
  * requests) is reported back, and the caller falls back to annotations and the summary.
  */
 import { createHash } from 'node:crypto';
-import { getOctokit } from '@actions/github';
 import { redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
 
@@ -58,6 +57,8 @@ export function parseNotify(raw: string): string[] {
 }
 
 export async function postReviewComments(req: CommentRequest): Promise<CommentResult> {
+  // loaded only when comments are posted: octokit is most of what a cold start would parse
+  const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(req.token, { baseUrl: req.apiUrl.replace(/\/+$/, ''), request: { retries: 0 } });
   const out: CommentResult = { posted: 0, existing: 0, outsideDiff: 0, denied: false };
   const seen = new Set<string>();
