@@ -213,8 +213,8 @@ export function newlineIndex(text: string): number[] {
   return nl;
 }
 
-/** Index of the first newline at or after pos (nl.length when none). */
-function lineOf(nl: readonly number[], pos: number): number {
+/** Index of the first newline at or after pos (nl.length when none): the 0-based line of pos. */
+export function lineOf(nl: readonly number[], pos: number): number {
   let lo = 0, hi = nl.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

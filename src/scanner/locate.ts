@@ -4,6 +4,7 @@
  */
 import type { Pass } from './decode.js';
 import { Text } from './detect.js';
+import { lineOf } from './keywords.js';
 import type { Finding, Fragment } from './types.js';
 
 /** Positions of the original fragment as lines and columns. */
@@ -14,14 +15,7 @@ export class Located {
   }
   /** 0-based line index of a text offset */
   lineIndex(off: number): number {
-    const nl = this.t.newlines();
-    let lo = 0, hi = nl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((nl[mid] ?? 0) < off) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lineOf(this.t.newlines(), off);
   }
   lineStart(idx: number): number {
     return idx === 0 ? 0 : (this.t.newlines()[idx - 1] ?? -1) + 1;
