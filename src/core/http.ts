@@ -206,6 +206,17 @@ export class HttpClient {
         service: this.opts.service, status: 0, code, retryable: false, ...(this.opts.tlsHint ? { hint: this.opts.tlsHint } : {}),
       });
     }
+    // undici's ProxyAgent: "Proxy response (407) !== 200 when HTTP Tunneling" (code UND_ERR_ABORTED)
+    const proxied = /^Proxy response \((\d{3})\)/.exec(err instanceof Error ? err.message : '');
+    if (proxied) {
+      const status = Number(proxied[1]);
+      return new RemoteError(`the proxy refused the tunnel to ${where}: it answered HTTP ${status}`, {
+        service: this.opts.service, status: 0, code: `PROXY_${status}`, retryable: status === 502 || status === 503 || status === 504,
+        hint: status === 407
+          ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port) or add the host to NO_PROXY'
+          : 'check HTTPS_PROXY / HTTP_PROXY, or add the host to NO_PROXY',
+      });
+    }
     const reason = code || (err instanceof Error ? err.message : 'unknown network error');
     return new RemoteError(`could not reach ${this.opts.service} at ${where} (${reason})`, {
       service: this.opts.service, status: 0, code, retryable: TRANSIENT_CODES.has(code),

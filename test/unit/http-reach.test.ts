@@ -1,7 +1,7 @@
 /** The core HTTP layer behind a proxy, with a private CA, with mutual TLS, and its TLS errors. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { HttpClient } from '../../src/core/http.js';
 import { RemoteError } from '../../src/core/errors.js';
 import { makeCert, type TestCert } from '../servers/certs.js';
@@ -86,5 +86,25 @@ describe('proxies', () => {
     expect((await direct.json(plain.url)).body).toEqual({ plain: true });
     await direct.close();
     expect(proxy.tunnels.length).toBe(before + 1);
+  });
+  it('says the proxy refused the tunnel (407: credentials), without the proxy password or the query, and does not retry it', async () => {
+    let connects = 0;
+    const refusing = createNetServer((sock) => {
+      connects++;
+      sock.once('data', () => sock.end('HTTP/1.1 407 Proxy Authentication Required\r\ncontent-length: 0\r\n\r\n'));
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://ci:proxy-pass-0000@127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+    const http = new HttpClient({ service: 'Vault', proxy: { httpsProxy: proxyUrl }, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const err = await http.send(`${url}/v1/sys/health?token=query-secret-1111`).catch((e: unknown) => e);
+    await http.close();
+    await new Promise((r) => refusing.close(r));
+    expect(err).toBeInstanceOf(RemoteError);
+    const msg = (err as RemoteError).message;
+    expect(msg).toMatch(/proxy refused the tunnel to https:\/\/127\.0\.0\.1:\d+\/v1\/sys\/health: it answered HTTP 407/);
+    expect(msg).toMatch(/credentials/);
+    expect(msg).not.toMatch(/proxy-pass-0000|query-secret-1111/);
+    expect((err as RemoteError).retryable).toBe(false);
+    expect(connects).toBe(1);
   });
 });
