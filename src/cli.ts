@@ -7,6 +7,7 @@ import { actions, aliases, allActions } from './actions/index.js';
 import type { ActionSpec } from './actions/spec.js';
 import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
+import { existsSync } from 'node:fs';
 
 export const VERSION = '1.0.0';
 
@@ -32,7 +33,7 @@ export async function usage(): Promise<string> {
     `  ${'exec'.padEnd(18)} run a command with the secrets in its env, redacted from its output: exec [--export-file F] -- CMD ARGS`,
     '',
     'Every action input is a flag (--role-to-assume ARN); booleans take --flag or --no-flag.',
-    'Secrets are read from the environment (VAULT_TOKEN, INPUT_SECRET-ID ...), never from flags you would type.',
+    'Give secrets in the environment (VAULT_TOKEN, INPUT_SECRET_ID ...), not as flags: argv is visible to every process.',
     'Global flags: --export-file F (exported variables, 0600 shell file), --post (run the cleanup step),',
     '  --temp-dir D, --summary-file F, --debug.',
     'Run `pipeline-secrets <command> --help` for a command\'s inputs.',
@@ -54,6 +55,23 @@ function isBoolean(spec: ActionSpec, name: string): boolean {
 }
 
 export class UsageError extends Error {}
+
+/** Inputs that hold a secret: given as a flag, the value sits in argv (ps, /proc, shell history). */
+const SECRET_INPUTS = new Set(['token', 'secret-id', 'password', 'github-token', 'jwt-key-password', 'jwt-private-key', 'client-key', 'aws-secret-access-key', 'aws-session-token']);
+
+/** One warning per secret input given as a flag (naming the flag and the variable to use, never the value). */
+export function argvSecretWarnings(spec: ActionSpec, inputs: ReadonlyMap<string, string>, isFile: (p: string) => boolean = existsSync): string[] {
+  const out: string[] = [];
+  for (const [flag, value] of inputs) {
+    const input = spec.inputs.find((i) => i.name === flag || (i.aliases ?? []).includes(flag));
+    if (!input || !SECRET_INPUTS.has(input.name) || value.trim() === '') continue;
+    // a key input may name a file: a path is no secret
+    if ((input.name === 'client-key' || input.name === 'jwt-private-key') && isFile(value.trim())) continue;
+    const env = `INPUT_${input.name.toUpperCase().replace(/-/g, '_')}`;
+    out.push(`warning: --${flag} puts a secret on the command line, where other processes and the shell history can read it: set ${env} in the environment instead`);
+  }
+  return out;
+}
 
 export function parseArgs(spec: ActionSpec, args: readonly string[]): Map<string, string> {
   // aliases (vault-action's camelCase names) are flags too; the action resolves them (platform/aliases.ts)
@@ -124,6 +142,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`pipeline-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
+  for (const w of argvSecretWarnings(reg.spec, inputs)) io.err(`pipeline-secrets: ${w}\n`);
   // not --env-file: Node itself reads that flag anywhere in argv and exits when the file is missing
   const envFile = inputs.get('export-file') ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
   const runner = new ProcessRunner({

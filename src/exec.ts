@@ -19,7 +19,7 @@ import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
 import { parseEnvFile } from './exec-env.js';
 import { StreamRedactor, byteForms } from './exec-redact.js';
-import { parseArgs, UsageError, type CliIo } from './cli.js';
+import { argvSecretWarnings, parseArgs, UsageError, type CliIo } from './cli.js';
 
 /** Variables CI systems keep secret: redacted whenever they are set. */
 const CI_SECRET_VARS = ['CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'CI_DEPENDENCY_PROXY_PASSWORD', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'];
@@ -196,6 +196,7 @@ async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secr
     io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
+  for (const warning of argvSecretWarnings(reg.spec, inputs)) io.err(`pipeline-secrets exec: ${warning}\n`);
   inputs.delete('export-file');
   const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true' };
   const main = new ExecRunner(common);

@@ -48,8 +48,10 @@ export class ProcessRunner implements Runner {
     this.write = opts.write ?? ((t) => process.stderr.write(t));
   }
 
+  /** A flag, else INPUT_NAME-WITH-HYPHENS (GitHub's form), else INPUT_NAME_WITH_UNDERSCORES (the only form a shell or a GitLab variable can set). */
   input(name: string): string {
-    return this.opts.inputs.get(name) ?? this.env_[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    const upper = name.replace(/ /g, '_').toUpperCase();
+    return this.opts.inputs.get(name) ?? this.env_[`INPUT_${upper}`] ?? this.env_[`INPUT_${upper.replace(/-/g, '_')}`] ?? '';
   }
 
   env(name: string): string | undefined {
