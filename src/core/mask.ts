@@ -60,7 +60,8 @@ export function secretForms(value: string): string[] {
   const add = (s: string): void => {
     if (s.trim().length >= MIN_SECRET_LENGTH) out.add(s);
   };
-  const bases = [value];
+  // a value read with stray spaces around it is printed without them too
+  const bases = [value, value.trim()];
   if (/[\r\n]/.test(value)) {
     for (const line of value.split(/\r?\n|\r/)) {
       bases.push(line);

@@ -28,6 +28,11 @@ describe('masker', () => {
       expect((e as Error).message).not.toContain('xyz');
     }
   });
+  it('masks a value given with spaces around it when it is printed without them', () => {
+    const m = new Masker();
+    m.register('  padded-secret-1234 \t', 'TOKEN');
+    expect(m.redact('token=padded-secret-1234;')).toBe('token=***;');
+  });
   it('includes url and json encodings', () => {
     expect(secretForms('a b"c/d')).toEqual(expect.arrayContaining(['a b"c/d', 'a b\\"c/d', 'a%20b%22c%2Fd']));
   });
