@@ -10,7 +10,8 @@ import { type RoleArn, accountOfArn, roleArnFor } from '../aws/arn.js';
 import { type AssumeRoleConfig, checkAccount, checkRegion, parseInputs, readCa } from '../aws/inputs.js';
 import { readProfileCredentials } from '../aws/credentials-file.js';
 import { StepTimeout } from '../aws/step-timeout.js';
-import { type AssumeResult, type StaticCredentials, Sts, hasSpecialCharacters } from '../aws/sts.js';
+// the STS client (and the AWS SDK with it) is imported by main only: the post step just removes files
+import type { AssumeResult, StaticCredentials, Sts } from '../aws/sts.js';
 import type { TagRun } from '../aws/tags.js';
 import { readTokenFile } from '../aws/token-file.js';
 import type { Action, Runner } from '../platform/runner.js';
@@ -96,7 +97,7 @@ async function assumeOnce(r: Runner, cfg: AssumeRoleConfig, sts: Sts, role: Role
   return sts.assumeRoleWithWebIdentity({ ...session, token, audience: cfg.audience, source: file ? 'file' : r.platform });
 }
 
-async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts): Promise<Obtained> {
+async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialCharacters: (c: StaticCredentials) => boolean): Promise<Obtained> {
   if (cfg.useExisting) {
     const have = await existingCredentials(r, cfg);
     const me = have ? await sts.getCallerIdentity(have).catch(() => undefined) : undefined;
@@ -144,6 +145,7 @@ export const oidcAssumeRole: Action = {
     const timeout = new StepTimeout(cfg.timeoutSeconds);
     if (cfg.timeoutSeconds) r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
     const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
+    const { Sts, hasSpecialCharacters } = await import('../aws/sts.js');
     const sts = new Sts({
       region: cfg.region,
       ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
@@ -156,7 +158,7 @@ export const oidcAssumeRole: Action = {
     });
     let got: Obtained;
     try {
-      got = await timeout.run(() => obtain(r, cfg, sts));
+      got = await timeout.run(() => obtain(r, cfg, sts, hasSpecialCharacters));
     } finally {
       // not awaited: after action-timeout-s a request may still be in flight
       sts.close().catch(() => undefined);

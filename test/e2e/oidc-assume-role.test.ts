@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { execFile } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
@@ -56,9 +56,9 @@ function jwtLeaks(run: StepRun): string[] {
   return issuer.issued.filter((t) => printed.includes(t) || printed.includes(t.split('.')[1] ?? 'x'));
 }
 
-async function step(inputs: Record<string, string>, opts: { env?: Record<string, string | undefined>; secrets?: string[]; node?: 'current' | '24'; after?: StepRun } = {}): Promise<StepRun> {
+async function step(inputs: Record<string, string>, opts: { env?: Record<string, string | undefined>; secrets?: string[]; node?: 'current' | '24'; after?: StepRun; action?: string } = {}): Promise<StepRun> {
   const run = await runStep({
-    action: 'oidc-assume-role',
+    action: opts.action ?? 'oidc-assume-role',
     inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url, ...inputs },
     env: { ...issuer.githubEnv, PIPELINE_SECRETS_RETRY_BASE_MS: '5', ...opts.env },
     secrets: opts.secrets ?? [],
@@ -108,6 +108,30 @@ describe('oidc-assume-role: success paths', () => {
     const cli = await awsCli({ AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey, AWS_SESSION_TOKEN: c.sessionToken, AWS_REGION: 'us-east-1' });
     expect(cli.stderr).toBe('');
     expect(JSON.parse(cli.stdout)).toMatchObject({ Account: ACCT, Arn: `arn:aws:sts::${ACCT}:assumed-role/deploy/GitHubActions-4242-1` });
+  });
+
+  it('the post step loads no AWS SDK: it runs from index.js alone, while main needs the STS chunk', async () => {
+    const c = sts.presetCredentials();
+    const run = await step({ 'credentials-file': 'true' }, { secrets: credList(c) });
+    expect(run.code).toBe(0);
+    const credFile = run.exported['AWS_SHARED_CREDENTIALS_FILE'] ?? '';
+    expect(existsSync(credFile)).toBe(true);
+    const root = join(new URL('../..', import.meta.url).pathname);
+    const dist = join(root, 'dist', 'oidc-assume-role');
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    const dir = mkdtempSync(join(root, '.tmp', 'oidc-index-only-'));
+    try {
+      for (const f of ['index.js', 'package.json']) copyFileSync(join(dist, f), join(dir, f));
+      const action = join('..', '.tmp', dir.split('/').pop() ?? '');
+      const post = await step({}, { after: run, secrets: credList(c), action });
+      expect(post.code).toBe(0);
+      expect(existsSync(credFile)).toBe(false);
+      const main = await step({}, { action });
+      expect(main.code).not.toBe(0);
+      expect(main.stdout + main.stderr).toMatch(/Cannot find module .*\d+\.index\.js/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('credentials-file mode: 0600 profile files, the aws CLI reads them, the post step removes them', async () => {
