@@ -7,7 +7,7 @@
  * GitLab through the CLI. STS imitation and OIDC issuer on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, transcript, type StepRun } from '../runner/github.js';
@@ -133,6 +133,26 @@ describe('leak guard in a GitHub workflow job', () => {
     const guard = await runCli(['guard', '.'], { cwd: ws, env: { GITHUB_ACTIONS: 'true', RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws }, secrets: Object.values(c) });
     expect({ code: guard.code, stdout: guard.stdout }).toEqual({ code: 0, stdout: '' });
     expect(guard.stderr).toMatch(/searched 19 file\(s\), [0-9.]+ MB, for \d+ secret\(s\).*none found/);
+  });
+
+  it('fails closed (exit 2) on a record it cannot fully read, and a finding still wins (exit 1)', async () => {
+    const { temp, ws } = jobDirs();
+    const c = sts.presetCredentials();
+    const run = await runStep({ action: 'oidc-assume-role', inputs: { 'role-to-assume': BUILD, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url }, env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws }, secrets: Object.values(c), cwd: ws });
+    expect(run.code).toBe(0);
+    const record = readdirSync(temp, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('guard-record.jsonl')) ?? '';
+    expect(record).not.toBe('');
+    appendFileSync(join(temp, record), 'this line is not a record\n');
+    writeFileSync(join(ws, 'clean.js'), bundle(20_000, 3));
+    const env = { GITHUB_ACTIONS: 'true', RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws };
+    const damaged = await runCli(['guard', '.'], { cwd: ws, env, secrets: Object.values(c) });
+    expect(damaged.code).toBe(2);
+    expect(damaged.leaks).toEqual([]);
+    writeFileSync(join(ws, 'leak.js'), `const k = ${JSON.stringify(c.secretAccessKey)};\n`);
+    const found = await runCli(['guard', '.'], { cwd: ws, env, secrets: Object.values(c) });
+    expect(found.code).toBe(1);
+    expect(found.stdout).toMatch(/^leak\.js:1: secret /m);
+    expect(found.leaks).toEqual([]);
   });
 
   it('without any recorded secret: says so and passes; bad flags are usage errors', async () => {
