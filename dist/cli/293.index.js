@@ -1124,6 +1124,8 @@ async function withAction(a, w, secrets, io) {
         io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
         return 2;
     }
+    for (const warning of (0,cli/* argvSecretWarnings */.eR)(reg.spec, inputs))
+        io.err(`pipeline-secrets exec: ${warning}\n`);
     inputs.delete('export-file');
     const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true' };
     const main = new ExecRunner(common);

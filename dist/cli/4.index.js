@@ -319,17 +319,22 @@ async function fetchAll(src, fetches, opts) {
     const results = await pool(fetches, opts.concurrency, (f) => fetchOne(src, f));
     const fetched = [];
     const failed = [];
+    // anything else (a mount lookup that kept failing, a malformed answer) still comes back as
+    // `error`, never thrown, so the caller saves the leases the other requests got
+    let unexpected;
     for (const r of results) {
         if (r.ok)
             fetched.push(r.value);
         else if (r.error instanceof FetchError)
             failed.push(r.error);
         else
-            throw r.error;
+            unexpected ??= r.error;
     }
     const fatal = failed.filter((e) => !(e.notFound && opts.ignoreNotFound));
     const out = { fetched, skipped: failed.filter((e) => !fatal.includes(e)), requests: fetches.length };
-    if (fatal.length)
+    if (unexpected !== undefined)
+        out.error = unexpected instanceof Error ? unexpected : new Error(String(unexpected));
+    else if (fatal.length)
         out.error = combine(fatal);
     return out;
 }
@@ -887,7 +892,9 @@ const fetchSecretsSpec = {
 };
 const LEASES_STATE = 'fetchSecretsLeases';
 const TOKEN_STATE = 'fetchSecretsToken';
-const NO_VAULT = { items: [], skipped: [], requests: 0, leases: 0 };
+/** the token this step logged in with, kept (revoke: false) but needed to revoke the leases */
+const LEASE_TOKEN_STATE = 'fetchSecretsLeaseToken';
+const NO_VAULT = { items: [], skipped: [], requests: 0, leases: 0, publishToken: () => undefined };
 /** export-token / output-token (vault-action's exportToken, outputToken: the vault_token output). */
 function exportToken(r, login, o) {
     if (o.outputToken)
@@ -909,7 +916,11 @@ function warnShortLeases(r, items) {
     const names = [...new Set(short.map((i) => `${i.name} (${i.leaseTtl ?? 0}s)`))].join(', ');
     r.warning(`These credentials expire within 10 minutes, likely before the job ends: ${names}. Raise the role's default_ttl, or fetch them in the step that uses them.`, { title: 'Short-lived credentials' });
 }
-/** Logs in (unless a token is given), reads every Vault line; leases and the token are saved for the post step before anything can fail. */
+/**
+ * Logs in (unless a token is given), reads every Vault line; leases and the token are saved for
+ * the post step before anything can fail. The token is exported only after every value was
+ * injected (publishToken), so a failing selector leaves nothing behind.
+ */
 async function fromVault(r, selectors, o) {
     const login = await (0,vault_login/* loginFromInputs */.F7)(r, { useEnvToken: true, pending: o.pending });
     const { client } = login;
@@ -921,7 +932,6 @@ async function fromVault(r, selectors, o) {
                 r.info(`Logged in to Vault with ${login.method}; the token is revoked when the job ends.`);
             }
         }
-        exportToken(r, login, o);
         const fetches = groupFetches(selectors);
         const started = Date.now();
         const result = await fetchAll(vaultSource(client, (m) => r.debug(m)), fetches, { concurrency: o.concurrency, ignoreNotFound: o.ignoreNotFound });
@@ -929,8 +939,11 @@ async function fromVault(r, selectors, o) {
         // Leases are saved before anything else can fail, so the post step revokes them all.
         const leases = result.fetched.flatMap((f) => (f.leaseId ? [f.leaseId] : []));
         if (leases.length) {
-            if (o.revokeLeases)
+            if (o.revokeLeases) {
                 r.saveState(LEASES_STATE, JSON.stringify(leases));
+                if (login.created && !o.revoke)
+                    r.saveState(LEASE_TOKEN_STATE, login.token);
+            }
             else
                 r.info(`revoke-leases is false: ${leases.length} lease(s) stay valid until their TTL ends.`);
         }
@@ -938,7 +951,7 @@ async function fromVault(r, selectors, o) {
             throw result.error;
         const selected = selectValues(result.fetched, { ignoreNotFound: o.ignoreNotFound, outputs: o.outputs });
         warnShortLeases(r, selected.items);
-        return { items: decodeItems(selected.items, o.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length };
+        return { items: decodeItems(selected.items, o.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length, publishToken: () => exportToken(r, login, o) };
     }
     finally {
         await client.close();
@@ -991,6 +1004,7 @@ async function main(r) {
         r.warning(`ignore-not-found: skipped ${m}`, { title: 'Secret not found' });
     const items = [...v.items, ...s.items].sort((a, b) => a.sel.line - b.sel.line || a.name.localeCompare(b.name));
     const done = await inject(r, items, { exportEnv, outputs });
+    v.publishToken();
     const files = done.filter((d) => d.file).length;
     const from = [v.requests ? `${v.requests} Vault path(s)` : '', s.reads ? `${s.reads} cloud store read(s)` : ''].filter(Boolean).join(' and ') || 'nothing';
     r.info(`Injected ${done.length} value(s) from ${from} in ${ms} ms${files ? `, ${files} as files` : ''}${v.leases ? `, ${v.leases} lease(s)` : ''}.`);
@@ -1020,7 +1034,7 @@ async function post(r) {
     const created = r.getState(TOKEN_STATE);
     if (!leases.length && !created)
         return;
-    const token = created || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
+    const token = created || r.getState(LEASE_TOKEN_STATE) || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
     if (!token) {
         r.warning(`No Vault token in the post step: ${leases.length} lease(s) were not revoked and end with their TTL.`, { title: 'Leases not revoked' });
         return;

@@ -21,7 +21,8 @@ __webpack_require__.r(__webpack_exports__);
  * `pipeline-secrets guard [PATH...]`: searches the paths (default: the workspace) for any
  * secret this job injected, by the record the credential actions left in the job's temp
  * dir. Prints `file:line: secret LABEL found` per finding on stdout (never a value: the
- * guard never has one) and a summary on stderr. Exit 0 clean, 1 findings, 2 usage.
+ * guard never has one) and a summary on stderr. Exit 0 clean, 1 findings, 2 usage or a
+ * record with unreadable lines (fail closed: those secrets could not be searched for).
  */
 
 
@@ -39,7 +40,8 @@ const GUARD_HELP = [
     '                        $RUNNER_TEMP/pipeline-secrets on GitHub, the job\'s temp dir on GitLab)',
     '  --max-archive-depth N archives nested deeper are searched as raw bytes (default 4)',
     '',
-    'Prints `file:line: secret LABEL found` for each finding, never the value. Exit 1 on findings.',
+    'Prints `file:line: secret LABEL found` for each finding, never the value. Exit 1 on findings,',
+    '2 on bad usage or when lines of the record cannot be read (those secrets cannot be searched for).',
 ].join('\n');
 /** The record's directory, resolved as the runner that recorded it resolves runner.tempDir(). */
 function recordDir(env, explicit) {
@@ -92,6 +94,12 @@ async function runGuard(args, io) {
     }
     const dir = recordDir(io.env, tempDir);
     const record = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .readRecord */ .aE)(dir);
+    if (record?.ignored) {
+        // fail closed: an unreadable line is a secret the guard cannot search for
+        io.err(`guard: ${record.ignored} line(s) of the record in ${dir} are not readable (damaged, or written under another key): the secrets they stand for cannot be searched for\n`);
+        if (record.entries.length === 0)
+            return 2;
+    }
     if (!record || record.entries.length === 0) {
         io.err(`guard: no secret was recorded in ${dir}: nothing to search for (the credential actions record what they inject in this job's temp dir)\n`);
         return 0;
@@ -107,11 +115,9 @@ async function runGuard(args, io) {
         io.out(`${(0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .findingLine */ .m)(f)}\n`);
     for (const s of res.skipped)
         io.err(`guard: skipped ${s.path}: ${s.reason}\n`);
-    if (record.ignored)
-        io.err(`guard: ${record.ignored} record line(s) were not readable (written under another key?)\n`);
     const mb = res.bytes / 1048576;
     io.err(`guard: searched ${res.files} file(s), ${mb.toFixed(1)} MB, for ${res.secrets} secret(s) in ${res.seconds.toFixed(2)} s: ${res.findings.length ? `${res.findings.length} finding(s)` : 'none found'}\n`);
-    return res.findings.length ? 1 : 0;
+    return res.findings.length ? 1 : record.ignored ? 2 : 0;
 }
 
 

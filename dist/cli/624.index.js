@@ -636,9 +636,10 @@ function annotations(items, perLevel = 10) {
 function jsonReport(items, nowIso) {
     return { version: 1, tool: 'pipeline-secrets rotate-check', generatedAt: nowIso, counts: countItems(items), items: sortItems(items) };
 }
-function writeJsonReport(path, report) {
+/** Writes the report; `redact` (the runner's masker) sees the text first: the file is an artifact, not a masked log. */
+function writeJsonReport(path, report, redact = (t) => t) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(report, null, 2)}\n`);
+    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(report, null, 2))}\n`);
 }
 /** The issue body: what is due, as a checklist. */
 function issueBody(items, nowIso, runUrl) {
@@ -1142,7 +1143,8 @@ async function syncIssue(r, cfg, items, nowIso) {
         const client = new IssueClient(http, { apiUrl: ctx.apiUrl, repository: ctx.repository, token: cfg.issue.token, title: cfg.issue.title, labels: cfg.issue.labels });
         const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
         const due = items.some((i) => i.status !== 'ok');
-        const res = await client.sync(due, issueBody(items, nowIso, runUrl));
+        // the issue is not masked by the runner: what it says goes through our masker first
+        const res = await client.sync(due, r.masker.redact(issueBody(items, nowIso, runUrl)));
         r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
         r.output('issue-number', res.number === undefined ? '' : String(res.number));
     }
@@ -1165,7 +1167,7 @@ const rotateCheck = {
         await r.summary(summaryMarkdown(items, nowIso, cfg.warnOnly));
         for (const a of annotations(items))
             r.annotate(a.level, a.message, a.props);
-        writeJsonReport(cfg.reportPath, jsonReport(items, nowIso));
+        writeJsonReport(cfg.reportPath, jsonReport(items, nowIso), (t) => r.masker.redact(t));
         r.output('overdue', String(counts.overdue));
         r.output('expiring', String(counts.expiring));
         r.output('report-path', cfg.reportPath);

@@ -67,6 +67,13 @@ async function main(r) {
     const { client, token, connection } = login;
     try {
         r.secret(token, 'the Vault token');
+        // saved before anything else can fail, so the post step revokes a token whatever happens next
+        const willRevoke = revoke && login.created;
+        if (willRevoke) {
+            r.saveState('token', token);
+            r.saveState('url', connection.url);
+            r.saveState('namespace', connection.namespace);
+        }
         r.output('token', token);
         if (outputToken)
             r.output('vault_token', token);
@@ -77,12 +84,6 @@ async function main(r) {
             r.exportEnv('VAULT_TOKEN', token);
             if (connection.namespace)
                 r.exportEnv('VAULT_NAMESPACE', connection.namespace);
-        }
-        const willRevoke = revoke && login.created;
-        if (willRevoke) {
-            r.saveState('token', token);
-            r.saveState('url', connection.url);
-            r.saveState('namespace', connection.namespace);
         }
         const how = login.method === 'token' ? 'with the given token' : `with ${login.method} at auth/${login.mount}${login.role ? `, role "${login.role}"` : ''}`;
         r.info(`Logged in to Vault ${how}${connection.namespace ? ` (namespace ${connection.namespace})` : ''}: policies ${login.policies.join(', ') || '(none)'}, TTL ${ttlText(login.ttl)}.`);

@@ -1109,7 +1109,8 @@ function load() {
  * Every maximal run of 16 or more [A-Za-z0-9_/+-] characters of the text as [start0, end0,
  * start1, end1, ...], ascending; runs may hold characters above U+00FF (see above). With
  * `onlyCandidates` (for a text of one-byte characters only) just the runs that could hold a
- * hex or base64 match (runs.wat says which). Null: no WebAssembly SIMD here.
+ * hex or base64 match (runs.wat says which). Null: no WebAssembly SIMD here. For a text of one
+ * chunk the answer is a view of the kernel's memory, valid until the next call.
  */
 function longRuns(text, onlyCandidates = false) {
     if (kernel === undefined)
@@ -1122,7 +1123,7 @@ function longRuns(text, onlyCandidates = false) {
         k.view.write(text, 0, text.length, 'latin1');
         if (padded > text.length)
             k.view.fill(0, text.length, padded);
-        return k.pairs.slice(0, 2 * k.runs(padded, OUT, 0, 1, onlyCandidates ? TBL : 0));
+        return k.pairs.subarray(0, 2 * k.runs(padded, OUT, 0, 1, onlyCandidates ? TBL : 0));
     }
     const out = [];
     let cur = 0;
@@ -1640,11 +1641,14 @@ class GramKernel {
             return null;
         }
     }
-    /** Offsets of the characters whose gram (of the latin1 bytes) is in the table, ascending. */
+    /**
+     * Offsets of the characters whose gram (of the latin1 bytes) is in the table, ascending. For a
+     * text of one chunk the answer is a view of the kernel's memory, valid until the next call.
+     */
     positions(text) {
         if (text.length <= grams_CHUNK) {
             this.view.write(text, IN, text.length, 'latin1');
-            return this.offsets.slice(0, this.run(IN, text.length, grams_OUT, 0));
+            return this.offsets.subarray(0, this.run(IN, text.length, grams_OUT, 0));
         }
         const parts = [];
         let total = 0;
@@ -1885,7 +1889,7 @@ function newlineIndex(text) {
         nl.push(i);
     return nl;
 }
-/** Index of the first newline at or after pos (nl.length when none). */
+/** Index of the first newline at or after pos (nl.length when none): the 0-based line of pos. */
 function lineOf(nl, pos) {
     let lo = 0, hi = nl.length;
     while (lo < hi) {
@@ -2084,6 +2088,7 @@ function lineAround(text, start, end, maxLine) {
 
 ;// CONCATENATED MODULE: ./src/scanner/locate.ts
 
+
 /** Positions of the original fragment as lines and columns. */
 class Located {
     f;
@@ -2094,16 +2099,7 @@ class Located {
     }
     /** 0-based line index of a text offset */
     lineIndex(off) {
-        const nl = this.t.newlines();
-        let lo = 0, hi = nl.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if ((nl[mid] ?? 0) < off)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
+        return lineOf(this.t.newlines(), off);
     }
     lineStart(idx) {
         return idx === 0 ? 0 : (this.t.newlines()[idx - 1] ?? -1) + 1;
@@ -2156,6 +2152,67 @@ function dropGenericDuplicates(findings) {
 }
 function sortFindings(findings) {
     return findings.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/scanner/redact.ts
+const REDACTED_MARK = '***';
+/** Secrets shorter than this show no prefix at all. */
+const PREFIX_MIN_LENGTH = 16;
+const PREFIX_LENGTH = 4;
+/** A path-only rule's finding has no secret; its match is this and the path, shown as is. */
+const PATH_MATCH_PREFIX = 'file detected: ';
+function redactSecret(secret) {
+    if (secret.length < PREFIX_MIN_LENGTH)
+        return REDACTED_MARK;
+    return `${secret.slice(0, PREFIX_LENGTH)}${REDACTED_MARK}`;
+}
+/**
+ * The match with every occurrence of the secret redacted (and nothing else of it shown if the match
+ * is the secret). A regex finding without a secret (its secretGroup matched nothing) is redacted
+ * as a whole: the match is all it has.
+ */
+function redact_redactMatch(match, secret) {
+    if (!secret)
+        return match === '' || match.startsWith(PATH_MATCH_PREFIX) ? match : redactSecret(match);
+    const red = redactSecret(secret);
+    let out = match.split(secret).join(red);
+    // a match that overlaps the secret only partly (multi-line secrets): cut each long line of the secret
+    for (const line of secret.split(/\r?\n/))
+        if (line.length >= 8 && out.includes(line))
+            out = out.split(line).join(REDACTED_MARK);
+    return out;
+}
+/** Text printed for a finding anywhere outside the raw report: never the secret. */
+function safeText(text, finding) {
+    let out = text;
+    for (const v of [finding.match, finding.secret])
+        if (v && v.length >= 4)
+            out = out.split(v).join(REDACTED_MARK);
+    return out;
+}
+/**
+ * gitleaks' --redact=N for report files: N percent of the secret hidden, the first (100-N) percent
+ * of its characters kept followed by "..." (rounded half to even, as gitleaks); 100 or more gives
+ * "REDACTED", 0 the secret in full. Logs, annotations and summaries never use this: they always
+ * show redactSecret().
+ */
+function redactPercent(secret, percent) {
+    const p = Math.min(100, Math.max(0, Math.floor(percent)));
+    if (p >= 100)
+        return 'REDACTED';
+    const chars = [...secret];
+    if (chars.length === 0)
+        return secret;
+    const exact = (chars.length * (100 - p)) / 100;
+    const floor = Math.floor(exact);
+    const keep = exact - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(exact);
+    return chars.slice(0, keep).join('') + '...';
+}
+/** The match (or line) with every occurrence of the secret replaced by redactPercent() (no secret: the whole text, as redactMatch). */
+function redactMatchPercent(text, secret, percent) {
+    if (!secret)
+        return text === '' || text.startsWith(PATH_MATCH_PREFIX) ? text : redactPercent(text, percent);
+    return text.split(secret).join(redactPercent(secret, percent));
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/rules/build.ts
@@ -2756,6 +2813,7 @@ const DEFAULT_RULE_DEFS = [
 
 
 
+
 /** gitleaks' default --max-decode-depth */
 const DEFAULT_DECODE_DEPTH = 5;
 const MAX_DECODE_DEPTH = 16;
@@ -2927,7 +2985,7 @@ class Engine {
             endLine: 0,
             startColumn: 0,
             endColumn: 0,
-            match: `file detected: ${f.path}`,
+            match: `${PATH_MATCH_PREFIX}${f.path}`,
             secret: '',
             entropy: 0,
             tags: rule.tags,
@@ -3675,9 +3733,11 @@ async function gitOk(cwd, args, what) {
         throw new GitError(`${what} failed: ${firstError(r.stderr) || `git exited with ${r.code}`}`);
     return r.stdout;
 }
+/** git's first error line, without the credentials of a remote URL (GitLab's origin is https://gitlab-ci-token:TOKEN@host/…). */
 function firstError(stderr) {
     const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-    return (lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '').slice(0, 300);
+    const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+    return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi, '$1***@').slice(0, 300);
 }
 /** git's output lines, a chunk's worth at a time. */
 async function* streamGit(cwd, args, what) {
@@ -4072,61 +4132,6 @@ function plan_short(rev) {
     return /^[0-9a-f]{40,64}$/i.test(rev) ? rev.slice(0, 12) : rev;
 }
 
-;// CONCATENATED MODULE: ./src/scanner/redact.ts
-const REDACTED_MARK = '***';
-/** Secrets shorter than this show no prefix at all. */
-const PREFIX_MIN_LENGTH = 16;
-const PREFIX_LENGTH = 4;
-function redactSecret(secret) {
-    if (secret.length < PREFIX_MIN_LENGTH)
-        return REDACTED_MARK;
-    return `${secret.slice(0, PREFIX_LENGTH)}${REDACTED_MARK}`;
-}
-/** The match with every occurrence of the secret redacted (and nothing else of it shown if the match is the secret). */
-function redact_redactMatch(match, secret) {
-    if (!secret)
-        return match;
-    const red = redactSecret(secret);
-    let out = match.split(secret).join(red);
-    // a match that overlaps the secret only partly (multi-line secrets): cut each long line of the secret
-    for (const line of secret.split(/\r?\n/))
-        if (line.length >= 8 && out.includes(line))
-            out = out.split(line).join(REDACTED_MARK);
-    return out;
-}
-/** Text printed for a finding anywhere outside the raw report: never the secret. */
-function safeText(text, finding) {
-    let out = text;
-    for (const v of [finding.match, finding.secret])
-        if (v && v.length >= 4)
-            out = out.split(v).join(REDACTED_MARK);
-    return out;
-}
-/**
- * gitleaks' --redact=N for report files: N percent of the secret hidden, the first (100-N) percent
- * of its characters kept followed by "..." (rounded half to even, as gitleaks); 100 or more gives
- * "REDACTED", 0 the secret in full. Logs, annotations and summaries never use this: they always
- * show redactSecret().
- */
-function redactPercent(secret, percent) {
-    const p = Math.min(100, Math.max(0, Math.floor(percent)));
-    if (p >= 100)
-        return 'REDACTED';
-    const chars = [...secret];
-    if (chars.length === 0)
-        return secret;
-    const exact = (chars.length * (100 - p)) / 100;
-    const floor = Math.floor(exact);
-    const keep = exact - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(exact);
-    return chars.slice(0, keep).join('') + '...';
-}
-/** The match (or line) with every occurrence of the secret replaced by redactPercent(). */
-function redactMatchPercent(text, secret, percent) {
-    if (!secret)
-        return text;
-    return text.split(secret).join(redactPercent(secret, percent));
-}
-
 ;// CONCATENATED MODULE: ./src/scanner/ignore.ts
 /**
  * What the user told us to ignore: `.gitleaksignore` fingerprints (commit:file:rule:line, or
@@ -4283,6 +4288,8 @@ class Baseline {
 // EXTERNAL MODULE: ./src/core/files.ts
 var files = __webpack_require__(9928);
 ;// CONCATENATED MODULE: ./src/scanner/reports/context.ts
+/** What every report needs besides the findings. */
+
 function commitUrl(ctx, sha) {
     if (!ctx.serverUrl || !ctx.repository || !sha)
         return '';
@@ -4293,6 +4300,22 @@ function fileUrl(ctx, sha, path, line) {
         return '';
     const p = path.split('/').map(encodeURIComponent).join('/');
     return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/blob/${sha}/${p}#L${line}`;
+}
+/**
+ * A finding's match or commit message as a report shows it: with redaction on, every occurrence
+ * of its secret and of its required parts' secrets redacted (a message can hold the secret too:
+ * "add key AKIA…"); redact: false leaves it raw.
+ */
+function shownText(text, f, ctx) {
+    if (!text || (!ctx.redact && ctx.redactPercent === undefined))
+        return text;
+    let out = text;
+    for (const secret of [f.secret, ...(f.requiredFindings ?? []).map((r) => r.secret)]) {
+        if (!secret)
+            continue;
+        out = ctx.redactPercent !== undefined ? redactMatchPercent(out, secret, ctx.redactPercent) : redact_redactMatch(out, secret);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/required.ts
@@ -4322,7 +4345,7 @@ function toGitleaks(f, ctx) {
         EndLine: f.endLine,
         StartColumn: f.startColumn,
         EndColumn: f.endColumn,
-        Match: ctx.redactPercent !== undefined ? redactMatchPercent(f.match, f.secret, ctx.redactPercent) : ctx.redact ? redact_redactMatch(f.match, f.secret) : f.match,
+        Match: shownText(f.match, f, ctx),
         Secret: ctx.redactPercent !== undefined ? redactPercent(f.secret, ctx.redactPercent) : ctx.redact ? redactSecret(f.secret) : f.secret,
         File: f.path,
         SymlinkFile: f.symlinkFile ?? '',
@@ -4332,7 +4355,7 @@ function toGitleaks(f, ctx) {
         Author: c?.author ?? '',
         Email: c?.email ?? '',
         Date: c?.date ?? '',
-        Message: c?.message ?? '',
+        Message: shownText(c?.message ?? '', f, ctx),
         Tags: [...f.tags],
         Fingerprint: f.fingerprint,
         IgnoreKey: contentKey(f),
@@ -4350,7 +4373,6 @@ function gitleaksJson(findings, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/sarif.ts
-/** SARIF 2.1.0 for code scanning (upload it with github/codeql-action/upload-sarif). */
 
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -4372,6 +4394,8 @@ function sarifReport(findings, ctx) {
             properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
         };
     });
+    // SARIF is fully redacted whatever redact's percentage (it goes to code scanning and artifacts)
+    const full = { redact: ctx.redact };
     const results = findings.map((f) => {
         const c = f.commit;
         const partial = {};
@@ -4380,7 +4404,7 @@ function sarifReport(findings, ctx) {
             partial['email'] = c.email;
             partial['author'] = c.author;
             partial['date'] = c.date;
-            partial['commitMessage'] = c.message;
+            partial['commitMessage'] = shownText(c.message, f, full);
         }
         const required = requiredText(f);
         const related = requiredParts(f).map((r, i) => ({
@@ -4405,7 +4429,7 @@ function sarifReport(findings, ctx) {
                             startColumn: Math.max(1, f.startColumn),
                             endLine: Math.max(1, f.endLine, f.startLine),
                             endColumn: Math.max(1, f.endColumn),
-                            snippet: { text: ctx.redact ? redact_redactMatch(f.match, f.secret) : f.match },
+                            snippet: { text: shownText(f.match, f, full) },
                         },
                     },
                 },
@@ -4459,6 +4483,8 @@ function findingUuid(fingerprint) {
 function gitlabReport(findings, ctx) {
     const vendor = { name: 'pipeline-secrets' };
     const tool = { id: 'pipeline-secrets', name: ctx.toolName, version: ctx.toolVersion, vendor };
+    // fully redacted whatever redact's percentage
+    const full = { redact: ctx.redact };
     const report = {
         version: GITLAB_SCHEMA_VERSION,
         schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`,
@@ -4473,7 +4499,7 @@ function gitlabReport(findings, ctx) {
         },
         vulnerabilities: findings.map((f) => {
             const c = f.commit;
-            const shown = ctx.redact ? redact_redactMatch(f.match, f.secret) : f.match;
+            const shown = shownText(f.match, f, full);
             const required = requiredText(f);
             return {
                 id: findingUuid(f.fingerprint),
@@ -4484,7 +4510,7 @@ function gitlabReport(findings, ctx) {
                 identifiers: [{ type: 'gitleaks_rule_id', name: `Gitleaks rule ID ${f.ruleId}`, value: f.ruleId }],
                 location: {
                     file: f.path,
-                    commit: c ? { sha: c.sha, author: c.author, date: c.date, message: c.message } : { sha: NO_COMMIT },
+                    commit: c ? { sha: c.sha, author: c.author, date: c.date, message: shownText(c.message, f, full) } : { sha: NO_COMMIT },
                     start_line: f.startLine,
                     end_line: f.endLine,
                 },
@@ -4723,15 +4749,12 @@ function summaryMarkdown(s, ctx) {
     return `${out.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/scanner/reports/pr-comments.ts
 /**
  * Pull request review comments on the findings' lines (comment: true). Each comment carries
  * a marker so a re-run does not post it twice. A token without write access (fork pull
  * requests) is reported back, and the caller falls back to annotations and the summary.
  */
-
 
 
 function marker(f) {
@@ -4757,7 +4780,9 @@ function parseNotify(raw) {
     return out;
 }
 async function postReviewComments(req) {
-    const octokit = (0,github/* getOctokit */.Q)(req.token, { baseUrl: req.apiUrl.replace(/\/+$/, ''), request: { retries: 0 } });
+    // loaded only when comments are posted: octokit is most of what a cold start would parse
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(req.token, { baseUrl: req.apiUrl.replace(/\/+$/, ''), request: { retries: 0 } });
     const out = { posted: 0, existing: 0, outsideDiff: 0, denied: false };
     const seen = new Set();
     try {
@@ -5128,12 +5153,17 @@ function toFindings(found) {
  * The one call for gitleaks-scan's `injected: true`: the record in `recordDir` (the
  * runner's tempDir()) searched over `targets`, as scanner Findings. Nothing recorded: no
  * findings and secrets 0 (say so in the log: the job injected nothing through this suite).
+ * A record with unreadable lines and no finding throws: the guard cannot vouch for it.
  */
 async function injectedFindings(recordDir, targets, opts = {}) {
     const record = (0,guard_record/* readRecord */.aE)(recordDir);
     if (!record)
         return { findings: [], skipped: [], secrets: 0, bytes: 0, files: 0, seconds: 0 };
     const res = await (0,search/* searchPaths */.z)(record, targets, opts);
+    // fail closed: an unreadable line is a secret that could not be searched for (findings, if any, fail the step anyway)
+    if (record.ignored && res.findings.length === 0) {
+        throw new Error(`the leak guard's record has ${record.ignored} unreadable line(s) (damaged, or written under another key): the secrets they stand for could not be searched for`);
+    }
     return { findings: toFindings(res.findings), skipped: res.skipped, secrets: res.secrets, bytes: res.bytes, files: res.files, seconds: res.seconds };
 }
 
@@ -5546,7 +5576,7 @@ const gitleaksScan = {
         if (result.skipped.length) {
             r.info(`skipped ${result.skipped.length}:`);
             for (const s of result.skipped.slice(0, 20))
-                r.info(`  ${run_printable(s.path)}: ${s.reason}`);
+                r.info(`  ${run_printable(s.path)}: ${run_printable(s.reason)}`);
             if (result.skipped.length > 20)
                 r.info(`  ...and ${result.skipped.length - 20} more (listed in the summary)`);
         }
@@ -5588,18 +5618,21 @@ const gitleaksScan = {
         const written = [];
         let toStdout = false;
         const defaultDir = r.platform === 'github' ? r.tempDir() : workspace;
+        const logCtx = { ...ctx, redact: true };
+        delete logCtx.redactPercent;
         for (const t of reportTargets(formats, pathInput)) {
-            const content = render(t.format, findings, ctx);
             if (t.path === '-' || (!pathInput && r.platform === 'local')) {
+                // a report to a CI job's log is a log: always fully redacted, whatever redact says
                 if (r.platform === 'local')
-                    process.stdout.write(content);
+                    process.stdout.write(render(t.format, findings, ctx));
                 else
-                    for (const line of content.split('\n'))
+                    for (const line of render(t.format, findings, logCtx).split('\n'))
                         if (line)
                             r.info(run_printable(line));
                 toStdout = true;
                 continue;
             }
+            const content = render(t.format, findings, ctx);
             const abs = (0,external_node_path_.isAbsolute)(t.path) ? t.path : (0,external_node_path_.resolve)(pathInput ? workspace : defaultDir, t.path);
             await writeReport(abs, content, filesRedacted);
             written.push({ format: t.format, path: abs });

@@ -758,6 +758,8 @@ var json = __webpack_require__(6153);
 
 /** Headers we set ourselves; a duplicate would confuse Vault or leak the intent of the input. */
 const RESERVED = new Set(['x-vault-token', 'x-vault-namespace', 'x-vault-request', 'content-type', 'content-length', 'host', 'authorization', 'transfer-encoding', 'connection']);
+/** Response wrapping would hide every answer (token, secrets) behind a wrapping token the actions never unwrap. */
+const WRAP = 'x-vault-wrap-ttl';
 /** "Name: value" per line; a repeated name joins its values with ", " (as vault-action does). */
 function parseExtraHeaders(raw) {
     const out = {};
@@ -772,6 +774,8 @@ function parseExtraHeaders(raw) {
         if (RESERVED.has(name)) {
             throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: the ${name} header is set by the action itself${name === 'x-vault-token' ? ' (give the token in the token input)' : name === 'x-vault-namespace' ? ' (use the namespace input)' : ''}`);
         }
+        if (name === WRAP)
+            throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: ${WRAP} (response wrapping) is not supported: the actions read the answers themselves and never unwrap them`);
         const value = t.slice(colon + 1).trim();
         if (/[\r\n\0]/.test(value))
             throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: the value holds a control character`);

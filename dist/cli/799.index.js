@@ -105,7 +105,7 @@ function bodyText(body) {
 async function awsCredentials(ctx) {
     const c = ctx.aws?.credentials;
     if (!c) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('aws-region', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) before this step, or give this step role-to-assume');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('secrets', 'an aws-sm: or aws-ssm: line needs AWS credentials: run oidc-assume-role (or configure-aws-credentials) in an earlier step');
     }
     const creds = typeof c === 'function' ? await c() : c;
     return creds;
@@ -130,17 +130,23 @@ async function clientConfig(ctx, http, endpoint) {
 }
 const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException']);
 const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
-/** The SDK error's code, status and message (never a request or response body). */
+/**
+ * The SDK error's code, status and message (never a request or response body). Only an error
+ * the service sent (a ServiceException: `$fault` set) keeps its message: the SDK's own
+ * deserialization errors quote the answer (JSON.parse shows the characters around the fault,
+ * which can be part of a secret value), so theirs is dropped and `unreadable` set.
+ */
 function sdkError(err) {
     if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(err) || err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi)
         return undefined;
     const meta = err['$metadata'];
     const status = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(meta) && typeof meta['httpStatusCode'] === 'number' ? meta['httpStatusCode'] : 0;
     const code = typeof err['name'] === 'string' ? err['name'] : 'Unknown';
-    const message = typeof err['message'] === 'string' ? err['message'] : '';
     if (!status && !(0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(meta))
         return undefined;
-    return { code, status, message };
+    const fromService = typeof err['$fault'] === 'string';
+    const message = fromService && typeof err['message'] === 'string' ? err['message'] : '';
+    return { code, status, message, unreadable: !fromService };
 }
 /** Turns an SDK failure into a RemoteError (transient ones marked retryable). */
 function awsError(err, c) {
@@ -151,6 +157,13 @@ function awsError(err, c) {
         return err;
     const said = e.message ? [e.message.slice(0, 400)] : [];
     const base = { service: c.service, status: e.status, code: e.code, details: said };
+    if (e.unreadable) {
+        const transient = e.status === 429 || (e.status >= 500 && e.status !== 501);
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} sent an answer for ${c.id} that could not be read (HTTP ${e.status}, ${e.code})`, {
+            ...base, code: 'UnreadableResponse', retryable: transient,
+            hint: 'a proxy or TLS-inspecting firewall between the runner and AWS may have cut or altered the answer',
+        });
+    }
     if (THROTTLING.has(e.code) || e.status === 429 || (e.status >= 500 && e.status !== 501)) {
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
     }
