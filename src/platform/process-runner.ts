@@ -48,10 +48,23 @@ export class ProcessRunner implements Runner {
     this.write = opts.write ?? ((t) => process.stderr.write(t));
   }
 
-  /** A flag, else INPUT_NAME-WITH-HYPHENS (GitHub's form), else INPUT_NAME_WITH_UNDERSCORES (the only form a shell or a GitLab variable can set). */
+  /**
+   * A flag, else INPUT_NAME-WITH-HYPHENS (GitHub's form), else INPUT_NAME_WITH_UNDERSCORES (the
+   * only form a shell or a GitLab variable can set), else the variable PIPELINE_SECRETS_INPUT_VARS
+   * names for it (`secret-id=VAULT_SECRET_ID ...`): the components pass a secret by its variable's
+   * name, so a shell trace (CI_DEBUG_TRACE) never prints an assignment holding its value.
+   */
   input(name: string): string {
     const upper = name.replace(/ /g, '_').toUpperCase();
-    return this.opts.inputs.get(name) ?? this.env_[`INPUT_${upper}`] ?? this.env_[`INPUT_${upper.replace(/-/g, '_')}`] ?? '';
+    return this.opts.inputs.get(name) ?? this.env_[`INPUT_${upper}`] ?? this.env_[`INPUT_${upper.replace(/-/g, '_')}`] ?? this.fromVar(name) ?? '';
+  }
+
+  private fromVar(name: string): string | undefined {
+    for (const pair of (this.env_['PIPELINE_SECRETS_INPUT_VARS'] ?? '').split(/[\s,]+/)) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && pair.slice(0, eq) === name) return this.env_[pair.slice(eq + 1)];
+    }
+    return undefined;
   }
 
   env(name: string): string | undefined {

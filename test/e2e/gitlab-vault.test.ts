@@ -119,6 +119,35 @@ job:
     expect(credentials().filter((c) => run.output.includes(c))).toEqual([]);
   });
 
+  it('approle: the secret_id is read by its variable name, so a shell trace (set -x) never prints it', async () => {
+    const { roleId, secretId } = vault.approleRole('gl-deploy', { token_policies: ['ci-read'], token_ttl: 600 });
+    project = componentProject({
+      files: {
+        '.gitlab-ci.yml': `include:
+  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/vault-login@$CI_COMMIT_SHA
+    inputs:
+      cli: $PIPELINE_SECRETS_CLI
+      method: approle
+      role_id: ${roleId}
+job:
+  extends: .vault-login
+  before_script:
+    - set -x
+    - !reference [.vault-login, before_script]
+  script:
+    - echo "logged in"
+`,
+      },
+    });
+    const before = vault.counters.logins;
+    const run = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_SECRET_ID: secretId }, secrets: [...credentials(), secretId] });
+    expect(run.output).toMatch(/PASS\s+job/);
+    expect(jobLog(run, 'job')).toMatch(/Logged in to Vault with approle/);
+    expect(vault.counters.logins).toBe(before + 1);
+    expect(run.leaks).toEqual([]);
+    expect(run.output.includes(secretId)).toBe(false);
+  });
+
   it("refuses a method outside the input's options with GitLab's message", async () => {
     project = componentProject({
       files: {
