@@ -32,11 +32,19 @@ function mixed(n: number, seed: number): string {
   return out.slice(0, n);
 }
 
-/** Every maximal run of 16 or more [A-Za-z0-9_/+-], the plain way. */
+/** Every maximal run of 16 or more [A-Za-z0-9_/+-], the plain way (a loop: a regex over a run of millions of characters can exhaust V8's regexp stack). */
 function referenceRuns(text: string): number[] {
   const out: number[] = [];
-  const re = /[A-Za-z0-9_/+-]{16,}/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
+  const isRun = (c: string): boolean => /[A-Za-z0-9_/+-]/.test(c);
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isRun(text[i] ?? '')) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0 && i - start >= 16) out.push(start, i);
+      start = -1;
+    }
+  }
   return out;
 }
 
