@@ -17,7 +17,7 @@ for (const name of names) {
   const out = join('dist', name);
   // Build beside the old bundle and swap it in only when ncc succeeded: a failed build never
   // leaves dist/<name> missing (tests and other builds may be using it).
-  const staging = join('dist', `.${name}.staging`);
+  const staging = join('dist', `.${name}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const t = Date.now();
   try {
@@ -27,7 +27,15 @@ for (const name of names) {
     console.error(`build of dist/${name} failed; the previous bundle is left in place`);
     process.exit(1);
   }
-  rmSync(out, { recursive: true, force: true });
-  renameSync(staging, out);
+  // two builds of the same bundle at once (parallel work on one tree): the last one wins
+  for (let attempt = 0; ; attempt++) {
+    rmSync(out, { recursive: true, force: true });
+    try {
+      renameSync(staging, out);
+      break;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
   console.log(`built dist/${name} in ${Date.now() - t} ms`);
 }
