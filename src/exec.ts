@@ -6,11 +6,12 @@
  * base64 / JSON / URL forms) from its stdout and stderr before they reach the log.
  * The secrets come from an env file a previous step wrote, from named variables of the
  * environment, or from an action run in this same process (`--with fetch-secrets ...`,
- * whose post step runs after COMMAND). The exit code is COMMAND's (128+N on signal N).
+ * whose post step runs after COMMAND). A variable naming a secret file the actions wrote
+ * registers the values inside it too (exec-files.ts: which files, and how they are read).
+ * The exit code is COMMAND's (128+N on signal N).
  */
 import crossSpawn from 'cross-spawn';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { isAbsolute, sep } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { actions, aliases } from './actions/index.js';
 import { Masker } from './core/mask.js';
@@ -19,6 +20,7 @@ import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
 import { parseEnvFile } from './exec-env.js';
 import { StreamRedactor, byteForms } from './exec-redact.js';
+import { OUTSIDE_ROOTS as OUTSIDE, SecretFileReader, jsonLeaves, parseJsonContainer, secretFileRoots, valuesInFile } from './exec-files.js';
 import { argvSecretWarnings, parseArgs, UsageError, type CliIo } from './cli.js';
 
 /** Variables CI systems keep secret: redacted whenever they are set. */
@@ -33,8 +35,15 @@ export const EXEC_HELP = [
   '                      default $PIPELINE_SECRETS_ENV_FILE when that file exists)',
   '  --redact-env NAMES  also redact the values of these variables of the environment',
   '                      (comma or space separated; default $PIPELINE_SECRETS_REDACT_VARS)',
+  '  --temp-dir D        also read secret files under D (the --temp-dir the action that wrote them was given;',
+  '                      $PIPELINE_SECRETS_TEMP_DIR and the actions\' default temp dir are always read)',
   '  --with ACTION       run ACTION first in this process (e.g. fetch-secrets); its exported variables go',
   "                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND",
+  '',
+  'A variable holding the path of a secret file the actions wrote (file:, dotenv:, json: sinks) also has',
+  'the values inside it redacted: the whole text, each line, each dotenv value, each JSON leaf (strings,',
+  'numbers). Only private (0600, 1 MiB at most) regular files in the actions\' temp dirs are read, never',
+  'symlinks, FIFOs or devices; a value too short to redact is named (variable and key) in a warning.',
   '',
   'No shell is involved: use `-- sh -c \'...\'` to ask for one. COMMAND\'s exit code is passed through.',
 ].join('\n');
@@ -42,6 +51,8 @@ export const EXEC_HELP = [
 interface ExecArgs {
   envFile?: string;
   redactEnv: string[];
+  /** more directories whose secret files are read (--temp-dir) */
+  tempDirs: string[];
   withAction?: { name: string; args: string[] };
   command: string[];
 }
@@ -52,7 +63,7 @@ export function parseExecArgs(args: readonly string[]): ExecArgs {
   const flags = args.slice(0, dash);
   const command = args.slice(dash + 1);
   if (command.length === 0 || !command[0]) throw new UsageError('exec needs a command after `--`');
-  const out: ExecArgs = { redactEnv: [], command };
+  const out: ExecArgs = { redactEnv: [], tempDirs: [], command };
   for (let i = 0; i < flags.length; i++) {
     const raw = flags[i] ?? '';
     const eq = raw.indexOf('=');
@@ -66,6 +77,7 @@ export function parseExecArgs(args: readonly string[]): ExecArgs {
     };
     if (name === '--export-file') out.envFile = value();
     else if (name === '--redact-env') out.redactEnv.push(...splitNames(value()));
+    else if (name === '--temp-dir') out.tempDirs.push(value());
     else if (name === '--with') {
       const action = value();
       out.withAction = { name: aliases[action] ?? action, args: flags.slice(i + 1) };
@@ -93,40 +105,86 @@ interface Secrets {
   values: string[];
 }
 
-function register(masker: Masker, values: string[], value: string, what: string, warn: (m: string) => void): void {
-  try {
-    masker.register(value, what);
-    values.push(value);
-  } catch (err) {
-    // too short (or empty) to redact: say so, naming the variable, and go on
-    if (value !== '') warn(`warning: ${err instanceof Error ? err.message : String(err)}; it is passed to the command but not redacted`);
-  }
+/** The masker failed (not a refusal): exec fails closed, naming the secret and the error's kind (its message might quote a value). */
+function notRegistered(what: string, err: unknown): Error {
+  return new Error(`${what} could not be registered for redaction (${err instanceof Error ? err.name : 'error'}): the command was not run`);
 }
 
 /**
- * A value that is the path of a secret file our actions wrote (0600, under a private
- * pipeline-secrets-* temp dir, at most 1 MB): its content is a secret too.
+ * The secrets exec redacts: values as given, the values inside the secret files variables
+ * name, the leaves of JSON values. Registering with a Masker is the length check; a value
+ * too short to redact is named in one warning (variable and key, never the value).
  */
-function secretFileContent(value: string): string | undefined {
-  if (!isAbsolute(value) || !value.split(sep).some((part) => part.startsWith('pipeline-secrets-'))) return undefined;
-  try {
-    const st = statSync(value);
-    if (!st.isFile() || (st.mode & 0o077) !== 0 || st.size > 1024 * 1024) return undefined;
-    return readFileSync(value, 'utf8');
-  } catch {
-    return undefined;
+class Collector {
+  private readonly masker = new Masker();
+  private readonly warned = new Set<string>();
+  private readonly seenFiles = new Set<string>();
+  private readonly files: SecretFileReader;
+
+  constructor(
+    readonly values: string[],
+    roots: readonly string[],
+    private readonly warn: (m: string) => void,
+  ) {
+    this.files = new SecretFileReader(roots);
+  }
+
+  private once(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.warn(message);
+  }
+
+  /** A value as given: too short to redact (or empty) is said, naming `what`. */
+  add(value: string, what: string): void {
+    try {
+      this.masker.register(value, what);
+      this.values.push(value);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw notRegistered(what, err);
+      if (value !== '') this.once(`warning: ${err.message}; it is passed to the command but not redacted`);
+    }
+  }
+
+  /** A value found inside a file or a JSON value; `label` names the variable and key, never the value. */
+  private inner(value: string, label: string, warn: boolean): void {
+    if (value.trim() === '') return;
+    try {
+      this.masker.register(value, label);
+      this.values.push(value);
+    } catch (err) {
+      // the masker refuses a value too short (or blank) to redact with a UserError; anything else is no refusal: fail closed
+      if (!(err instanceof UserError)) throw notRegistered(label, err);
+      if (warn) this.once(`warning: ${label} is too short to be redacted safely: the command gets it, but it is not redacted`);
+    }
+  }
+
+  /** A variable's value: itself, the leaves of a JSON value, the values inside the secret file it names. */
+  variable(name: string, value: string): void {
+    this.add(value, `in $${name}`);
+    const json = parseJsonContainer(value);
+    if (json !== undefined) for (const leaf of jsonLeaves(json)) this.inner(leaf.value, `the value of "${leaf.key}" in $${name}`, leaf.isString);
+    this.file(name, value);
+  }
+
+  /** The values inside the secret file `value` names, if it is one exec may read. */
+  file(name: string, value: string): void {
+    const f = this.files.read(value);
+    if (!f.read) {
+      if (f.why) this.once(`warning: $${name} names ${f.why === OUTSIDE ? f.why : `a file that exec does not read as a secret file: ${f.why}`}: its content is not redacted`);
+      return;
+    }
+    if (this.seenFiles.has(f.id)) return;
+    this.seenFiles.add(f.id);
+    for (const v of valuesInFile(f.text, value)) {
+      this.inner(v.value, v.key === undefined ? `the content of the file $${name} names` : `the value of "${v.key}" in the file $${name} names`, v.warn);
+    }
   }
 }
 
-function registerWithFile(masker: Masker, values: string[], value: string, what: string, warn: (m: string) => void): void {
-  register(masker, values, value, what, warn);
-  const content = secretFileContent(value);
-  if (content !== undefined && content.trim() !== '') register(masker, values, content, `in the file ${what}`, warn);
-}
-
 function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
-  const masker = new Masker();
   const warn = (m: string): void => io.err(`pipeline-secrets exec: ${m}\n`);
+  const c = new Collector(secrets.values, secretFileRoots(io.env, a.tempDirs), warn);
   const file = a.envFile ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
   if (file && (a.envFile || existsSync(file))) {
     let text: string;
@@ -138,18 +196,18 @@ function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
     }
     for (const [k, v] of parseEnvFile(text, file)) {
       secrets.env.set(k, v);
-      registerWithFile(masker, secrets.values, v, `in ${k}`, warn);
+      c.variable(k, v);
     }
   }
   const names = [...a.redactEnv, ...splitNames(io.env['PIPELINE_SECRETS_REDACT_VARS'] ?? '')];
   for (const n of names) {
     const v = io.env[n];
     if (v === undefined || v === '') continue;
-    registerWithFile(masker, secrets.values, v, `in $${n}`, warn);
+    c.variable(n, v);
   }
   for (const n of CI_SECRET_VARS) {
     const v = io.env[n];
-    if (v && v.trim().length >= 8) register(masker, secrets.values, v, `in $${n}`, warn);
+    if (v && v.trim().length >= 8) c.add(v, `in $${n}`);
   }
 }
 
@@ -205,11 +263,16 @@ async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secr
   if (outcome === 'ok') {
     for (const [k, v] of main.exported) secrets.env.set(k, v);
     const values = [...secrets.values, ...main.values, ...main.exported.values()].filter((v) => v.trim().length >= 4);
-    for (const v of main.exported.values()) {
-      const content = secretFileContent(v);
-      if (content !== undefined && content.trim().length >= 4) values.push(content);
+    try {
+      // the files the action wrote: in its temp dir (and wherever exec reads secret files)
+      const c = new Collector(values, secretFileRoots(io.env, [...a.tempDirs, main.tempDir()]), (m) => io.err(`pipeline-secrets exec: ${m}\n`));
+      for (const [k, v] of main.exported) c.file(k, v);
+    } catch (err) {
+      // fail closed, and still run the action's cleanup below
+      io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : 'a value could not be registered for redaction: the command was not run'}\n`);
+      code = 2;
     }
-    code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
+    if (code === 0) code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
   }
   if (reg.action.post) {
     const post = new ProcessRunner({ ...common, isPost: true });
