@@ -3,8 +3,13 @@
  * followed: what they point to inside the tree is searched as itself), read in 1 MB
  * chunks into one reused buffer and streamed into the matcher (archives through src/archive). Findings name the file, line and
  * secret (its label and form); they never hold the value, which the guard never had.
+ *
+ * Fail closed: a given path that does not exist or is not a file or directory, a directory
+ * that cannot be listed and a file that cannot be read are `unreadable` (the guard cannot
+ * vouch for them; the CLI exits 2 naming each). FIFOs, sockets and devices met in a walk
+ * are not files a build publishes: skipped with a note, never opened.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Matcher, type GuardFinding } from './matcher.js';
 import { FileScan, isArchive, searchArchive, type ScanContext } from './archive.js';
@@ -30,7 +35,10 @@ export interface SearchOptions {
 
 export interface SearchResult {
   findings: GuardFinding[];
+  /** what was not searched, with the reason: notes, and the unreadable paths below too */
   skipped: { path: string; reason: string }[];
+  /** paths that could not be searched (missing, unlistable, unreadable): the guard cannot vouch for them */
+  unreadable: { path: string; reason: string }[];
   /** bytes searched (archive members counted unpacked) */
   bytes: number;
   files: number;
@@ -50,8 +58,51 @@ function errCode(err: unknown): string {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
 }
 
+/** The search's context: the archive reader's, and the paths it could not search. */
+interface GuardScan extends ScanContext {
+  unreadable: { path: string; reason: string }[];
+}
+
+/** A path the guard cannot search: noted with the skipped ones, and fails the search. */
+function cannotRead(ctx: GuardScan, path: string, reason: string): void {
+  const entry = { path, reason };
+  ctx.skipped.push(entry);
+  ctx.unreadable.push(entry);
+}
+
+/**
+ * What a path given to the guard is: a file or a directory (symlinks followed: a path given
+ * by name is searched even if it is a symlink), else why it cannot be searched.
+ */
+function statTarget(path: string): { dir: boolean } | { problem: string } {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    const code = errCode(err);
+    if (code !== 'ENOENT') return { problem: `it cannot be read (${code})` };
+    try {
+      if (lstatSync(path).isSymbolicLink()) return { problem: 'it is a symbolic link to nothing (ENOENT)' };
+    } catch {
+      // not even a link
+    }
+    return { problem: 'it does not exist (ENOENT)' };
+  }
+  if (st.isFile() || st.isDirectory()) return { dir: st.isDirectory() };
+  return { problem: 'it is not a file or directory (a FIFO, socket or device)' };
+}
+
+/** Why a path given to the guard cannot be searched, or undefined when it can. */
+export function targetProblem(path: string): string | undefined {
+  const t = statTarget(path);
+  return 'problem' in t ? t.problem : undefined;
+}
+
+/** O_NONBLOCK: a file swapped for a FIFO after the directory was listed cannot block the search. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** An archive's chunks after the first: fresh buffers (the archive reader may hold them), read errors noted. */
-async function* archiveChunks(ctx: ScanContext, fd: number, first: Buffer, display: string): AsyncGenerator<Buffer> {
+async function* archiveChunks(ctx: GuardScan, fd: number, first: Buffer, display: string): AsyncGenerator<Buffer> {
   yield first;
   for (;;) {
     const b = Buffer.allocUnsafe(READ_SIZE);
@@ -59,7 +110,7 @@ async function* archiveChunks(ctx: ScanContext, fd: number, first: Buffer, displ
     try {
       n = readSync(fd, b, 0, b.length, null);
     } catch (err) {
-      ctx.skipped.push({ path: display, reason: `not readable (${errCode(err)})` });
+      cannotRead(ctx, display, `not readable to the end (${errCode(err)})`);
       return;
     }
     if (n === 0) return;
@@ -73,11 +124,11 @@ async function* archiveChunks(ctx: ScanContext, fd: number, first: Buffer, displ
  * chunk decides: a plain file streams through the matcher from the one reused buffer; an
  * archive goes to the archive reader.
  */
-async function searchFile(ctx: ScanContext, path: string, display: string, buf: Buffer): Promise<void> {
+async function searchFile(ctx: GuardScan, path: string, display: string, buf: Buffer): Promise<void> {
   let fd: number | undefined;
   let scan: FileScan | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
     const n = readSync(fd, buf, 0, buf.length, null);
     const head = buf.subarray(0, n);
     if (isArchive(head)) {
@@ -87,7 +138,7 @@ async function searchFile(ctx: ScanContext, path: string, display: string, buf: 
     scan = new FileScan(ctx, display);
     for (let k = n; k > 0; k = readSync(fd, buf, 0, buf.length, null)) scan.write(buf.subarray(0, k));
   } catch (err) {
-    ctx.skipped.push({ path: display, reason: `not readable (${errCode(err)})` });
+    cannotRead(ctx, display, `not readable (${errCode(err)})`);
   } finally {
     if (fd !== undefined) closeSync(fd);
     scan?.end();
@@ -99,7 +150,7 @@ interface Skip {
   paths: ReadonlySet<string>;
 }
 
-async function walkDir(ctx: ScanContext, path: string, display: string, skip: Skip, buf: Buffer): Promise<void> {
+async function walkDir(ctx: GuardScan, path: string, display: string, skip: Skip, buf: Buffer): Promise<void> {
   if (skip.paths.has(resolve(path))) {
     ctx.skipped.push({ path: display, reason: "the job's private temp dir (secrets are kept there by design): not searched" });
     return;
@@ -108,37 +159,31 @@ async function walkDir(ctx: ScanContext, path: string, display: string, skip: Sk
   try {
     entries = readdirSync(path, { withFileTypes: true });
   } catch (err) {
-    ctx.skipped.push({ path: display, reason: `directory not readable (${errCode(err)})` });
+    cannotRead(ctx, display, `directory not readable (${errCode(err)})`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const child = join(path, e.name);
     const name = display === '.' ? e.name : `${display}/${e.name}`;
-    // symlinks are not followed; sockets, fifos and devices are not files
+    // symlinks are not followed (what they point to inside the tree is searched as itself)
     if (e.isDirectory()) {
       if (!skip.names.has(e.name)) await walkDir(ctx, child, name, skip, buf);
     } else if (e.isFile()) await searchFile(ctx, child, name, buf);
+    else if (!e.isSymbolicLink()) ctx.skipped.push({ path: name, reason: 'not a regular file (a FIFO, socket or device): not searched' });
   }
 }
 
-async function walk(ctx: ScanContext, path: string, display: string, skip: Skip, buf: Buffer): Promise<void> {
-  let st;
-  try {
-    // a path given by name is searched even if it is a symlink
-    st = statSync(path);
-  } catch (err) {
-    ctx.skipped.push({ path: display, reason: `not found (${errCode(err)})` });
-    return;
-  }
-  if (st.isFile()) return searchFile(ctx, path, display, buf);
-  if (st.isDirectory()) return walkDir(ctx, path, display, skip, buf);
+async function walk(ctx: GuardScan, path: string, display: string, skip: Skip, buf: Buffer): Promise<void> {
+  const t = statTarget(path);
+  if ('problem' in t) return cannotRead(ctx, display, t.problem);
+  return t.dir ? walkDir(ctx, path, display, skip, buf) : searchFile(ctx, path, display, buf);
 }
 
 export async function searchPaths(record: GuardRecord, targets: readonly SearchTarget[], opts: SearchOptions = {}): Promise<SearchResult> {
   const t0 = performance.now();
   const matcher = new Matcher(record);
-  const ctx: ScanContext = { matcher, maxDepth: opts.maxDepth ?? 4, maxZipBytes: opts.maxZipBytes ?? 512 * 1048576, findings: [], skipped: [], bytes: 0, files: 0 };
+  const ctx: GuardScan = { matcher, maxDepth: opts.maxDepth ?? 4, maxZipBytes: opts.maxZipBytes ?? 512 * 1048576, findings: [], skipped: [], unreadable: [], bytes: 0, files: 0 };
   const skip: Skip = { names: new Set(opts.skipDirs ?? ['.git']), paths: new Set((opts.skipPaths ?? []).map((p) => resolve(p))) };
   const buf = Buffer.allocUnsafeSlow(READ_SIZE);
   if (matcher.size > 0) {
@@ -148,6 +193,7 @@ export async function searchPaths(record: GuardRecord, targets: readonly SearchT
   return {
     findings: ctx.findings,
     skipped: ctx.skipped,
+    unreadable: ctx.unreadable,
     bytes: ctx.bytes,
     files: ctx.files,
     secrets: new Set(record.entries.map((e) => e.label)).size,
