@@ -1,87 +1,69 @@
 /**
  * Streaming redaction of a child process's output (`pipeline-secrets exec`).
- * Works on bytes (latin1 view of the raw output) so a secret split across chunks, or a
- * multi-byte character split across chunks, is handled the same way. Text is released as
- * soon as it cannot be the start of a secret: at most the longest form minus one byte is
- * held back, and only while it could still grow into a secret.
+ * Works on bytes, so a secret split across chunks, or a multi-byte character split across
+ * chunks, is handled the same way; a secret split by terminal escape sequences or NUL bytes
+ * is redacted whole (core/form-matcher.ts). Text is released as soon as it cannot be the
+ * start of a secret: only a tail that could still grow into a form (or an escape sequence
+ * not yet complete) is held back. The result is what Masker.redact() gives for the whole
+ * output at once, however the output is split.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { REDACTED, escapeRegExp, secretForms } from './core/mask.js';
+import { REDACTED } from './core/mask.js';
+import { forms as formsOf } from './core/forms.js';
+import { FormMatcher, replaceRegions } from './core/form-matcher.js';
 
-/** The byte forms (latin1 strings) of every form core/mask.ts derives for each value. */
+const REDACTED_BYTES = Buffer.from(REDACTED);
+
+/** The byte forms (latin1 strings of their UTF-8) of every form core/forms.ts gives each value. */
 export function byteForms(values: Iterable<string>): string[] {
   const out = new Set<string>();
-  for (const v of values) for (const f of secretForms(v)) out.add(Buffer.from(f, 'utf8').toString('latin1'));
+  for (const v of values) for (const f of formsOf(v)) out.add(Buffer.from(f.text, 'utf8').toString('latin1'));
   return [...out];
 }
 
+/** stdout and stderr redactors built from one byteForms() array share one matcher */
+const matchers = new WeakMap<readonly string[], FormMatcher>();
+
+function matcherFor(forms: readonly string[]): FormMatcher {
+  let m = matchers.get(forms);
+  if (!m) {
+    m = new FormMatcher(forms.map((f) => Buffer.from(f, 'latin1')));
+    matchers.set(forms, m);
+  }
+  return m;
+}
+
 export class StreamRedactor {
-  private pending = '';
-  private readonly forms: readonly string[];
-  private readonly maxLen: number;
-  private readonly pattern: RegExp | null;
-  private readonly firstBytes: ReadonlySet<string>;
+  private pending: Buffer = Buffer.alloc(0);
+  private readonly matcher: FormMatcher;
   private readonly decoder = new StringDecoder('utf8');
 
   /** `forms` from byteForms(); `emit` receives redacted UTF-8 text. */
   constructor(forms: readonly string[], private readonly emit: (text: string) => void) {
-    this.forms = [...new Set(forms.filter((f) => f.length > 0))].sort((a, b) => b.length - a.length);
-    this.maxLen = this.forms[0]?.length ?? 0;
-    this.pattern = this.forms.length ? new RegExp(this.forms.map(escapeRegExp).join('|'), 'g') : null;
-    this.firstBytes = new Set(this.forms.map((f) => f.charAt(0)));
+    this.matcher = matcherFor(forms);
   }
 
   write(chunk: Uint8Array): void {
-    this.process(this.pending + Buffer.from(chunk).toString('latin1'), false);
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk);
+    this.process(false);
   }
 
   /** End of the stream: releases what was held back. */
   end(): void {
-    this.process(this.pending, true);
+    this.process(true);
     const rest = this.decoder.end();
     if (rest) this.emit(rest);
   }
 
-  private process(buf: string, final: boolean): void {
-    let out = '';
-    let pos = 0;
-    // A match starting before `cut` is decided: every form starting there fits in `buf`.
-    const cut = final ? buf.length : Math.max(0, buf.length - this.maxLen + 1);
-    let held = buf.length;
-    if (this.pattern) {
-      this.pattern.lastIndex = 0;
-      for (const m of buf.matchAll(this.pattern)) {
-        if (m.index >= cut) {
-          held = m.index;
-          break;
-        }
-        out += buf.slice(pos, m.index) + REDACTED;
-        pos = m.index + m[0].length;
-      }
-    }
-    if (final) {
-      out += buf.slice(pos);
-      this.pending = '';
-    } else {
-      for (let i = Math.max(pos, cut); i < held; i++) {
-        if (this.firstBytes.has(buf.charAt(i)) && this.couldStart(buf, i)) {
-          held = i;
-          break;
-        }
-      }
-      if (held < pos) held = pos;
-      out += buf.slice(pos, held);
-      this.pending = buf.slice(held);
-    }
-    if (out) {
-      const text = this.decoder.write(Buffer.from(out, 'latin1'));
+  private process(final: boolean): void {
+    const buf = this.pending;
+    const { regions, hold } = this.matcher.scan(buf, final);
+    const out = replaceRegions(buf, regions, hold, REDACTED_BYTES);
+    // a copy, so a small held tail does not keep a large chunk alive
+    this.pending = hold < buf.length ? Buffer.from(buf.subarray(hold)) : Buffer.alloc(0);
+    if (out.length) {
+      const text = this.decoder.write(out);
       if (text) this.emit(text);
     }
-  }
-
-  /** Could a secret start at `i` once more output arrives? */
-  private couldStart(buf: string, i: number): boolean {
-    const tail = buf.slice(i);
-    return this.forms.some((f) => f.length >= tail.length && f.startsWith(tail));
   }
 }

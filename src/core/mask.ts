@@ -1,19 +1,35 @@
 /**
  * The masker: every secret is registered here before it is used. It computes what must be
- * masked (the value, each line of a multi-line value, and the derived forms our own code
- * may write: base64, JSON-escaped, URL-encoded) and redacts all of them from any text the
- * suite prints. Platforms send the forms to the runner's own masker (GitHub add-mask) and
- * pass every line they print through redact() (GitLab and the CLI have no runtime mask).
+ * masked (core/forms.ts: the value, each line of a multi-line value, and the forms tools
+ * write: base64, JSON and URL escapes as each language writes them ...) and redacts all of
+ * them from any text the suite prints, also when an escape sequence or a NUL byte splits a
+ * secret (core/form-matcher.ts). Platforms send the forms to the runner's own masker (GitHub
+ * add-mask) and pass every line they print through redact() (GitLab and the CLI have no
+ * runtime mask).
  */
 import { UserError } from './errors.js';
+import { droppedFormsWarning, formReport, forms, MIN_SECRET_LENGTH } from './forms.js';
+import { FormMatcher, replaceRegions } from './form-matcher.js';
 
-/** Shorter values garble logs when masked and are guessable: refuse them. */
-export const MIN_SECRET_LENGTH = 4;
+export { MIN_SECRET_LENGTH } from './forms.js';
 export const REDACTED = '***';
+const REDACTED_BYTES = Buffer.from(REDACTED);
+
+export interface MaskerOptions {
+  /**
+   * Told once per secret what cannot be redacted safely (a short line, the base64 form of a
+   * short value inside longer base64 text). The message names the secret, never its value.
+   */
+  warn?: (message: string) => void;
+}
 
 export class Masker {
   private readonly forms = new Set<string>();
-  private pattern: RegExp | null = null;
+  private readonly matcher = new FormMatcher();
+  private unindexed: string[] = [];
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly opts: MaskerOptions = {}) {}
 
   /**
    * Registers a secret; returns the new forms to send to the runner's masker.
@@ -24,14 +40,20 @@ export class Masker {
     if (value.trim().length < MIN_SECRET_LENGTH) {
       throw new UserError('', `the secret ${what} is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it, since a value that short cannot be masked safely`);
     }
+    const report = formReport(value);
     const added: string[] = [];
-    for (const form of secretForms(value)) {
-      if (!this.forms.has(form)) {
-        this.forms.add(form);
-        added.push(form);
+    for (const { text } of report.forms) {
+      if (!this.forms.has(text)) {
+        this.forms.add(text);
+        added.push(text);
       }
     }
-    if (added.length) this.pattern = null;
+    this.unindexed.push(...added);
+    const warning = droppedFormsWarning(report.dropped, what);
+    if (warning && !this.warned.has(value)) {
+      this.warned.add(value);
+      this.opts.warn?.(warning);
+    }
     return added;
   }
 
@@ -43,40 +65,25 @@ export class Masker {
     return this.forms.size;
   }
 
-  /** Replaces every registered form in `text` with ***. */
+  /**
+   * Replaces every registered form in `text` with ***: each occurrence, overlapping ones
+   * merged, also where escape sequences or NUL bytes split it.
+   */
   redact(text: string): string {
     if (this.forms.size === 0 || text === '') return text;
-    if (!this.pattern) {
-      const sorted = [...this.forms].sort((a, b) => b.length - a.length);
-      this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+    if (this.unindexed.length) {
+      this.matcher.add(this.unindexed.map((f) => Buffer.from(f, 'utf8')));
+      this.unindexed = [];
     }
-    return text.replace(this.pattern, REDACTED);
+    const bytes = Buffer.from(text, 'utf8');
+    const { regions } = this.matcher.scan(bytes, true);
+    if (regions.length === 0) return text;
+    return replaceRegions(bytes, regions, bytes.length, REDACTED_BYTES).toString('utf8');
   }
 }
 
-/** The value, its lines (each of masking length), and derived encodings of each. */
+/** The texts of core/forms.ts forms(): what the masker matches for `value`. */
 export function secretForms(value: string): string[] {
-  const out = new Set<string>();
-  const add = (s: string): void => {
-    if (s.trim().length >= MIN_SECRET_LENGTH) out.add(s);
-  };
-  // a value read with stray spaces around it is printed without them too
-  const bases = [value, value.trim()];
-  if (/[\r\n]/.test(value)) {
-    for (const line of value.split(/\r?\n|\r/)) {
-      bases.push(line);
-      bases.push(line.trim());
-    }
-  }
-  for (const b of bases) {
-    add(b);
-    add(JSON.stringify(b).slice(1, -1));
-    add(encodeURIComponent(b));
-    if (b.trim().length >= MIN_SECRET_LENGTH) add(Buffer.from(b, 'utf8').toString('base64'));
-  }
-  return [...out];
+  return forms(value).map((f) => f.text);
 }
 
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

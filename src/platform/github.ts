@@ -14,7 +14,8 @@ import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, 
 
 export class GitHubRunner implements Runner {
   readonly platform = 'github' as const;
-  readonly masker = new Masker();
+  /** forms too short to redact safely are warned about once per secret */
+  readonly masker = new Masker({ warn: (m) => this.warning(m) });
   readonly isPost: boolean;
   private readonly env_: NodeJS.ProcessEnv;
   /** only when the bundle brought the artifact client (src/platform/artifact-client.ts) */

@@ -31,7 +31,8 @@ export interface ProcessRunnerOptions {
 
 export class ProcessRunner implements Runner {
   readonly platform: 'gitlab' | 'local';
-  readonly masker = new Masker();
+  /** forms too short to redact safely are warned about once per secret */
+  readonly masker = new Masker({ warn: (m) => this.warning(m) });
   readonly isPost: boolean;
   readonly outputs = new Map<string, string>();
   readonly exported = new Map<string, string>();
