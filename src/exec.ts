@@ -116,7 +116,8 @@ function notRegistered(what: string, err: unknown): Error {
  * too short to redact is named in one warning (variable and key, never the value).
  */
 class Collector {
-  private readonly masker = new Masker();
+  // forms too short to redact (e.g. inside longer base64 text) are said once per secret
+  private readonly masker = new Masker({ warn: (m) => this.once(`warning: ${m}`) });
   private readonly warned = new Set<string>();
   private readonly seenFiles = new Set<string>();
   private readonly files: SecretFileReader;
