@@ -164,7 +164,8 @@ export async function runStep(opts: StepOptions): Promise<StepRun> {
   };
   for (const raw of stdout.split('\n')) {
     const line = raw.replace(/\r$/, '');
-    const cmd = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+    // s: a value may hold U+2028 or U+2029, which `.` does not match (the runner splits lines on CR and LF only)
+    const cmd = /^::([a-z-]+)( [^:]*)?::(.*)$/s.exec(line);
     if (cmd) {
       const [, name = '', propText = '', data = ''] = cmd;
       if (name === 'add-mask') {
