@@ -10,10 +10,12 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  base64, base64Core, gnuBase64, jsonGo, jsonPhp, jsonPython, jsonSlash, lines, needles, printedForms,
-  pyQuote, pyQuotePlus, splitPoint, stripInvisible, urlComponent, urlComponentLower, urlForm, utf8, SPLIT_FORMS,
+  base64, base64Core, gnuBase64, jsonGo, jsonPhp, jsonPython, jsonSlash, lines, lineMaskable, needles, printedForms,
+  pyQuote, pyQuotePlus, splitPoint, PEM_ARMOUR, stripInvisible, urlComponent, urlComponentLower, urlForm, utf8, SPLIT_FORMS,
 } from './encoders.js';
-import { generateValues, prng } from './generator.js';
+import { forGitHub, generateValues, prng } from './generator.js';
+import { NeedleIndex } from './check.js';
+import { NeedleSet, RunnerMasker, referenceRedact } from './search.js';
 import { itIf } from '../runner/os.js';
 
 const values = generateValues();
@@ -217,7 +219,7 @@ describe('the generator', () => {
       const v = utf8(value);
       const want = [jsonPython(value), jsonGo(value), urlForm(value), pyQuote(value), gnuBase64(utf8(`${value}\n`)).split('\n')[0] ?? ''];
       for (const a of [0, 1, 2] as const) if (base64Core(v, a).length >= 6) want.push(base64Core(v, a));
-      for (const l of lines(value)) if (l.trim().length >= 4) want.push(l.trim());
+      for (const l of lines(value)) if (l.trim().length >= 4 && !(lines(value).length > 1 && PEM_ARMOUR.test(l.trim()))) want.push(l.trim());
       want.forEach((w, i) => {
         if (!texts.has(w)) bad.push(`missing ${i} #${id}`);
       });
@@ -235,5 +237,39 @@ describe('the generator', () => {
     expect(needles('abcd').filter((n) => n.name.startsWith('base64 core'))).toEqual([]);
     expect(needles('abcde').filter((n) => n.name.startsWith('base64 core')).map((n) => [n.text.length, n.shortCore])).toEqual([[6, true], [6, true], [6, true]]);
     expect(needles('abcdefg').filter((n) => n.name.startsWith('base64 core')).every((n) => n.text.length >= 8 && !n.shortCore)).toBe(true);
+  });
+});
+
+describe('the property can be met, and a miss is seen', () => {
+  // 1,500 values of every class, as the exec and GitHub tests print them
+  const sample = maskableValues.filter((_, i) => i % 6 === 0).slice(0, 1500);
+  const index = new NeedleIndex(sample.map((g) => ({ id: g.id, cls: g.cls, needles: needles(g.value) })));
+
+  it('a redactor that knows only the values (their needles) leaves none visible: no needle turns up by chance in what is left', () => {
+    const text = sample.map((g) => printedForms(g.value).map((f) => f.text).join('\n')).join('\n');
+    const set = new NeedleSet(sample.flatMap((g) => needles(g.value).map((n) => n.text)));
+    const out = referenceRedact(text, set);
+    expect(out.length).toBeLessThan(text.length / 3);
+    expect([...index.leaks(out, 'out'), ...index.leaks(stripInvisible(out), 'shown')]).toEqual([]);
+  });
+
+  it('the GitHub runner masking the needles line by line leaves none visible (split forms aside)', () => {
+    const gh = sample.filter((g) => lineMaskable(g.value));
+    const text = gh.map((g) => printedForms(g.value).filter((f) => !SPLIT_FORMS.has(f.name)).map((f) => f.text).join('\n')).join('\n');
+    const masked = new RunnerMasker(gh.flatMap((g) => needles(g.value).map((n) => n.text))).mask(text);
+    expect(index.leaks(masked, 'log')).toEqual([]);
+    expect(sample.filter(forGitHub).length).toBeGreaterThan(300);
+  });
+
+  it('a redactor that misses one form, or is cut by an ANSI sequence, is caught', () => {
+    const text = sample.map((g) => printedForms(g.value).map((f) => f.text).join('\n')).join('\n');
+    const withoutPython = new NeedleSet(sample.flatMap((g) => needles(g.value).filter((n) => n.name !== 'json python').map((n) => n.text)));
+    const leaks = index.leaks(referenceRedact(text, withoutPython), 'out');
+    expect(leaks.length).toBeGreaterThan(100);
+    expect(new Set(leaks.map((l) => l.form))).toEqual(new Set(['json python']));
+    // a masker that compares the raw bytes only: the ANSI- and NUL-split values show once rendered
+    const rawOnly = new RunnerMasker(sample.flatMap((g) => needles(g.value).map((n) => n.text))).mask(text);
+    const shown = index.leaks(stripInvisible(rawOnly), 'shown');
+    expect(shown.length).toBeGreaterThan(100);
   });
 });

@@ -14,8 +14,10 @@
  * - needles(): what must never be visible afterwards: the characters fixed by the value alone.
  *   A form printed on its own is fixed by the value in full; inside a longer base64 text only
  *   the core is (1-2 characters at each edge also depend on the neighbours), so the needle is
- *   the core. Lines and fragments shorter than MIN_MASK_LENGTH are not needles (the product
- *   cannot mask them without garbling every log; it says so for whole values that short).
+ *   the core. Lines shorter than MIN_MASK_LENGTH, and fragments (a line of wrapped base64, a
+ *   core) carrying fewer than MIN_MASK_LENGTH bytes of the value, are not needles: no one can
+ *   mask them without garbling every log (the product says so for whole values that short).
+ *   A core under SAFE_CORE_LENGTH is marked: the tests excuse it only where the product warned.
  */
 
 /** Shortest text (after trimming spaces) the product is expected to mask: its own MIN_SECRET_LENGTH. */
@@ -295,6 +297,8 @@ export function printedForms(value: string): Form[] {
  */
 export const SAFE_CORE_LENGTH = 8;
 
+export const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+
 export interface Needle extends Form {
   /** a base64 core under SAFE_CORE_LENGTH: excused when the product warned about this secret's base64 form */
   shortCore?: true;
@@ -302,7 +306,7 @@ export interface Needle extends Form {
 
 /**
  * What must never be visible once `value` was printed in every form: the value, each line of it
- * (trimmed, of masking length), each standalone encoding in full, each line GNU base64 writes,
+ * (trimmed, of masking length; PEM armour lines aside), each standalone encoding in full, each line GNU base64 writes,
  * and the base64 core at each of the three alignments. A fragment (a line of wrapped base64, a
  * core) is a needle only when it carries at least MIN_MASK_LENGTH bytes of the value: the last
  * line of `echo "$S" | base64` may hold one byte of it, or only the newline ("Cg=="), which
@@ -320,7 +324,10 @@ export function needles(value: string): Needle[] {
   };
   add('raw', value);
   const ls = lines(value);
-  ls.forEach((l, i) => add(ls.length > 1 ? `line ${i + 1} (trimmed)` : 'raw (trimmed)', l.trim()));
+  // a PEM armour line is the key type's, not the secret's (every such key has it)
+  ls.forEach((l, i) => {
+    if (ls.length === 1 || !PEM_ARMOUR.test(l.trim())) add(ls.length > 1 ? `line ${i + 1} (trimmed)` : 'raw (trimmed)', l.trim());
+  });
   add('base64', base64(v));
   add('base64 unpadded', base64(v, { pad: false }));
   add('base64url', base64(v, { url: true, pad: false }));

@@ -25,7 +25,7 @@ import { commentBody } from '../../src/scanner/reports/pr-comments.js';
 import { ScanRedactor } from '../../src/scanner/reports/redaction.js';
 import { runCli } from '../runner/cli.js';
 import { commit as gitCommit, newRepo, tmp } from '../e2e/scan-helpers.js';
-import { MIN_MASK_LENGTH, jsonJs, lines, maskable, type Form } from './encoders.js';
+import { MIN_MASK_LENGTH, PEM_ARMOUR, jsonJs, lines, maskable, type Form } from './encoders.js';
 import { generateValues, prng, type GenValue } from './generator.js';
 import { NeedleIndex, excerpt, summarize, type Leak } from './check.js';
 import { NeedleSet, replaceRanges } from './search.js';
@@ -55,7 +55,7 @@ function reportNeedles(value: string): Form[] {
   for (const [what, b] of bases) {
     if (b.trim().length < MIN_MASK_LENGTH) continue;
     // PEM armour is the key type's, not the secret's
-    if (what !== 'secret' && /^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(b)) continue;
+    if (what !== 'secret' && PEM_ARMOUR.test(b)) continue;
     for (const [enc, f] of ENCODINGS) {
       const t = f(b);
       if (t.trim().length < MIN_MASK_LENGTH || seen.has(t)) continue;
