@@ -13,6 +13,7 @@ import type { Runner } from '../platform/runner.js';
 import { postReviewComments, parseNotify } from '../scanner/reports/pr-comments.js';
 import { uploadSarif } from '../scanner/reports/code-scanning.js';
 import type { VerifyStatus } from '../scanner/reports/context.js';
+import type { ScanRedactor } from '../scanner/reports/redaction.js';
 import { parseEndpoints, verifyFindings } from '../scanner/verify/index.js';
 import type { Finding } from '../scanner/types.js';
 import { injectedFindings, INJECTED_RULE_ID } from '../guard/report.js';
@@ -70,7 +71,7 @@ export function settings(r: Runner): Settings {
 }
 
 /** PR review comments, or a note when they cannot be posted (fork PRs get a read-only token). Returns notes for the summary. */
-export async function comment(r: Runner, s: Settings, findings: readonly Finding[]): Promise<string[]> {
+export async function comment(r: Runner, s: Settings, findings: readonly Finding[], redactor?: ScanRedactor): Promise<string[]> {
   const ctx = r.context();
   const pr = isObject(ctx.event) && isObject(ctx.event['pull_request']) ? ctx.event['pull_request'] : undefined;
   if (r.platform !== 'github' || !pr || typeof pr['number'] !== 'number') {
@@ -93,7 +94,7 @@ export async function comment(r: Runner, s: Settings, findings: readonly Finding
     return [note];
   }
   const [owner = '', repo = ''] = ctx.repository.split('/');
-  const res = await postReviewComments({ apiUrl: ctx.apiUrl, token: s.token, owner, repo, pull: pr['number'], headSha: typeof head['sha'] === 'string' ? head['sha'] : ctx.sha, findings, notify: s.notify });
+  const res = await postReviewComments({ apiUrl: ctx.apiUrl, token: s.token, owner, repo, pull: pr['number'], headSha: typeof head['sha'] === 'string' ? head['sha'] : ctx.sha, findings, notify: s.notify, ...(redactor ? { redactor } : {}) });
   if (res.denied) {
     const note = 'review comments skipped: the token may not comment on this pull request (needs permissions: pull-requests: write; fork pull requests never get it); the findings are in the annotations and this summary';
     r.annotate('notice', note);

@@ -18,6 +18,7 @@ import { repoRoot } from '../scanner/sources/git-repo.js';
 import { Baseline, IgnoreList } from '../scanner/ignore.js';
 import { formatFromPath, parseFormats, render, reportTargets, writeReport, type ReportFormat } from '../scanner/reports/index.js';
 import type { ReportContext } from '../scanner/reports/context.js';
+import { ScanRedactor } from '../scanner/reports/redaction.js';
 import { findingAnnotations } from '../scanner/reports/annotations.js';
 import { summaryMarkdown } from '../scanner/reports/summary.js';
 import { textLine } from '../scanner/reports/text.js';
@@ -190,7 +191,7 @@ export const gitleaksScan: Action = {
     const source: SourceSpec | null = chosen.source;
     const result = source && 'scan' in scanner
       ? await runScan({ scanner, source, maxBytes: maxMb * 1024 * 1024, ignore, ...(archive ? { archive } : {}), ...(baseline ? { baseline } : {}) })
-      : { findings: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
+      : { findings: [], suppressed: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
     const { stats } = result;
     let findings = result.findings;
     let ignored = result.ignored;
@@ -231,10 +232,13 @@ export const gitleaksScan: Action = {
     const skipped = injected ? [...result.skipped, ...injected.skipped] : result.skipped;
     const target = injected ? `${noRules ? '' : `${chosen.target} and `}the files under ${r.input('path').trim() || '.'} (injected secrets)` : chosen.target;
 
+    // one redactor for every report, log line, annotation and comment: every secret this scan found
+    // (ignored, baselined and write-ignore'd findings too: another finding's commit message can name them)
+    const redactor = ScanRedactor.fromFindings([...result.findings, ...result.suppressed, ...(injected?.findings ?? [])]);
     const ctx: ReportContext = {
       toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
       serverUrl: r.context().serverUrl, repository: r.context().repository, redact, ...(redactPct !== undefined ? { redactPercent: redactPct } : {}), target, skipped,
-      ...(verification ? { verified: verification.statuses } : {}),
+      ...(verification ? { verified: verification.statuses } : {}), redactor,
     };
     const written: { format: ReportFormat; path: string }[] = [];
     let toStdout = false;
@@ -265,17 +269,17 @@ export const gitleaksScan: Action = {
       if (!toStdout || r.platform !== 'local') {
         for (const f of findings.slice(0, 1000)) {
           const v = verification?.statuses.get(f);
-          r.info(printable(`${injectedLine(f) ?? textLine(f)}${v ? ` [${v}]` : ''}`));
+          r.info(printable(`${injectedLine(f) ?? textLine(f, true, redactor)}${v ? ` [${v}]` : ''}`));
         }
       }
       if (r.platform !== 'local') {
-        for (const a of findingAnnotations(findings)) {
+        for (const a of findingAnnotations(findings, undefined, redactor)) {
           const { level, message, ...props } = a;
           r.annotate(level, printable(message), props);
         }
       }
     }
-    if (set.comment && findings.length) notes.push(...(await comment(r, set, findings)));
+    if (set.comment && findings.length) notes.push(...(await comment(r, set, findings, redactor)));
     const wantSummary = (r.platform === 'github' && set.summary) || r.input('summary-file') !== '' || (r.env('PIPELINE_SECRETS_SUMMARY_FILE') ?? '') !== '';
     if (wantSummary) {
       await r.summary(summaryMarkdown({

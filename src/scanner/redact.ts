@@ -14,7 +14,8 @@ export const PATH_MATCH_PREFIX = 'file detected: ';
 
 export function redactSecret(secret: string): string {
   if (secret.length < PREFIX_MIN_LENGTH) return REDACTED_MARK;
-  return `${secret.slice(0, PREFIX_LENGTH)}${REDACTED_MARK}`;
+  // whole characters: never half of a surrogate pair (an emoji would become U+FFFD in a summary)
+  return `${[...secret.slice(0, PREFIX_LENGTH * 2)].slice(0, PREFIX_LENGTH).join('')}${REDACTED_MARK}`;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface RunOptions {
 export interface RunResult {
   /** findings that count (not ignored, not in the baseline) */
   findings: Finding[];
+  /** the ignored and baselined findings: not reported, but their secrets are redacted from every report */
+  suppressed: Finding[];
   ignored: number;
   baselined: number;
   skipped: Skipped[];
@@ -60,6 +62,7 @@ export async function runScan(o: RunOptions): Promise<RunResult> {
   const skipped: Skipped[] = [];
   const stats = newStats();
   const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
   let ignored = 0;
   let baselined = 0;
   const engineSkippedBefore = o.scanner.skipped?.length ?? 0;
@@ -67,13 +70,17 @@ export async function runScan(o: RunOptions): Promise<RunResult> {
   const skipPath = scanner.isPathAllowed ? (p: string): boolean => scanner.isPathAllowed?.(p) ?? false : undefined;
   for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats, ...(o.archive ? { archive: o.archive } : {}), ...(skipPath ? { skipPath } : {}) })) {
     for (const f of o.scanner.scan(frag)) {
-      if (o.ignore?.has(f)) ignored++;
-      else if (o.baseline?.has(f)) baselined++;
-      else findings.push(f);
+      if (o.ignore?.has(f)) {
+        ignored++;
+        suppressed.push(f);
+      } else if (o.baseline?.has(f)) {
+        baselined++;
+        suppressed.push(f);
+      } else findings.push(f);
     }
   }
   const engineSkipped = o.scanner.skipped?.slice(engineSkippedBefore) ?? [];
-  return { findings, ignored, baselined, skipped: [...skipped, ...engineSkipped], stats, seconds: (performance.now() - t0) / 1000 };
+  return { findings, suppressed, ignored, baselined, skipped: [...skipped, ...engineSkipped], stats, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Control characters of untrusted text (paths, commit messages) shown as '?' in logs, so nothing can forge a runner command. */

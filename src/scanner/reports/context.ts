@@ -1,6 +1,6 @@
 /** What every report needs besides the findings. */
-import { redactMatch, redactMatchPercent } from '../redact.js';
 import type { Finding, Skipped } from '../types.js';
+import type { ScanRedactor } from './redaction.js';
 
 /** A finding's key checked against its provider (verify: true). */
 export type VerifyStatus = 'live' | 'revoked' | 'unknown';
@@ -24,6 +24,11 @@ export interface ReportContext {
   skipped: readonly Skipped[];
   /** verify: true: each checked finding's status (unchecked findings are absent) */
   verified?: ReadonlyMap<Finding, VerifyStatus>;
+  /**
+   * every secret the scan found (ignored and baselined findings too): each report redacts all of
+   * them in every field (see redaction.ts); absent: built from the findings the writer gets
+   */
+  redactor?: ScanRedactor;
 }
 
 export function commitUrl(ctx: ReportContext, sha: string): string {
@@ -35,19 +40,4 @@ export function fileUrl(ctx: ReportContext, sha: string, path: string, line: num
   if (!ctx.serverUrl || !ctx.repository || !sha) return '';
   const p = path.split('/').map(encodeURIComponent).join('/');
   return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/blob/${sha}/${p}#L${line}`;
-}
-
-/**
- * A finding's match or commit message as a report shows it: with redaction on, every occurrence
- * of its secret and of its required parts' secrets redacted (a message can hold the secret too:
- * "add key AKIA…"); redact: false leaves it raw.
- */
-export function shownText(text: string, f: Pick<Finding, 'secret' | 'requiredFindings'>, ctx: Pick<ReportContext, 'redact' | 'redactPercent'>): string {
-  if (!text || (!ctx.redact && ctx.redactPercent === undefined)) return text;
-  let out = text;
-  for (const secret of [f.secret, ...(f.requiredFindings ?? []).map((r) => r.secret)]) {
-    if (!secret) continue;
-    out = ctx.redactPercent !== undefined ? redactMatchPercent(out, secret, ctx.redactPercent) : redactMatch(out, secret);
-  }
-  return out;
 }

@@ -1,9 +1,9 @@
 /** The gitleaks JSON report: an array of findings under gitleaks' own field names and order. */
-import { redactPercent, redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
-import { fileUrl, shownText, type ReportContext } from './context.js';
+import { fileUrl, type ReportContext } from './context.js';
 import { contentKey } from '../ignore.js';
 import { gitleaksRequired, type GitleaksRequired } from './required.js';
+import { gitleaksShown, redactorFor, scrubDeep, showFindings, type ShownFinding } from './redaction.js';
 
 export interface GitleaksFinding {
   RuleID: string;
@@ -33,7 +33,10 @@ export interface GitleaksFinding {
   Verification?: string;
 }
 
-export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
+/** The gitleaks JSON fields that locate the finding for tools (.gitleaksignore, baselines, links): never redacted. */
+export const GITLEAKS_LOCATORS: ReadonlySet<string> = new Set(['File', 'SymlinkFile', 'Commit', 'Link', 'Fingerprint', 'IgnoreKey']);
+
+function toGitleaks(f: ShownFinding, ignoreKey: string, ctx: ReportContext): GitleaksFinding {
   const c = f.commit;
   return {
     RuleID: f.ruleId,
@@ -42,29 +45,36 @@ export function toGitleaks(f: Finding, ctx: ReportContext): GitleaksFinding {
     EndLine: f.endLine,
     StartColumn: f.startColumn,
     EndColumn: f.endColumn,
-    Match: shownText(f.match, f, ctx),
-    Secret: ctx.redactPercent !== undefined ? redactPercent(f.secret, ctx.redactPercent) : ctx.redact ? redactSecret(f.secret) : f.secret,
-    File: f.path,
-    SymlinkFile: f.symlinkFile ?? '',
+    Match: f.match,
+    Secret: f.secret,
+    File: f.rawPath,
+    SymlinkFile: f.rawSymlinkFile,
     Commit: c?.sha ?? '',
-    Link: c ? fileUrl(ctx, c.sha, f.path, f.startLine) : '',
+    Link: c ? fileUrl(ctx, c.sha, f.rawPath, f.startLine) : '',
     Entropy: Math.round(f.entropy * 1e6) / 1e6,
     Author: c?.author ?? '',
     Email: c?.email ?? '',
     Date: c?.date ?? '',
-    Message: shownText(c?.message ?? '', f, ctx),
+    Message: c?.message ?? '',
     Tags: [...f.tags],
     Fingerprint: f.fingerprint,
-    IgnoreKey: contentKey(f),
-    ...(f.requiredFindings?.length ? { RequiredFindings: gitleaksRequired(f) } : {}),
+    IgnoreKey: ignoreKey,
+    ...(f.requiredFindings.length ? { RequiredFindings: gitleaksRequired(f) } : {}),
+    ...(f.verified ? { Verification: f.verified } : {}),
   };
 }
 
+/**
+ * The findings as gitleaks JSON entries (the JSON report, each CSV row, each JUnit failure body):
+ * shown (no raw secret), then every field but the locators scrubbed once more.
+ */
+export function gitleaksEntries(findings: readonly Finding[], ctx: ReportContext): GitleaksFinding[] {
+  const how = gitleaksShown(ctx);
+  const red = redactorFor(findings, ctx);
+  // the content key hashes the raw secret: computed here, from the finding, never from what is shown
+  return showFindings(findings, how, red, ctx.verified).map((f, i) => scrubDeep(toGitleaks(f, findings[i] ? contentKey(findings[i]) : '', ctx), red, how, GITLEAKS_LOCATORS));
+}
+
 export function gitleaksJson(findings: readonly Finding[], ctx: ReportContext): string {
-  return `${JSON.stringify(findings.map((f) => {
-    const g = toGitleaks(f, ctx);
-    const v = ctx.verified?.get(f);
-    if (v) g.Verification = v;
-    return g;
-  }), null, 1)}\n`;
+  return `${JSON.stringify(gitleaksEntries(findings, ctx), null, 1)}\n`;
 }

@@ -4,8 +4,8 @@
  * requests) is reported back, and the caller falls back to annotations and the summary.
  */
 import { createHash } from 'node:crypto';
-import { redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
+import { FULL, redactorFor, showFindings, type ScanRedactor } from './redaction.js';
 
 export interface CommentRequest {
   apiUrl: string;
@@ -19,6 +19,8 @@ export interface CommentRequest {
   max?: number;
   /** users (or org/team) mentioned in each comment: GITLEAKS_NOTIFY_USER_LIST / notify */
   notify?: readonly string[];
+  /** the scan's redactor (default: one built from these findings) */
+  redactor?: ScanRedactor;
 }
 
 export interface CommentResult {
@@ -39,10 +41,13 @@ function status(err: unknown): number {
   return typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number' ? (err as { status: number }).status : 0;
 }
 
-export function commentBody(f: Finding, notify: readonly string[] = []): string {
+/** A review comment's text: always fully redacted (`red`: the scan's redactor; default: one from this finding). */
+export function commentBody(raw: Finding, notify: readonly string[] = [], red: ScanRedactor = redactorFor([raw])): string {
+  const [f] = showFindings([raw], FULL, red);
+  if (!f) return '';
   const commit = f.commit ? ` (added in ${f.commit.sha.slice(0, 12)})` : '';
   const cc = notify.length ? `\n\nCC ${notify.map((u) => `@${u.replace(/^@/, '')}`).join(' ')}` : '';
-  return `:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${redactSecret(f.secret)}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n${marker(f)}`;
+  return red.scrub(`:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${f.secret}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n`, FULL) + marker(raw);
 }
 
 /** A GitHub user or org/team to mention; anything else is refused (it goes into a comment). */
@@ -74,6 +79,7 @@ export async function postReviewComments(req: CommentRequest): Promise<CommentRe
     return { ...out, error: `listing review comments failed (HTTP ${s || 'error'})` };
   }
   const done = new Set<string>();
+  const red = req.redactor ?? redactorFor(req.findings);
   for (const f of req.findings) {
     if (out.posted >= (req.max ?? 20)) break;
     const mk = marker(f);
@@ -85,7 +91,7 @@ export async function postReviewComments(req: CommentRequest): Promise<CommentRe
     if (done.has(key)) continue;
     done.add(key);
     try {
-      await octokit.rest.pulls.createReviewComment({ owner: req.owner, repo: req.repo, pull_number: req.pull, commit_id: req.headSha, path: f.path, line: f.startLine, side: 'RIGHT', body: commentBody(f, req.notify ?? []) });
+      await octokit.rest.pulls.createReviewComment({ owner: req.owner, repo: req.repo, pull_number: req.pull, commit_id: req.headSha, path: f.path, line: f.startLine, side: 'RIGHT', body: commentBody(f, req.notify ?? [], red) });
       out.posted++;
     } catch (err) {
       const s = status(err);

@@ -1,15 +1,26 @@
 /** SARIF 2.1.0 for code scanning (upload it with github/codeql-action/upload-sarif). */
 import type { Finding } from '../types.js';
-import { shownText, type ReportContext } from './context.js';
+import type { ReportContext } from './context.js';
 import { requiredParts, requiredText } from './required.js';
+import { fullShown, redactorFor, scrubDeep, showFindings, type ShownFinding } from './redaction.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** SARIF keys that locate a result or name the tool: never redacted (a secret in a file name stays in the uri). */
+export const SARIF_LOCATORS: ReadonlySet<string> = new Set(['$schema', 'uri', 'uriBaseId', 'informationUri', 'fingerprint', 'commitSha']);
 
 function uri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
 export function sarifReport(findings: readonly Finding[], ctx: ReportContext): string {
+  // SARIF is fully redacted whatever redact's percentage (it goes to code scanning and artifacts)
+  const how = fullShown(ctx);
+  const red = redactorFor(findings, ctx);
+  const shown = showFindings(findings, how, red);
+  return `${JSON.stringify(scrubDeep(sarifLog(shown, ctx), red, how, SARIF_LOCATORS), null, 1)}\n`;
+}
+
+function sarifLog(findings: readonly ShownFinding[], ctx: ReportContext): object {
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => {
@@ -24,8 +35,6 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
     };
   });
-  // SARIF is fully redacted whatever redact's percentage (it goes to code scanning and artifacts)
-  const full = { redact: ctx.redact };
   const results = findings.map((f) => {
     const c = f.commit;
     const partial: Record<string, string> = {};
@@ -34,13 +43,13 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       partial['email'] = c.email;
       partial['author'] = c.author;
       partial['date'] = c.date;
-      partial['commitMessage'] = shownText(c.message, f, full);
+      partial['commitMessage'] = c.message;
     }
     const required = requiredText(f);
     const related = requiredParts(f).map((r, i) => ({
       id: i + 1,
       physicalLocation: {
-        artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: uri(f.rawPath), uriBaseId: '%SRCROOT%' },
         region: { startLine: Math.max(1, r.startLine), startColumn: Math.max(1, r.startColumn), endLine: Math.max(1, r.endLine, r.startLine), endColumn: Math.max(1, r.endColumn) },
       },
       message: { text: `required by ${f.ruleId}: ${r.ruleId}` },
@@ -49,17 +58,17 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? 0,
       level: 'error' as const,
-      message: { text: f.secret || f.match ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
+      message: { text: f.hasMatch ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: uri(f.rawPath), uriBaseId: '%SRCROOT%' },
             region: {
               startLine: Math.max(1, f.startLine),
               startColumn: Math.max(1, f.startColumn),
               endLine: Math.max(1, f.endLine, f.startLine),
               endColumn: Math.max(1, f.endColumn),
-              snippet: { text: shownText(f.match, f, full) },
+              snippet: { text: f.match },
             },
           },
         },
@@ -88,5 +97,5 @@ export function sarifReport(findings: readonly Finding[], ctx: ReportContext): s
       },
     ],
   };
-  return `${JSON.stringify(log, null, 1)}\n`;
+  return log;
 }
