@@ -20,8 +20,13 @@
  *   A core under SAFE_CORE_LENGTH is marked: the tests excuse it only where the product warned.
  */
 
-/** Shortest text (after trimming spaces) the product is expected to mask: its own MIN_SECRET_LENGTH. */
+/** Fewest characters besides white space a text must have for the product to mask it: its own MIN_SECRET_LENGTH. */
 export const MIN_MASK_LENGTH = 4;
+
+/** Characters besides white space (as JavaScript's \s counts it: U+FEFF, U+3000 ... too). */
+export function nonSpace(s: string): number {
+  return s.replace(/\s+/g, '').length;
+}
 
 // ---------------------------------------------------------------- bytes and base64
 
@@ -310,7 +315,7 @@ export interface Needle extends Form {
  * and the base64 core at each of the three alignments. A fragment (a line of wrapped base64, a
  * core) is a needle only when it carries at least MIN_MASK_LENGTH bytes of the value: the last
  * line of `echo "$S" | base64` may hold one byte of it, or only the newline ("Cg=="), which
- * no one can mask. Deduplicated; each at least MIN_MASK_LENGTH long.
+ * no one can mask. Deduplicated; each with at least MIN_MASK_LENGTH characters besides white space.
  */
 export function needles(value: string): Needle[] {
   const v = utf8(value);
@@ -318,7 +323,7 @@ export function needles(value: string): Needle[] {
   const out: Needle[] = [];
   const seen = new Set<string>();
   const add = (name: string, text: string, extra: { shortCore?: true } = {}): void => {
-    if (text.trim().length < MIN_MASK_LENGTH || seen.has(text)) return;
+    if (nonSpace(text) < MIN_MASK_LENGTH || seen.has(text)) return;
     seen.add(text);
     out.push({ name, text, ...extra });
   };
@@ -357,12 +362,12 @@ export function needles(value: string): Needle[] {
   return out;
 }
 
-/** The product can mask this value (its trimmed text is of masking length). */
+/** The product can mask this value: it has MIN_MASK_LENGTH characters besides white space. */
 export function maskable(value: string): boolean {
-  return value.trim().length >= MIN_MASK_LENGTH;
+  return nonSpace(value) >= MIN_MASK_LENGTH;
 }
 
 /** A line-based masker (the GitHub runner) can hide something of it: one of its lines is of masking length. */
 export function lineMaskable(value: string): boolean {
-  return lines(value).some((l) => l.trim().length >= MIN_MASK_LENGTH);
+  return lines(value).some((l) => nonSpace(l) >= MIN_MASK_LENGTH);
 }

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../runner/cli.js';
 import { nodeBinary, repoRoot } from '../runner/node.js';
-import { needles, stripInvisible, type Needle } from './encoders.js';
+import { maskable, needles, stripInvisible, type Needle } from './encoders.js';
 import { forGitHub, generateValues, varName, type GenValue } from './generator.js';
 import { NeedleIndex, excerpt, summarize, type Leak } from './check.js';
 
@@ -98,7 +98,7 @@ interface BatchResult {
   code: number;
   ms: number;
   leaks: Leak[];
-  /** too-short values exec did not warn about (so they stay in the check) */
+  /** values too short to mask that exec did not warn about (it must: they stay in the check, and leak) */
   unwarned: string[];
   /** something other than leaks went wrong: the child did not see the values, exec failed */
   problems: string[];
@@ -137,8 +137,9 @@ async function runBatch(batch: GenValue[], n: number, timeoutMs: number): Promis
   } catch {
     problems.push('the child did not run');
   }
-  // a value too short to mask is left out only when exec named its variable in a warning; so is
-  // a base64 core too short to match safely (under SAFE_CORE_LENGTH) when exec said so
+  // a value too short to mask (under 4 characters besides white space) is left out only when exec
+  // named its variable in a warning; so is a base64 core too short to match safely (under
+  // SAFE_CORE_LENGTH) when exec said so for that variable
   const warnings = new Map<string, string[]>();
   for (const l of r.stderr.split('\n').filter((x) => x.startsWith('pipeline-secrets exec:'))) {
     for (const [name] of l.matchAll(/\bPS_P\d{5}\b/g)) warnings.set(name, [...(warnings.get(name) ?? []), l]);
@@ -147,8 +148,10 @@ async function runBatch(batch: GenValue[], n: number, timeoutMs: number): Promis
   const unwarned: string[] = [];
   const checked: { id: number; cls: string; needles: Needle[] }[] = [];
   for (const g of batch) {
-    if (g.cls === 'too-short' && warned(g, /redact|mask|short/i)) continue;
-    if (g.cls === 'too-short') unwarned.push(varName(g));
+    if (!maskable(g.value)) {
+      if (warned(g, /redact|mask|short/i)) continue;
+      unwarned.push(varName(g));
+    }
     const excused = warned(g, /base64/i);
     checked.push({ id: g.id, cls: g.cls, needles: needles(g.value).filter((x) => !(x.shortCore && excused)) });
   }

@@ -25,7 +25,7 @@ import { commentBody } from '../../src/scanner/reports/pr-comments.js';
 import { ScanRedactor } from '../../src/scanner/reports/redaction.js';
 import { runCli } from '../runner/cli.js';
 import { commit as gitCommit, newRepo, tmp } from '../e2e/scan-helpers.js';
-import { MIN_MASK_LENGTH, PEM_ARMOUR, jsonJs, lines, maskable, type Form } from './encoders.js';
+import { MIN_MASK_LENGTH, PEM_ARMOUR, jsonJs, lines, maskable, nonSpace, type Form } from './encoders.js';
 import { generateValues, prng, type GenValue } from './generator.js';
 import { NeedleIndex, excerpt, summarize, type Leak } from './check.js';
 import { NeedleSet, replaceRanges } from './search.js';
@@ -53,12 +53,12 @@ function reportNeedles(value: string): Form[] {
   const ls = lines(value);
   if (ls.length > 1) ls.forEach((l, i) => bases.push([`line ${i + 1}`, l.trim()]));
   for (const [what, b] of bases) {
-    if (b.trim().length < MIN_MASK_LENGTH) continue;
+    if (nonSpace(b) < MIN_MASK_LENGTH) continue;
     // PEM armour is the key type's, not the secret's
     if (what !== 'secret' && PEM_ARMOUR.test(b)) continue;
     for (const [enc, f] of ENCODINGS) {
       const t = f(b);
-      if (t.trim().length < MIN_MASK_LENGTH || seen.has(t)) continue;
+      if (nonSpace(t) < MIN_MASK_LENGTH || seen.has(t)) continue;
       seen.add(t);
       out.push({ name: `${what} ${enc}`, text: t });
     }

@@ -182,7 +182,9 @@ export async function runStep(opts: StepOptions): Promise<StepRun> {
         annotations.push({ level: name, message, props });
         for (const s of secrets) if (message.includes(s) || Object.values(props).some((p) => p.includes(s))) leaks.add(s);
       }
-      checkLeak(line);
+      // what the command shows, not its syntax (a secret "::warn" is not in "::warning::")
+      checkLeak(propText);
+      checkLeak(data);
       continue;
     }
     log.push(line);
