@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { removeFiles, writeSecretFile } from '../core/files.js';
+import { UserError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
+import { SECRETS_INPUT } from './selectors.js';
 import type { Item } from './values.js';
 
 export interface InjectTarget {
@@ -26,15 +28,22 @@ export interface Injected {
   file?: string;
 }
 
-/** Registers every value (and each JSON leaf long enough to mask) before anything is written. */
+/**
+ * Registers every value (and each leaf long enough to mask: JSON fields, the encoded text of a
+ * decoded value) before anything is written. A binary value has no text form to mask: its
+ * encoded text, in its leaves, is what is masked.
+ */
 export function maskAll(t: InjectTarget, items: readonly Item[]): void {
   for (const i of items) {
-    t.secret(i.value, i.name);
+    if (!i.binary) t.secret(i.value, i.name);
     for (const leaf of i.leaves) if (leaf.trim().length >= MIN_SECRET_LENGTH) t.secret(leaf, `${i.name} (a field)`);
   }
 }
 
 export async function inject(t: InjectTarget, items: readonly Item[], opts: { exportEnv: boolean; outputs: boolean }): Promise<Injected[]> {
+  // decodeItems refuses these first; an env var or output never receives bytes that are no text
+  const binaryEnv = items.find((i) => i.binary && i.sink === 'env');
+  if (binaryEnv) throw new UserError(SECRETS_INPUT, `line ${binaryEnv.sel.line}: ${binaryEnv.name} is binary: only a file: sink can take it`);
   maskAll(t, items);
   const fileItems = items.filter((i) => i.sink !== 'env');
   const done: Injected[] = items.map((item) => ({ item }));
@@ -46,7 +55,7 @@ export async function inject(t: InjectTarget, items: readonly Item[], opts: { ex
     const written: string[] = [];
     try {
       for (const [i, path] of planned) {
-        await writeSecretFile(path, i.value);
+        await writeSecretFile(path, i.bytes ?? i.value);
         written.push(path);
       }
     } catch (err) {

@@ -27,6 +27,10 @@ export interface Item {
   leaseTtl?: number;
   /** file name suffix for file sinks */
   ext: string;
+  /** the decoded bytes (secret-encoding-type): a file sink writes exactly these */
+  bytes?: Uint8Array;
+  /** the decoded bytes are not text (invalid UTF-8 or a NUL): only a file sink takes them; `value` is then the encoded text, masked and never injected */
+  binary?: boolean;
 }
 
 function items(f: Fetched, sel: Selector): Item[] {
