@@ -11,6 +11,7 @@ import { parseBool, parseDuration, parseIntIn } from '../core/parse.js';
 import type { Runner } from '../platform/runner.js';
 import type { InputSpec } from './spec.js';
 import { readPem, vaultInput } from '../vault/login.js';
+import { parseRequestTimeoutMs, parseStepTimeout } from '../vault/deadline.js';
 import { SECRETS_INPUT, splitEntries } from '../vault/selectors.js';
 import type { Item } from '../vault/values.js';
 import { parseStoreLine } from '../stores/selector.js';
@@ -120,11 +121,10 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
   const delayRaw = r.input('retry-initial-delay').trim();
   const baseDelayMs = delayRaw ? Math.round(parseDuration(delayRaw, 'retry-initial-delay') * 1000) : 500;
   // the step's `timeout` bounds the store retries too; `request-timeout` each store request
-  const stepRaw = r.input('timeout').trim();
-  const stepS = stepRaw ? parseDuration(stepRaw, 'timeout') : 300;
+  const stepS = parseStepTimeout(r.input('timeout'), 300);
   const rtRaw = r.input('request-timeout').trim();
-  const http: StoreHttp = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), ...(stepS > 0 ? { deadlineMs: Math.round(stepS * 1000) } : {}) } };
-  if (rtRaw) http.timeoutMs = Math.max(1, Math.round(parseDuration(rtRaw, 'request-timeout') * 1000));
+  const http: StoreHttp = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: Math.round(stepS * 1000) } };
+  if (rtRaw) http.timeoutMs = parseRequestTimeoutMs(rtRaw, 30_000);
   const ctx: StoreContext = {
     idToken: (aud) => r.idToken(aud),
     secret: (v, what) => r.secret(v, what),

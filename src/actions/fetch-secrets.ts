@@ -10,7 +10,7 @@ import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { parseBool, parseIntIn } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
 import type { ActionSpec } from './spec.js';
-import { loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
+import { checkToken, loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
 import { vaultActionLoginInputs, withVaultActionAliases } from '../vault/inputs.js';
 import { withInputAliases } from '../platform/aliases.js';
 import { PKI_INPUT, parsePkiInput } from '../vault/pki-input.js';
@@ -35,7 +35,7 @@ export const fetchSecretsSpec: ActionSpec = {
       { name: 'outputs', description: 'set each value (or file path) as a step output (masked outputs are not passed to other jobs)', default: 'true' },
       { name: 'ignore-not-found', description: 'skip a missing path or key with a warning instead of failing the step', default: 'false' },
       { name: 'pki', description: 'hashicorp/vault-action\'s PKI form, one per line or ";": pki/issue/ROLE {"common_name": "web.example.com", "ttl": "1h"} [| NAME]; sets ROLE_CERT, ROLE_KEY, ROLE_CA, ROLE_CA_CHAIN (outputs role_cert ...)', default: '' },
-      { name: 'secret-encoding-type', description: 'decode each value before injecting it: base64, hex, or utf8 (as stored)', default: 'utf8' },
+      { name: 'secret-encoding-type', description: 'decode each value of a Vault line before injecting it: base64 (or base64url), hex, or utf8 (as stored); bytes that are not text only go to a file: sink, byte for byte', default: 'utf8' },
       { name: 'export-token', description: 'export VAULT_ADDR and VAULT_TOKEN (and VAULT_NAMESPACE) for later steps of the job; a token this step logged in with is still revoked when the job ends (unless revoke is false)', default: 'false' },
     ]),
     { name: 'revoke-leases', description: 'revoke the leases of dynamic secrets (database, aws ...) in the post step', default: 'true' },
@@ -198,7 +198,13 @@ async function post(r: Runner): Promise<void> {
   const leases = parseLeases(r.getState(LEASES_STATE));
   const created = r.getState(TOKEN_STATE);
   if (!leases.length && !created) return;
-  const token = created || r.getState(LEASE_TOKEN_STATE) || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
+  let token: string;
+  try {
+    token = created || r.getState(LEASE_TOKEN_STATE) || checkToken(r.input('token'), 'token') || checkToken(r.env('VAULT_TOKEN') ?? '', 'VAULT_TOKEN');
+  } catch (err) {
+    r.warning(`Could not revoke the leases: ${describeError(err)}`, { title: 'Leases not revoked' });
+    return;
+  }
   if (!token) {
     r.warning(`No Vault token in the post step: ${leases.length} lease(s) were not revoked and end with their TTL.`, { title: 'Leases not revoked' });
     return;

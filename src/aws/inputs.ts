@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import type { ProxyOptions } from '../core/http.js';
+import { type ProxyOptions, proxyUrl } from '../core/http.js';
 import { parseBool, parseIntIn, parseList } from '../core/parse.js';
 import { type RoleArn, checkPolicyArn, parseRoleArn, parseRoleName } from './arn.js';
 import { checkProfileName } from './credentials-file.js';
@@ -215,9 +215,8 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
   // web identity takes no tags (a note is logged): the keys are checked only where they are sent
   const transitiveTagKeys = source.kind === 'keys' || source.kind === 'env' ? parseTransitiveKeys(transitiveRaw, tags) : parseList(transitiveRaw);
 
-  const httpProxy = input('http-proxy').trim();
+  const httpProxy = input('http-proxy').trim() ? proxyUrl(input('http-proxy'), 'http-proxy') : '';
   const noProxy = input('no-proxy').trim();
-  if (httpProxy && !/^https?:\/\/[^\s]+$/.test(httpProxy)) throw new UserError('http-proxy', 'http-proxy must be an http(s) URL, e.g. http://proxy.example.com:3128');
   const caCertificate = input('ca-certificate').trim();
 
   return {

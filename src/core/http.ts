@@ -8,7 +8,7 @@ import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { type NoProxyEntry, parseNoProxy, shouldProxy } from './no-proxy.js';
 import * as tls from 'node:tls';
 import { type Clock, systemClock } from './clock.js';
-import { RemoteError } from './errors.js';
+import { RemoteError, UserError } from './errors.js';
 import { type RetryPolicy, defaultRetryPolicy, withRetry } from './retry.js';
 
 export interface TlsOptions {
@@ -83,6 +83,32 @@ function defaultCaCertificates(): string[] {
   return get ? get('default') : [...tls.rootCertificates];
 }
 
+/**
+ * A proxy URL as HTTP(S)_PROXY or an input gives it, checked before any request: http:// or
+ * https:// (undici tunnels through no other), a host, optional user:password@ and port.
+ * host:port without a scheme is an http proxy, as curl and Go read it. Returns the URL to use
+ * (as given, http:// put in front when it had no scheme);
+ * a malformed one is a UserError naming `variable`, never quoting the value (it may hold a
+ * password).
+ */
+export function proxyUrl(raw: string, variable: string): string {
+  const v = raw.trim();
+  const example = 'expected http://HOST:PORT (or https://, optionally with USER:PASSWORD@); the value is not shown';
+  if (/[\x00-\x20\x7f]/.test(v)) throw new UserError(variable, `${variable} holds a space or a control character: ${example}`);
+  const full = /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `http://${v}`;
+  let u: URL;
+  try {
+    u = new URL(full);
+  } catch {
+    throw new UserError(variable, `${variable} is not a proxy URL: ${example}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new UserError(variable, `${variable} is a ${u.protocol.slice(0, 20)}// URL: only http:// and https:// proxies are supported (${example})`);
+  }
+  if (!u.hostname) throw new UserError(variable, `${variable} has no host: ${example}`);
+  return full;
+}
+
 /** A failure worth another attempt: a network error, or a retryable RemoteError. */
 export function isTransient(err: unknown): boolean {
   if (err instanceof RemoteError) return err.retryable;
@@ -125,8 +151,11 @@ export class HttpClient {
     this.noProxy = parseNoProxy(p.noProxy ?? '');
     // undici's ProxyAgent tunnels with CONNECT; requestTls is the TLS to the target inside it
     const viaProxy = (uri: string): Dispatcher => new ProxyAgent({ ...common, uri, requestTls: connect });
-    if (p.httpProxy) this.httpProxy = viaProxy(p.httpProxy);
-    if (p.httpsProxy) this.httpsProxy = p.httpsProxy === p.httpProxy && this.httpProxy ? this.httpProxy : viaProxy(p.httpsProxy);
+    // checked where they are read (platform, inputs); checked again here, so a bad one is never an internal error
+    const httpProxy = p.httpProxy ? proxyUrl(p.httpProxy, 'HTTP_PROXY') : '';
+    const httpsProxy = p.httpsProxy ? proxyUrl(p.httpsProxy, 'HTTPS_PROXY') : '';
+    if (httpProxy) this.httpProxy = viaProxy(httpProxy);
+    if (httpsProxy) this.httpsProxy = httpsProxy === httpProxy && this.httpProxy ? this.httpProxy : viaProxy(httpsProxy);
   }
 
   /** The dispatcher for a URL: HTTPS_PROXY for https (HTTP_PROXY when only that is set), HTTP_PROXY for http, none for NO_PROXY hosts. */

@@ -23,7 +23,7 @@ const UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 8640
 /** Durations such as `90`, `90s`, `15m`, `1h30m`, `30d`: returns seconds. */
 export function parseDuration(raw: string, input: string): number {
   const v = raw.trim();
-  if (/^\d+$/.test(v)) return Number(v);
+  if (/^\d+$/.test(v) && Number.isFinite(Number(v))) return Number(v);
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
   let total = 0;
   let consumed = 0;
@@ -32,6 +32,7 @@ export function parseDuration(raw: string, input: string): number {
     consumed = re.lastIndex;
   }
   if (v === '' || consumed !== v.length) throw new UserError(input, `expected a duration such as 90s, 15m, 1h or 30d, got "${v.slice(0, 40)}"`);
+  if (!Number.isFinite(total)) throw new UserError(input, `expected a duration such as 90s, 15m, 1h or 30d, got a number too large`);
   return total;
 }
 

@@ -66,7 +66,7 @@ export function withVaultActionAliases(inputs: readonly InputSpec[]): InputSpec[
 /** The whole-step timeout: vault-login and fetch-secrets (rotate-check has its own `timeout`). */
 export const timeoutInput: InputSpec = {
   name: 'timeout',
-  description: 'fail the step when it has not finished within this time (e.g. 90s, 5m), naming the Vault calls still pending; 0 for no limit',
+  description: 'fail the step when it has not finished within this time (e.g. 90s, 5m; above zero, at most 6h), naming the Vault calls still pending',
   default: '5m',
 };
 

@@ -14,6 +14,7 @@ import { VaultClient } from './client.js';
 import { LOGIN_METHODS, type LoginMethod, isKnownMethod, login } from './auth.js';
 import { DEFAULT_K8S_TOKEN_PATH, VAULT_ACTION_ALIASES } from './inputs.js';
 import { loadSigningKey } from './self-jwt.js';
+import { parseRequestTimeoutMs } from './deadline.js';
 import { parseAuthPayload, parseExtraHeaders } from './login-extras.js';
 
 export { DEFAULT_K8S_TOKEN_PATH, connectionInputs, loginInputs } from './inputs.js';
@@ -60,6 +61,32 @@ export function readPem(raw: string, input: string): string {
   throw new UserError(input, 'expected PEM content (-----BEGIN ...), the path of an existing PEM file, or base64 of a PEM');
 }
 
+/**
+ * A Vault token as given (the token input or VAULT_TOKEN): surrounding whitespace is trimmed
+ * (`echo` into a file leaves a newline, Windows a CR); a space, line break, control or
+ * non-ASCII character inside, or only whitespace, is a UserError naming `input`: no Vault token
+ * has one, and an HTTP header cannot carry most. '' when nothing is given. Never quotes the token.
+ */
+export function checkToken(raw: string, input: string): string {
+  const t = raw.trim();
+  if (!t) {
+    if (raw) throw new UserError(input, `${input} holds only whitespace: give the token itself, or leave it unset`);
+    return '';
+  }
+  const bad = /[^\x21-\x7e]/.exec(t)?.[0] ?? '';
+  if (bad) {
+    const what = bad === '\n' || bad === '\r' ? 'a line break' : bad === ' ' || bad === '\t' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : 'a non-ASCII character';
+    throw new UserError(input, `${input} holds ${what} inside (a Vault token is one word of printable ASCII): was it read from a file of several lines, or with Windows line endings? The token is not shown`);
+  }
+  return t;
+}
+
+/** `namespace` goes in the X-Vault-Namespace header: no line break, control or non-latin1 character. */
+function checkNamespace(ns: string): string {
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(ns)) throw new UserError('namespace', 'the namespace holds a line break, a control character or a character an HTTP header cannot carry');
+  return ns;
+}
+
 /** Origin of a URL without credentials, e.g. https://vault.example.com:8200 */
 export function urlOrigin(url: string): string {
   return new URL(url).origin;
@@ -77,7 +104,7 @@ export function vaultConnection(r: Runner, pending: Set<string> = new Set<string
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new UserError('url', `expected an http(s) URL, got a ${parsed.protocol} URL`);
   if (parsed.username || parsed.password) throw new UserError('url', 'the Vault URL must not carry credentials');
-  const namespace = (r.input('namespace') || r.env('VAULT_NAMESPACE') || '').trim().replace(/^\/+|\/+$/g, '');
+  const namespace = checkNamespace((r.input('namespace') || r.env('VAULT_NAMESPACE') || '').trim().replace(/^\/+|\/+$/g, ''));
   const tls: TlsOptions = {};
   const ca = r.input('ca-certificate');
   if (ca.trim()) tls.ca = readPem(ca, 'ca-certificate');
@@ -98,9 +125,7 @@ export function vaultConnection(r: Runner, pending: Set<string> = new Set<string
   const baseDelayMs = delayRaw ? Math.round(parseDuration(delayRaw, 'retry-initial-delay') * 1000) : 500;
   const headers = parseExtraHeaders(r.input('extra-headers'));
   for (const v of Object.values(headers)) r.secret(v, 'an extra-headers value');
-  const rtRaw = r.input('request-timeout').trim();
-  const timeoutMs = rtRaw ? Math.round(parseDuration(rtRaw, 'request-timeout') * 1000) : 30_000;
-  if (timeoutMs < 1) throw new UserError('request-timeout', 'expected a duration above zero, e.g. 30s');
+  const timeoutMs = parseRequestTimeoutMs(r.input('request-timeout'), 30_000);
   return {
     url: url.replace(/\/+$/, ''), namespace, tls, headers, timeoutMs, pending,
     retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: 300_000 },
@@ -155,11 +180,12 @@ export async function loginFromInputs(r: Runner, opts: LoginFromInputsOptions = 
     if (!payloadRaw.trim()) throw new UserError('method', `expected one of ${LOGIN_METHODS.join(', ')}, or another auth method ("${methodRaw.slice(0, 30)}") with its login body in the auth-payload input`);
   }
   let method: LoginMethod = methodRaw;
-  let token = r.input('token').trim();
-  if (!token && (method === 'token' || opts.useEnvToken)) token = (r.env('VAULT_TOKEN') ?? '').trim();
+  const given = checkToken(r.input('token'), 'token');
+  let token = given;
+  if (!token && (method === 'token' || opts.useEnvToken)) token = checkToken(r.env('VAULT_TOKEN') ?? '', 'VAULT_TOKEN');
   if (token) method = 'token';
   if (method === 'token' && !token) throw new UserError('token', 'method token needs the token input (or VAULT_TOKEN)');
-  if (token) r.secret(token, method === 'token' && !r.input('token').trim() ? 'VAULT_TOKEN' : 'token');
+  if (token) r.secret(token, given ? 'token' : 'VAULT_TOKEN');
   const params = method === 'token' ? undefined : loginParams(r, method, connection, payloadRaw);
   const client = vaultClient(r, connection, token);
   const now = Date.now();
