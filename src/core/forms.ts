@@ -169,8 +169,8 @@ function safe(s: string, floor: Floor): boolean {
   return hasNonSpace(s, MIN_SECRET_LENGTH);
 }
 
-/** characters no JSON, URL, HTML or shell escape changes (a leading ~ aside: printf %q) */
-const PLAIN = /^[A-Za-z0-9._-][A-Za-z0-9._~-]*$/;
+/** characters no JSON, URL, HTML or shell escape changes (`~` is one: URLSearchParams and Java write %7E) */
+const PLAIN = /^[A-Za-z0-9._-]*$/;
 
 function addEncodings(b: string, kind: string, add: Add, dropped: DroppedForm[] | undefined): void {
   add(b, kind);

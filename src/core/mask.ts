@@ -48,7 +48,7 @@ export class Masker {
         added.push(text);
       }
     }
-    this.unindexed.push(...added);
+    for (const f of added) this.unindexed.push(f);
     const warning = droppedFormsWarning(report.dropped, what);
     if (warning && !this.warned.has(value)) {
       this.warned.add(value);
