@@ -205,7 +205,7 @@ describe('a secret in a file name', () => {
 });
 
 describe('the scan-wide redactor', () => {
-  it('has a floor: a short secret is redacted in its own finding only, never blanks other findings', () => {
+  it('has a floor: a secret under 4 characters is redacted in its own finding only, never blanks other findings', () => {
     const commit: CommitInfo = { sha: 'e'.repeat(40), author: 'abc def', email: 'abc@x', date: 'd', message: 'fix abc' };
     const short = finding({ secret: 'abc', match: 'pin=abc', commit });
     const other = finding({ secret: `o${rand(20)}`, match: 'x', commit, startLine: 2 });
@@ -216,6 +216,22 @@ describe('the scan-wide redactor', () => {
     expect(json[1]?.Author).toBe('abc def');
     expect(ScanRedactor.fromFindings([short]).size).toBe(0);
     expect('abcdef'.length).toBe(SCAN_WIDE_MIN);
+  });
+
+  it('redacts a secret of 4 or 5 characters in every text of its own commit, and nowhere else', () => {
+    const commit: CommitInfo = { sha: 'e'.repeat(40), author: 'w9Zq def', email: 'w9Zq@x', date: 'd', message: 'fix w9Zq' };
+    const later: CommitInfo = { sha: 'f'.repeat(40), author: 'w9Zq def', email: 'a@x', date: 'd', message: 'fix w9Zq' };
+    const short = finding({ secret: 'w9Zq', match: 'pin=w9Zq', commit });
+    const other = finding({ secret: `o${rand(20)}`, match: 'x w9Zq', commit, startLine: 2 });
+    const elsewhere = finding({ secret: `p${rand(20)}`, match: 'x', commit: later, startLine: 3 });
+    const json = JSON.parse(render('json', [short, other, elsewhere], ctx0)) as { Message: string; Author: string; Email: string; Match: string }[];
+    expect(json[1]?.Message).toBe('fix ***');
+    expect(json[1]?.Author).toBe('*** def');
+    expect(json[1]?.Email).toBe('***@x');
+    expect(json[1]?.Match).not.toContain('w9Zq');
+    expect(json[2]?.Message).toBe('fix w9Zq');
+    const red = ScanRedactor.fromFindings([short, other, elsewhere]);
+    expect(textLine(other, true, red)).not.toContain('w9Zq');
   });
 
   it('finds the longest secret first, every occurrence, at any place, and leaves other text as it is', () => {

@@ -26,8 +26,10 @@
  * summary, annotation messages) it is redacted like any other text.
  *
  * Length floor: a secret shorter than SCAN_WIDE_MIN characters (a line of a multi-line secret:
- * LINE_MIN) is redacted only in its own finding's match and commit message; scan-wide it would
- * blank ordinary words, numbers and hashes in every other finding.
+ * LINE_MIN) is redacted in every text of the findings of its own commit (outside git, its own
+ * file) when it is at least MIN_SECRET_LENGTH long, and in its own finding's match and commit
+ * message whatever its length; scan-wide it would blank ordinary words, numbers and hashes in
+ * every other finding.
  *
  * Cost: one index over all secrets per report run (a 32-bit rolling hash of each secret's first
  * SCAN_WIDE_MIN characters behind a bit table, then Maps by length and by prefix), so scrubbing
@@ -35,6 +37,7 @@
  * prefix; repeated texts (one commit's message on each of its findings, the same field in every
  * format) are cached.
  */
+import { MIN_SECRET_LENGTH } from '../../core/forms.js';
 import { REDACTED_MARK, PATH_MATCH_PREFIX, redactPercent, redactSecret } from '../redact.js';
 import type { Finding } from '../types.js';
 import type { ReportContext, VerifyStatus } from './context.js';
@@ -177,6 +180,10 @@ function jsonInner(s: string): string {
   return JSON.stringify(s).slice(1, -1);
 }
 
+function scopeOf(f: Pick<Finding, 'commit' | 'path'>): string {
+  return f.commit?.sha ? `commit ${f.commit.sha}` : `file ${f.path}`;
+}
+
 /** What a finding's secret is for redaction: its secret; else a non-path match (the match is all it has); else nothing. */
 export function secretOf(f: { secret: string; match: string }): string {
   if (f.secret) return f.secret;
@@ -192,6 +199,7 @@ export class ScanRedactor {
   private readonly wholes = new Set<string>();
   private readonly keeps = new Map<number, Index>();
   private readonly cache = new Map<string, Map<string, string>>();
+  private readonly shortByScope = new Map<string, string[]>();
 
   /** Every secret of these findings (and of their required parts). */
   static fromFindings(findings: Iterable<Finding>): ScanRedactor {
@@ -201,8 +209,22 @@ export class ScanRedactor {
   }
 
   addFinding(f: Finding): void {
-    this.addSecret(secretOf(f));
-    for (const q of f.requiredFindings ?? []) this.addSecret(secretOf(q));
+    for (const s of [secretOf(f), ...(f.requiredFindings ?? []).map(secretOf)]) {
+      this.addSecret(s);
+      // too short to redact scan-wide, long enough to mask: redacted in every text of the
+      // findings of its own commit (outside git, its own file): every secret of that commit
+      if (s.trim().length >= MIN_SECRET_LENGTH && s.length < SCAN_WIDE_MIN) {
+        const key = scopeOf(f);
+        const list = this.shortByScope.get(key) ?? [];
+        if (!list.includes(s)) list.push(s);
+        this.shortByScope.set(key, list);
+      }
+    }
+  }
+
+  /** The short secrets found in `f`'s commit (or file), to redact in its texts besides the scan-wide ones. */
+  shortSecretsOf(f: Pick<Finding, 'commit' | 'path'>): readonly string[] {
+    return this.shortByScope.get(scopeOf(f)) ?? [];
   }
 
   addSecret(secret: string): void {
@@ -387,9 +409,9 @@ export interface ShownFinding {
 
 /** Step 1 of every writer: the findings without raw secrets, every free text redacted. */
 export function showFindings(findings: readonly Finding[], how: Shown, red: ScanRedactor, verified?: ReadonlyMap<Finding, VerifyStatus>): ShownFinding[] {
-  const text = (s: string): string => red.scrub(s, how);
   return findings.map((f) => {
-    const own = [secretOf(f), ...(f.requiredFindings ?? []).map(secretOf)].filter(Boolean);
+    const own = [secretOf(f), ...(f.requiredFindings ?? []).map(secretOf), ...red.shortSecretsOf(f)].filter(Boolean);
+    const text = (s: string): string => red.scrub(s, how, own);
     const secret = how.kind === 'raw' ? f.secret : how.kind === 'percent' ? redactPercent(f.secret, how.percent) : redactSecret(f.secret);
     const c = f.commit;
     const v = verified?.get(f);
