@@ -131,8 +131,11 @@ export async function runPipeline(p: Project, opts: { jobs?: string[]; variables
   const before = new Set([...projectFiles(p.dir).values()].map(digest));
   const child = spawn(process.execPath, args, { cwd: p.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString('utf8')));
+  // decoded as a stream: a character split across two chunks is not turned into U+FFFD
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => (output += d));
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => (output += d));
   const code = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -22,8 +22,11 @@ export async function runCli(args: readonly string[], opts: { env?: Record<strin
   const child = spawn(nodeBinary(opts.node ?? '24'), [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { cwd: opts.cwd ?? repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  // decoded as a stream: a character split across two chunks is not turned into U+FFFD
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => (stderr += d));
   child.stdin.end(opts.stdin ?? '');
   const code = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
