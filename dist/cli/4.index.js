@@ -118,31 +118,117 @@ function parsePkiInput(raw, lineBase = 10_000) {
 ;// CONCATENATED MODULE: ./src/vault/encoding.ts
 /**
  * hashicorp/vault-action's secretEncodingType: values stored encoded (base64, hex) are decoded
- * before injection. The encoded form is masked too (it is as secret as the value). Errors name
- * the selector line and key, never the value.
+ * before injection. Decoding is strict (a value that is not the encoding fails, it is never
+ * turned into garbage) and gives bytes: a file: sink receives them as they are (a keystore, a
+ * DER key). Bytes that are not text (invalid UTF-8, or a NUL) cannot live in an env var or a
+ * step output, so such a value sent there is refused. The encoded text is masked too (it is as
+ * secret as the value): as stored, and without its line breaks. Errors name the selector line
+ * and key, never the value.
  */
 
+const ENCODING_INPUT = 'secret-encoding-type';
 function parseEncoding(raw) {
     const v = raw.trim().toLowerCase().replace(/^utf-8$/, 'utf8');
     if (v === '' || v === 'utf8')
         return 'utf8';
     if (v === 'base64' || v === 'hex')
         return v;
-    throw new core_errors/* UserError */.yo('secret-encoding-type', `expected base64, hex or utf8, got "${v.slice(0, 20)}"`);
+    throw new core_errors/* UserError */.yo(ENCODING_INPUT, `expected base64, hex or utf8, got "${v.slice(0, 20)}"`);
 }
-/** Decodes each env/file value (whole-secret dotenv and JSON files are left as they are). */
+/** Spaces, tabs and line breaks may sit anywhere in an encoded value (base64 -w76, xxd -p). */
+const SPACE = /[ \t\r\n]/g;
+/** 1-based position of the first character of `text` outside `allowed` (spaces and line breaks allowed), 0 when none. */
+function firstBad(text, allowed) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n' && !allowed.test(c))
+            return i + 1;
+    }
+    return 0;
+}
+/**
+ * Strict base64 (RFC 4648 section 4, padded as `base64` writes it) or base64url (section 5,
+ * `-` and `_`, padding optional as JWTs and JWKs write it); the two alphabets never mixed, `=`
+ * only at the end, and the last character carrying no bits an encoder leaves unset (a value cut
+ * or altered is refused). Spaces and line breaks are ignored. The problem never quotes the value.
+ */
+function decodeBase64(text) {
+    const bad = firstBad(text, /[A-Za-z0-9+/=_-]/);
+    if (bad)
+        return { problem: `character ${bad} is not a base64 character` };
+    const s = text.replace(SPACE, '');
+    const url = /[-_]/.test(s);
+    if (url && /[+/]/.test(s))
+        return { problem: 'it mixes the base64 (+ /) and base64url (- _) alphabets' };
+    const body = s.replace(/=+$/, '');
+    const pad = s.length - body.length;
+    if (body.includes('='))
+        return { problem: 'it has "=" in the middle ("=" is padding, only at the end; two values joined?)' };
+    if (pad > 2)
+        return { problem: `it ends in ${pad} "=" (padding is at most two)` };
+    if (body.length % 4 === 1)
+        return { problem: `its length (${body.length} characters without padding) cannot be base64: the value was cut or has a character too many` };
+    if (pad ? (body.length + pad) % 4 !== 0 : !url && body.length % 4 !== 0) {
+        return { problem: pad ? 'its "=" padding does not fit its length' : `its length (${body.length} characters) is not a multiple of 4: the "=" padding is missing, or the value was cut` };
+    }
+    const bytes = Buffer.from(body, url ? 'base64url' : 'base64');
+    if (bytes.toString(url ? 'base64url' : 'base64').replace(/=+$/, '') !== body) {
+        return { problem: 'its last character carries bits no encoder writes (not canonical base64: a cut or altered value?)' };
+    }
+    return { bytes };
+}
+/** Strict hex: pairs of 0-9a-f (either case); spaces and line breaks ignored. */
+function decodeHex(text) {
+    const bad = firstBad(text, /[0-9a-fA-F]/);
+    if (bad)
+        return { problem: `character ${bad} is not a hex digit` };
+    const s = text.replace(SPACE, '');
+    if (s.length % 2)
+        return { problem: `it has an odd number of hex digits (${s.length})` };
+    return { bytes: Buffer.from(s, 'hex') };
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** The bytes as text an env var or an output can hold (valid UTF-8 without NUL), else undefined. */
+function bytesAsText(bytes) {
+    if (bytes.includes(0))
+        return undefined;
+    try {
+        return UTF8.decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes each env and file value (whole-secret dotenv and JSON files, and PKI certificates, are
+ * left as they are).
+ * Each decoded item carries its exact bytes (a file: sink writes them); a value whose bytes are
+ * not text is `binary`: its `value` is then the encoded text (masked, never injected), and an
+ * env sink (env var and output) is refused. Every form of the encoded text goes to `leaves`.
+ */
 function decodeItems(items, enc) {
     if (enc === 'utf8')
         return [...items];
     return items.map((i) => {
-        if (i.sink === 'dotenv' || i.sink === 'json')
+        // whole-secret files are written as stored; a PKI issue's PEM is Vault's own output, never encoded by the user
+        if (i.sink === 'dotenv' || i.sink === 'json' || i.sel.field === null)
             return i;
-        const v = i.value.trim();
-        const ok = enc === 'hex' ? /^(?:[0-9a-fA-F]{2})*$/.test(v) : /^[A-Za-z0-9+/_-]*={0,2}$/.test(v.replace(/\s+/g, ''));
-        if (!ok)
-            throw new core_errors/* UserError */.yo('secret-encoding-type', `line ${i.sel.line}: the value of "${i.key}" from ${i.source} is not ${enc} (the value is not shown)`);
-        const value = Buffer.from(enc === 'hex' ? v : v.replace(/\s+/g, ''), enc === 'hex' ? 'hex' : 'base64').toString('utf8');
-        return { ...i, value, leaves: [...i.leaves, i.value] };
+        const what = `line ${i.sel.line}: the value of ${i.key ? `"${i.key}"` : 'the secret'} from ${i.source}`;
+        const d = enc === 'hex' ? decodeHex(i.value) : decodeBase64(i.value);
+        if ('problem' in d)
+            throw new core_errors/* UserError */.yo(ENCODING_INPUT, `${what} is not ${enc}: ${d.problem} (the value is not shown)`);
+        const compact = i.value.replace(SPACE, '');
+        // the text as stored, and without its line breaks and spaces (as a program joining it prints
+        // it); a long text in lines is masked line by line, which covers its compact form already
+        const covered = compact === i.value || (/[\r\n]/.test(i.value) && compact.length > 4096);
+        const encoded = covered ? [i.value] : [i.value, compact];
+        const text = bytesAsText(d.bytes);
+        if (text !== undefined)
+            return { ...i, value: text, bytes: d.bytes, leaves: [...i.leaves, ...encoded] };
+        if (i.sink === 'env') {
+            throw new core_errors/* UserError */.yo(ENCODING_INPUT, `${what} decodes to bytes that are not text (not UTF-8, or a NUL byte), which an env var or a step output cannot hold: write it to a file with "| file:${i.name}" (the value is not shown)`);
+        }
+        return { ...i, value: compact, bytes: d.bytes, binary: true, leaves: [...i.leaves, ...encoded] };
     });
 }
 
@@ -520,17 +606,28 @@ var mask = __webpack_require__(9239);
 
 
 
+
+
 const FILES_STATE = 'fetchSecretsFiles';
-/** Registers every value (and each JSON leaf long enough to mask) before anything is written. */
+/**
+ * Registers every value (and each leaf long enough to mask: JSON fields, the encoded text of a
+ * decoded value) before anything is written. A binary value has no text form to mask: its
+ * encoded text, in its leaves, is what is masked.
+ */
 function maskAll(t, items) {
     for (const i of items) {
-        t.secret(i.value, i.name);
+        if (!i.binary)
+            t.secret(i.value, i.name);
         for (const leaf of i.leaves)
             if (leaf.trim().length >= mask/* MIN_SECRET_LENGTH */.vb)
                 t.secret(leaf, `${i.name} (a field)`);
     }
 }
 async function inject(t, items, opts) {
+    // decodeItems refuses these first; an env var or output never receives bytes that are no text
+    const binaryEnv = items.find((i) => i.binary && i.sink === 'env');
+    if (binaryEnv)
+        throw new core_errors/* UserError */.yo(vault_selectors/* SECRETS_INPUT */.dK, `line ${binaryEnv.sel.line}: ${binaryEnv.name} is binary: only a file: sink can take it`);
     maskAll(t, items);
     const fileItems = items.filter((i) => i.sink !== 'env');
     const done = items.map((item) => ({ item }));
@@ -542,7 +639,7 @@ async function inject(t, items, opts) {
         const written = [];
         try {
             for (const [i, path] of planned) {
-                await (0,core_files/* writeSecretFile */.AK)(path, i.value);
+                await (0,core_files/* writeSecretFile */.AK)(path, i.bytes ?? i.value);
                 written.push(path);
             }
         }
@@ -639,6 +736,7 @@ var selector = __webpack_require__(3301);
  * (src/stores/index.ts and, through it, each store's module and SDK) is imported only when a
  * store line is present: a Vault-only run never loads it.
  */
+
 
 
 
@@ -747,12 +845,11 @@ function storeContext(r, stores, concurrency) {
     const delayRaw = r.input('retry-initial-delay').trim();
     const baseDelayMs = delayRaw ? Math.round((0,parse/* parseDuration */.E9)(delayRaw, 'retry-initial-delay') * 1000) : 500;
     // the step's `timeout` bounds the store retries too; `request-timeout` each store request
-    const stepRaw = r.input('timeout').trim();
-    const stepS = stepRaw ? (0,parse/* parseDuration */.E9)(stepRaw, 'timeout') : 300;
+    const stepS = (0,deadline/* parseStepTimeout */.tS)(r.input('timeout'), 300);
     const rtRaw = r.input('request-timeout').trim();
-    const http = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), ...(stepS > 0 ? { deadlineMs: Math.round(stepS * 1000) } : {}) } };
+    const http = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: Math.round(stepS * 1000) } };
     if (rtRaw)
-        http.timeoutMs = Math.max(1, Math.round((0,parse/* parseDuration */.E9)(rtRaw, 'request-timeout') * 1000));
+        http.timeoutMs = (0,deadline/* parseRequestTimeoutMs */.oD)(rtRaw, 30_000);
     const ctx = {
         idToken: (aud) => r.idToken(aud),
         secret: (v, what) => r.secret(v, what),
@@ -880,7 +977,7 @@ const fetchSecretsSpec = {
             { name: 'outputs', description: 'set each value (or file path) as a step output (masked outputs are not passed to other jobs)', default: 'true' },
             { name: 'ignore-not-found', description: 'skip a missing path or key with a warning instead of failing the step', default: 'false' },
             { name: 'pki', description: 'hashicorp/vault-action\'s PKI form, one per line or ";": pki/issue/ROLE {"common_name": "web.example.com", "ttl": "1h"} [| NAME]; sets ROLE_CERT, ROLE_KEY, ROLE_CA, ROLE_CA_CHAIN (outputs role_cert ...)', default: '' },
-            { name: 'secret-encoding-type', description: 'decode each value before injecting it: base64, hex, or utf8 (as stored)', default: 'utf8' },
+            { name: 'secret-encoding-type', description: 'decode each value of a Vault line before injecting it: base64 (or base64url), hex, or utf8 (as stored); bytes that are not text only go to a file: sink, byte for byte', default: 'utf8' },
             { name: 'export-token', description: 'export VAULT_ADDR and VAULT_TOKEN (and VAULT_NAMESPACE) for later steps of the job; a token this step logged in with is still revoked when the job ends (unless revoke is false)', default: 'false' },
         ]),
         { name: 'revoke-leases', description: 'revoke the leases of dynamic secrets (database, aws ...) in the post step', default: 'true' },
@@ -1034,7 +1131,14 @@ async function post(r) {
     const created = r.getState(TOKEN_STATE);
     if (!leases.length && !created)
         return;
-    const token = created || r.getState(LEASE_TOKEN_STATE) || r.input('token').trim() || (r.env('VAULT_TOKEN') ?? '').trim();
+    let token;
+    try {
+        token = created || r.getState(LEASE_TOKEN_STATE) || (0,vault_login/* checkToken */.SK)(r.input('token'), 'token') || (0,vault_login/* checkToken */.SK)(r.env('VAULT_TOKEN') ?? '', 'VAULT_TOKEN');
+    }
+    catch (err) {
+        r.warning(`Could not revoke the leases: ${(0,core_errors/* describeError */.Uc)(err)}`, { title: 'Leases not revoked' });
+        return;
+    }
     if (!token) {
         r.warning(`No Vault token in the post step: ${leases.length} lease(s) were not revoked and end with their TTL.`, { title: 'Leases not revoked' });
         return;
@@ -1334,63 +1438,6 @@ function parseStoreLine(text, line) {
 /** A short, printable name of what a selector reads, e.g. "aws-sm:prod/db". */
 function sourceOf(sel) {
     return `${sel.store}:${sel.id}${sel.versionId ? `?version-id=${sel.versionId}` : sel.versionStage ? `?version-stage=${sel.versionStage}` : ''}`;
-}
-
-
-/***/ }),
-
-/***/ 6238:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ln: () => (/* binding */ shortLived),
-/* harmony export */   NE: () => (/* binding */ withDeadline),
-/* harmony export */   tS: () => (/* binding */ parseStepTimeout)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1896);
-/**
- * The whole-step timeout of the Vault actions (`timeout`): the step fails when it has not
- * finished in time, naming the Vault calls (and OIDC token requests) still in flight. Each
- * request has its own timeout besides (request-timeout); this bounds retries and slow servers.
- */
-
-
-/** Seconds of the `timeout` input; 0 = no limit. */
-function parseStepTimeout(raw, dflt) {
-    const v = raw.trim();
-    if (!v)
-        return dflt;
-    const s = (0,_core_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(v, 'timeout');
-    if (s > 6 * 3600)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('timeout', 'expected at most 6h (GitHub ends a job after 6 hours)');
-    return s;
-}
-async function withDeadline(seconds, pending, fn) {
-    if (!(seconds > 0))
-        return fn();
-    let timer;
-    const expired = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const p = pending();
-            const what = p.length ? `still pending: ${p.join(', ')}` : 'no request was in flight (waiting to retry)';
-            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`the step did not finish within ${seconds}s (the timeout input); ${what}`, {
-                service: 'Vault', status: 0, code: 'timeout', retryable: false,
-                hint: 'raise the timeout input if Vault is slow, or check that the runner reaches it (proxy, firewall)',
-            }));
-        }, Math.round(seconds * 1000));
-    });
-    try {
-        return await Promise.race([fn(), expired]);
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-    }
-}
-/** A TTL warning when a credential ends within `minSeconds` (the job likely outlives it). */
-function shortLived(ttlSeconds, minSeconds = 600) {
-    return ttlSeconds > 0 && ttlSeconds < minSeconds;
 }
 
 

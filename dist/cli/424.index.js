@@ -637,8 +637,9 @@ async function* readArchive(input, name, limits, notes) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ findingLine),
-  z: () => (/* binding */ searchPaths)
+  mC: () => (/* binding */ findingLine),
+  z: () => (/* binding */ searchPaths),
+  j_: () => (/* binding */ targetProblem)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1015,6 +1016,11 @@ async function searchArchive(ctx, path, chunks) {
  * followed: what they point to inside the tree is searched as itself), read in 1 MB
  * chunks into one reused buffer and streamed into the matcher (archives through src/archive). Findings name the file, line and
  * secret (its label and form); they never hold the value, which the guard never had.
+ *
+ * Fail closed: a given path that does not exist or is not a file or directory, a directory
+ * that cannot be listed and a file that cannot be read are `unreadable` (the guard cannot
+ * vouch for them; the CLI exits 2 naming each). FIFOs, sockets and devices met in a walk
+ * are not files a build publishes: skipped with a note, never opened.
  */
 
 
@@ -1028,6 +1034,45 @@ const READ_SIZE = 1 << 20;
 function errCode(err) {
     return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
 }
+/** A path the guard cannot search: noted with the skipped ones, and fails the search. */
+function cannotRead(ctx, path, reason) {
+    const entry = { path, reason };
+    ctx.skipped.push(entry);
+    ctx.unreadable.push(entry);
+}
+/**
+ * What a path given to the guard is: a file or a directory (symlinks followed: a path given
+ * by name is searched even if it is a symlink), else why it cannot be searched.
+ */
+function statTarget(path) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch (err) {
+        const code = errCode(err);
+        if (code !== 'ENOENT')
+            return { problem: `it cannot be read (${code})` };
+        try {
+            if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink())
+                return { problem: 'it is a symbolic link to nothing (ENOENT)' };
+        }
+        catch {
+            // not even a link
+        }
+        return { problem: 'it does not exist (ENOENT)' };
+    }
+    if (st.isFile() || st.isDirectory())
+        return { dir: st.isDirectory() };
+    return { problem: 'it is not a file or directory (a FIFO, socket or device)' };
+}
+/** Why a path given to the guard cannot be searched, or undefined when it can. */
+function targetProblem(path) {
+    const t = statTarget(path);
+    return 'problem' in t ? t.problem : undefined;
+}
+/** O_NONBLOCK: a file swapped for a FIFO after the directory was listed cannot block the search. */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0);
 /** An archive's chunks after the first: fresh buffers (the archive reader may hold them), read errors noted. */
 async function* archiveChunks(ctx, fd, first, display) {
     yield first;
@@ -1038,7 +1083,7 @@ async function* archiveChunks(ctx, fd, first, display) {
             n = (0,external_node_fs_.readSync)(fd, b, 0, b.length, null);
         }
         catch (err) {
-            ctx.skipped.push({ path: display, reason: `not readable (${errCode(err)})` });
+            cannotRead(ctx, display, `not readable to the end (${errCode(err)})`);
             return;
         }
         if (n === 0)
@@ -1056,7 +1101,7 @@ async function searchFile(ctx, path, display, buf) {
     let fd;
     let scan;
     try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
+        fd = (0,external_node_fs_.openSync)(path, OPEN_FLAGS);
         const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, null);
         const head = buf.subarray(0, n);
         if (isArchive(head)) {
@@ -1068,7 +1113,7 @@ async function searchFile(ctx, path, display, buf) {
             scan.write(buf.subarray(0, k));
     }
     catch (err) {
-        ctx.skipped.push({ path: display, reason: `not readable (${errCode(err)})` });
+        cannotRead(ctx, display, `not readable (${errCode(err)})`);
     }
     finally {
         if (fd !== undefined)
@@ -1086,41 +1131,34 @@ async function walkDir(ctx, path, display, skip, buf) {
         entries = (0,external_node_fs_.readdirSync)(path, { withFileTypes: true });
     }
     catch (err) {
-        ctx.skipped.push({ path: display, reason: `directory not readable (${errCode(err)})` });
+        cannotRead(ctx, display, `directory not readable (${errCode(err)})`);
         return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
         const child = (0,external_node_path_.join)(path, e.name);
         const name = display === '.' ? e.name : `${display}/${e.name}`;
-        // symlinks are not followed; sockets, fifos and devices are not files
+        // symlinks are not followed (what they point to inside the tree is searched as itself)
         if (e.isDirectory()) {
             if (!skip.names.has(e.name))
                 await walkDir(ctx, child, name, skip, buf);
         }
         else if (e.isFile())
             await searchFile(ctx, child, name, buf);
+        else if (!e.isSymbolicLink())
+            ctx.skipped.push({ path: name, reason: 'not a regular file (a FIFO, socket or device): not searched' });
     }
 }
 async function walk(ctx, path, display, skip, buf) {
-    let st;
-    try {
-        // a path given by name is searched even if it is a symlink
-        st = (0,external_node_fs_.statSync)(path);
-    }
-    catch (err) {
-        ctx.skipped.push({ path: display, reason: `not found (${errCode(err)})` });
-        return;
-    }
-    if (st.isFile())
-        return searchFile(ctx, path, display, buf);
-    if (st.isDirectory())
-        return walkDir(ctx, path, display, skip, buf);
+    const t = statTarget(path);
+    if ('problem' in t)
+        return cannotRead(ctx, display, t.problem);
+    return t.dir ? walkDir(ctx, path, display, skip, buf) : searchFile(ctx, path, display, buf);
 }
 async function searchPaths(record, targets, opts = {}) {
     const t0 = performance.now();
     const matcher = new Matcher(record);
-    const ctx = { matcher, maxDepth: opts.maxDepth ?? 4, maxZipBytes: opts.maxZipBytes ?? 512 * 1048576, findings: [], skipped: [], bytes: 0, files: 0 };
+    const ctx = { matcher, maxDepth: opts.maxDepth ?? 4, maxZipBytes: opts.maxZipBytes ?? 512 * 1048576, findings: [], skipped: [], unreadable: [], bytes: 0, files: 0 };
     const skip = { names: new Set(opts.skipDirs ?? ['.git']), paths: new Set((opts.skipPaths ?? []).map((p) => (0,external_node_path_.resolve)(p))) };
     const buf = Buffer.allocUnsafeSlow(READ_SIZE);
     if (matcher.size > 0) {
@@ -1131,6 +1169,7 @@ async function searchPaths(record, targets, opts = {}) {
     return {
         findings: ctx.findings,
         skipped: ctx.skipped,
+        unreadable: ctx.unreadable,
         bytes: ctx.bytes,
         files: ctx.files,
         secrets: new Set(record.entries.map((e) => e.label)).size,

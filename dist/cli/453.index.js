@@ -74,6 +74,8 @@ function accountOfArn(arn) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
+var http = __webpack_require__(3871);
 // EXTERNAL MODULE: ./src/core/parse.ts
 var parse = __webpack_require__(1896);
 // EXTERNAL MODULE: external "node:crypto"
@@ -291,6 +293,7 @@ function parseTransitiveKeys(raw, tags, input = 'transitive-tag-keys') {
 
 
 
+
 const DURATION_MIN = 900;
 const DURATION_MAX = 43200;
 const CHAINED_MAX = 3600;
@@ -437,10 +440,8 @@ function parseInputs(input, env, run, tagRun) {
     const transitiveRaw = input('transitive-tag-keys');
     // web identity takes no tags (a note is logged): the keys are checked only where they are sent
     const transitiveTagKeys = source.kind === 'keys' || source.kind === 'env' ? parseTransitiveKeys(transitiveRaw, tags) : (0,parse/* parseList */.E1)(transitiveRaw);
-    const httpProxy = input('http-proxy').trim();
+    const httpProxy = input('http-proxy').trim() ? (0,http/* proxyUrl */.sd)(input('http-proxy'), 'http-proxy') : '';
     const noProxy = input('no-proxy').trim();
-    if (httpProxy && !/^https?:\/\/[^\s]+$/.test(httpProxy))
-        throw new errors/* UserError */.yo('http-proxy', 'http-proxy must be an http(s) URL, e.g. http://proxy.example.com:3128');
     const caCertificate = input('ca-certificate').trim();
     return {
         role,
@@ -1082,7 +1083,7 @@ const UNITS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 3153600
 /** Durations such as `90`, `90s`, `15m`, `1h30m`, `30d`: returns seconds. */
 function parseDuration(raw, input) {
     const v = raw.trim();
-    if (/^\d+$/.test(v))
+    if (/^\d+$/.test(v) && Number.isFinite(Number(v)))
         return Number(v);
     const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
     let total = 0;
@@ -1093,6 +1094,8 @@ function parseDuration(raw, input) {
     }
     if (v === '' || consumed !== v.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got "${v.slice(0, 40)}"`);
+    if (!Number.isFinite(total))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got a number too large`);
     return total;
 }
 /** Multi-line or comma separated list; blank entries dropped. */

@@ -21,8 +21,9 @@ __webpack_require__.r(__webpack_exports__);
  * `pipeline-secrets guard [PATH...]`: searches the paths (default: the workspace) for any
  * secret this job injected, by the record the credential actions left in the job's temp
  * dir. Prints `file:line: secret LABEL found` per finding on stdout (never a value: the
- * guard never has one) and a summary on stderr. Exit 0 clean, 1 findings, 2 usage or a
- * record with unreadable lines (fail closed: those secrets could not be searched for).
+ * guard never has one) and a summary on stderr. Exit 0 clean, 1 findings, 2 usage, a
+ * record with unreadable lines, or a path it cannot search (fail closed: a mistyped PATH,
+ * a directory it cannot list or a file it cannot read is something it cannot vouch for).
  */
 
 
@@ -42,6 +43,9 @@ const GUARD_HELP = [
     '',
     'Prints `file:line: secret LABEL found` for each finding, never the value. Exit 1 on findings,',
     '2 on bad usage or when lines of the record cannot be read (those secrets cannot be searched for).',
+    'It fails closed (exit 2, naming each) on a PATH that does not exist or is not a file or directory,',
+    'and on a directory it cannot list or a file it cannot read: it cannot vouch for what it did not read.',
+    'FIFOs, sockets and devices inside a directory are skipped with a note; symlinks are not followed.',
 ].join('\n');
 /** The record's directory, resolved as the runner that recorded it resolves runner.tempDir(). */
 function recordDir(env, explicit) {
@@ -92,6 +96,20 @@ async function runGuard(args, io) {
         }
         paths.push(a);
     }
+    const ws = workspace(io.env);
+    const targets = (paths.length ? paths : [ws]).map((p) => {
+        const resolved = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ws, p);
+        // `out/` names a directory: resolve() would drop the slash, and with it the check that it is one
+        const abs = /[\\/]$/.test(p) && !/[\\/]$/.test(resolved) ? `${resolved}${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}` : resolved;
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(ws, abs);
+        return { path: abs, display: paths.length ? p.replace(/\/+$/, '') || p : rel === '' ? '.' : rel };
+    });
+    // fail closed before anything else: a mistyped PATH must not turn the guard off
+    const missing = targets.map((t) => ({ t, problem: (0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .targetProblem */ .j_)(t.path) })).filter((m) => m.problem !== undefined);
+    for (const m of missing)
+        io.err(`guard: error: cannot search ${m.t.display}: ${m.problem}\n`);
+    if (missing.length)
+        return 2;
     const dir = recordDir(io.env, tempDir);
     const record = (0,_record_js__WEBPACK_IMPORTED_MODULE_3__/* .readRecord */ .aE)(dir);
     if (record?.ignored) {
@@ -104,20 +122,20 @@ async function runGuard(args, io) {
         io.err(`guard: no secret was recorded in ${dir}: nothing to search for (the credential actions record what they inject in this job's temp dir)\n`);
         return 0;
     }
-    const ws = workspace(io.env);
-    const targets = (paths.length ? paths : [ws]).map((p) => {
-        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(ws, p);
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(ws, abs);
-        return { path: abs, display: paths.length ? p.replace(/\/+$/, '') || p : rel === '' ? '.' : rel };
-    });
     const res = await (0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .searchPaths */ .z)(record, targets, { maxDepth: depth, skipPaths: [dir] });
     for (const f of res.findings)
-        io.out(`${(0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .findingLine */ .m)(f)}\n`);
+        io.out(`${(0,_search_js__WEBPACK_IMPORTED_MODULE_4__/* .findingLine */ .mC)(f)}\n`);
+    const unreadable = new Set(res.unreadable);
     for (const s of res.skipped)
-        io.err(`guard: skipped ${s.path}: ${s.reason}\n`);
+        if (!unreadable.has(s))
+            io.err(`guard: skipped ${s.path}: ${s.reason}\n`);
+    for (const u of res.unreadable)
+        io.err(`guard: error: cannot search ${u.path}: ${u.reason}\n`);
     const mb = res.bytes / 1048576;
-    io.err(`guard: searched ${res.files} file(s), ${mb.toFixed(1)} MB, for ${res.secrets} secret(s) in ${res.seconds.toFixed(2)} s: ${res.findings.length ? `${res.findings.length} finding(s)` : 'none found'}\n`);
-    return res.findings.length ? 1 : record.ignored ? 2 : 0;
+    const notSearched = res.unreadable.length ? `; ${res.unreadable.length} path(s) could not be searched (failing closed)` : '';
+    io.err(`guard: searched ${res.files} file(s), ${mb.toFixed(1)} MB, for ${res.secrets} secret(s) in ${res.seconds.toFixed(2)} s: ${res.findings.length ? `${res.findings.length} finding(s)` : 'none found'}${notSearched}\n`);
+    // a finding wins (exit 1); else what could not be searched fails closed (exit 2)
+    return res.findings.length ? 1 : record.ignored || res.unreadable.length ? 2 : 0;
 }
 
 

@@ -215,63 +215,6 @@ function aliasMap(inputs) {
 }
 
 
-/***/ }),
-
-/***/ 6238:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ln: () => (/* binding */ shortLived),
-/* harmony export */   NE: () => (/* binding */ withDeadline),
-/* harmony export */   tS: () => (/* binding */ parseStepTimeout)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1896);
-/**
- * The whole-step timeout of the Vault actions (`timeout`): the step fails when it has not
- * finished in time, naming the Vault calls (and OIDC token requests) still in flight. Each
- * request has its own timeout besides (request-timeout); this bounds retries and slow servers.
- */
-
-
-/** Seconds of the `timeout` input; 0 = no limit. */
-function parseStepTimeout(raw, dflt) {
-    const v = raw.trim();
-    if (!v)
-        return dflt;
-    const s = (0,_core_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(v, 'timeout');
-    if (s > 6 * 3600)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('timeout', 'expected at most 6h (GitHub ends a job after 6 hours)');
-    return s;
-}
-async function withDeadline(seconds, pending, fn) {
-    if (!(seconds > 0))
-        return fn();
-    let timer;
-    const expired = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const p = pending();
-            const what = p.length ? `still pending: ${p.join(', ')}` : 'no request was in flight (waiting to retry)';
-            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`the step did not finish within ${seconds}s (the timeout input); ${what}`, {
-                service: 'Vault', status: 0, code: 'timeout', retryable: false,
-                hint: 'raise the timeout input if Vault is slow, or check that the runner reaches it (proxy, firewall)',
-            }));
-        }, Math.round(seconds * 1000));
-    });
-    try {
-        return await Promise.race([fn(), expired]);
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-    }
-}
-/** A TTL warning when a credential ends within `minSeconds` (the job likely outlives it). */
-function shortLived(ttlSeconds, minSeconds = 600) {
-    return ttlSeconds > 0 && ttlSeconds < minSeconds;
-}
-
-
 /***/ })
 
 };

@@ -76,7 +76,7 @@ const UNITS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 3153600
 /** Durations such as `90`, `90s`, `15m`, `1h30m`, `30d`: returns seconds. */
 function parseDuration(raw, input) {
     const v = raw.trim();
-    if (/^\d+$/.test(v))
+    if (/^\d+$/.test(v) && Number.isFinite(Number(v)))
         return Number(v);
     const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
     let total = 0;
@@ -87,6 +87,8 @@ function parseDuration(raw, input) {
     }
     if (v === '' || consumed !== v.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got "${v.slice(0, 40)}"`);
+    if (!Number.isFinite(total))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got a number too large`);
     return total;
 }
 /** Multi-line or comma separated list; blank entries dropped. */
@@ -373,6 +375,83 @@ function listKeys(res) {
 
 /***/ }),
 
+/***/ 6238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ln: () => (/* binding */ shortLived),
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   oD: () => (/* binding */ parseRequestTimeoutMs),
+/* harmony export */   tS: () => (/* binding */ parseStepTimeout)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1896);
+/**
+ * The whole-step timeout of the Vault actions (`timeout`): the step fails when it has not
+ * finished in time, naming the Vault calls (and OIDC token requests) still in flight. Each
+ * request has its own timeout besides (request-timeout); this bounds retries and slow servers.
+ */
+
+
+/** The longest step: GitHub ends a job after 6 hours. */
+const MAX_STEP_S = 6 * 3600;
+/**
+ * Seconds of the `timeout` input (vault-login, fetch-secrets and its cloud stores): above zero
+ * (at least 1 ms) and at most 6h. 0 is refused, never read as "no limit" nor as "fail at once".
+ */
+function parseStepTimeout(raw, dflt) {
+    const v = raw.trim();
+    if (!v)
+        return dflt;
+    const s = (0,_core_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(v, 'timeout');
+    if (!(Math.round(s * 1000) >= 1))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('timeout', `expected a duration above zero such as 90s or 5m (at most 6h), got "${v.slice(0, 20)}"`);
+    if (s > MAX_STEP_S)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('timeout', 'expected at most 6h (GitHub ends a job after 6 hours)');
+    return s;
+}
+/** Milliseconds of `request-timeout` (each request attempt): above zero, at most 6h. */
+function parseRequestTimeoutMs(raw, dflt) {
+    const v = raw.trim();
+    if (!v)
+        return dflt;
+    const ms = Math.round((0,_core_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(v, 'request-timeout') * 1000);
+    if (!(ms >= 1))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('request-timeout', `expected a duration above zero such as 30s, got "${v.slice(0, 20)}"`);
+    if (ms > MAX_STEP_S * 1000)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('request-timeout', 'expected at most 6h');
+    return ms;
+}
+async function withDeadline(seconds, pending, fn) {
+    if (!(seconds > 0))
+        return fn();
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const p = pending();
+            const what = p.length ? `still pending: ${p.join(', ')}` : 'no request was in flight (waiting to retry)';
+            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`the step did not finish within ${seconds}s (the timeout input); ${what}`, {
+                service: 'Vault', status: 0, code: 'timeout', retryable: false,
+                hint: 'raise the timeout input if Vault is slow, or check that the runner reaches it (proxy, firewall)',
+            }));
+        }, Math.round(seconds * 1000));
+    });
+    try {
+        return await Promise.race([fn(), expired]);
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+    }
+}
+/** A TTL warning when a credential ends within `minSeconds` (the job likely outlives it). */
+function shortLived(ttlSeconds, minSeconds = 600) {
+    return ttlSeconds > 0 && ttlSeconds < minSeconds;
+}
+
+
+/***/ }),
+
 /***/ 8495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -439,7 +518,7 @@ function withVaultActionAliases(inputs) {
 /** The whole-step timeout: vault-login and fetch-secrets (rotate-check has its own `timeout`). */
 const timeoutInput = {
     name: 'timeout',
-    description: 'fail the step when it has not finished within this time (e.g. 90s, 5m), naming the Vault calls still pending; 0 for no limit',
+    description: 'fail the step when it has not finished within this time (e.g. 90s, 5m; above zero, at most 6h), naming the Vault calls still pending',
     default: '5m',
 };
 /** `output-token`: the token as the masked `vault_token` output (vault-action's name). */
@@ -460,6 +539,7 @@ const vaultActionLoginInputs = withVaultActionAliases([...loginInputs, ...extraL
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SK: () => (/* binding */ checkToken),
   F7: () => (/* binding */ loginFromInputs),
   ZF: () => (/* reexport */ inputs/* loginInputs */.ZF),
   Je: () => (/* binding */ readPem),
@@ -746,6 +826,8 @@ async function login(client, p, deps) {
 
 // EXTERNAL MODULE: ./src/vault/inputs.ts
 var inputs = __webpack_require__(8495);
+// EXTERNAL MODULE: ./src/vault/deadline.ts
+var deadline = __webpack_require__(6238);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/vault/login-extras.ts
@@ -760,7 +842,14 @@ var json = __webpack_require__(6153);
 const RESERVED = new Set(['x-vault-token', 'x-vault-namespace', 'x-vault-request', 'content-type', 'content-length', 'host', 'authorization', 'transfer-encoding', 'connection']);
 /** Response wrapping would hide every answer (token, secrets) behind a wrapping token the actions never unwrap. */
 const WRAP = 'x-vault-wrap-ttl';
-/** "Name: value" per line; a repeated name joins its values with ", " (as vault-action does). */
+/** What an HTTP header value cannot carry (RFC 9110 field-vchar, obs-text, SP and HTAB are fine): undici's own rule. */
+const HEADER_VALUE_BAD = /[^\t\x20-\x7e\x80-\xff]/;
+/**
+ * "Name: value" per line; a repeated name joins its values with ", " (as vault-action does).
+ * A name that is not an HTTP token, or a value with a character HTTP cannot carry (CR, NUL,
+ * another control character but tab, anything outside latin1), is a UserError naming the line
+ * and the header, never the value.
+ */
 function parseExtraHeaders(raw) {
     const out = {};
     raw.split(/\r?\n/).forEach((line, i) => {
@@ -769,16 +858,22 @@ function parseExtraHeaders(raw) {
             return;
         const colon = t.indexOf(':');
         const name = colon > 0 ? t.slice(0, colon).trim().toLowerCase() : '';
-        if (!name || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name))
+        if (!name)
             throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: expected "Name: value" with a valid header name`);
+        // the name is not quoted: a line without its colon where the writer meant one could hold a value
+        if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name))
+            throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: expected "Name: value" with a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no space)`);
         if (RESERVED.has(name)) {
             throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: the ${name} header is set by the action itself${name === 'x-vault-token' ? ' (give the token in the token input)' : name === 'x-vault-namespace' ? ' (use the namespace input)' : ''}`);
         }
         if (name === WRAP)
             throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: ${WRAP} (response wrapping) is not supported: the actions read the answers themselves and never unwrap them`);
         const value = t.slice(colon + 1).trim();
-        if (/[\r\n\0]/.test(value))
-            throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: the value holds a control character`);
+        const bad = HEADER_VALUE_BAD.exec(value)?.[0];
+        if (bad !== undefined) {
+            const what = bad === '\r' ? 'a carriage return (CR)' : bad === '\0' ? 'a NUL' : bad <= '\x7f' ? 'a control character (only tab is allowed)' : 'a character outside ISO-8859-1 (latin1)';
+            throw new errors/* UserError */.yo('extra-headers', `line ${i + 1}: the value of the ${name} header holds ${what}, which an HTTP header cannot carry; percent- or base64-encode it (the value is not shown)`);
+        }
         out[name] = out[name] !== undefined ? `${out[name]}, ${value}` : value;
     });
     return out;
@@ -824,6 +919,7 @@ function parseAuthPayload(raw, secret) {
 
 
 
+
 /**
  * An input, or its vault-action camelCase alias when that is given. vault-login and fetch-secrets
  * resolve aliases for every input through platform/aliases.ts; this is for code reached
@@ -855,6 +951,32 @@ function readPem(raw, input) {
     }
     throw new errors/* UserError */.yo(input, 'expected PEM content (-----BEGIN ...), the path of an existing PEM file, or base64 of a PEM');
 }
+/**
+ * A Vault token as given (the token input or VAULT_TOKEN): surrounding whitespace is trimmed
+ * (`echo` into a file leaves a newline, Windows a CR); a space, line break, control or
+ * non-ASCII character inside, or only whitespace, is a UserError naming `input`: no Vault token
+ * has one, and an HTTP header cannot carry most. '' when nothing is given. Never quotes the token.
+ */
+function checkToken(raw, input) {
+    const t = raw.trim();
+    if (!t) {
+        if (raw)
+            throw new errors/* UserError */.yo(input, `${input} holds only whitespace: give the token itself, or leave it unset`);
+        return '';
+    }
+    const bad = /[^\x21-\x7e]/.exec(t)?.[0] ?? '';
+    if (bad) {
+        const what = bad === '\n' || bad === '\r' ? 'a line break' : bad === ' ' || bad === '\t' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : 'a non-ASCII character';
+        throw new errors/* UserError */.yo(input, `${input} holds ${what} inside (a Vault token is one word of printable ASCII): was it read from a file of several lines, or with Windows line endings? The token is not shown`);
+    }
+    return t;
+}
+/** `namespace` goes in the X-Vault-Namespace header: no line break, control or non-latin1 character. */
+function checkNamespace(ns) {
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(ns))
+        throw new errors/* UserError */.yo('namespace', 'the namespace holds a line break, a control character or a character an HTTP header cannot carry');
+    return ns;
+}
 /** Origin of a URL without credentials, e.g. https://vault.example.com:8200 */
 function urlOrigin(url) {
     return new URL(url).origin;
@@ -875,7 +997,7 @@ function vaultConnection(r, pending = new Set()) {
         throw new errors/* UserError */.yo('url', `expected an http(s) URL, got a ${parsed.protocol} URL`);
     if (parsed.username || parsed.password)
         throw new errors/* UserError */.yo('url', 'the Vault URL must not carry credentials');
-    const namespace = (r.input('namespace') || r.env('VAULT_NAMESPACE') || '').trim().replace(/^\/+|\/+$/g, '');
+    const namespace = checkNamespace((r.input('namespace') || r.env('VAULT_NAMESPACE') || '').trim().replace(/^\/+|\/+$/g, ''));
     const tls = {};
     const ca = r.input('ca-certificate');
     if (ca.trim())
@@ -899,10 +1021,7 @@ function vaultConnection(r, pending = new Set()) {
     const headers = parseExtraHeaders(r.input('extra-headers'));
     for (const v of Object.values(headers))
         r.secret(v, 'an extra-headers value');
-    const rtRaw = r.input('request-timeout').trim();
-    const timeoutMs = rtRaw ? Math.round((0,parse/* parseDuration */.E9)(rtRaw, 'request-timeout') * 1000) : 30_000;
-    if (timeoutMs < 1)
-        throw new errors/* UserError */.yo('request-timeout', 'expected a duration above zero, e.g. 30s');
+    const timeoutMs = (0,deadline/* parseRequestTimeoutMs */.oD)(r.input('request-timeout'), 30_000);
     return {
         url: url.replace(/\/+$/, ''), namespace, tls, headers, timeoutMs, pending,
         retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: 300_000 },
@@ -931,15 +1050,16 @@ async function loginFromInputs(r, opts = {}) {
             throw new errors/* UserError */.yo('method', `expected one of ${LOGIN_METHODS.join(', ')}, or another auth method ("${methodRaw.slice(0, 30)}") with its login body in the auth-payload input`);
     }
     let method = methodRaw;
-    let token = r.input('token').trim();
+    const given = checkToken(r.input('token'), 'token');
+    let token = given;
     if (!token && (method === 'token' || opts.useEnvToken))
-        token = (r.env('VAULT_TOKEN') ?? '').trim();
+        token = checkToken(r.env('VAULT_TOKEN') ?? '', 'VAULT_TOKEN');
     if (token)
         method = 'token';
     if (method === 'token' && !token)
         throw new errors/* UserError */.yo('token', 'method token needs the token input (or VAULT_TOKEN)');
     if (token)
-        r.secret(token, method === 'token' && !r.input('token').trim() ? 'VAULT_TOKEN' : 'token');
+        r.secret(token, given ? 'token' : 'VAULT_TOKEN');
     const params = method === 'token' ? undefined : loginParams(r, method, connection, payloadRaw);
     const client = vaultClient(r, connection, token);
     const now = Date.now();

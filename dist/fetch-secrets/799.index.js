@@ -262,7 +262,7 @@ function awsSsmStore(ctx) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3871);
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6153);
-/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9239);
+/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4107);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7253);
 /* harmony import */ var _vault_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
 /**

@@ -106,7 +106,7 @@ function parseAwsSmCompat(inputs) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9239);
+/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4107);
 /* harmony import */ var _vault_selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7002);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4621);
 /* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3301);

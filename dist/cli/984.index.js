@@ -1,8 +1,8 @@
-export const id = 750;
-export const ids = [750];
+export const id = 984;
+export const ids = [984];
 export const modules = {
 
-/***/ 7750:
+/***/ 1984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2164,7 +2164,8 @@ const PATH_MATCH_PREFIX = 'file detected: ';
 function redactSecret(secret) {
     if (secret.length < PREFIX_MIN_LENGTH)
         return REDACTED_MARK;
-    return `${secret.slice(0, PREFIX_LENGTH)}${REDACTED_MARK}`;
+    // whole characters: never half of a surrogate pair (an emoji would become U+FFFD in a summary)
+    return `${[...secret.slice(0, PREFIX_LENGTH * 2)].slice(0, PREFIX_LENGTH).join('')}${REDACTED_MARK}`;
 }
 /**
  * The match with every occurrence of the secret redacted (and nothing else of it shown if the match
@@ -3893,6 +3894,7 @@ async function runScan(o) {
     const skipped = [];
     const stats = newStats();
     const findings = [];
+    const suppressed = [];
     let ignored = 0;
     let baselined = 0;
     const engineSkippedBefore = o.scanner.skipped?.length ?? 0;
@@ -3900,16 +3902,20 @@ async function runScan(o) {
     const skipPath = scanner.isPathAllowed ? (p) => scanner.isPathAllowed?.(p) ?? false : undefined;
     for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats, ...(o.archive ? { archive: o.archive } : {}), ...(skipPath ? { skipPath } : {}) })) {
         for (const f of o.scanner.scan(frag)) {
-            if (o.ignore?.has(f))
+            if (o.ignore?.has(f)) {
                 ignored++;
-            else if (o.baseline?.has(f))
+                suppressed.push(f);
+            }
+            else if (o.baseline?.has(f)) {
                 baselined++;
+                suppressed.push(f);
+            }
             else
                 findings.push(f);
         }
     }
     const engineSkipped = o.scanner.skipped?.slice(engineSkippedBefore) ?? [];
-    return { findings, ignored, baselined, skipped: [...skipped, ...engineSkipped], stats, seconds: (performance.now() - t0) / 1000 };
+    return { findings, suppressed, ignored, baselined, skipped: [...skipped, ...engineSkipped], stats, seconds: (performance.now() - t0) / 1000 };
 }
 /** Control characters of untrusted text (paths, commit messages) shown as '?' in logs, so nothing can forge a runner command. */
 function run_printable(text) {
@@ -4288,8 +4294,6 @@ class Baseline {
 // EXTERNAL MODULE: ./src/core/files.ts
 var files = __webpack_require__(9928);
 ;// CONCATENATED MODULE: ./src/scanner/reports/context.ts
-/** What every report needs besides the findings. */
-
 function commitUrl(ctx, sha) {
     if (!ctx.serverUrl || !ctx.repository || !sha)
         return '';
@@ -4301,24 +4305,12 @@ function fileUrl(ctx, sha, path, line) {
     const p = path.split('/').map(encodeURIComponent).join('/');
     return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/blob/${sha}/${p}#L${line}`;
 }
-/**
- * A finding's match or commit message as a report shows it: with redaction on, every occurrence
- * of its secret and of its required parts' secrets redacted (a message can hold the secret too:
- * "add key AKIA…"); redact: false leaves it raw.
- */
-function shownText(text, f, ctx) {
-    if (!text || (!ctx.redact && ctx.redactPercent === undefined))
-        return text;
-    let out = text;
-    for (const secret of [f.secret, ...(f.requiredFindings ?? []).map((r) => r.secret)]) {
-        if (!secret)
-            continue;
-        out = ctx.redactPercent !== undefined ? redactMatchPercent(out, secret, ctx.redactPercent) : redact_redactMatch(out, secret);
-    }
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/required.ts
+/**
+ * A composite rule's required parts ([[rules.required]]) as reports show them: rule and place,
+ * never the part's secret (gitleaks prints them only in its verbose log, secrets included).
+ */
 function requiredParts(f) {
     return f.requiredFindings ?? [];
 }
@@ -4330,13 +4322,412 @@ function gitleaksRequired(f) {
     return requiredParts(f).map((r) => ({ RuleID: r.ruleId, StartLine: r.startLine, EndLine: r.endLine, StartColumn: r.startColumn, EndColumn: r.endColumn }));
 }
 
+// EXTERNAL MODULE: ./src/core/forms.ts
+var core_forms = __webpack_require__(1720);
+;// CONCATENATED MODULE: ./src/scanner/reports/redaction.ts
+/**
+ * Redaction is a property of the report writers, not of each field they copy.
+ *
+ * One scan-wide redactor knows every secret the scan found (each finding's secret, its required
+ * parts' secrets, the whole match of a regex finding whose secret group matched nothing, and
+ * each long line of a multi-line secret). Every writer goes through two steps:
+ *
+ * 1. showFindings(): the findings become ShownFindings, which carry no raw secret or match at
+ *    all (a writer cannot print what it does not have); every free-text field (commit message,
+ *    author, email, description, rule id, tags, the path where prose repeats it) has every
+ *    secret of the scan redacted, and the match and the commit message also the finding's own
+ *    secrets however short (as before).
+ * 2. a final pass over what the writer built, before it is serialised: every string of a
+ *    JSON-shaped report (scrubDeep: a new field is covered without anyone remembering it),
+ *    every CSV cell and XML value before escaping, the whole text of the text report, summary,
+ *    annotations and review comments. Done on values, not on the serialised string, so a
+ *    secret's JSON-, XML- or CSV-escaped form needs no separate search and no replacement can
+ *    land inside an escape sequence (`\n` + `1234567…`, `&amp;…`) and break the document.
+ *
+ * Paths: a path is a locator. The fields that name the file for a tool (gitleaks' File,
+ * SymlinkFile, Fingerprint, IgnoreKey and Link, SARIF's artifact uri and fingerprint, GitLab's
+ * location.file, JUnit's file attribute, an annotation's file, a review comment's path) keep the
+ * real path, so .gitleaksignore, baselines, code scanning and annotations keep working; a secret
+ * that is also a file name is in the repository's file list anyway. Everywhere a report repeats
+ * the path in prose (SARIF and GitLab messages, JUnit test names, text and log lines, the
+ * summary, annotation messages) it is redacted like any other text.
+ *
+ * Length floor: a secret shorter than SCAN_WIDE_MIN characters (a line of a multi-line secret:
+ * LINE_MIN) is redacted in every text of the findings of its own commit (outside git, its own
+ * file) when it is at least MIN_SECRET_LENGTH long, and in its own finding's match and commit
+ * message whatever its length; scan-wide it would blank ordinary words, numbers and hashes in
+ * every other finding.
+ *
+ * Cost: one index over all secrets per report run (a 32-bit rolling hash of each secret's first
+ * SCAN_WIDE_MIN characters behind a bit table, then Maps by length and by prefix), so scrubbing
+ * a text is linear in its length whatever the number of secrets, also when thousands share a
+ * prefix; repeated texts (one commit's message on each of its findings, the same field in every
+ * format) are cached.
+ */
+
+
+/** Shortest secret redacted in every field of every finding. */
+const SCAN_WIDE_MIN = 6;
+/** Shortest line of a multi-line secret redacted on its own (shorter lines are "-----", "==", …). */
+const LINE_MIN = 8;
+const redaction_FULL = { kind: 'full' };
+const RAW = { kind: 'raw' };
+/** JSON, CSV and JUnit: --redact=N when given, else full unless redaction is off. */
+function gitleaksShown(ctx) {
+    if (ctx.redactPercent !== undefined)
+        return { kind: 'percent', percent: Math.min(100, Math.max(0, Math.floor(ctx.redactPercent))) };
+    return ctx.redact ? redaction_FULL : RAW;
+}
+/** SARIF, GitLab and the text report: full unless redaction is off (a percentage does not apply). */
+function fullShown(ctx) {
+    return ctx.redact ? redaction_FULL : RAW;
+}
+const B = 0x01000193;
+const K = SCAN_WIDE_MIN;
+let BK1 = 1;
+for (let i = 0; i < K - 1; i++)
+    BK1 = Math.imul(BK1, B);
+function hashAt(text, i) {
+    let h = 0;
+    for (let j = 0; j < K; j++)
+        h = (Math.imul(h, B) + text.charCodeAt(i + j)) | 0;
+    return h;
+}
+/** Entries at least this long are looked up by their first LONG characters, shorter ones by their whole text. */
+const LONG = 64;
+/**
+ * A set of texts found by one pass: leftmost, then longest. Where the bit table says a text may
+ * start, one Map lookup per distinct short length and one for the long texts decide: never a
+ * walk over every secret sharing a prefix (all PEM keys start "-----BEGIN", all AWS key ids "AKIA").
+ */
+class Index {
+    /** a bit per hash prefix that starts some entry, sized for ~3% of the bits set; built on first use */
+    table;
+    shift = 32;
+    buckets = new Map();
+    byText = new Map();
+    add(e) {
+        if (e.text.length < K)
+            return;
+        const had = this.byText.get(e.text);
+        // a whole secret wins over the same text as a line of another one
+        if (had && (had.kind === 'whole' || e.kind !== 'whole'))
+            return;
+        this.byText.set(e.text, e);
+        const h = hashAt(e.text, 0);
+        this.table = undefined;
+        let b = this.buckets.get(h);
+        if (!b)
+            this.buckets.set(h, (b = { lens: [], short: new Map(), long: new Map() }));
+        const len = e.text.length;
+        if (len >= LONG) {
+            const key = e.text.slice(0, LONG);
+            const list = (b.long.get(key) ?? []).filter((x) => x !== had);
+            list.push(e);
+            list.sort((x, y) => y.text.length - x.text.length);
+            b.long.set(key, list);
+            return;
+        }
+        let m = b.short.get(len);
+        if (!m) {
+            b.short.set(len, (m = new Map()));
+            b.lens.push(len);
+            b.lens.sort((x, y) => y - x);
+        }
+        m.set(e.text, e);
+    }
+    get size() {
+        return this.byText.size;
+    }
+    build() {
+        const bits = Math.max(10, Math.min(24, Math.ceil(Math.log2(this.buckets.size * 32 + 1))));
+        const table = new Uint32Array(2 ** (bits - 5));
+        this.shift = 32 - bits;
+        for (const h of this.buckets.keys()) {
+            const x = h >>> this.shift;
+            table[x >>> 5] = (table[x >>> 5] ?? 0) | (1 << (x & 31));
+        }
+        return (this.table = table);
+    }
+    /** The bit table and its shift, for the scan loop's inlined test (no call where nothing can start). */
+    filter() {
+        const table = this.table ?? this.build();
+        return { table, shift: this.shift };
+    }
+    /** The longest entry starting at i, given the rolling hash h of text[i, i+K) (the bit table said maybe). */
+    at(text, i, h) {
+        const b = this.buckets.get(h);
+        if (!b)
+            return undefined;
+        const n = text.length;
+        if (b.long.size && i + LONG <= n) {
+            const list = b.long.get(text.slice(i, i + LONG));
+            if (list)
+                for (const e of list)
+                    if (text.startsWith(e.text, i))
+                        return e;
+        }
+        for (const len of b.lens) {
+            if (i + len > n)
+                continue;
+            const e = b.short.get(len)?.get(text.slice(i, i + len));
+            if (e)
+                return e;
+        }
+        return undefined;
+    }
+}
+/** The JSON string form of a secret without its quotes (a secret with `"`, `\` or controls), when it differs. */
+function jsonInner(s) {
+    return JSON.stringify(s).slice(1, -1);
+}
+function scopeOf(f) {
+    return f.commit?.sha ? `commit ${f.commit.sha}` : `file ${f.path}`;
+}
+/** What a finding's secret is for redaction: its secret; else a non-path match (the match is all it has); else nothing. */
+function secretOf(f) {
+    if (f.secret)
+        return f.secret;
+    return f.match && !f.match.startsWith(PATH_MATCH_PREFIX) ? f.match : '';
+}
+function linesOf(secret) {
+    return /[\r\n]/.test(secret) ? secret.split(/\r?\n|\r/).filter((l) => l.length >= LINE_MIN) : [];
+}
+class ScanRedactor {
+    index = new Index();
+    wholes = new Set();
+    keeps = new Map();
+    cache = new Map();
+    shortByScope = new Map();
+    /** Every secret of these findings (and of their required parts). */
+    static fromFindings(findings) {
+        const r = new ScanRedactor();
+        for (const f of findings)
+            r.addFinding(f);
+        return r;
+    }
+    addFinding(f) {
+        for (const s of [secretOf(f), ...(f.requiredFindings ?? []).map(secretOf)]) {
+            this.addSecret(s);
+            // too short to redact scan-wide, long enough to mask: redacted in every text of the
+            // findings of its own commit (outside git, its own file): every secret of that commit
+            if (s.trim().length >= core_forms/* MIN_SECRET_LENGTH */.vb && s.length < SCAN_WIDE_MIN) {
+                const key = scopeOf(f);
+                const list = this.shortByScope.get(key) ?? [];
+                if (!list.includes(s))
+                    list.push(s);
+                this.shortByScope.set(key, list);
+            }
+        }
+    }
+    /** The short secrets found in `f`'s commit (or file), to redact in its texts besides the scan-wide ones. */
+    shortSecretsOf(f) {
+        return this.shortByScope.get(scopeOf(f)) ?? [];
+    }
+    addSecret(secret) {
+        if (!secret)
+            return;
+        this.cache.clear();
+        this.keeps.clear();
+        if (secret.length >= SCAN_WIDE_MIN)
+            this.wholes.add(secret);
+        this.index.add({ text: secret, secret, kind: 'whole' });
+        const esc = jsonInner(secret);
+        if (esc !== secret)
+            this.index.add({ text: esc, secret, kind: 'whole' });
+        for (const line of linesOf(secret))
+            this.index.add({ text: line, secret, kind: 'line' });
+    }
+    /** Distinct texts searched for. */
+    get size() {
+        return this.index.size;
+    }
+    /** true when `text` still holds a secret of the scan (tests and assertions). */
+    holds(text) {
+        return this.scan(text, redaction_FULL, [], undefined) !== text;
+    }
+    /**
+     * `text` with every secret of the scan shown as `how` says; `own` adds a finding's own
+     * secrets, redacted whatever their length. Raw: `text` unchanged.
+     */
+    scrub(text, how, own = []) {
+        if (how.kind === 'raw' || !text)
+            return text;
+        let extra;
+        for (const s of own) {
+            // the common case: the finding's own secret is in the index already, nothing to add
+            if (!s || (this.index.byText.has(s) && !/[\r\n]/.test(s)))
+                continue;
+            for (const p of [{ text: s, secret: s, kind: 'whole' }, ...linesOf(s).map((l) => ({ text: l, secret: s, kind: 'line' }))]) {
+                if (!this.index.byText.has(p.text) && !extra?.some((x) => x.text === p.text))
+                    (extra ??= []).push(p);
+            }
+        }
+        if (!extra && text.length < K)
+            return text;
+        const keep = how.kind === 'percent' ? this.keepIndex(how.percent) : undefined;
+        if (extra)
+            return this.scan(text, how, extra, keep);
+        const key = how.kind === 'percent' ? `p${how.percent}` : how.kind;
+        let memo = this.cache.get(key);
+        if (!memo)
+            this.cache.set(key, (memo = new Map()));
+        const hit = memo.get(text);
+        if (hit !== undefined)
+            return hit;
+        const out = this.scan(text, how, [], keep);
+        memo.set(text, out);
+        return out;
+    }
+    /**
+     * --redact=N: each secret's shown form (its first characters and "...") is left as it is
+     * when a pass meets it again, so a second pass (the final one) does not cut it further, nor
+     * the whole lines of a multi-line secret that the shown form keeps.
+     */
+    keepIndex(percent) {
+        let idx = this.keeps.get(percent);
+        if (!idx) {
+            idx = new Index();
+            for (const s of this.wholes) {
+                const shown = redactPercent(s, percent);
+                if (shown !== s)
+                    idx.add({ text: shown, secret: s, kind: 'keep' });
+            }
+            this.keeps.set(percent, idx);
+        }
+        return idx;
+    }
+    /**
+     * One pass: at each position the longest text that starts there; overlapping finds merge into
+     * one region, shown as its first find is and nothing more of it (two secrets that overlap,
+     * "foo-abcd" and "abcdEFGH…", must not leave the second one's tail raw).
+     */
+    scan(text, how, extra, keep) {
+        const n = text.length;
+        const indexed = this.index.size > 0 || (keep?.size ?? 0) > 0;
+        if (!extra.length && (!indexed || n < K))
+            return text;
+        let out = '';
+        let last = 0;
+        let first;
+        let start = 0;
+        let end = 0;
+        let h = n >= K ? hashAt(text, 0) : 0;
+        const { table, shift } = this.index.filter();
+        const kf = keep?.filter();
+        for (let i = 0; i < n; i++) {
+            let best;
+            if (indexed && i + K <= n) {
+                const x = h >>> shift;
+                if ((table[x >>> 5] ?? 0) & (1 << (x & 31)))
+                    best = this.index.at(text, i, h);
+                if (keep && kf) {
+                    const y = h >>> kf.shift;
+                    const k = (kf.table[y >>> 5] ?? 0) & (1 << (y & 31)) ? keep.at(text, i, h) : undefined;
+                    if (k && (!best || k.text.length > best.text.length))
+                        best = k;
+                }
+                // roll the hash to the window at i + 1 (int32 all along: the loop stays in integer code)
+                if (i + K < n)
+                    h = (Math.imul((h - Math.imul(text.charCodeAt(i), BK1)) | 0, B) + text.charCodeAt(i + K)) | 0;
+            }
+            for (let j = 0; j < extra.length; j++) {
+                const e = extra[j];
+                if (e && (!best || e.text.length > best.text.length) && text.startsWith(e.text, i))
+                    best = e;
+            }
+            if (!best)
+                continue;
+            if (first && i < end) {
+                end = Math.max(end, i + best.text.length);
+                continue;
+            }
+            if (first) {
+                out += text.slice(last, start) + replacement(first, how);
+                last = end;
+            }
+            first = best;
+            start = i;
+            end = i + best.text.length;
+        }
+        if (!first)
+            return text;
+        return out + text.slice(last, start) + replacement(first, how) + text.slice(end);
+    }
+}
+function replacement(e, how) {
+    if (e.kind === 'keep' || how.kind === 'raw')
+        return e.text;
+    if (how.kind === 'percent')
+        return redactPercent(e.kind === 'line' ? e.text : e.secret, how.percent);
+    return e.kind === 'line' ? REDACTED_MARK : redactSecret(e.secret);
+}
+/** The context's scan-wide redactor, or one built from these findings (a writer called on its own). */
+function redaction_redactorFor(findings, ctx) {
+    return ctx?.redactor ?? ScanRedactor.fromFindings(findings);
+}
+/** Step 1 of every writer: the findings without raw secrets, every free text redacted. */
+function redaction_showFindings(findings, how, red, verified) {
+    return findings.map((f) => {
+        const own = [secretOf(f), ...(f.requiredFindings ?? []).map(secretOf), ...red.shortSecretsOf(f)].filter(Boolean);
+        const text = (s) => red.scrub(s, how, own);
+        const secret = how.kind === 'raw' ? f.secret : how.kind === 'percent' ? redactPercent(f.secret, how.percent) : redactSecret(f.secret);
+        const c = f.commit;
+        const v = verified?.get(f);
+        return {
+            ruleId: text(f.ruleId),
+            description: text(f.description),
+            path: text(f.path),
+            rawPath: f.path,
+            rawSymlinkFile: f.symlinkFile ?? '',
+            startLine: f.startLine,
+            endLine: f.endLine,
+            startColumn: f.startColumn,
+            endColumn: f.endColumn,
+            secret,
+            match: red.scrub(f.match, how, own),
+            hasSecret: f.secret !== '',
+            hasMatch: f.secret !== '' || f.match !== '',
+            entropy: f.entropy,
+            tags: f.tags.map(text),
+            ...(c ? { commit: { sha: c.sha, author: text(c.author), email: text(c.email), date: text(c.date), message: red.scrub(c.message, how, own) } } : {}),
+            fingerprint: f.fingerprint,
+            requiredFindings: (f.requiredFindings ?? []).map((q) => ({ ruleId: text(q.ruleId), startLine: q.startLine, endLine: q.endLine, startColumn: q.startColumn, endColumn: q.endColumn })),
+            ...(v ? { verified: v } : {}),
+        };
+    });
+}
+/**
+ * Step 2 for JSON-shaped reports: every string in `value` (at any depth) scrubbed, except the
+ * values of the locator keys in `keep`. Returns a copy; keys and order are kept.
+ */
+function scrubDeep(value, red, how, keep) {
+    if (how.kind === 'raw')
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return red.scrub(v, how);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object') {
+            const out = {};
+            for (const [k, x] of Object.entries(v))
+                out[k] = keep.has(k) ? x : walk(x);
+            return out;
+        }
+        return v;
+    };
+    return walk(value);
+}
+
 ;// CONCATENATED MODULE: ./src/scanner/reports/json.ts
-/** The gitleaks JSON report: an array of findings under gitleaks' own field names and order. */
 
 
 
 
-function toGitleaks(f, ctx) {
+/** The gitleaks JSON fields that locate the finding for tools (.gitleaksignore, baselines, links): never redacted. */
+const GITLEAKS_LOCATORS = new Set(['File', 'SymlinkFile', 'Commit', 'Link', 'Fingerprint', 'IgnoreKey']);
+function toGitleaks(f, ignoreKey, ctx) {
     const c = f.commit;
     return {
         RuleID: f.ruleId,
@@ -4345,41 +4736,55 @@ function toGitleaks(f, ctx) {
         EndLine: f.endLine,
         StartColumn: f.startColumn,
         EndColumn: f.endColumn,
-        Match: shownText(f.match, f, ctx),
-        Secret: ctx.redactPercent !== undefined ? redactPercent(f.secret, ctx.redactPercent) : ctx.redact ? redactSecret(f.secret) : f.secret,
-        File: f.path,
-        SymlinkFile: f.symlinkFile ?? '',
+        Match: f.match,
+        Secret: f.secret,
+        File: f.rawPath,
+        SymlinkFile: f.rawSymlinkFile,
         Commit: c?.sha ?? '',
-        Link: c ? fileUrl(ctx, c.sha, f.path, f.startLine) : '',
+        Link: c ? fileUrl(ctx, c.sha, f.rawPath, f.startLine) : '',
         Entropy: Math.round(f.entropy * 1e6) / 1e6,
         Author: c?.author ?? '',
         Email: c?.email ?? '',
         Date: c?.date ?? '',
-        Message: shownText(c?.message ?? '', f, ctx),
+        Message: c?.message ?? '',
         Tags: [...f.tags],
         Fingerprint: f.fingerprint,
-        IgnoreKey: contentKey(f),
-        ...(f.requiredFindings?.length ? { RequiredFindings: gitleaksRequired(f) } : {}),
+        IgnoreKey: ignoreKey,
+        ...(f.requiredFindings.length ? { RequiredFindings: gitleaksRequired(f) } : {}),
+        ...(f.verified ? { Verification: f.verified } : {}),
     };
 }
+/**
+ * The findings as gitleaks JSON entries (the JSON report, each CSV row, each JUnit failure body):
+ * shown (no raw secret), then every field but the locators scrubbed once more.
+ */
+function gitleaksEntries(findings, ctx) {
+    const how = gitleaksShown(ctx);
+    const red = redaction_redactorFor(findings, ctx);
+    // the content key hashes the raw secret: computed here, from the finding, never from what is shown
+    return redaction_showFindings(findings, how, red, ctx.verified).map((f, i) => scrubDeep(toGitleaks(f, findings[i] ? contentKey(findings[i]) : '', ctx), red, how, GITLEAKS_LOCATORS));
+}
 function gitleaksJson(findings, ctx) {
-    return `${JSON.stringify(findings.map((f) => {
-        const g = toGitleaks(f, ctx);
-        const v = ctx.verified?.get(f);
-        if (v)
-            g.Verification = v;
-        return g;
-    }), null, 1)}\n`;
+    return `${JSON.stringify(gitleaksEntries(findings, ctx), null, 1)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/sarif.ts
 
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** SARIF keys that locate a result or name the tool: never redacted (a secret in a file name stays in the uri). */
+const SARIF_LOCATORS = new Set(['$schema', 'uri', 'uriBaseId', 'informationUri', 'fingerprint', 'commitSha']);
 function uri(path) {
     return path.split('/').map(encodeURIComponent).join('/');
 }
 function sarifReport(findings, ctx) {
+    // SARIF is fully redacted whatever redact's percentage (it goes to code scanning and artifacts)
+    const how = fullShown(ctx);
+    const red = redaction_redactorFor(findings, ctx);
+    const shown = redaction_showFindings(findings, how, red);
+    return `${JSON.stringify(scrubDeep(sarifLog(shown, ctx), red, how, SARIF_LOCATORS), null, 1)}\n`;
+}
+function sarifLog(findings, ctx) {
     const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
     const index = new Map(ruleIds.map((id, i) => [id, i]));
     const rules = ruleIds.map((id) => {
@@ -4394,8 +4799,6 @@ function sarifReport(findings, ctx) {
             properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
         };
     });
-    // SARIF is fully redacted whatever redact's percentage (it goes to code scanning and artifacts)
-    const full = { redact: ctx.redact };
     const results = findings.map((f) => {
         const c = f.commit;
         const partial = {};
@@ -4404,13 +4807,13 @@ function sarifReport(findings, ctx) {
             partial['email'] = c.email;
             partial['author'] = c.author;
             partial['date'] = c.date;
-            partial['commitMessage'] = shownText(c.message, f, full);
+            partial['commitMessage'] = c.message;
         }
         const required = requiredText(f);
         const related = requiredParts(f).map((r, i) => ({
             id: i + 1,
             physicalLocation: {
-                artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: uri(f.rawPath), uriBaseId: '%SRCROOT%' },
                 region: { startLine: Math.max(1, r.startLine), startColumn: Math.max(1, r.startColumn), endLine: Math.max(1, r.endLine, r.startLine), endColumn: Math.max(1, r.endColumn) },
             },
             message: { text: `required by ${f.ruleId}: ${r.ruleId}` },
@@ -4419,17 +4822,17 @@ function sarifReport(findings, ctx) {
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId) ?? 0,
             level: 'error',
-            message: { text: f.secret || f.match ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
+            message: { text: f.hasMatch ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
             locations: [
                 {
                     physicalLocation: {
-                        artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' },
+                        artifactLocation: { uri: uri(f.rawPath), uriBaseId: '%SRCROOT%' },
                         region: {
                             startLine: Math.max(1, f.startLine),
                             startColumn: Math.max(1, f.startColumn),
                             endLine: Math.max(1, f.endLine, f.startLine),
                             endColumn: Math.max(1, f.endColumn),
-                            snippet: { text: shownText(f.match, f, full) },
+                            snippet: { text: f.match },
                         },
                     },
                 },
@@ -4458,7 +4861,7 @@ function sarifReport(findings, ctx) {
             },
         ],
     };
-    return `${JSON.stringify(log, null, 1)}\n`;
+    return log;
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/gitlab.ts
@@ -4469,6 +4872,8 @@ function sarifReport(findings, ctx) {
 const GITLAB_SCHEMA_VERSION = '15.2.1';
 /** GitLab wants a commit for every location; a tree scan has none. */
 const NO_COMMIT = '0000000';
+/** keys that locate a finding or name the schema and tool: never redacted (a secret in a file name stays in location.file) */
+const GITLAB_LOCATORS = new Set(['id', 'file', 'sha', 'schema', 'url']);
 function gitlabTime(d) {
     return d.toISOString().slice(0, 19);
 }
@@ -4484,7 +4889,8 @@ function gitlabReport(findings, ctx) {
     const vendor = { name: 'pipeline-secrets' };
     const tool = { id: 'pipeline-secrets', name: ctx.toolName, version: ctx.toolVersion, vendor };
     // fully redacted whatever redact's percentage
-    const full = { redact: ctx.redact };
+    const how = fullShown(ctx);
+    const red = redaction_redactorFor(findings, ctx);
     const report = {
         version: GITLAB_SCHEMA_VERSION,
         schema: `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`,
@@ -4497,40 +4903,53 @@ function gitlabReport(findings, ctx) {
             end_time: gitlabTime(ctx.finished),
             messages: ctx.skipped.slice(0, 100).map((s) => ({ level: 'info', value: `skipped ${s.path}: ${s.reason}` })),
         },
-        vulnerabilities: findings.map((f) => {
+        vulnerabilities: redaction_showFindings(findings, how, red).map((f) => {
             const c = f.commit;
-            const shown = shownText(f.match, f, full);
             const required = requiredText(f);
             return {
                 id: findingUuid(f.fingerprint),
                 name: (f.description || f.ruleId).slice(0, 255),
-                description: `${f.description || f.ruleId} found in ${f.path}:${f.startLine}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}: ${shown}`.slice(0, 100000),
+                description: `${f.description || f.ruleId} found in ${f.path}:${f.startLine}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}: ${f.match}`.slice(0, 100000),
                 severity: 'Critical',
                 solution: 'Revoke and rotate this secret, then remove it from the code. Removing it from the code alone does not remove it from the history.',
                 identifiers: [{ type: 'gitleaks_rule_id', name: `Gitleaks rule ID ${f.ruleId}`, value: f.ruleId }],
                 location: {
-                    file: f.path,
-                    commit: c ? { sha: c.sha, author: c.author, date: c.date, message: shownText(c.message, f, full) } : { sha: NO_COMMIT },
+                    file: f.rawPath,
+                    commit: c ? { sha: c.sha, author: c.author, date: c.date, message: c.message } : { sha: NO_COMMIT },
                     start_line: f.startLine,
                     end_line: f.endLine,
                 },
             };
         }),
     };
-    return `${JSON.stringify(report, null, 1)}\n`;
+    return `${JSON.stringify(scrubDeep(report, red, how, GITLAB_LOCATORS), null, 1)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/text.ts
 /** The plain text report: one line per finding, `file:line: rule: redacted [commit]`. */
 
 
-function textLine(f, redact = true) {
+
+function line(f) {
     const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)}, ${f.commit.author})` : '';
     const required = requiredText(f);
-    return `${f.path}:${f.startLine}:${f.startColumn}: ${f.ruleId}: ${redact ? redactSecret(f.secret) : f.secret}${commit}${required ? ` [required: ${required}]` : ''}`;
+    return `${f.path}:${f.startLine}:${f.startColumn}: ${f.ruleId}: ${f.secret}${commit}${required ? ` [required: ${required}]` : ''}`;
+}
+/**
+ * A finding's line for the log (redacted: prefix***, every secret of the scan out of the path,
+ * author and rule), or raw for a report file when redaction is off. `red`: the scan's redactor
+ * (default: one built from this finding).
+ */
+function textLine(f, redact = true, red = redaction_redactorFor([f])) {
+    const how = redact ? redaction_FULL : RAW;
+    const [shown] = redaction_showFindings([f], how, red);
+    return shown ? red.scrub(line(shown), how) : '';
 }
 function textReport(findings, ctx) {
-    return findings.map((f) => `${textLine(f, ctx.redact)}${ctx.redact ? '' : `\n    ${f.match}`}\n`).join('');
+    const how = fullShown(ctx);
+    const red = redaction_redactorFor(findings, ctx);
+    // the whole text goes through the redactor once more: it has no escaping to get wrong
+    return red.scrub(redaction_showFindings(findings, how, red).map((f) => `${line(f)}${how.kind === 'raw' ? `\n    ${f.match}` : ''}\n`).join(''), how);
 }
 /** The redacted match, for logs. */
 function shownMatch(f) {
@@ -4538,6 +4957,7 @@ function shownMatch(f) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/csv.ts
+
 
 const CSV_COLUMNS = ['RuleID', 'Commit', 'File', 'SymlinkFile', 'Secret', 'Match', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Author', 'Message', 'Date', 'Email', 'Fingerprint', 'Tags'];
 /** A CSV field, quoted when it holds a comma, a quote, CR/LF or starts with a space (Go's rule). */
@@ -4552,17 +4972,21 @@ function csvReport(findings, ctx) {
     const verified = ctx.verified && ctx.verified.size > 0;
     const head = [...CSV_COLUMNS, ...(verified ? ['Verification'] : [])];
     const rows = [head.join(',')];
-    for (const f of findings) {
-        const g = toGitleaks(f, ctx);
+    const how = gitleaksShown(ctx);
+    const red = redaction_redactorFor(findings, ctx);
+    // every cell but the locators goes through the redactor once more, whatever column is added later
+    const cell = (v, i) => csvField(GITLEAKS_LOCATORS.has(head[i] ?? '') ? v : red.scrub(v, how));
+    for (const g of gitleaksEntries(findings, { ...ctx, redactor: red })) {
         const cells = [g.RuleID, g.Commit, g.File, g.SymlinkFile, g.Secret, g.Match, String(g.StartLine), String(g.EndLine), String(g.StartColumn), String(g.EndColumn), g.Author, g.Message, g.Date, g.Email, g.Fingerprint, g.Tags.join(' ')];
         if (verified)
-            cells.push(ctx.verified?.get(f) ?? '');
-        rows.push(cells.map(csvField).join(','));
+            cells.push(g.Verification ?? '');
+        rows.push(cells.map(cell).join(','));
     }
     return `${rows.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/junit.ts
+
 
 function xmlEscape(s) {
     // XML 1.0 cannot carry most control characters at all, even escaped
@@ -4572,15 +4996,22 @@ function testName(f) {
     return `${f.ruleId} has detected a secret in file ${f.path}, line ${f.startLine}${f.commit ? `, at commit ${f.commit.sha}` : ''}.`;
 }
 function junitReport(findings, ctx) {
+    const how = gitleaksShown(ctx);
+    const red = redaction_redactorFor(findings, ctx);
+    // every attribute value is scrubbed again before it is escaped (only file is a locator); the
+    // failure body is a gitleaks JSON entry, scrubbed field by field (never as serialised text)
+    const attrs = (pairs) => pairs.map(([k, v]) => `${k}="${xmlEscape(k === 'file' ? v : red.scrub(v, how))}"`).join(' ');
     const seconds = Math.max(0, (ctx.finished.getTime() - ctx.started.getTime()) / 1000).toFixed(3);
     const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>', `\t<testsuite failures="${findings.length}" name="gitleaks" tests="${findings.length}" time="${seconds}">`];
-    for (const f of findings) {
-        const name = xmlEscape(testName(f));
-        const body = { ...toGitleaks(f, ctx), ...(ctx.verified?.get(f) ? { Verification: ctx.verified.get(f) } : {}) };
-        out.push(`\t\t<testcase classname="${xmlEscape(f.description || f.ruleId)}" file="${xmlEscape(f.path)}" name="${name}" time="">`);
-        out.push(`\t\t\t<failure message="${name}" type="${xmlEscape(f.description || f.ruleId)}">${xmlEscape(JSON.stringify(body, null, 1))}</failure>`);
+    const shown = redaction_showFindings(findings, how, red);
+    const entries = gitleaksEntries(findings, { ...ctx, redactor: red });
+    shown.forEach((f, i) => {
+        const name = testName(f);
+        const kind = f.description || f.ruleId;
+        out.push(`\t\t<testcase ${attrs([['classname', kind], ['file', f.rawPath], ['name', name]])} time="">`);
+        out.push(`\t\t\t<failure ${attrs([['message', name], ['type', kind]])}>${xmlEscape(JSON.stringify(entries[i], null, 1))}</failure>`);
         out.push('\t\t</testcase>');
-    }
+    });
     out.push('\t</testsuite>', '</testsuites>');
     return `${out.join('\n')}\n`;
 }
@@ -4662,21 +5093,23 @@ async function writeReport(path, content, redacted) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/annotations.ts
-/**
- * Annotations for findings. GitHub shows 10 error annotations per step, so the first ones
- * get an annotation on their file and line and one notice points to the summary for the rest.
- */
 
 
 const ANNOTATION_LIMIT = 10;
-function findingMessage(f) {
+function message(f) {
     const commit = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author}` : '';
     const required = requiredText(f);
-    return `${f.description || f.ruleId} (${f.ruleId}): secret ${redactSecret(f.secret)}${commit}${required ? `, with ${required}` : ''}. Revoke and rotate it, then remove it from the code.`;
+    return `${f.description || f.ruleId} (${f.ruleId}): secret ${f.secret}${commit}${required ? `, with ${required}` : ''}. Revoke and rotate it, then remove it from the code.`;
 }
-function findingAnnotations(findings, limit = ANNOTATION_LIMIT) {
-    const out = findings.slice(0, limit).map((f) => {
-        const a = { level: 'error', title: `Leaked secret: ${f.ruleId}`, message: findingMessage(f), file: f.path, line: f.startLine };
+/** A finding's annotation text: always fully redacted (`red`: the scan's redactor; default: one from this finding). */
+function findingMessage(f, red = redactorFor([f])) {
+    const [shown] = showFindings([f], FULL, red);
+    return shown ? red.scrub(message(shown), FULL) : '';
+}
+/** Annotations carry the real path as their file (GitHub places them by it); every text is redacted. */
+function findingAnnotations(findings, limit = ANNOTATION_LIMIT, red = redaction_redactorFor(findings)) {
+    const out = redaction_showFindings(findings.slice(0, limit), redaction_FULL, red).map((f) => {
+        const a = { level: 'error', title: red.scrub(`Leaked secret: ${f.ruleId}`, redaction_FULL), message: red.scrub(message(f), redaction_FULL), file: f.rawPath, line: f.startLine };
         if (f.endLine !== f.startLine)
             a.endLine = f.endLine;
         else {
@@ -4692,26 +5125,36 @@ function findingAnnotations(findings, limit = ANNOTATION_LIMIT) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanner/reports/summary.ts
-/** The step summary: counts, a findings table (redacted), what was skipped, how to fix. */
 
 
 
 const SUMMARY_ROWS = 300;
 /** Markdown-safe cell: no pipes, no newlines, no HTML, no backticks (we wrap in code). */
 function cell(text) {
+    return escapeCell(text);
+}
+function escapeCell(text) {
     return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
-function code(text) {
+function escapeCode(text) {
     return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|')}\``;
 }
+/** The summary, always fully redacted: the findings shown, then the whole markdown scrubbed once more. */
 function summaryMarkdown(s, ctx) {
+    const red = redaction_redactorFor(s.findings, ctx);
+    return red.scrub(markdown(s, ctx, red), redaction_FULL);
+}
+function markdown(s, ctx, red) {
+    // every text is scrubbed before markdown escapes it (an escaped secret would slip past the final pass)
+    const cell = (t) => escapeCell(red.scrub(t, redaction_FULL));
+    const code = (t) => escapeCode(red.scrub(t, redaction_FULL));
     const n = s.findings.length;
     const out = [];
     out.push(`## ${n ? `:x: ${n} leaked secret${n === 1 ? '' : 's'} found` : ':white_check_mark: No leaked secrets'}`);
     out.push('');
     const mb = (s.bytes / 1048576).toFixed(1);
     const what = [`${ctx.target}`, s.commits ? `${s.commits} commit${s.commits === 1 ? '' : 's'}` : '', `${s.files} file${s.files === 1 ? '' : 's'}${s.commits ? ' changes' : ''}`, `${mb} MB`, `${s.ruleCount} rules`, `${s.seconds.toFixed(1)} s`].filter(Boolean);
-    out.push(`Scanned ${what.join(', ')}.`);
+    out.push(`Scanned ${red.scrub(what.join(', '), redaction_FULL)}.`);
     if (s.ignored)
         out.push(`${s.ignored} finding${s.ignored === 1 ? '' : 's'} ignored by .gitleaksignore.`);
     if (s.baselined)
@@ -4721,16 +5164,17 @@ function summaryMarkdown(s, ctx) {
     const v = ctx.verified && ctx.verified.size ? ctx.verified : undefined;
     if (n) {
         out.push('', `| rule | location | commit | secret |${v ? ' verified |' : ''}`, `| --- | --- | --- | --- |${v ? ' --- |' : ''}`);
-        for (const f of s.findings.slice(0, SUMMARY_ROWS)) {
+        for (const f of redaction_showFindings(s.findings.slice(0, SUMMARY_ROWS), redaction_FULL, red, v)) {
             const sha = f.commit?.sha ?? '';
             const where = `${f.path}:${f.startLine}`;
-            const link = sha ? fileUrl(ctx, sha, f.path, f.startLine) : '';
+            // no link when the path holds a secret: the summary is prose, and a URL would carry the path percent-encoded
+            const link = sha && f.path === f.rawPath ? fileUrl(ctx, sha, f.rawPath, f.startLine) : '';
             const loc = link ? `[${cell(where)}](${link})` : code(where);
             const curl = commitUrl(ctx, sha);
             const commit = sha ? (curl ? `[${sha.slice(0, 7)}](${curl})` : code(sha.slice(0, 7))) : '';
-            const status = v ? ` ${v.get(f) === 'live' ? ':red_circle: live' : v.get(f) ?? 'not checked'} |` : '';
+            const status = v ? ` ${f.verified === 'live' ? ':red_circle: live' : f.verified ?? 'not checked'} |` : '';
             const required = requiredText(f);
-            out.push(`| ${cell(f.ruleId)}${required ? ` (with ${cell(required)})` : ''} | ${loc} | ${commit} | ${f.secret ? code(redactSecret(f.secret)) : cell(f.description)} |${status}`);
+            out.push(`| ${cell(f.ruleId)}${required ? ` (with ${cell(required)})` : ''} | ${loc} | ${commit} | ${f.hasSecret ? code(f.secret) : cell(f.description)} |${status}`);
         }
         if (n > SUMMARY_ROWS)
             out.push('', `…and ${n - SUMMARY_ROWS} more: see the report files.`);
@@ -4763,10 +5207,14 @@ function marker(f) {
 function pr_comments_status(err) {
     return typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 0;
 }
-function commentBody(f, notify = []) {
+/** A review comment's text: always fully redacted (`red`: the scan's redactor; default: one from this finding). */
+function commentBody(raw, notify = [], red = redaction_redactorFor([raw])) {
+    const [f] = redaction_showFindings([raw], redaction_FULL, red);
+    if (!f)
+        return '';
     const commit = f.commit ? ` (added in ${f.commit.sha.slice(0, 12)})` : '';
     const cc = notify.length ? `\n\nCC ${notify.map((u) => `@${u.replace(/^@/, '')}`).join(' ')}` : '';
-    return `:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${redactSecret(f.secret)}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n${marker(f)}`;
+    return red.scrub(`:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${f.secret}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n`, redaction_FULL) + marker(raw);
 }
 /** A GitHub user or org/team to mention; anything else is refused (it goes into a comment). */
 function parseNotify(raw) {
@@ -4800,6 +5248,7 @@ async function postReviewComments(req) {
         return { ...out, error: `listing review comments failed (HTTP ${s || 'error'})` };
     }
     const done = new Set();
+    const red = req.redactor ?? redaction_redactorFor(req.findings);
     for (const f of req.findings) {
         if (out.posted >= (req.max ?? 20))
             break;
@@ -4813,7 +5262,7 @@ async function postReviewComments(req) {
             continue;
         done.add(key);
         try {
-            await octokit.rest.pulls.createReviewComment({ owner: req.owner, repo: req.repo, pull_number: req.pull, commit_id: req.headSha, path: f.path, line: f.startLine, side: 'RIGHT', body: commentBody(f, req.notify ?? []) });
+            await octokit.rest.pulls.createReviewComment({ owner: req.owner, repo: req.repo, pull_number: req.pull, commit_id: req.headSha, path: f.path, line: f.startLine, side: 'RIGHT', body: commentBody(f, req.notify ?? [], red) });
             out.posted++;
         }
         catch (err) {
@@ -5226,7 +5675,7 @@ function settings(r) {
     };
 }
 /** PR review comments, or a note when they cannot be posted (fork PRs get a read-only token). Returns notes for the summary. */
-async function comment(r, s, findings) {
+async function comment(r, s, findings, redactor) {
     const ctx = r.context();
     const pr = (0,json/* isObject */.Gv)(ctx.event) && (0,json/* isObject */.Gv)(ctx.event['pull_request']) ? ctx.event['pull_request'] : undefined;
     if (r.platform !== 'github' || !pr || typeof pr['number'] !== 'number') {
@@ -5251,7 +5700,7 @@ async function comment(r, s, findings) {
         return [note];
     }
     const [owner = '', repo = ''] = ctx.repository.split('/');
-    const res = await postReviewComments({ apiUrl: ctx.apiUrl, token: s.token, owner, repo, pull: pr['number'], headSha: typeof head['sha'] === 'string' ? head['sha'] : ctx.sha, findings, notify: s.notify });
+    const res = await postReviewComments({ apiUrl: ctx.apiUrl, token: s.token, owner, repo, pull: pr['number'], headSha: typeof head['sha'] === 'string' ? head['sha'] : ctx.sha, findings, notify: s.notify, ...(redactor ? { redactor } : {}) });
     if (res.denied) {
         const note = 'review comments skipped: the token may not comment on this pull request (needs permissions: pull-requests: write; fork pull requests never get it); the findings are in the annotations and this summary';
         r.annotate('notice', note);
@@ -5376,6 +5825,7 @@ function injectedLine(f) {
  * gitleaks-format rules; annotate, summarise, write reports, fail the step on findings.
  * Glue only: the scan lives in src/scanner.
  */
+
 
 
 
@@ -5568,7 +6018,7 @@ const gitleaksScan = {
         const source = chosen.source;
         const result = source && 'scan' in scanner
             ? await runScan({ scanner, source, maxBytes: maxMb * 1024 * 1024, ignore, ...(archive ? { archive } : {}), ...(baseline ? { baseline } : {}) })
-            : { findings: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
+            : { findings: [], suppressed: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
         const { stats } = result;
         let findings = result.findings;
         let ignored = result.ignored;
@@ -5610,10 +6060,13 @@ const gitleaksScan = {
         }
         const skipped = injected ? [...result.skipped, ...injected.skipped] : result.skipped;
         const target = injected ? `${noRules ? '' : `${chosen.target} and `}the files under ${r.input('path').trim() || '.'} (injected secrets)` : chosen.target;
+        // one redactor for every report, log line, annotation and comment: every secret this scan found
+        // (ignored, baselined and write-ignore'd findings too: another finding's commit message can name them)
+        const redactor = ScanRedactor.fromFindings([...result.findings, ...result.suppressed, ...(injected?.findings ?? [])]);
         const ctx = {
             toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
             serverUrl: r.context().serverUrl, repository: r.context().repository, redact, ...(redactPct !== undefined ? { redactPercent: redactPct } : {}), target, skipped,
-            ...(verification ? { verified: verification.statuses } : {}),
+            ...(verification ? { verified: verification.statuses } : {}), redactor,
         };
         const written = [];
         let toStdout = false;
@@ -5650,18 +6103,18 @@ const gitleaksScan = {
             if (!toStdout || r.platform !== 'local') {
                 for (const f of findings.slice(0, 1000)) {
                     const v = verification?.statuses.get(f);
-                    r.info(run_printable(`${injectedLine(f) ?? textLine(f)}${v ? ` [${v}]` : ''}`));
+                    r.info(run_printable(`${injectedLine(f) ?? textLine(f, true, redactor)}${v ? ` [${v}]` : ''}`));
                 }
             }
             if (r.platform !== 'local') {
-                for (const a of findingAnnotations(findings)) {
+                for (const a of findingAnnotations(findings, undefined, redactor)) {
                     const { level, message, ...props } = a;
                     r.annotate(level, run_printable(message), props);
                 }
             }
         }
         if (set.comment && findings.length)
-            notes.push(...(await comment(r, set, findings)));
+            notes.push(...(await comment(r, set, findings, redactor)));
         const wantSummary = (r.platform === 'github' && set.summary) || r.input('summary-file') !== '' || (r.env('PIPELINE_SECRETS_SUMMARY_FILE') ?? '') !== '';
         if (wantSummary) {
             await r.summary(summaryMarkdown({
@@ -5736,7 +6189,7 @@ const UNITS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 3153600
 /** Durations such as `90`, `90s`, `15m`, `1h30m`, `30d`: returns seconds. */
 function parseDuration(raw, input) {
     const v = raw.trim();
-    if (/^\d+$/.test(v))
+    if (/^\d+$/.test(v) && Number.isFinite(Number(v)))
         return Number(v);
     const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
     let total = 0;
@@ -5747,6 +6200,8 @@ function parseDuration(raw, input) {
     }
     if (v === '' || consumed !== v.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got "${v.slice(0, 40)}"`);
+    if (!Number.isFinite(total))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got a number too large`);
     return total;
 }
 /** Multi-line or comma separated list; blank entries dropped. */

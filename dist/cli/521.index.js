@@ -1,5 +1,5 @@
-export const id = 293;
-export const ids = [293];
+export const id = 521;
+export const ids = [521];
 export const modules = {
 
 /***/ 546:
@@ -706,7 +706,7 @@ which.sync = whichSync
 
 /***/ }),
 
-/***/ 3293:
+/***/ 521:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -724,8 +724,6 @@ var cross_spawn = __webpack_require__(546);
 var cross_spawn_default = /*#__PURE__*/__webpack_require__.n(cross_spawn);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/actions/index.ts
@@ -836,95 +834,396 @@ function parseEnvFile(text, file) {
 
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: ./src/core/forms.ts
+var core_forms = __webpack_require__(1720);
+// EXTERNAL MODULE: ./src/core/form-matcher.ts
+var form_matcher = __webpack_require__(7510);
 ;// CONCATENATED MODULE: ./src/exec-redact.ts
 /**
  * Streaming redaction of a child process's output (`pipeline-secrets exec`).
- * Works on bytes (latin1 view of the raw output) so a secret split across chunks, or a
- * multi-byte character split across chunks, is handled the same way. Text is released as
- * soon as it cannot be the start of a secret: at most the longest form minus one byte is
- * held back, and only while it could still grow into a secret.
+ * Works on bytes, so a secret split across chunks, or a multi-byte character split across
+ * chunks, is handled the same way; a secret split by terminal escape sequences or NUL bytes
+ * is redacted whole (core/form-matcher.ts). Text is released as soon as it cannot be the
+ * start of a secret: only a tail that could still grow into a form (or an escape sequence
+ * not yet complete) is held back. The result is what Masker.redact() gives for the whole
+ * output at once, however the output is split.
  */
 
 
-/** The byte forms (latin1 strings) of every form core/mask.ts derives for each value. */
+
+
+const REDACTED_BYTES = Buffer.from(mask/* REDACTED */.XF);
+/** The byte forms (latin1 strings of their UTF-8) of every form core/forms.ts gives each value. */
 function byteForms(values) {
     const out = new Set();
     for (const v of values)
-        for (const f of (0,mask/* secretForms */.eo)(v))
-            out.add(Buffer.from(f, 'utf8').toString('latin1'));
+        for (const f of (0,core_forms/* forms */.uO)(v))
+            out.add(Buffer.from(f.text, 'utf8').toString('latin1'));
     return [...out];
+}
+/** stdout and stderr redactors built from one byteForms() array share one matcher */
+const matchers = new WeakMap();
+function matcherFor(forms) {
+    let m = matchers.get(forms);
+    if (!m) {
+        m = new form_matcher/* FormMatcher */.Zl(forms.map((f) => Buffer.from(f, 'latin1')));
+        matchers.set(forms, m);
+    }
+    return m;
 }
 class StreamRedactor {
     emit;
-    pending = '';
-    forms;
-    maxLen;
-    pattern;
-    firstBytes;
+    pending = Buffer.alloc(0);
+    matcher;
     decoder = new external_node_string_decoder_.StringDecoder('utf8');
     /** `forms` from byteForms(); `emit` receives redacted UTF-8 text. */
     constructor(forms, emit) {
         this.emit = emit;
-        this.forms = [...new Set(forms.filter((f) => f.length > 0))].sort((a, b) => b.length - a.length);
-        this.maxLen = this.forms[0]?.length ?? 0;
-        this.pattern = this.forms.length ? new RegExp(this.forms.map(mask/* escapeRegExp */.Nt).join('|'), 'g') : null;
-        this.firstBytes = new Set(this.forms.map((f) => f.charAt(0)));
+        this.matcher = matcherFor(forms);
     }
     write(chunk) {
-        this.process(this.pending + Buffer.from(chunk).toString('latin1'), false);
+        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk);
+        this.process(false);
     }
     /** End of the stream: releases what was held back. */
     end() {
-        this.process(this.pending, true);
+        this.process(true);
         const rest = this.decoder.end();
         if (rest)
             this.emit(rest);
     }
-    process(buf, final) {
-        let out = '';
-        let pos = 0;
-        // A match starting before `cut` is decided: every form starting there fits in `buf`.
-        const cut = final ? buf.length : Math.max(0, buf.length - this.maxLen + 1);
-        let held = buf.length;
-        if (this.pattern) {
-            this.pattern.lastIndex = 0;
-            for (const m of buf.matchAll(this.pattern)) {
-                if (m.index >= cut) {
-                    held = m.index;
-                    break;
-                }
-                out += buf.slice(pos, m.index) + mask/* REDACTED */.XF;
-                pos = m.index + m[0].length;
-            }
-        }
-        if (final) {
-            out += buf.slice(pos);
-            this.pending = '';
-        }
-        else {
-            for (let i = Math.max(pos, cut); i < held; i++) {
-                if (this.firstBytes.has(buf.charAt(i)) && this.couldStart(buf, i)) {
-                    held = i;
-                    break;
-                }
-            }
-            if (held < pos)
-                held = pos;
-            out += buf.slice(pos, held);
-            this.pending = buf.slice(held);
-        }
-        if (out) {
-            const text = this.decoder.write(Buffer.from(out, 'latin1'));
+    process(final) {
+        const buf = this.pending;
+        const { regions, hold } = this.matcher.scan(buf, final);
+        const out = (0,form_matcher/* replaceRegions */.cj)(buf, regions, hold, REDACTED_BYTES);
+        // a copy, so a small held tail does not keep a large chunk alive
+        this.pending = hold < buf.length ? Buffer.from(buf.subarray(hold)) : Buffer.alloc(0);
+        if (out.length) {
+            const text = this.decoder.write(out);
             if (text)
                 this.emit(text);
         }
     }
-    /** Could a secret start at `i` once more output arrives? */
-    couldStart(buf, i) {
-        const tail = buf.slice(i);
-        return this.forms.some((f) => f.length >= tail.length && f.startsWith(tail));
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
+;// CONCATENATED MODULE: ./src/exec-files.ts
+/**
+ * Secret files for `pipeline-secrets exec`: a variable whose value is the path of a file the
+ * actions wrote (fetch-secrets' `file:`, `dotenv:` and `json:` sinks, a credentials profile)
+ * names a secret too, and so does every value inside the file: each dotenv value (as a shell
+ * sourcing the file reads it and as dotenv libraries read it), each JSON leaf, each line.
+ *
+ * Which paths are read (anything else is left alone, with a warning naming the variable and
+ * never the path): a path without "." or ".." segments (absolute, or relative to the cwd
+ * exec and the command share; relative ones are passed over silently), of a regular file (not a
+ * symlink, FIFO, socket or device), at most 1 MiB, inside one of the private temp dirs the
+ * actions write to: the default one ($TMPDIR/pipeline-secrets-job-$CI_JOB_ID or
+ * -user-UID, $RUNNER_TEMP/pipeline-secrets), $PIPELINE_SECRETS_TEMP_DIR, a --temp-dir given
+ * to exec or to its --with action, or any directory named pipeline-secrets-*. On POSIX the
+ * file and that directory must be owned by this user and closed to group and others (the
+ * actions create them 0600 and 0700). The file is opened with O_NOFOLLOW | O_NONBLOCK and
+ * checked again on the open descriptor (same inode, still a private regular file), so a file
+ * swapped for a symlink or a FIFO after the first look is not read and cannot block exec.
+ * Reading only registers values for redaction: nothing read is ever printed.
+ */
+
+
+
+
+
+const SECRET_FILE_MAX_BYTES = 1024 * 1024;
+const MAX_PATH = 4096;
+/** The directories whose files exec reads as secret files (besides any named pipeline-secrets-*). */
+function secretFileRoots(env, given) {
+    const roots = [...given];
+    if (env['PIPELINE_SECRETS_TEMP_DIR'])
+        roots.push(env['PIPELINE_SECRETS_TEMP_DIR']);
+    // as ProcessRunner.tempDir() and GitHubRunner.tempDir() resolve them (without creating them)
+    const job = env['CI_JOB_ID'] ? `job-${env['CI_JOB_ID']}` : `user-${process.getuid?.() ?? 0}`;
+    roots.push((0,external_node_path_.join)(env['TMPDIR'] || (0,external_node_os_.tmpdir)(), `pipeline-secrets-${job}`));
+    roots.push((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'pipeline-secrets'));
+    return [...new Set(roots.filter((r) => r !== '').map((r) => (0,external_node_path_.resolve)(r)))];
+}
+const OUTSIDE_ROOTS = 'a file outside the directories exec reads secret files from (the actions\' temp dir, $PIPELINE_SECRETS_TEMP_DIR, --temp-dir)';
+const posix = process.platform !== 'win32';
+const uid = process.getuid?.();
+/** Owner-only and ours (POSIX); on Windows mode bits say nothing (the actions set an owner-only ACL). */
+function private_(st) {
+    if (!posix)
+        return true;
+    return (st.mode & 0o077) === 0 && (uid === undefined || st.uid === uid);
+}
+function errCode(err) {
+    return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
+}
+function inside(child, dir) {
+    const rel = (0,external_node_path_.relative)(dir, child);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+}
+function privateDir(path) {
+    try {
+        const st = (0,external_node_fs_.lstatSync)(path);
+        return st.isDirectory() && private_(st);
+    }
+    catch {
+        return false;
     }
 }
+class SecretFileReader {
+    /** the roots' real paths, those that exist and are private directories */
+    roots = [];
+    constructor(roots) {
+        for (const r of roots) {
+            try {
+                const real = (0,external_node_fs_.realpathSync)(r);
+                if (privateDir(real))
+                    this.roots.push(real);
+            }
+            catch {
+                // a root that does not exist holds no file
+            }
+        }
+    }
+    /** Is the real path `real` inside a root, or inside a private directory named pipeline-secrets-*? */
+    allowed(real) {
+        if (this.roots.some((r) => inside(real, r)))
+            return true;
+        for (let d = (0,external_node_path_.dirname)(real); d !== (0,external_node_path_.dirname)(d); d = (0,external_node_path_.dirname)(d)) {
+            if ((0,external_node_path_.basename)(d).startsWith('pipeline-secrets-') && privateDir(d))
+                return true;
+        }
+        return false;
+    }
+    read(value) {
+        if (value.length > MAX_PATH || /[\0\r\n]/.test(value))
+            return { read: false };
+        // a relative path (`--temp-dir .secrets` makes them) is the command's too: it runs in this cwd.
+        // Any word could name a file in the cwd, so a relative path is read or passed over silently.
+        if (!(0,external_node_path_.isAbsolute)(value)) {
+            if (!/[\\/]/.test(value))
+                return { read: false };
+            const f = this.readAbsolute((0,external_node_path_.resolve)(value), value);
+            return f.read ? f : { read: false };
+        }
+        return this.readAbsolute(value, value);
+    }
+    readAbsolute(value, given) {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(value);
+        }
+        catch {
+            return { read: false };
+        }
+        if (st.isDirectory())
+            return { read: false };
+        if (st.isSymbolicLink())
+            return { read: false, why: 'it is a symbolic link' };
+        if (!st.isFile())
+            return { read: false, why: 'it is not a regular file (a device, FIFO or socket)' };
+        if (given.split(/[\\/]/).some((s) => s === '.' || s === '..'))
+            return { read: false, why: 'its path has "." or ".." in it' };
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(value);
+        }
+        catch (err) {
+            return { read: false, why: `it cannot be read (${errCode(err)})` };
+        }
+        if (!this.allowed(real))
+            return { read: false, why: OUTSIDE_ROOTS };
+        if (!private_(st))
+            return { read: false, why: 'it is not owner-only (0600, owned by this user)' };
+        if (st.size > SECRET_FILE_MAX_BYTES)
+            return { read: false, why: 'it is larger than 1 MiB' };
+        let fd;
+        try {
+            // O_NONBLOCK: a FIFO swapped in after lstat cannot block the open
+            fd = (0,external_node_fs_.openSync)(real, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        }
+        catch (err) {
+            return { read: false, why: `it cannot be read (${errCode(err)})` };
+        }
+        try {
+            const fst = (0,external_node_fs_.fstatSync)(fd);
+            if (!fst.isFile() || fst.ino !== st.ino || fst.dev !== st.dev || !private_(fst))
+                return { read: false, why: 'it changed while it was opened' };
+            if (fst.size > SECRET_FILE_MAX_BYTES)
+                return { read: false, why: 'it is larger than 1 MiB' };
+            const buf = Buffer.alloc(SECRET_FILE_MAX_BYTES + 1);
+            let n = 0;
+            for (let k = 1; k > 0 && n < buf.length; n += k)
+                k = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, null);
+            if (n > SECRET_FILE_MAX_BYTES)
+                return { read: false, why: 'it is larger than 1 MiB' };
+            return { read: true, text: buf.subarray(0, n).toString('utf8'), id: real };
+        }
+        catch (err) {
+            return { read: false, why: `it cannot be read (${errCode(err)})` };
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+}
+function lines(v) {
+    return /[\r\n]/.test(v) ? v.split(/\r?\n|\r/) : [];
+}
+/** A value with its lines (each line silently: a short line is a fragment, not a value). */
+function withLines(out, value, key, warn) {
+    out.push({ value, key, warn });
+    for (const l of lines(value))
+        out.push({ value: l, key, warn: false });
+}
+/**
+ * The leaves of a JSON value: strings, and numbers as their text (a PIN is a number);
+ * booleans and null carry no secret (masking every "true" would garble the log and hide nothing).
+ */
+function jsonLeaves(root) {
+    const out = [];
+    // iterative: a deeply nested file must not overflow the stack
+    const stack = [{ v: root, path: '' }];
+    while (stack.length) {
+        const { v, path } = stack.pop() ?? { v: undefined, path: '' };
+        if (typeof v === 'string')
+            out.push({ key: path, value: v, isString: true });
+        else if (typeof v === 'number' && Number.isFinite(v))
+            out.push({ key: path, value: String(v), isString: false });
+        else if (Array.isArray(v))
+            for (let i = v.length - 1; i >= 0; i--)
+                stack.push({ v: v[i], path: `${path}[${i}]` });
+        else if ((0,json/* isObject */.Gv)(v)) {
+            const entries = Object.entries(v);
+            for (let i = entries.length - 1; i >= 0; i--) {
+                const [k, x] = entries[i] ?? ['', undefined];
+                stack.push({ v: x, path: path ? `${path}.${k}` : k });
+            }
+        }
+    }
+    return out;
+}
+/** The JSON value of `text` when it is a JSON object or array, else undefined (never throws). */
+function parseJsonContainer(text) {
+    const t = text.trimStart();
+    if (!t.startsWith('{') && !t.startsWith('['))
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        // the parser's message quotes the text: never shown
+        return undefined;
+    }
+}
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*?)\r?$/;
+/** Every non-blank, non-comment line is NAME=value (the shape fetch-secrets' dotenv sink writes). */
+function looksLikeDotenv(text) {
+    let any = false;
+    for (const line of text.split('\n')) {
+        const t = line.trim();
+        if (t === '' || t.startsWith('#'))
+            continue;
+        if (!ASSIGNMENT.test(line))
+            return false;
+        any = true;
+    }
+    return any;
+}
+/**
+ * The values of a dotenv file as its readers get them: dotenv libraries ("..." with \n \r \t \\ \"
+ * \$ escapes, or with only \n and \r expanded as npm's dotenv does; '...' literal; a value may
+ * span lines inside quotes), a POSIX shell sourcing it (parseEnvFile: inside "..." only \" \\ \$ \`
+ * are escapes, so \n stays a backslash and an n), and the raw text between the quotes.
+ * Key -> values, the first one a dotenv library's reading.
+ */
+function dotenvValues(text) {
+    const out = new Map();
+    const add = (k, v) => {
+        const list = out.get(k) ?? [];
+        if (!list.includes(v))
+            list.push(v);
+        out.set(k, list);
+    };
+    let i = 0;
+    while (i < text.length) {
+        const nl = text.indexOf('\n', i);
+        const end = nl < 0 ? text.length : nl;
+        const m = ASSIGNMENT.exec(text.slice(i, end));
+        if (!m) {
+            i = end + 1;
+            continue;
+        }
+        const key = m[1] ?? '';
+        const rest = m[2] ?? '';
+        const q = rest.charAt(0);
+        if (q === '"' || q === "'" || q === '`') {
+            const start = i + text.slice(i, end).indexOf(rest) + 1;
+            let j = start;
+            while (j < text.length && text[j] !== q)
+                j += q === '"' && text[j] === '\\' ? 2 : 1;
+            if (j >= text.length) {
+                add(key, rest.slice(1));
+                i = end + 1;
+                continue;
+            }
+            const inner = text.slice(start, j);
+            if (q === '"') {
+                add(key, inner.replace(/\\([\s\S])/g, (_s, c) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c)));
+                add(key, inner.replace(/\\n/g, '\n').replace(/\\r/g, '\r'));
+            }
+            add(key, inner);
+            const after = text.indexOf('\n', j);
+            i = after < 0 ? text.length : after + 1;
+        }
+        else {
+            // an unquoted value ends at a " #" comment (a two-character search: no backtracking over a long run of blanks)
+            const c = rest.search(/[ \t]#/);
+            add(key, (c >= 0 ? rest.slice(0, c) : rest).trim());
+            i = end + 1;
+        }
+    }
+    try {
+        for (const [k, v] of parseEnvFile(text, ''))
+            add(k, v);
+    }
+    catch {
+        // not in the shell's syntax: the readings above stand
+    }
+    return out;
+}
+/**
+ * Every value inside a secret file: the whole text and its lines (as before), each dotenv value
+ * (when the file is named *.env or shaped like one) and each JSON leaf (when it parses as JSON).
+ */
+function valuesInFile(text, path) {
+    const out = [];
+    const json = parseJsonContainer(text);
+    const dotenv = json === undefined && (path.endsWith('.env') || looksLikeDotenv(text));
+    // a structured file's whole text is no value a reader gets: no warning for it
+    withLines(out, text, undefined, json === undefined && !dotenv);
+    if (json !== undefined) {
+        for (const leaf of jsonLeaves(json))
+            if (!BOOLEAN.test(leaf.value))
+                withLines(out, leaf.value, leaf.key, leaf.isString);
+    }
+    else if (dotenv) {
+        // dotenv has no types: "true" is a JSON boolean written out, a number is warned about as JSON's are not
+        for (const [key, values] of dotenvValues(text)) {
+            values.forEach((v, n) => {
+                if (!BOOLEAN.test(v))
+                    withLines(out, v, key, n === 0 && !NUMBER.test(v));
+            });
+        }
+    }
+    return out;
+}
+/** Field values that carry no secret: masking every "true" in the log would garble it and hide nothing. */
+const BOOLEAN = /^(?:true|false)$/i;
+const NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
 
 // EXTERNAL MODULE: ./src/cli.ts
 var cli = __webpack_require__(5581);
@@ -937,7 +1236,9 @@ var cli = __webpack_require__(5581);
  * base64 / JSON / URL forms) from its stdout and stderr before they reach the log.
  * The secrets come from an env file a previous step wrote, from named variables of the
  * environment, or from an action run in this same process (`--with fetch-secrets ...`,
- * whose post step runs after COMMAND). The exit code is COMMAND's (128+N on signal N).
+ * whose post step runs after COMMAND). A variable naming a secret file the actions wrote
+ * registers the values inside it too (exec-files.ts: which files, and how they are read).
+ * The exit code is COMMAND's (128+N on signal N).
  */
 
 
@@ -962,8 +1263,15 @@ const EXEC_HELP = [
     '                      default $PIPELINE_SECRETS_ENV_FILE when that file exists)',
     '  --redact-env NAMES  also redact the values of these variables of the environment',
     '                      (comma or space separated; default $PIPELINE_SECRETS_REDACT_VARS)',
+    '  --temp-dir D        also read secret files under D (the --temp-dir the action that wrote them was given;',
+    '                      $PIPELINE_SECRETS_TEMP_DIR and the actions\' default temp dir are always read)',
     '  --with ACTION       run ACTION first in this process (e.g. fetch-secrets); its exported variables go',
     "                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND",
+    '',
+    'A variable holding the path of a secret file the actions wrote (file:, dotenv:, json: sinks) also has',
+    'the values inside it redacted: the whole text, each line, each dotenv value, each JSON leaf (strings,',
+    'numbers). Only private (0600, 1 MiB at most) regular files in the actions\' temp dirs are read, never',
+    'symlinks, FIFOs or devices; a value too short to redact is named (variable and key) in a warning.',
     '',
     'No shell is involved: use `-- sh -c \'...\'` to ask for one. COMMAND\'s exit code is passed through.',
 ].join('\n');
@@ -975,7 +1283,7 @@ function parseExecArgs(args) {
     const command = args.slice(dash + 1);
     if (command.length === 0 || !command[0])
         throw new cli/* UsageError */.eb('exec needs a command after `--`');
-    const out = { redactEnv: [], command };
+    const out = { redactEnv: [], tempDirs: [], command };
     for (let i = 0; i < flags.length; i++) {
         const raw = flags[i] ?? '';
         const eq = raw.indexOf('=');
@@ -993,6 +1301,8 @@ function parseExecArgs(args) {
             out.envFile = value();
         else if (name === '--redact-env')
             out.redactEnv.push(...splitNames(value()));
+        else if (name === '--temp-dir')
+            out.tempDirs.push(value());
         else if (name === '--with') {
             const action = value();
             out.withAction = { name: actions/* aliases */.z2[action] ?? action, args: flags.slice(i + 1) };
@@ -1014,43 +1324,91 @@ class ExecRunner extends process_runner/* ProcessRunner */.S {
         this.values.push(value);
     }
 }
-function register(masker, values, value, what, warn) {
-    try {
-        masker.register(value, what);
-        values.push(value);
-    }
-    catch (err) {
-        // too short (or empty) to redact: say so, naming the variable, and go on
-        if (value !== '')
-            warn(`warning: ${err instanceof Error ? err.message : String(err)}; it is passed to the command but not redacted`);
-    }
+/** The masker failed (not a refusal): exec fails closed, naming the secret and the error's kind (its message might quote a value). */
+function notRegistered(what, err) {
+    return new Error(`${what} could not be registered for redaction (${err instanceof Error ? err.name : 'error'}): the command was not run`);
 }
 /**
- * A value that is the path of a secret file our actions wrote (0600, under a private
- * pipeline-secrets-* temp dir, at most 1 MB): its content is a secret too.
+ * The secrets exec redacts: values as given, the values inside the secret files variables
+ * name, the leaves of JSON values. Registering with a Masker is the length check; a value
+ * too short to redact is named in one warning (variable and key, never the value).
  */
-function secretFileContent(value) {
-    if (!(0,external_node_path_.isAbsolute)(value) || !value.split(external_node_path_.sep).some((part) => part.startsWith('pipeline-secrets-')))
-        return undefined;
-    try {
-        const st = (0,external_node_fs_.statSync)(value);
-        if (!st.isFile() || (st.mode & 0o077) !== 0 || st.size > 1024 * 1024)
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(value, 'utf8');
+class Collector {
+    values;
+    warn;
+    // forms too short to redact (e.g. inside longer base64 text) are said once per secret
+    masker = new mask/* Masker */.GX({ warn: (m) => this.once(`warning: ${m}`) });
+    warned = new Set();
+    seenFiles = new Set();
+    files;
+    constructor(values, roots, warn) {
+        this.values = values;
+        this.warn = warn;
+        this.files = new SecretFileReader(roots);
     }
-    catch {
-        return undefined;
+    once(message) {
+        if (this.warned.has(message))
+            return;
+        this.warned.add(message);
+        this.warn(message);
     }
-}
-function registerWithFile(masker, values, value, what, warn) {
-    register(masker, values, value, what, warn);
-    const content = secretFileContent(value);
-    if (content !== undefined && content.trim() !== '')
-        register(masker, values, content, `in the file ${what}`, warn);
+    /** A value as given: too short to redact (or empty) is said, naming `what`. */
+    add(value, what) {
+        try {
+            this.masker.register(value, what);
+            this.values.push(value);
+        }
+        catch (err) {
+            if (!(err instanceof errors/* UserError */.yo))
+                throw notRegistered(what, err);
+            if (value !== '')
+                this.once(`warning: ${err.message}; it is passed to the command but not redacted`);
+        }
+    }
+    /** A value found inside a file or a JSON value; `label` names the variable and key, never the value. */
+    inner(value, label, warn) {
+        if (value.trim() === '')
+            return;
+        try {
+            this.masker.register(value, label);
+            this.values.push(value);
+        }
+        catch (err) {
+            // the masker refuses a value too short (or blank) to redact with a UserError; anything else is no refusal: fail closed
+            if (!(err instanceof errors/* UserError */.yo))
+                throw notRegistered(label, err);
+            if (warn)
+                this.once(`warning: ${label} is too short to be redacted safely: the command gets it, but it is not redacted`);
+        }
+    }
+    /** A variable's value: itself, the leaves of a JSON value, the values inside the secret file it names. */
+    variable(name, value) {
+        this.add(value, `in $${name}`);
+        const json = parseJsonContainer(value);
+        if (json !== undefined)
+            for (const leaf of jsonLeaves(json))
+                this.inner(leaf.value, `the value of "${leaf.key}" in $${name}`, leaf.isString);
+        this.file(name, value);
+    }
+    /** The values inside the secret file `value` names, if it is one exec may read. */
+    file(name, value) {
+        const f = this.files.read(value);
+        if (!f.read) {
+            if (f.why)
+                this.once(`warning: $${name} names ${f.why === OUTSIDE_ROOTS ? f.why : `a file that exec does not read as a secret file: ${f.why}`}: its content is not redacted`);
+            return;
+        }
+        if (this.seenFiles.has(f.id))
+            return;
+        this.seenFiles.add(f.id);
+        for (const v of valuesInFile(f.text, value)) {
+            this.inner(v.value, v.key === undefined ? `the content of the file $${name} names` : `the value of "${v.key}" in the file $${name} names`, v.warn);
+        }
+    }
 }
 function fromEnvFileAndNames(a, io, secrets) {
-    const masker = new mask/* Masker */.GX();
     const warn = (m) => io.err(`pipeline-secrets exec: ${m}\n`);
+    const c = new Collector(secrets.values, secretFileRoots(io.env, a.tempDirs), warn);
     const file = a.envFile ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
     if (file && (a.envFile || (0,external_node_fs_.existsSync)(file))) {
         let text;
@@ -1063,7 +1421,7 @@ function fromEnvFileAndNames(a, io, secrets) {
         }
         for (const [k, v] of parseEnvFile(text, file)) {
             secrets.env.set(k, v);
-            registerWithFile(masker, secrets.values, v, `in ${k}`, warn);
+            c.variable(k, v);
         }
     }
     const names = [...a.redactEnv, ...splitNames(io.env['PIPELINE_SECRETS_REDACT_VARS'] ?? '')];
@@ -1071,12 +1429,12 @@ function fromEnvFileAndNames(a, io, secrets) {
         const v = io.env[n];
         if (v === undefined || v === '')
             continue;
-        registerWithFile(masker, secrets.values, v, `in $${n}`, warn);
+        c.variable(n, v);
     }
     for (const n of CI_SECRET_VARS) {
         const v = io.env[n];
         if (v && v.trim().length >= 8)
-            register(masker, secrets.values, v, `in $${n}`, warn);
+            c.add(v, `in $${n}`);
     }
 }
 async function runExec(args, io) {
@@ -1135,12 +1493,19 @@ async function withAction(a, w, secrets, io) {
         for (const [k, v] of main.exported)
             secrets.env.set(k, v);
         const values = [...secrets.values, ...main.values, ...main.exported.values()].filter((v) => v.trim().length >= 4);
-        for (const v of main.exported.values()) {
-            const content = secretFileContent(v);
-            if (content !== undefined && content.trim().length >= 4)
-                values.push(content);
+        try {
+            // the files the action wrote: in its temp dir (and wherever exec reads secret files)
+            const c = new Collector(values, secretFileRoots(io.env, [...a.tempDirs, main.tempDir()]), (m) => io.err(`pipeline-secrets exec: ${m}\n`));
+            for (const [k, v] of main.exported)
+                c.file(k, v);
         }
-        code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
+        catch (err) {
+            // fail closed, and still run the action's cleanup below
+            io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : 'a value could not be registered for redaction: the command was not run'}\n`);
+            code = 2;
+        }
+        if (code === 0)
+            code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
     }
     if (reg.action.post) {
         const post = new process_runner/* ProcessRunner */.S({ ...common, isPost: true });
