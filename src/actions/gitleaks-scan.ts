@@ -8,7 +8,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseBool, parseIntIn, parseList } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
-import { StepFailed } from '../platform/entry.js';
+import { StepFailed } from '../core/errors.js';
 import type { ActionSpec } from './spec.js';
 import { createScanner, type ScannerOptions } from '../scanner/engine.js';
 import { parseMode, planScan, type ScanMode } from '../scanner/range.js';
@@ -24,7 +24,8 @@ import { summaryMarkdown } from '../scanner/reports/summary.js';
 import { textLine } from '../scanner/reports/text.js';
 import type { Finding } from '../scanner/types.js';
 import { DEFAULT_LIMITS, type ArchiveLimits } from '../scanner/archive/walk.js';
-import { artifact, comment, injectedLine, injectedSearch, sendToCodeScanning, settings, verify, type Settings } from './gitleaks-scan-extras.js';
+import { artifact, comment, sendToCodeScanning, settings, verify, type Settings } from './gitleaks-scan-extras.js';
+import { injectedLine, injectedSearch } from './gitleaks-scan/injected.js';
 
 export const gitleaksScanSpec: ActionSpec = {
   name: 'gitleaks-scan',

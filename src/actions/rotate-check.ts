@@ -4,7 +4,7 @@
  */
 import { CoreHttpHandler } from '../core/sdk-http-handler.js';
 import { HttpClient } from '../core/http.js';
-import { StepFailed } from '../platform/entry.js';
+import { StepFailed } from '../core/errors.js';
 import type { Action, Runner } from '../platform/runner.js';
 import { checkCertificateFiles, findCertificateFiles } from '../rotation/certs.js';
 import { type RotateConfig, readConfig } from '../rotation/config.js';

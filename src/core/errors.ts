@@ -1,8 +1,9 @@
 /**
- * The two error classes of the suite. A UserError is the user's to fix: it names the
+ * The three error classes of the suite. A UserError is the user's to fix: it names the
  * input (or file, selector line) and what to do. A RemoteError is a service's answer
  * or a network failure: it carries the status, the service's code and whether a retry
- * could help. Neither ever carries a secret: messages are built from names, paths,
+ * could help. A StepFailed fails the step without an error trace (findings, overdue
+ * credentials). None ever carries a secret: messages are built from names, paths,
  * statuses and the service's own error strings (which never echo tokens).
  */
 export class UserError extends Error {
@@ -47,6 +48,11 @@ export class RemoteError extends Error {
     this.details = init.details ?? [];
     this.hint = init.hint ?? '';
   }
+}
+
+/** Thrown by an action to fail the step without an error trace (e.g. findings). */
+export class StepFailed extends Error {
+  override readonly name = 'StepFailed';
 }
 
 /** A message safe to print for any thrown value (the caller still redacts it). */

@@ -1,5 +1,5 @@
 /** The one top-level handler of every action, for every platform. */
-import { UserError, RemoteError, describeError } from '../core/errors.js';
+import { UserError, RemoteError, StepFailed, describeError } from '../core/errors.js';
 import { PayloadError } from '../core/json.js';
 import { GitHubRunner } from './github.js';
 import type { Action, Runner } from './runner.js';
@@ -9,10 +9,7 @@ import { acquire, release } from '../guard/refs.js';
 
 export type Outcome = 'ok' | 'failed' | 'usage';
 
-/** Thrown by an action to fail the step without an error trace (e.g. findings). */
-export class StepFailed extends Error {
-  override readonly name = 'StepFailed';
-}
+export { StepFailed };
 
 export function formatError(err: unknown): string {
   if (err instanceof UserError || err instanceof RemoteError || err instanceof StepFailed) return err.message;
