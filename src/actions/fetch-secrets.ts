@@ -12,7 +12,7 @@ import type { Action, Runner } from '../platform/runner.js';
 import type { ActionSpec } from './spec.js';
 import { checkToken, loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
 import { vaultActionLoginInputs, withVaultActionAliases } from '../vault/inputs.js';
-import { withInputAliases } from '../platform/aliases.js';
+import { withInputAliases } from './aliases.js';
 import { PKI_INPUT, parsePkiInput } from '../vault/pki-input.js';
 import { type SecretEncoding, decodeItems, parseEncoding } from '../vault/encoding.js';
 import { parseStepTimeout, shortLived, withDeadline } from '../vault/deadline.js';
@@ -21,7 +21,7 @@ import { fetchAll, groupFetches } from '../vault/secrets.js';
 import { vaultSource } from '../vault/fetch-source.js';
 import { selectValues, type Item } from '../vault/values.js';
 import { FILES_STATE, inject, removeInjectedFiles, summaryMarkdown } from '../vault/inject.js';
-import { pool } from '../vault/pool.js';
+import { pool } from '../core/pool.js';
 import { checkAcross, fetchFromStores, planSecrets, storeContext, storeInputs } from './fetch-secrets-stores.js';
 
 export const fetchSecretsSpec: ActionSpec = {

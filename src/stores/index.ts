@@ -15,6 +15,7 @@
 import { setDefaultAutoSelectFamilyAttemptTimeout } from 'node:net';
 import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
+import { pool } from '../core/pool.js';
 import { SECRETS_INPUT } from '../vault/selectors.js';
 import type { StoreContext, StoreItem, StoreKind, StoreSelector } from './types.js';
 import { PickError, checkCollisions, itemsOf, type Fetched, type Named } from './values.js';
@@ -66,14 +67,6 @@ export function isNotFound(err: unknown): boolean {
 
 function fetchKey(s: StoreSelector): string {
   return JSON.stringify([s.store, s.id, s.versionId ?? '', s.versionStage ?? '', s.prefix === true]);
-}
-
-async function pool<I>(items: readonly I[], limit: number, fn: (item: I) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++] as I);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 function failure(messages: readonly string[], errors: readonly unknown[]): Error {

@@ -8,7 +8,7 @@
 import { RemoteError, UserError } from '../core/errors.js';
 import { isObject, type JsonObject } from '../core/json.js';
 import { type Selector, SECRETS_INPUT } from './selectors.js';
-import { pool } from './pool.js';
+import { pool } from '../core/pool.js';
 
 /** The wire side fetch needs; src/vault/fetch-source.ts adapts the Vault client to it. */
 export interface SecretSource {
