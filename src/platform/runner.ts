@@ -4,17 +4,9 @@
  */
 import type { Masker } from '../core/mask.js';
 import type { ProxyOptions } from '../core/http.js';
+import type { AnnotationLevel, AnnotationProps } from '../core/annotation.js';
 
-export type AnnotationLevel = 'error' | 'warning' | 'notice';
-
-export interface AnnotationProps {
-  title?: string;
-  file?: string;
-  line?: number;
-  endLine?: number;
-  col?: number;
-  endColumn?: number;
-}
+export type { AnnotationLevel, AnnotationProps };
 
 /** What the run is: enough for session names, scan ranges and reports. */
 export interface RunContext {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnnotationLevel, AnnotationProps } from '../platform/runner.js';
+import type { AnnotationLevel, AnnotationProps } from '../core/annotation.js';
 import { type Item, type Status, human } from './item.js';
 
 export interface Counts {
