@@ -6,7 +6,7 @@
  * carries its action.yml default, so a canonical value equal to its default counts as not given.
  */
 import { UserError } from '../core/errors.js';
-import type { Action, Runner } from './runner.js';
+import type { Action, Runner } from '../platform/runner.js';
 
 export interface AliasedInput {
   name: string;

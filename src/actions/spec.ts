@@ -3,7 +3,7 @@ export interface InputSpec {
   name: string;
   description: string;
   default?: string;
-  /** other names accepted for this input (e.g. hashicorp/vault-action's camelCase): declared in action.yml, resolved by src/platform/aliases.ts */
+  /** other names accepted for this input (e.g. hashicorp/vault-action's camelCase): declared in action.yml, resolved by src/actions/aliases.ts */
   aliases?: readonly string[];
 }
 

@@ -6,7 +6,7 @@
 import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { parseBool } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
-import { withInputAliases } from '../platform/aliases.js';
+import { withInputAliases } from './aliases.js';
 import type { ActionSpec } from './spec.js';
 import { loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
 import { vaultActionLoginInputs, withVaultActionAliases } from '../vault/inputs.js';

@@ -2,7 +2,7 @@
  * The Vault inputs of the actions that talk to Vault. `connectionInputs` + `loginInputs` are the
  * core set (rotate-check shares them); `vaultActionLoginInputs` adds every login input of
  * hashicorp/vault-action 3.4.0 that we lacked, and attaches its camelCase names as aliases
- * (resolved by src/platform/aliases.ts), so a workflow that switches `uses:` keeps its `with:` block.
+ * (resolved by src/actions/aliases.ts), so a workflow that switches `uses:` keeps its `with:` block.
  */
 import type { InputSpec } from '../actions/spec.js';
 

@@ -21,7 +21,7 @@ export { DEFAULT_K8S_TOKEN_PATH, connectionInputs, loginInputs } from './inputs.
 
 /**
  * An input, or its vault-action camelCase alias when that is given. vault-login and fetch-secrets
- * resolve aliases for every input through platform/aliases.ts; this is for code reached
+ * resolve aliases for every input through actions/aliases.ts; this is for code reached
  * without that wrapper.
  */
 export function vaultInput(r: Runner, name: string): string {

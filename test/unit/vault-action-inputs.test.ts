@@ -13,7 +13,7 @@ import { allActions, type Registered } from '../../src/actions/index.js';
 
 /** every action's module, loaded (the CLI loads only the one it runs) */
 const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
-import { resolveAliased } from '../../src/platform/aliases.js';
+import { resolveAliased } from '../../src/actions/aliases.js';
 import { parseAuthPayload, parseExtraHeaders } from '../../src/vault/login-extras.js';
 import { parsePkiInput } from '../../src/vault/pki-input.js';
 import { decodeItems, parseEncoding } from '../../src/vault/encoding.js';
