@@ -11,7 +11,7 @@ import { parseBool, parseIntIn } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
 import type { ActionSpec } from './spec.js';
 import { checkToken, loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
-import { vaultActionLoginInputs, withVaultActionAliases } from '../vault/inputs.js';
+import { vaultActionLoginInputs, withVaultActionAliases } from './shared/vault-inputs.js';
 import { withInputAliases } from './aliases.js';
 import { PKI_INPUT, parsePkiInput } from '../vault/pki-input.js';
 import { type SecretEncoding, decodeItems, parseEncoding } from '../vault/encoding.js';

@@ -9,7 +9,7 @@ import type { Action, Runner } from '../platform/runner.js';
 import { withInputAliases } from './aliases.js';
 import type { ActionSpec } from './spec.js';
 import { loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
-import { vaultActionLoginInputs, withVaultActionAliases } from '../vault/inputs.js';
+import { vaultActionLoginInputs, withVaultActionAliases } from './shared/vault-inputs.js';
 import { parseStepTimeout, shortLived, withDeadline } from '../vault/deadline.js';
 
 /** vault-action inputs about secrets: declared so a `with:` block copied from vault-action parses; vault-login fetches nothing. */

@@ -12,12 +12,12 @@ import type { RetryPolicy } from '../core/retry.js';
 import type { Runner } from '../platform/runner.js';
 import { VaultClient } from './client.js';
 import { LOGIN_METHODS, type LoginMethod, isKnownMethod, login } from './auth.js';
-import { DEFAULT_K8S_TOKEN_PATH, VAULT_ACTION_ALIASES } from './inputs.js';
+import { DEFAULT_K8S_TOKEN_PATH, VAULT_ACTION_ALIASES } from '../actions/shared/vault-inputs.js';
 import { loadSigningKey } from './self-jwt.js';
 import { parseRequestTimeoutMs } from './deadline.js';
 import { parseAuthPayload, parseExtraHeaders } from './login-extras.js';
 
-export { DEFAULT_K8S_TOKEN_PATH, connectionInputs, loginInputs } from './inputs.js';
+export { DEFAULT_K8S_TOKEN_PATH, connectionInputs, loginInputs } from '../actions/shared/vault-inputs.js';
 
 /**
  * An input, or its vault-action camelCase alias when that is given. vault-login and fetch-secrets

@@ -4,7 +4,7 @@
  * hashicorp/vault-action 3.4.0 that we lacked, and attaches its camelCase names as aliases
  * (resolved by src/actions/aliases.ts), so a workflow that switches `uses:` keeps its `with:` block.
  */
-import type { InputSpec } from '../actions/spec.js';
+import type { InputSpec } from '../spec.js';
 
 export const DEFAULT_K8S_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
