@@ -22,7 +22,7 @@ import { parse } from 'smol-toml';
 import { createScanner, DEFAULT_CONFIG_TOML } from '../src/scanner/engine.js';
 import { runScan, type RunOptions } from '../src/scanner/run.js';
 import { DEFAULT_LIMITS } from '../src/scanner/archive/walk.js';
-import { Decoder } from '../src/scanner/decode.js';
+import { Decoder } from '../src/kernels/decode.js';
 
 const treeMb = Number(process.argv[2] ?? 150);
 const commits = Number(process.argv[3] ?? 3000);

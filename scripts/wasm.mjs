@@ -1,13 +1,13 @@
-// Compiles the scanner's WebAssembly kernels (src/scanner/simd/*.wat) into TypeScript modules
+// Compiles the WebAssembly kernels (src/kernels/simd/*.wat) into TypeScript modules
 // holding the binary as base64, so ncc bundles them and no .wasm file is read at run time.
-//   node scripts/wasm.mjs          write src/scanner/simd/<name>-wasm.ts
+//   node scripts/wasm.mjs          write src/kernels/simd/<name>-wasm.ts
 //   node scripts/wasm.mjs --check  exit 1 when a written module differs from its .wat
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'scanner', 'simd');
+const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'kernels', 'simd');
 const check = process.argv.includes('--check');
 const wabt = await initWabt();
 let stale = 0;

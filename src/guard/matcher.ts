@@ -13,7 +13,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { endianness } from 'node:os';
-import { windowHash, type Keys } from './hash.js';
+import { windowHash, type Keys } from '../kernels/guard-hash.js';
 import type { GuardRecord, RecordEntry } from './record.js';
 
 export interface GuardFinding {

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendSecretFileSync, createSecretFileSync } from '../core/files.js';
 import { guardForms } from './forms.js';
-import { deriveKeys, hmacHex, offsetsFor, windowHash, windowFor, windowPads, type Keys } from './hash.js';
+import { deriveKeys, hmacHex, offsetsFor, windowHash, windowFor, windowPads, type Keys } from '../kernels/guard-hash.js';
 
 export const KEY_FILE = 'guard.key';
 export const RECORD_FILE = 'guard-record.jsonl';

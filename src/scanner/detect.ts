@@ -8,7 +8,7 @@
 import { findingAllowed, type CompiledAllowlist } from './config/allowlist.js';
 import type { CompiledRule } from './config/compile.js';
 import { shannonEntropy } from './entropy.js';
-import { chunks, newlineIndex, windowsAround, type WindowOptions } from './keywords.js';
+import { chunks, newlineIndex, windowsAround, type WindowOptions } from '../kernels/keywords.js';
 
 export const ALLOW_SIGNATURE = 'gitleaks:allow';
 const SPAN_REACH = 131_072;

@@ -1,12 +1,12 @@
 /**
  * The scanner engine: gitleaks 8.x detection semantics over Fragments.
  *
- * Per fragment: global commit/path allowlists; one keyword pass (keywords.ts); for each rule whose
+ * Per fragment: global commit/path allowlists; one keyword pass (kernels/keywords.ts); for each rule whose
  * keywords hit (or that has none) its rule commit/path allowlists and path regex, then its regex in
  * bounded windows (detect.ts). Composite rules keep a finding only when each [[rules.required]]
  * rule matched nearby, and report those parts with it; generic-* findings give way to a specific
  * rule's finding on the same line. Then, up to max-decode-depth passes, percent/hex/base64
- * segments are decoded (decode.ts) and the rules run again around them: a finding must touch a
+ * segments are decoded (kernels/decode.ts) and the rules run again around them: a finding must touch a
  * decoded segment, is placed on the encoded span and tagged with how it was decoded. Lines and
  * columns are 1-based (columns of the match, as gitleaks reports them; path-only findings have
  * line 0).
@@ -17,10 +17,10 @@ import { commitOrPathAllowed, type CompiledAllowlist } from './config/allowlist.
 import { compileGlobalAllowlists, compileRule, type CompiledRule } from './config/compile.js';
 import { loadConfig } from './config/load.js';
 import { ConfigError } from './config/parse.js';
-import { Decoder, decodeTags, toOriginal, touching, type Pass } from './decode.js';
+import { Decoder, decodeTags, toOriginal, touching, type Pass } from '../kernels/decode.js';
 import { ALLOW_SIGNATURE, lineAround, RuleRunner, Text, type RawMatch } from './detect.js';
 import { dropGenericDuplicates, fingerprint, Located, regions, sortFindings } from './locate.js';
-import { Prefilter } from './keywords.js';
+import { Prefilter } from '../kernels/keywords.js';
 import { PATH_MATCH_PREFIX } from './redact.js';
 import { DEFAULT_CONFIG_TOML } from './rules/index.js';
 import type { Finding, Fragment, RequiredFinding, Scanner, Skipped } from './types.js';

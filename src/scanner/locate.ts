@@ -2,9 +2,9 @@
  * Where findings are: offsets of a fragment as lines and columns, the regions of a decoded pass
  * worth running rules on, fingerprints, and gitleaks' final ordering and generic-rule filter.
  */
-import type { Pass } from './decode.js';
+import type { Pass } from '../kernels/decode.js';
 import { Text } from './detect.js';
-import { lineOf } from './keywords.js';
+import { lineOf } from '../kernels/keywords.js';
 import type { Finding, Fragment } from './types.js';
 
 /** Positions of the original fragment as lines and columns. */

@@ -1,11 +1,10 @@
 /**
  * Engine features of gitleaks 8.30 beyond single rules: composite rules ([[rules.required]])
- * reported with their required parts, --enable-rule, paths allowed before reading, and the
- * keyword prefilter's equivalence with a plain case-insensitive search.
+ * reported with their required parts, --enable-rule and paths allowed before reading (the
+ * keyword prefilter: test/unit/kernels/keywords.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
 import { createScanner } from '../../src/scanner/engine.js';
-import { Prefilter } from '../../src/scanner/keywords.js';
 import { UserError } from '../../src/core/errors.js';
 
 function rand(chars: string, n: number, seed: number): string {
@@ -103,24 +102,5 @@ describe('paths allowed before reading', () => {
     const cfg = `[[rules]]\nid = "r"\nregex = '''x'''\n[[allowlists]]\ncondition = "AND"\ncommits = ["abc"]\npaths = ['''\\.txt$''']\n`;
     const s = await createScanner({ configText: cfg });
     expect(s.isPathAllowed('a.txt')).toBe(false);
-  });
-});
-
-describe('keyword prefilter', () => {
-  it('finds every occurrence of every keyword, any case, as a plain search does', () => {
-    const kws = [['key', 'api_key'], ['s.', 'hvs.'], ['/'], ['ghp_', 'gho_'], ['secretaccess', 'access'], ['q~'], ['k\u00e9y'], ['-----begin']];
-    const p = new Prefilter(kws);
-    const alphabet = 'kKeEyYaApPiI_sS.hHvV/gGoO-qQ~cCrRtT \n\u00e9\u00c9bBnN';
-    for (let round = 0; round < 300; round++) {
-      const text = rand(alphabet, 200, round + 100);
-      const lower = text.toLowerCase();
-      const want = new Map<number, number[]>();
-      kws.forEach((list, r) => {
-        const pos = new Set<number>();
-        for (const k of list) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) pos.add(i);
-        if (pos.size) want.set(r, [...pos].sort((a, b) => a - b));
-      });
-      expect(p.hits(text)).toEqual(want);
-    }
   });
 });

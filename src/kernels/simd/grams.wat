@@ -1,4 +1,4 @@
-;; The keyword prefilter's pass (src/scanner/keywords.ts), one byte per character.
+;; The keyword prefilter's pass (src/kernels/keywords.ts), one byte per character.
 ;;
 ;; Memory: [0, 256) the fold table (ASCII letters to lowercase, bytes above 0x7f and NUL to 0);
 ;; [256, 65792) the gram table, 32768 little-endian u16 (non-zero: some keyword has that gram);

@@ -8,9 +8,9 @@
 ;; end of the chunk is written too. With `tbl` (the offset of two 256-byte tables: base64 values,
 ;; -1 for other bytes, then 1 for hex digits) a run is written only when it could hold a match:
 ;; a hex digit first, a percent escape just before it, or a first four characters that decode as
-;; base64 to printable ASCII (the decoder's own tests, src/scanner/decode.ts); tbl 0 keeps all.
+;; base64 to printable ASCII (the decoder's own tests, src/kernels/decode.ts); tbl 0 keeps all.
 ;; Returns how many pairs were written.
-;; Compiled by scripts/wasm.mjs into runs-wasm.ts; src/scanner/simd/runs.ts loads it.
+;; Compiled by scripts/wasm.mjs into runs-wasm.ts; src/kernels/simd/runs.ts loads it.
 (module
   (memory (export "memory") 1)
   (global $carry (export "carry") (mut i32) (i32.const 0))

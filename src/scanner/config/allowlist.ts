@@ -2,7 +2,7 @@
  * Compiled allowlists and gitleaks' two checks: commit/path before a rule runs on a fragment,
  * and regex/stopword (plus, with condition AND, everything set) for each candidate finding.
  */
-import { compileRe2, Re2Error } from '../re2.js';
+import { compileRe2, Re2Error } from '../../kernels/re2.js';
 import { ConfigError } from './parse.js';
 import type { AllowlistSpec, RegexTarget } from './types.js';
 

@@ -1,5 +1,5 @@
 /** RuleSpec -> CompiledRule: RE2 regexes translated, secretGroup checked, allowlists compiled. */
-import { compileRe2, Re2Error, type Translated } from '../re2.js';
+import { compileRe2, Re2Error, type Translated } from '../../kernels/re2.js';
 import { compileAllowlist, type CompiledAllowlist } from './allowlist.js';
 import { ConfigError } from './parse.js';
 import type { AllowlistSpec, RequiredSpec, RuleSpec } from './types.js';

@@ -6,8 +6,8 @@
  * Fake secrets are synthesised at run time; nothing secret-shaped is stored in this file.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createScanner, type LoadedScanner } from '../../src/scanner/engine.js';
-import { Decoder, type Pass } from '../../src/scanner/decode.js';
+import { createScanner, type LoadedScanner } from '../../../src/scanner/engine.js';
+import { Decoder, type Pass } from '../../../src/kernels/decode.js';
 
 function rand(chars: string, n: number, seed: number): string {
   let h = seed >>> 0;

@@ -1,13 +1,13 @@
 /**
- * The keyword prefilter's WebAssembly pass (src/scanner/simd/grams.wat) finds exactly the
+ * The keyword prefilter's WebAssembly pass (src/kernels/simd/grams.wat) finds exactly the
  * keyword positions the character loop finds: keywords of every length, at chunk boundaries,
  * and next to characters above U+00FF whose low byte is an ASCII letter.
  */
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'smol-toml';
-import { DEFAULT_CONFIG_TOML } from '../../src/scanner/engine.js';
-import { Prefilter } from '../../src/scanner/keywords.js';
-import { GramKernel } from '../../src/scanner/simd/grams.js';
+import { DEFAULT_CONFIG_TOML } from '../../../src/scanner/engine.js';
+import { Prefilter } from '../../../src/kernels/keywords.js';
+import { GramKernel } from '../../../src/kernels/simd/grams.js';
 
 const config = parse(DEFAULT_CONFIG_TOML) as { rules: { keywords?: string[] }[] };
 const ruleKeywords = config.rules.map((r) => r.keywords ?? []);

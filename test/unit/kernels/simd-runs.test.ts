@@ -1,12 +1,12 @@
 /**
- * The decoder's WebAssembly SIMD kernel (src/scanner/simd): it finds the long runs of base64/hex
+ * The decoder's WebAssembly SIMD kernel (src/kernels/simd): it finds the long runs of base64/hex
  * characters that the character scan finds, at block and chunk boundaries, with characters above
  * U+00FF that it sees as run bytes, and the committed module is what runs.wat compiles to.
  */
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { encodedMatches } from '../../src/scanner/decode.js';
-import { longRuns } from '../../src/scanner/simd/runs.js';
+import { encodedMatches } from '../../../src/kernels/decode.js';
+import { longRuns } from '../../../src/kernels/simd/runs.js';
 
 function rng(seed: number): () => number {
   let h = seed >>> 0;
