@@ -21,7 +21,8 @@ import { runAction } from './platform/entry.js';
 import { parseEnvFile } from './exec-env.js';
 import { StreamRedactor, byteForms } from './exec-redact.js';
 import { OUTSIDE_ROOTS as OUTSIDE, SecretFileReader, jsonLeaves, parseJsonContainer, secretFileRoots, valuesInFile } from './exec-files.js';
-import { argvSecretWarnings, parseArgs, UsageError, type CliIo } from './cli.js';
+import { argvSecretWarnings, parseArgs, UsageError } from './actions/args.js';
+import type { Io } from './platform/process/io.js';
 
 /** Variables CI systems keep secret: redacted whenever they are set. */
 const CI_SECRET_VARS = ['CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'CI_DEPENDENCY_PROXY_PASSWORD', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'];
@@ -183,7 +184,7 @@ class Collector {
   }
 }
 
-function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
+function fromEnvFileAndNames(a: ExecArgs, io: Io, secrets: Secrets): void {
   const warn = (m: string): void => io.err(`pipeline-secrets exec: ${m}\n`);
   const c = new Collector(secrets.values, secretFileRoots(io.env, a.tempDirs), warn);
   const file = a.envFile ?? io.env['PIPELINE_SECRETS_ENV_FILE'];
@@ -212,7 +213,7 @@ function fromEnvFileAndNames(a: ExecArgs, io: CliIo, secrets: Secrets): void {
   }
 }
 
-export async function runExec(args: readonly string[], io: CliIo): Promise<number> {
+export async function runExec(args: readonly string[], io: Io): Promise<number> {
   if (args[0] === '--help' || args[0] === '-h') {
     io.out(`${EXEC_HELP}\n`);
     return 0;
@@ -241,7 +242,7 @@ export async function runExec(args: readonly string[], io: CliIo): Promise<numbe
   return withAction(a, a.withAction, secrets, io);
 }
 
-async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secrets: Secrets, io: CliIo): Promise<number> {
+async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secrets: Secrets, io: Io): Promise<number> {
   const load = Object.hasOwn(actions, w.name) ? actions[w.name] : undefined;
   if (!load) {
     io.err(`pipeline-secrets exec: unknown action "${w.name}" after --with\n`);
@@ -284,7 +285,7 @@ async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secr
   return code;
 }
 
-function spawnRedacted(command: string[], secrets: Secrets, io: CliIo): Promise<number> {
+function spawnRedacted(command: string[], secrets: Secrets, io: Io): Promise<number> {
   const [file, ...argv] = command;
   const env: NodeJS.ProcessEnv = { ...io.env };
   for (const [k, v] of secrets.env) env[k] = v;

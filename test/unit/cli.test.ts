@@ -1,30 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { argvSecretWarnings, parseArgs, runCli, UsageError } from '../../src/cli.js';
+import { runCli } from '../../src/cli.js';
 import { ProcessRunner } from '../../src/platform/process-runner.js';
-import type { ActionSpec } from '../../src/actions/spec.js';
 
-const spec: ActionSpec = {
-  name: 'demo',
-  summary: 'demo',
-  positional: 'path',
-  inputs: [
-    { name: 'config', description: 'a config' },
-    { name: 'history', description: 'scan history', default: 'false' },
-    { name: 'redact', description: 'redact', default: 'true' },
-  ],
-};
-
-describe('cli arguments', () => {
-  it('maps flags, booleans and the positional to inputs', () => {
-    const m = parseArgs(spec, ['--config', 'a.toml', '--history', '--no-redact', 'repo']);
-    expect(Object.fromEntries(m)).toEqual({ config: 'a.toml', history: 'true', redact: 'false', path: 'repo' });
-    expect(Object.fromEntries(parseArgs(spec, ['--config=b.toml']))).toEqual({ config: 'b.toml' });
-  });
-  it('refuses unknown flags, missing values and extra arguments', () => {
-    expect(() => parseArgs(spec, ['--nope'])).toThrow(UsageError);
-    expect(() => parseArgs(spec, ['--config'])).toThrow(/needs a value/);
-    expect(() => parseArgs(spec, ['a', 'b'])).toThrow(/takes one PATH/);
-  });
+describe('cli', () => {
   it('exits 2 on an unknown command and 0 on --help', async () => {
     const out: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), env: {} };
@@ -34,13 +12,6 @@ describe('cli arguments', () => {
     expect(await runCli(['--version'], io)).toBe(0);
   });
   it('warns, naming the flag and the variable but not the value, when a secret input is given as a flag', async () => {
-    const vault: ActionSpec = {
-      name: 'v', summary: 'v',
-      inputs: [{ name: 'secret-id', description: '', aliases: ['secretId'] }, { name: 'client-key', description: '' }, { name: 'role-id', description: '' }],
-    };
-    const warnings = argvSecretWarnings(vault, new Map([['secretId', 'sid-value-1234'], ['role-id', 'r'], ['client-key', '/etc/key.pem']]), (p) => p === '/etc/key.pem');
-    expect(warnings).toEqual([expect.stringMatching(/--secretId puts a secret on the command line.*set INPUT_SECRET_ID in the environment/)]);
-    expect(argvSecretWarnings(vault, new Map([['client-key', '-----BEGIN KEY-----']]), () => false)).toHaveLength(1);
     const err: string[] = [];
     const io = { out: () => undefined, err: (t: string) => err.push(t), env: {} };
     expect(await runCli(['vault-login', '--method', 'approle', '--role-id', 'r', '--secret-id', 'argv-secret-5678'], io)).toBe(2);
