@@ -7,7 +7,7 @@ import { Masker } from '../core/mask.js';
 import { HttpClient } from '../core/http.js';
 import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js';
 import { UserError } from '../core/errors.js';
-import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
+import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
 import { capSummary, envProxy, privateDir } from './common.js';
 import { recordSecret } from '../guard/record.js';
 import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, type ArtifactUploader } from './artifact.js';
@@ -21,11 +21,25 @@ export class GitHubRunner implements Runner {
   /** only when the bundle brought the artifact client (src/platform/artifact-client.ts) */
   readonly uploadArtifact?: (name: string, file: string) => Promise<ArtifactUpload>;
 
-  constructor(env: NodeJS.ProcessEnv = process.env, opts: { artifacts?: ArtifactUploader } = {}) {
+  readonly annotations = 'native' as const;
+  /** the step summary (GITHUB_STEP_SUMMARY) */
+  readonly hasSummary = true;
+  /** SARIF for code scanning and JSON, in the runner's temp dir (reports are artifacts, not workspace files) */
+  readonly reports: ReportPlace = { formats: ['sarif', 'json'], dir: () => this.tempDir() };
+  /** a workflow's env: block reaches the step: gitleaks-action's variables are honoured */
+  readonly dropInEnv = true;
+  /** GitHub drops masked outputs passed to another job (actions/runner#1061) */
+  readonly maskedOutputsLeaveJob = false;
+  /** RUNNER_TEMP is the job's and is wiped after it */
+  readonly jobScoped = true;
+  readonly hooks?: RunnerHooks;
+
+  constructor(env: NodeJS.ProcessEnv = process.env, opts: { artifacts?: ArtifactUploader; hooks?: RunnerHooks } = {}) {
     this.env_ = env;
     this.isPost = (env['STATE_isPost'] ?? '') === 'true';
     const upload = opts.artifacts;
     if (upload) this.uploadArtifact = (name, file) => this.artifact(upload, name, file);
+    if (opts.hooks) this.hooks = opts.hooks;
   }
 
   input(name: string): string {

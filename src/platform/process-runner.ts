@@ -9,13 +9,13 @@
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { writeSecretFileSync } from '../core/files.js';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { Masker } from '../core/mask.js';
 import { HttpClient } from '../core/http.js';
 import { fetchGitHubIdToken, gitlabIdToken } from '../core/idtoken.js';
 import { UserError } from '../core/errors.js';
-import type { AnnotationLevel, AnnotationProps, RunContext, Runner } from './runner.js';
-import { envProxy, privateDir } from './common.js';
+import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
+import { envProxy } from './common.js';
+import { privateDir, processTempDir } from './temp-dir.js';
 import { recordSecret } from '../guard/record.js';
 
 export interface ProcessRunnerOptions {
@@ -26,7 +26,11 @@ export interface ProcessRunnerOptions {
   /** where exported variables are written as `export NAME='value'` (0600) */
   envFile?: string;
   write?: (text: string) => void;
+  /** where a report printed for a person goes (the local CLI; default: stdout) */
+  out?: (text: string) => void;
   debug?: boolean;
+  /** the guard's hooks (src/guard/hooks.ts), from the entry */
+  hooks?: RunnerHooks;
 }
 
 export class ProcessRunner implements Runner {
@@ -37,6 +41,18 @@ export class ProcessRunner implements Runner {
   readonly outputs = new Map<string, string>();
   readonly exported = new Map<string, string>();
   failed = false;
+  /** GitLab: `warning: file:line: ` log lines (the job log has no annotations); local: plain lines */
+  readonly annotations: 'log' | 'none';
+  /** a summary file was given (summary-file, PIPELINE_SECRETS_SUMMARY_FILE); else summary() prints to the log */
+  readonly hasSummary: boolean;
+  /** GitLab: its code quality report in the project dir; local: text, printed for the person at the terminal */
+  readonly reports: ReportPlace;
+  readonly artifactHint?: string;
+  readonly dropInEnv = false;
+  readonly maskedOutputsLeaveJob = true;
+  /** a GitLab job's temp dir (CI_JOB_ID) is the job's; a workstation's is not */
+  readonly jobScoped: boolean;
+  readonly hooks?: RunnerHooks;
   protected readonly env_: NodeJS.ProcessEnv;
   private readonly opts: ProcessRunnerOptions;
   private readonly write: (text: string) => void;
@@ -47,6 +63,16 @@ export class ProcessRunner implements Runner {
     this.platform = this.env_['GITLAB_CI'] === 'true' ? 'gitlab' : 'local';
     this.isPost = opts.isPost ?? false;
     this.write = opts.write ?? ((t) => process.stderr.write(t));
+    const gitlab = this.platform === 'gitlab';
+    this.annotations = gitlab ? 'log' : 'none';
+    this.hasSummary = this.input('summary-file') !== '' || (this.env_['PIPELINE_SECRETS_SUMMARY_FILE'] ?? '') !== '';
+    const out = opts.out ?? ((t: string) => { process.stdout.write(t); });
+    this.reports = gitlab
+      ? { formats: ['gitlab'], dir: () => this.workspace() }
+      : { formats: ['text'], dir: () => this.workspace(), terminal: out };
+    if (gitlab) this.artifactHint = 'list it under artifacts: to keep it';
+    this.jobScoped = gitlab;
+    if (opts.hooks) this.hooks = opts.hooks;
   }
 
   /**
@@ -202,11 +228,7 @@ export class ProcessRunner implements Runner {
   }
 
   tempDir(): string {
-    const e = this.env_;
-    const explicit = this.opts.inputs.get('temp-dir') ?? e['PIPELINE_SECRETS_TEMP_DIR'];
-    if (explicit) return privateDir(explicit);
-    const job = e['CI_JOB_ID'] ? `job-${e['CI_JOB_ID']}` : `user-${process.getuid?.() ?? 0}`;
-    return privateDir(join(e['TMPDIR'] || tmpdir(), `pipeline-secrets-${job}`));
+    return privateDir(processTempDir(this.env_, this.opts.inputs.get('temp-dir')));
   }
 
   workspace(): string {

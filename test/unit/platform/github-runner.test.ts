@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitHubRunner } from '../../src/platform/github.js';
-import { ProcessRunner } from '../../src/platform/process-runner.js';
-import { runAction } from '../../src/platform/entry.js';
-import { UserError } from '../../src/core/errors.js';
-import { expectOwnerOnly, expectPrivateDir } from '../runner/os.js';
+import { GitHubRunner } from '../../../src/platform/github.js';
+import { runAction } from '../../../src/platform/entry.js';
+import { UserError } from '../../../src/core/errors.js';
+import { expectPrivateDir } from '../../runner/os.js';
 
 const saved = { ...process.env };
 let dir: string;
@@ -64,26 +63,19 @@ describe('GitHubRunner', () => {
     delete process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
     await expect(new GitHubRunner().idToken('sts.amazonaws.com')).rejects.toThrow(/permissions: id-token: write/);
   });
-});
-
-describe('ProcessRunner', () => {
-  it('writes exported variables to a 0600 shell file and redacts every line it prints', () => {
-    const lines: string[] = [];
-    const envFile = join(dir, 'exported.sh');
-    const r = new ProcessRunner({ action: 't', inputs: new Map(), env: { GITLAB_CI: 'true' }, envFile, write: (t) => lines.push(t) });
-    r.secret("it's-a-secret", 'X');
-    r.exportEnv('X', "it's-a-secret");
-    r.info("value it's-a-secret here");
-    expect(lines.join('')).toBe('value *** here\n');
-    expect(readFileSync(envFile, 'utf8')).toBe("export X='it'\\''s-a-secret'\n");
-    expectOwnerOnly(envFile);
-    expect(r.platform).toBe('gitlab');
-  });
-  it('keeps post-step state in a private file', () => {
-    const r = new ProcessRunner({ action: 'demo', inputs: new Map([['temp-dir', join(dir, 'ps')]]), env: {} });
-    r.saveState('token-accessor', 'abc');
-    const again = new ProcessRunner({ action: 'demo', inputs: new Map([['temp-dir', join(dir, 'ps')]]), env: {}, isPost: true });
-    expect(again.getState('token-accessor')).toBe('abc');
-    expectOwnerOnly(join(dir, 'ps', 'state-demo.json'));
+  it('has the capabilities of GitHub: annotations, the step summary, SARIF and JSON in its temp dir, drop-in env', () => {
+    const r = new GitHubRunner();
+    expect(r.annotations).toBe('native');
+    expect(r.hasSummary).toBe(true);
+    expect(r.reports.formats).toEqual(['sarif', 'json']);
+    expect(r.reports.dir()).toBe(r.tempDir());
+    expect(r.reports.dir()).toBe(join(dir, 'pipeline-secrets'));
+    expect(r.reports.terminal).toBeUndefined();
+    expect(r.artifactHint).toBeUndefined();
+    expect(r.dropInEnv).toBe(true);
+    expect(r.maskedOutputsLeaveJob).toBe(false);
+    expect(r.jobScoped).toBe(true);
+    expect(r.hooks).toBeUndefined();
+    expect(r.uploadArtifact).toBeUndefined();
   });
 });
