@@ -4,7 +4,7 @@
  * artifact, .gitleaksignore upkeep and verified findings. Glue only: protocol lives in
  * src/scanner (reports/pr-comments, reports/code-scanning, verify/).
  */
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { parseBool, parseIntIn } from '../core/parse.js';
@@ -16,7 +16,6 @@ import type { VerifyStatus } from '../scanner/reports/context.js';
 import type { ScanRedactor } from '../scanner/reports/redaction.js';
 import { parseEndpoints, verifyFindings } from '../scanner/verify/index.js';
 import type { Finding } from '../scanner/types.js';
-import { injectedFindings, INJECTED_RULE_ID } from '../guard/report.js';
 
 /** gitleaks/gitleaks-action v2/v3 reads these instead of inputs. */
 export const GITLEAKS_ACTION_ENV = ['GITLEAKS_CONFIG', 'GITLEAKS_ENABLE_SUMMARY', 'GITLEAKS_ENABLE_UPLOAD_ARTIFACT', 'GITLEAKS_ENABLE_COMMENTS', 'GITLEAKS_NOTIFY_USER_LIST', 'GITLEAKS_LICENSE', 'GITLEAKS_VERSION'] as const;
@@ -189,38 +188,4 @@ export async function verify(r: Runner, findings: readonly Finding[], all: reado
   const notes = [`verified ${out.results.size} finding${out.results.size === 1 ? '' : 's'}: ${counts.live} live, ${counts.revoked} revoked, ${counts.unknown} unknown${unchecked ? `; ${unchecked} of rules without an identity check` : ''}`];
   r.info(notes[0] ?? '');
   return { statuses, live: counts.live, notes };
-}
-
-export interface Injected {
-  findings: Finding[];
-  skipped: { path: string; reason: string }[];
-  notes: string[];
-  files: number;
-  bytes: number;
-}
-
-/**
- * injected: true: search `dir` (.git skipped, archives opened) for the values the credential
- * actions of this job recorded in its temp dir. Findings name the file, line and secret
- * label; they never hold the value (the guard never had it).
- */
-export async function injectedSearch(r: Runner, dir: string, workspace: string, maxDepth: number): Promise<Injected> {
-  const recordDir = r.tempDir();
-  const rel = relative(workspace, dir).split('\\').join('/');
-  const display = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
-  const res = await injectedFindings(recordDir, [{ path: dir, display }], { maxDepth, skipPaths: [recordDir] });
-  if (!res.secrets) {
-    const note = 'injected: no secret was recorded in this job, so there was nothing to search for (fetch-secrets, vault-login and oidc-assume-role record what they inject: run them earlier in the same job)';
-    r.info(note);
-    return { findings: [], skipped: res.skipped, notes: [note], files: 0, bytes: 0 };
-  }
-  const n = res.findings.length;
-  const note = `injected: searched ${display} (${res.files} file${res.files === 1 ? '' : 's'}, ${(res.bytes / 1048576).toFixed(1)} MB) for ${res.secrets} secret${res.secrets === 1 ? '' : 's'} this job injected in ${res.seconds.toFixed(2)} s: ${n ? `${n} found` : 'none found'}`;
-  r.info(note);
-  return { findings: res.findings, skipped: res.skipped, notes: [note], files: res.files, bytes: res.bytes };
-}
-
-/** The log line of an injected finding: file, line and which secret (never a value: there is none). */
-export function injectedLine(f: Finding): string | undefined {
-  return f.ruleId === INJECTED_RULE_ID ? `${f.path}:${f.startLine}: ${INJECTED_RULE_ID}: ${f.description}` : undefined;
 }

@@ -11,9 +11,22 @@
  */
 import { closeSync, constants, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Matcher, type GuardFinding } from './matcher.js';
+import { Matcher } from '../kernels/guard-matcher.js';
 import { FileScan, isArchive, searchArchive, type ScanContext } from './archive.js';
-import type { GuardRecord } from './record.js';
+import { readRecord, type GuardRecord } from './record.js';
+
+/** A recorded secret found: where, which, and in what form. Never its value. */
+export interface GuardFinding {
+  /** the file, with `!` between an archive and the member inside it */
+  path: string;
+  line: number;
+  /** 1-based byte column */
+  column: number;
+  /** what the secret is (the env name or source path its action gave) */
+  label: string;
+  /** how it appears: value, base64, URL-encoded ... */
+  form: string;
+}
 
 export interface SearchTarget {
   /** where to read */
@@ -204,4 +217,21 @@ export async function searchPaths(record: GuardRecord, targets: readonly SearchT
 /** The report line: names the file, line and secret, never the value. */
 export function findingLine(f: GuardFinding): string {
   return `${f.path}:${f.line}: secret ${f.label} found${f.form === 'value' ? '' : ` (${f.form})`}`;
+}
+
+/**
+ * The record in `recordDir` (the runner's tempDir()) searched over `targets`: gitleaks-scan's
+ * `injected: true`. Nothing recorded: no findings and secrets 0 (the job injected nothing
+ * through this suite). A record with unreadable lines and no finding throws: the guard cannot
+ * vouch for it (findings, if any, fail the step anyway).
+ */
+export async function searchRecorded(recordDir: string, targets: readonly SearchTarget[], opts: SearchOptions = {}): Promise<SearchResult> {
+  const record = readRecord(recordDir);
+  if (!record) return { findings: [], skipped: [], unreadable: [], secrets: 0, bytes: 0, files: 0, seconds: 0 };
+  const res = await searchPaths(record, targets, opts);
+  // fail closed: an unreadable line is a secret that could not be searched for
+  if (record.ignored && res.findings.length === 0) {
+    throw new Error(`the leak guard's record has ${record.ignored} unreadable line(s) (damaged, or written under another key): the secrets they stand for could not be searched for`);
+  }
+  return res;
 }
