@@ -7,10 +7,12 @@
  * searched as raw bytes; what cannot be opened is reported as skipped, never silently passed.
  */
 import { ArchiveRefused, readArchive, sniffArchive, type ArchiveMember } from '../archive/index.js';
-import type { Matcher, GuardFinding } from './matcher.js';
+import type { Matcher } from '../kernels/guard-matcher.js';
+import type { RecordEntry } from './record.js';
+import type { GuardFinding } from './search.js';
 
 export interface ScanContext {
-  matcher: Matcher;
+  matcher: Matcher<RecordEntry>;
   /** archive layers opened: deeper ones are searched as raw bytes */
   maxDepth: number;
   /** largest zip (held in memory to read its directory) */
@@ -31,7 +33,7 @@ export class FileScan {
   private readonly s;
   constructor(private readonly ctx: ScanContext, path: string) {
     ctx.files++;
-    this.s = ctx.matcher.stream(path, (f) => ctx.findings.push(f));
+    this.s = ctx.matcher.stream((h) => ctx.findings.push({ path, line: h.line, column: h.column, label: h.form.label, form: h.form.form }));
   }
   write(chunk: Buffer): void {
     this.s.write(chunk);

@@ -14,18 +14,15 @@ import { join } from 'node:path';
 import { appendSecretFileSync, createSecretFileSync } from '../core/files.js';
 import { guardForms } from './forms.js';
 import { deriveKeys, hmacHex, offsetsFor, windowHash, windowFor, windowPads, type Keys } from '../kernels/guard-hash.js';
+import type { HashedForm } from '../kernels/guard-matcher.js';
 
 export const KEY_FILE = 'guard.key';
 export const RECORD_FILE = 'guard-record.jsonl';
 
-export interface RecordEntry {
-  hmac: string;
-  length: number;
-  label: string;
+/** One recorded form: what the matcher searches for (HashedForm), and how the secret appears. */
+export interface RecordEntry extends HashedForm {
+  /** how it appears: value, base64, URL-encoded ... */
   form: string;
-  /** window size (16, 8 or 4 bytes) */
-  window: number;
-  /** hash of the window at offset 0, 1, ... of the form (pads removed) */
   windows: number[];
 }
 

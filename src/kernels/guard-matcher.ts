@@ -10,47 +10,64 @@
  * and at most seven bit-table probes; no secret value is ever needed.
  * Bytes stream through in chunks; enough bytes are carried over that a value split across
  * two chunks is found, once. Lines are counted only where needed.
+ * The forms are whatever the caller hashed (the guard's record entries): the matcher needs their
+ * hashes and a label, and hands the whole form back with each hit.
  */
 import { createHmac } from 'node:crypto';
 import { endianness } from 'node:os';
-import { windowHash, type Keys } from '../kernels/guard-hash.js';
-import type { GuardRecord, RecordEntry } from './record.js';
+import { windowHash, type Keys } from './guard-hash.js';
 
-export interface GuardFinding {
-  /** the file, with `!` between an archive and the member inside it */
-  path: string;
+/** A form as the matcher knows it: its keyed hashes, never its bytes. */
+export interface HashedForm {
+  /** HMAC-SHA256 (hex) of the form's bytes under the keys' key */
+  hmac: string;
+  /** the form's length in bytes */
+  length: number;
+  /** what the form stands for: hits of one label on one line are reported once */
+  label: string;
+  /** window size (16, 8 or 4 bytes: guard-hash.ts windowFor) */
+  window: number;
+  /** hash of the window at offset 0, 1, ... of the form (pads removed) */
+  windows: readonly number[];
+}
+
+/** The forms to look for and the keys they were hashed with. */
+export interface HashedForms<F extends HashedForm> {
+  keys: Keys;
+  entries: readonly F[];
+}
+
+/** One occurrence of a form in a stream. */
+export interface Hit<F extends HashedForm> {
   line: number;
   /** 1-based byte column */
   column: number;
-  /** what the secret is (the env name or source path its action gave) */
-  label: string;
-  /** how it appears: value, base64, URL-encoded ... */
-  form: string;
+  form: F;
 }
 
-interface Candidate {
+interface Candidate<F extends HashedForm> {
   hash: number;
   offset: number;
-  entry: RecordEntry;
+  entry: F;
 }
 
 /** The forms sharing one window size. */
-export interface Group {
+export interface Group<F extends HashedForm> {
   window: number;
   step: number;
   minLength: number;
   bits: Int32Array;
   shift: number;
-  table: Map<number, Candidate[]>;
+  table: Map<number, Candidate<F>[]>;
 }
 
-function buildGroup(window: number, entries: RecordEntry[]): Group {
+function buildGroup<F extends HashedForm>(window: number, entries: readonly F[]): Group<F> {
   const step = entries.reduce((m, e) => Math.min(m, e.windows.length), Infinity);
   const keys = entries.length * step;
   const log2 = Math.min(20, Math.max(14, Math.ceil(Math.log2(Math.max(1, keys) * 64))));
   const bits = new Int32Array((1 << log2) >>> 5);
   const shift = 32 - log2;
-  const table = new Map<number, Candidate[]>();
+  const table = new Map<number, Candidate<F>[]>();
   for (const entry of entries) {
     for (let offset = 0; offset < step; offset++) {
       const h = entry.windows[offset] ?? 0;
@@ -65,21 +82,21 @@ function buildGroup(window: number, entries: RecordEntry[]): Group {
   return { window, step, minLength: entries.reduce((m, e) => Math.min(m, e.length), Infinity), bits, shift, table };
 }
 
-export class Matcher {
+export class Matcher<F extends HashedForm> {
   readonly keys: Keys;
-  readonly groups: Group[] = [];
+  readonly groups: Group<F>[] = [];
   /** groups sampled in the fused pass (window = step = 4, 8 or 16) */
-  readonly fused4: Group | undefined;
-  readonly fused8: Group | undefined;
-  readonly fused16: Group | undefined;
+  readonly fused4: Group<F> | undefined;
+  readonly fused8: Group<F> | undefined;
+  readonly fused16: Group<F> | undefined;
   /** groups sampled on their own (4-byte windows of forms shorter than 7 bytes) */
-  readonly slow: Group[] = [];
+  readonly slow: Group<F>[] = [];
   readonly maxLength: number;
   readonly size: number;
 
-  constructor(record: GuardRecord) {
-    this.keys = record.keys;
-    const entries = record.entries.filter((e) => e.windows.length > 0);
+  constructor(forms: HashedForms<F>) {
+    this.keys = forms.keys;
+    const entries = forms.entries.filter((e) => e.windows.length > 0);
     this.size = entries.length;
     this.maxLength = entries.reduce((m, e) => Math.max(m, e.length), 16);
     for (const w of [16, 8, 4]) {
@@ -88,7 +105,7 @@ export class Matcher {
     }
     // the fused pass reads 32-bit words as little-endian (every platform Node runs CI on)
     const le = endianness() === 'LE';
-    const fused = (w: number): Group | undefined => (le ? this.groups.find((g) => g.window === w && g.step === w) : undefined);
+    const fused = (w: number): Group<F> | undefined => (le ? this.groups.find((g) => g.window === w && g.step === w) : undefined);
     this.fused4 = fused(4);
     this.fused8 = fused(8);
     this.fused16 = fused(16);
@@ -98,9 +115,9 @@ export class Matcher {
   /** chunk buffers of finished streams, reused (a tree of small files allocates one) */
   private readonly free: ArrayBuffer[] = [];
 
-  /** A scanner for one file's bytes; findings go to `found`. */
-  stream(path: string, found: (f: GuardFinding) => void): StreamScan {
-    return new StreamScan(this, path, found);
+  /** A scanner for one stream's bytes (a file); hits go to `found`. */
+  stream(found: (hit: Hit<F>) => void): StreamScan<F> {
+    return new StreamScan(this, found);
   }
 
   takeMemory(): ArrayBuffer {
@@ -115,7 +132,7 @@ export class Matcher {
 const CHUNK = 1 << 20;
 const EMPTY = new Int32Array(1);
 
-export class StreamScan {
+export class StreamScan<F extends HashedForm> {
   private readonly buf: Buffer;
   /** the same memory as a plain Uint8Array and as 32-bit words (the hot loop reads those) */
   private readonly view: Uint8Array;
@@ -134,9 +151,8 @@ export class StreamScan {
   bytes = 0;
 
   constructor(
-    private readonly m: Matcher,
-    private readonly path: string,
-    private readonly found: (f: GuardFinding) => void,
+    private readonly m: Matcher<F>,
+    private readonly found: (hit: Hit<F>) => void,
   ) {
     const memory = m.takeMemory();
     this.memory = memory;
@@ -179,12 +195,12 @@ export class StreamScan {
   }
 
   /** Where a group's samples must stop: the last one that can start a form below limit. */
-  private endOf(g: Group, limit: number): number {
+  private endOf(g: Group<F>, limit: number): number {
     return Math.min(limit + g.step - 1, this.len - g.window + 1);
   }
 
   /** Samples of one group in [from, to), each hashed on its own (the edges, and short groups). */
-  private sample(g: Group, from: number, to: number, limit: number): void {
+  private sample(g: Group<F>, from: number, to: number, limit: number): void {
     const b = this.view;
     const W = g.window;
     const B = this.m.keys.base;
@@ -266,7 +282,7 @@ export class StreamScan {
     }
   }
 
-  private check(g: Group, t: number, h: number, limit: number): void {
+  private check(g: Group<F>, t: number, h: number, limit: number): void {
     const cands = g.table.get(h >>> 2);
     if (!cands) return;
     const b = this.view;
@@ -289,7 +305,7 @@ export class StreamScan {
     }
   }
 
-  private report(p: number, entry: RecordEntry): void {
+  private report(p: number, entry: F): void {
     const before = this.buf.subarray(0, p);
     let nl = 0;
     let last = -1;
@@ -302,7 +318,7 @@ export class StreamScan {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const lineStart = last >= 0 ? this.base + last : this.lastNl;
-    this.found({ path: this.path, line, column: this.base + p - lineStart, label: entry.label, form: entry.form });
+    this.found({ line, column: this.base + p - lineStart, form: entry });
   }
 
   /** Drops buf[0, n): counts its newlines, keeps the rest at the front. */
