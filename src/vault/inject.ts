@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { removeFiles, writeSecretFile } from '../core/files.js';
 import { UserError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
-import { SECRETS_INPUT } from './selectors.js';
+import { SECRETS_INPUT } from '../secrets/grammar.js';
 import type { Item } from './values.js';
 
 export interface InjectTarget {
