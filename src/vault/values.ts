@@ -9,7 +9,7 @@ import { type SinkKind, SECRETS_INPUT } from '../secrets/grammar.js';
 import { envName, normalizeName } from '../secrets/names.js';
 import { collision } from '../secrets/collisions.js';
 import { type Selector, PKI_PARTS } from './selector.js';
-import { FieldError, asObject, fileExt, keyList, leaves, lookup, stringify, toDotenv } from './fields.js';
+import { FieldError, asObject, fileExt, keyList, leaves, lookup, stringify, toDotenv } from '../secrets/fields.js';
 import type { Fetched } from './secrets.js';
 
 export interface Item {
