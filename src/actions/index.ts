@@ -20,7 +20,7 @@ export const actions: Readonly<Record<string, () => Promise<Registered>>> = {
     return { action: m.fetchSecrets, spec: m.fetchSecretsSpec };
   },
   'oidc-assume-role': async () => {
-    const m = await import('./oidc-assume-role.js');
+    const m = await import('./oidc-assume-role/index.js');
     return { action: m.oidcAssumeRole, spec: m.oidcAssumeRoleSpec };
   },
   'gitleaks-scan': async () => {

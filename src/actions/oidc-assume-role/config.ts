@@ -1,28 +1,25 @@
 /**
- * The oidc-assume-role inputs (every configure-aws-credentials 6.2.3 name, same meaning),
- * parsed and checked before any call: a malformed role ARN, a region outside the role's
- * partition, a duration out of 900..43200 (or above 3600 when chaining), an account not in
- * allowed-account-ids, bad tags are UserErrors naming the input. Nothing is exported before.
+ * The oidc-assume-role inputs (every configure-aws-credentials 6.2.3 name, same meaning) and
+ * the job variables that stand in for them, read into one typed AssumeRoleConfig: the only
+ * code of the action that reads an input. Everything is checked before any call: a malformed
+ * role ARN, a region outside the role's partition, a duration out of 900..43200 (or above 3600
+ * when chaining), an account not in allowed-account-ids, bad tags are UserErrors naming the
+ * input. Nothing is exported before.
  */
 import { promises as fs } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { UserError } from '../core/errors.js';
-import { type ProxyOptions, proxyUrl } from '../core/http.js';
-import { parseBool, parseIntIn, parseList } from '../core/parse.js';
-import { type RoleArn, checkPolicyArn, parseRoleArn, parseRoleName } from './arn.js';
-import { checkProfileName } from './credentials-file.js';
-import { REGION_SHAPE, REGIONS, partitionOf, type Partition } from './regions.js';
-import { type SessionTag, type TagRun, parseCustomTags, parseTransitiveKeys, runTags, sessionTags } from './tags.js';
+import { UserError } from '../../core/errors.js';
+import { type ProxyOptions, proxyUrl } from '../../core/http.js';
+import { parseBool, parseIntIn, parseList } from '../../core/parse.js';
+import { type RoleArn, checkPolicyArn, parseRoleArn, parseRoleName } from '../../aws/arn.js';
+import { checkAccount, checkRegion, parseAccounts } from '../../aws/checks.js';
+import { checkProfileName } from '../../aws/credentials-file.js';
+import { type RunInfo, defaultSessionName } from '../../aws/session-name.js';
+import { type SessionTag, type TagRun, parseCustomTags, parseTransitiveKeys, runTags, sessionTags } from '../../aws/tags.js';
+import type { Runner } from '../../platform/runner.js';
 
-export interface RunInfo {
-  platform: 'github' | 'gitlab' | 'local';
-  repository: string;
-  runId: string;
-  runAttempt: string;
-  actor: string;
-}
+export type { RunInfo } from '../../aws/session-name.js';
 
-/** Where the credentials come from, in configure-aws-credentials' order of precedence. */
 export type Source =
   | { kind: 'keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   | { kind: 'token-file'; path: string }
@@ -45,6 +42,8 @@ export interface AssumeRoleConfig {
   outputCredentials: boolean;
   maskAccountId: boolean;
   maxAttempts: number;
+  /** the first retry's backoff (PIPELINE_SECRETS_RETRY_BASE_MS, 0..60000; default 500) */
+  retryBaseMs: number;
   webIdentityTokenFile?: string;
   endpoint?: string;
   /** write a profile (aws-profile given, or credentials-file) */
@@ -75,41 +74,6 @@ export const DURATION_MIN = 900;
 export const DURATION_MAX = 43200;
 export const CHAINED_MAX = 3600;
 
-/** STS session names: 2..64 of [\w+=,.@-]. */
-export function sanitizeSessionName(raw: string): string {
-  let s = raw.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
-  if (s.length > 64) s = s.slice(0, 64);
-  if (s.length < 2) s = `${s}pipeline-secrets`.slice(0, 64);
-  return s;
-}
-
-/** GitHubActions-<run>-<attempt>; GitLab-<project>-<pipeline>; pipeline-secrets-<user> locally. */
-export function defaultSessionName(run: RunInfo): string {
-  if (run.platform === 'github') return sanitizeSessionName(`GitHubActions-${run.runId || 'run'}-${run.runAttempt || '1'}`);
-  if (run.platform === 'gitlab') {
-    const suffix = `-${run.runId || 'pipeline'}`;
-    const project = sanitizeSessionName(`GitLab-${run.repository || 'project'}`).slice(0, 64 - suffix.length);
-    return sanitizeSessionName(`${project}${suffix}`);
-  }
-  return sanitizeSessionName(`pipeline-secrets-${run.actor || 'local'}`);
-}
-
-export function checkRegion(raw: string, input: string, partition: Partition | undefined, endpointGiven: boolean): string {
-  const region = raw.trim();
-  if (!REGION_SHAPE.test(region)) throw new UserError(input, `"${region.slice(0, 40)}" is not an AWS region name (e.g. us-east-1, eu-west-1)`);
-  const p = partitionOf(region);
-  if (!p) {
-    if (endpointGiven) return region;
-    throw new UserError(input, `"${region}" is not a known region of ${partition ?? 'any partition'}${partition ? ` (${REGIONS[partition].join(', ')})` : ''}; for a region newer than this action, also set sts-endpoint`);
-  }
-  if (partition && p !== partition) {
-    throw new UserError(input, `region "${region}" belongs to partition ${p}, but the role ARN is in ${partition}; use a region of ${partition} (${REGIONS[partition].join(', ')})`);
-  }
-  return region;
-}
-
-const ACCOUNT = /^\d{12}$/;
-
 function parseRole(raw: string): AssumeRoleConfig['role'] {
   if (!raw) return undefined;
   if (raw.startsWith('arn:')) return parseRoleArn(raw, 'role-to-assume');
@@ -134,20 +98,12 @@ function parseSource(input: (name: string) => string, role: AssumeRoleConfig['ro
   return { kind: 'oidc' };
 }
 
-/** allowed-account-ids: comma (or line) separated 12-digit account ids. */
-export function parseAccounts(raw: string): string[] {
-  const ids = parseList(raw);
-  for (const id of ids) if (!ACCOUNT.test(id)) throw new UserError('allowed-account-ids', `"${id.slice(0, 40)}" is not a 12-digit AWS account id`);
-  return ids;
+function retryBaseMs(env: (name: string) => string | undefined): number {
+  const v = Number(env('PIPELINE_SECRETS_RETRY_BASE_MS') ?? '');
+  return Number.isFinite(v) && v >= 0 && v <= 60_000 && env('PIPELINE_SECRETS_RETRY_BASE_MS') ? v : 500;
 }
 
-/** Refuses an account not in allowed-account-ids (before anything is exported). */
-export function checkAccount(account: string, allowed: readonly string[], what: string): void {
-  if (allowed.length && !allowed.includes(account)) {
-    throw new UserError('allowed-account-ids', `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`);
-  }
-}
-
+/** The inputs given as callbacks (readConfig passes the runner's; tests pass maps). */
 export function parseInputs(input: (name: string) => string, env: (name: string) => string | undefined, run: RunInfo, tagRun?: TagRun): AssumeRoleConfig {
   const role = parseRole(input('role-to-assume').trim());
   const roleChaining = parseBool(input('role-chaining'), 'role-chaining', false);
@@ -233,6 +189,7 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
     outputCredentials: parseBool(input('output-credentials'), 'output-credentials', false),
     maskAccountId: parseBool(input('mask-aws-account-id'), 'mask-aws-account-id', false),
     maxAttempts: specialCharsWorkaround ? Math.max(maxAttempts, 12) : maxAttempts,
+    retryBaseMs: retryBaseMs(env),
     ...(source.kind === 'token-file' ? { webIdentityTokenFile: source.path } : {}),
     ...(endpoint ? { endpoint } : {}),
     profileMode,
@@ -251,6 +208,27 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
     proxy: { ...(httpProxy ? { httpProxy, httpsProxy: httpProxy } : {}), ...(noProxy ? { noProxy } : {}) },
     ...(caCertificate ? { caCertificate } : {}),
   };
+}
+
+/** The key inputs are secrets: masked before anything else is read. */
+const KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+
+/** What the GitHub / GitLab session tags say of the run. */
+function tagRun(r: Runner): TagRun {
+  const c = r.context();
+  return {
+    platform: c.platform, repository: c.repository, workflow: r.env('GITHUB_WORKFLOW') ?? '', action: r.env('GITHUB_ACTION') ?? '',
+    actor: c.actor, sha: c.sha, ref: c.ref, runId: c.runId, job: c.job,
+  };
+}
+
+/** Every input of the step (and the job variables standing in for them), masked and checked. */
+export function readConfig(r: Runner): AssumeRoleConfig {
+  for (const n of KEY_INPUTS) {
+    const v = r.input(n).trim();
+    if (v) r.secret(v, `the ${n} input`);
+  }
+  return parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
 }
 
 /** ca-certificate: PEM text, or the path of a PEM file (relative to the workspace). */

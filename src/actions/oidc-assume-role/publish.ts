@@ -1,30 +1,21 @@
 /**
- * oidc-assume-role, second half: what the step hands to the job once the credentials are
- * known and checked (env variables, a named profile, outputs, the summary), and the post
- * step that takes it back (profile files, the env variables; skipped with AWS_SKIP_CLEANUP_STEP).
+ * What the step hands to the job once the credentials are known and checked: env variables,
+ * a named profile, outputs, the summary. It leaves in the state what the post step takes back.
  */
-import { removeFiles } from '../core/files.js';
-import type { RoleArn } from '../aws/arn.js';
-import { removeProfile, writeProfileFiles } from '../aws/credentials-file.js';
-import type { AssumeRoleConfig } from '../aws/inputs.js';
-import type { AssumeResult } from '../aws/sts.js';
-import { type SessionKind, sessionSummary, shortfall } from '../aws/summary.js';
-import type { Runner } from '../platform/runner.js';
+import type { RoleArn } from '../../aws/arn.js';
+import { writeProfileFiles } from '../../aws/credentials-file.js';
+import type { AssumeRoleConfig } from './config.js';
+import type { AssumeResult } from '../../aws/sts.js';
+import { type SessionKind, sessionSummary, shortfall } from '../../aws/summary.js';
+import type { Runner } from '../../platform/runner.js';
+import { ENV_STATE, FILES_STATE, type FilesState } from './state.js';
 
 export type Obtained =
   | { kind: 'existing'; account: string; arn: string }
   | { kind: 'keys'; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }; account: string; arn: string }
   | { kind: 'assumed'; role: RoleArn; result: AssumeResult; account: string; chained: boolean; web: boolean };
 
-const FILES_STATE = 'awsFiles';
-const ENV_STATE = 'awsEnv';
 const KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-
-interface FilesState {
-  created: string[];
-  /** profiles added to files this step did not create */
-  merged: { credentialsFile: string; configFile: string; profile: string }[];
-}
 
 export async function publish(r: Runner, cfg: AssumeRoleConfig, got: Obtained): Promise<void> {
   const arn = got.kind === 'assumed' ? got.result.assumedRoleArn : got.arn;
@@ -120,36 +111,4 @@ function exportKeys(c: { accessKeyId: string; secretAccessKey: string; sessionTo
   exportVar('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
   // long-lived keys have no session token: clear the one of an earlier step
   if (c.sessionToken || r.env('AWS_SESSION_TOKEN')) exportVar('AWS_SESSION_TOKEN', c.sessionToken);
-}
-
-function parseState<T>(raw: string, fallback: T): T {
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-export async function cleanUp(r: Runner): Promise<void> {
-  if ((r.env('AWS_SKIP_CLEANUP_STEP') ?? '').trim().toLowerCase() === 'true') {
-    r.info('AWS_SKIP_CLEANUP_STEP is true: the AWS credentials files and variables are left in place');
-    return;
-  }
-  const files = parseState<Partial<FilesState>>(r.getState(FILES_STATE), {});
-  const created = Array.isArray(files.created) ? files.created.filter((p): p is string => typeof p === 'string') : [];
-  for (const m of Array.isArray(files.merged) ? files.merged : []) {
-    if (typeof m?.credentialsFile !== 'string' || typeof m.configFile !== 'string' || typeof m.profile !== 'string') continue;
-    try {
-      await removeProfile(m.credentialsFile, m.configFile, m.profile);
-      r.info(`Removed profile ${m.profile} from ${m.credentialsFile}`);
-    } catch (err) {
-      r.warning(`could not remove profile ${m.profile} from ${m.credentialsFile} (${err instanceof Error ? err.message : 'error'})`);
-    }
-  }
-  const failed = await removeFiles(created);
-  for (const f of failed) r.warning(`could not remove the AWS credentials file ${f.path} (${f.code})`);
-  if (created.length && !failed.length) r.info(`Removed the AWS credentials and config files (${created.length})`);
-  const vars = parseState<unknown>(r.getState(ENV_STATE), []);
-  if (Array.isArray(vars)) for (const v of vars) if (typeof v === 'string' && /^AWS_[A-Z_]+$/.test(v)) r.exportEnv(v, '');
 }

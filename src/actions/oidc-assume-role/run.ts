@@ -1,38 +1,23 @@
 /**
  * oidc-assume-role: the runner's OIDC token (or static keys, a token file, the credentials
- * already in the env) for short-lived AWS credentials, with configure-aws-credentials' inputs.
- * Every credential is masked the moment it is known; the account is checked against
- * allowed-account-ids and the step timeout before anything is exported; then env variables
- * and/or a 0600 profile that the post step removes. Glue only: protocol in src/aws.
+ * already in the env) for short-lived AWS credentials, from an AssumeRoleConfig. Every
+ * credential is masked the moment it is known; the account is checked against
+ * allowed-account-ids and the step timeout before anything is exported; then publish.ts hands
+ * out env variables and/or a 0600 profile that the post step removes. Protocol in src/aws.
  */
-import { UserError } from '../core/errors.js';
-import { type RoleArn, accountOfArn, roleArnFor } from '../aws/arn.js';
-import { type AssumeRoleConfig, checkAccount, checkRegion, parseInputs, readCa } from '../aws/inputs.js';
-import { readProfileCredentials } from '../aws/credentials-file.js';
-import { StepTimeout } from '../aws/step-timeout.js';
+import { UserError } from '../../core/errors.js';
+import { type RoleArn, accountOfArn, roleArnFor } from '../../aws/arn.js';
+import { checkAccount, checkRegion } from '../../aws/checks.js';
+import { readProfileCredentials } from '../../aws/credentials-file.js';
+import { StepTimeout } from '../../aws/step-timeout.js';
 // the STS client (and the AWS SDK with it) is imported by main only: the post step just removes files
-import type { AssumeResult, StaticCredentials, Sts } from '../aws/sts.js';
-import type { TagRun } from '../aws/tags.js';
-import { readTokenFile } from '../aws/token-file.js';
-import type { Action, Runner } from '../platform/runner.js';
-import { type Obtained, cleanUp, publish } from './oidc-assume-role-export.js';
-
-export { oidcAssumeRoleSpec } from './oidc-assume-role-spec.js';
+import type { AssumeResult, StaticCredentials, Sts } from '../../aws/sts.js';
+import { readTokenFile } from '../../aws/token-file.js';
+import type { Runner } from '../../platform/runner.js';
+import { type AssumeRoleConfig, readCa } from './config.js';
+import { type Obtained, publish } from './publish.js';
 
 const SPECIAL_TRIES = 12;
-
-function retryBaseMs(r: Runner): number {
-  const v = Number(r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ?? '');
-  return Number.isFinite(v) && v >= 0 && v <= 60_000 && r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ? v : 500;
-}
-
-function tagRun(r: Runner): TagRun {
-  const c = r.context();
-  return {
-    platform: c.platform, repository: c.repository, workflow: r.env('GITHUB_WORKFLOW') ?? '', action: r.env('GITHUB_ACTION') ?? '',
-    actor: c.actor, sha: c.sha, ref: c.ref, runId: c.runId, job: c.job,
-  };
-}
 
 function masked(r: Runner, c: StaticCredentials, where: string): StaticCredentials {
   r.secret(c.accessKeyId, `${where} access key id`);
@@ -68,7 +53,7 @@ async function callerCredentials(r: Runner, cfg: AssumeRoleConfig, input: string
   return c;
 }
 
-async function resolveRole(r: Runner, cfg: AssumeRoleConfig, sts: Sts, caller: StaticCredentials | undefined): Promise<RoleArn | undefined> {
+async function resolveRole(cfg: AssumeRoleConfig, sts: Sts, caller: StaticCredentials | undefined): Promise<RoleArn | undefined> {
   const role = cfg.role;
   if (!role || role.arn !== undefined) return role;
   if (!caller) throw new UserError('role-to-assume', `"${role.path}${role.name}" is a role name: give the full role ARN`);
@@ -106,7 +91,7 @@ async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialChar
   }
   const usesCaller = cfg.source.kind === 'keys' || cfg.source.kind === 'env';
   const caller = usesCaller ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc') : undefined;
-  const role = await resolveRole(r, cfg, sts, caller);
+  const role = await resolveRole(cfg, sts, caller);
   if (!role) {
     // long-lived keys exported as given: check they work, and for which account
     const keys = caller ?? { accessKeyId: '', secretAccessKey: '' };
@@ -132,42 +117,29 @@ async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialChar
   }
 }
 
-export const oidcAssumeRole: Action = {
-  name: 'oidc-assume-role',
-
-  async main(r) {
-    // the key inputs are secrets: mask them before anything else
-    for (const n of ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']) {
-      const v = r.input(n).trim();
-      if (v) r.secret(v, `the ${n} input`);
-    }
-    const cfg = parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
-    const timeout = new StepTimeout(cfg.timeoutSeconds);
-    if (cfg.timeoutSeconds) r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
-    const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
-    const { Sts, hasSpecialCharacters } = await import('../aws/sts.js');
-    const sts = new Sts({
-      region: cfg.region,
-      ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
-      proxy: { ...r.proxy(), ...cfg.proxy },
-      ...(ca ? { tls: { ca } } : {}),
-      timeoutMs: timeout.capMs(30_000),
-      retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: retryBaseMs(r), maxDelayMs: 10_000, ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}) },
-      onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
-      onPending: (what) => timeout.doing(what),
-    });
-    let got: Obtained;
-    try {
-      got = await timeout.run(() => obtain(r, cfg, sts, hasSpecialCharacters));
-    } finally {
-      // not awaited: after action-timeout-s a request may still be in flight
-      sts.close().catch(() => undefined);
-    }
-    timeout.check();
-    await publish(r, cfg, got);
-  },
-
-  async post(r) {
-    await cleanUp(r);
-  },
-};
+/** Obtains the credentials the config asks for, checks them, and hands them to the job. */
+export async function run(cfg: AssumeRoleConfig, r: Runner): Promise<void> {
+  const timeout = new StepTimeout(cfg.timeoutSeconds);
+  if (cfg.timeoutSeconds) r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
+  const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
+  const { Sts, hasSpecialCharacters } = await import('../../aws/sts.js');
+  const sts = new Sts({
+    region: cfg.region,
+    ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
+    proxy: { ...r.proxy(), ...cfg.proxy },
+    ...(ca ? { tls: { ca } } : {}),
+    timeoutMs: timeout.capMs(30_000),
+    retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: cfg.retryBaseMs, maxDelayMs: 10_000, ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}) },
+    onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
+    onPending: (what) => timeout.doing(what),
+  });
+  let got: Obtained;
+  try {
+    got = await timeout.run(() => obtain(r, cfg, sts, hasSpecialCharacters));
+  } finally {
+    // not awaited: after action-timeout-s a request may still be in flight
+    sts.close().catch(() => undefined);
+  }
+  timeout.check();
+  await publish(r, cfg, got);
+}

@@ -3,7 +3,7 @@
  * under the same name and meaning (a workflow switches `uses:` and keeps its `with:` block),
  * plus credentials-file, ca-certificate and id-token-var. action.yml declares the same list.
  */
-import type { ActionSpec } from './spec.js';
+import type { ActionSpec } from '../spec.js';
 
 export const oidcAssumeRoleSpec: ActionSpec = {
   name: 'oidc-assume-role',

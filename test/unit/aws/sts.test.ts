@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { fakeClock } from '../../src/core/clock.js';
-import { RemoteError } from '../../src/core/errors.js';
-import { parseRoleArn } from '../../src/aws/arn.js';
-import { Sts, toRemoteError, type StsOptions } from '../../src/aws/sts.js';
-import { OidcIssuer } from '../servers/oidc.js';
-import { StsServer } from '../servers/sts.js';
-import { listen, readBody, type Started } from '../servers/http.js';
+import { fakeClock } from '../../../src/core/clock.js';
+import { RemoteError } from '../../../src/core/errors.js';
+import { parseRoleArn } from '../../../src/aws/arn.js';
+import { Sts, toRemoteError, type StsOptions } from '../../../src/aws/sts.js';
+import { OidcIssuer } from '../../servers/oidc.js';
+import { StsServer } from '../../servers/sts.js';
+import { listen, readBody, type Started } from '../../servers/http.js';
 
 const ROLE = parseRoleArn('arn:aws:iam::123456789012:role/deploy', 'r');
 let issuer: OidcIssuer;

@@ -1,10 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseRoleArn, parseRoleName, checkPolicyArn, accountOfArn } from '../../src/aws/arn.js';
-import { parseInputs, defaultSessionName, sanitizeSessionName, checkRegion, type RunInfo } from '../../src/aws/inputs.js';
-import { partitionOf } from '../../src/aws/regions.js';
-import { credentialsIni, configIni } from '../../src/aws/credentials-file.js';
-import { trustAdvice, conditionPrefix, subPattern } from '../../src/aws/trust-advice.js';
-import { UserError } from '../../src/core/errors.js';
+import { parseInputs, readConfig, type RunInfo } from '../../../../src/actions/oidc-assume-role/config.js';
+import { UserError } from '../../../../src/core/errors.js';
+import { RecordingRunner } from './recording-runner.js';
 
 const gh: RunInfo = { platform: 'github', repository: 'o/r', runId: '99', runAttempt: '2', actor: 'me' };
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
@@ -22,52 +19,6 @@ function userError(fn: () => unknown): UserError {
   }
   throw new Error('no error');
 }
-
-describe('role ARNs', () => {
-  it.each([
-    ['arn:aws:iam::123456789012:role/deploy', 'aws', '', 'deploy'],
-    ['arn:aws-cn:iam::123456789012:role/ci/x/deploy+1', 'aws-cn', 'ci/x/', 'deploy+1'],
-    ['arn:aws-us-gov:iam::123456789012:role/a@b.c', 'aws-us-gov', '', 'a@b.c'],
-  ])('parses %s', (arn, partition, path, name) => {
-    expect(parseRoleArn(arn, 'role-to-assume')).toEqual({ arn, partition, account: '123456789012', path, name });
-  });
-  it.each([
-    ['arn:aws:iam::1234:role/x', /12-digit/],
-    ['arn:aws:iam:us-east-1:123456789012:role/x', /no region/],
-    ['arn:aws:s3:::bucket', /service part is "s3"/],
-    ['arn:aws:iam::123456789012:user/x', /not role/],
-    ['arn:aws:sts::123456789012:assumed-role/x/s', /assumed-role/],
-    ['arn:foo:iam::123456789012:role/x', /unknown partition/],
-    ['arn:aws:iam::123456789012', /6 parts/],
-    ['arn:aws:iam::123456789012:role/has space', /role name may only/],
-  ])('rejects %s', (arn, why) => {
-    const e = userError(() => parseRoleArn(arn, 'role-to-assume'));
-    expect(e.message).toMatch(why);
-    expect(e.input).toBe('role-to-assume');
-  });
-  it('role names, policy ARNs, caller ARNs', () => {
-    expect(parseRoleName('ci/deploy')).toEqual({ path: 'ci/', name: 'deploy' });
-    expect(parseRoleName('no spaces please')).toBeUndefined();
-    expect(checkPolicyArn('arn:aws:iam::aws:policy/ReadOnlyAccess', 'p')).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
-    expect(() => checkPolicyArn('ReadOnlyAccess', 'p')).toThrow(UserError);
-    expect(accountOfArn('arn:aws-cn:sts::210987654321:assumed-role/r/s')).toEqual({ partition: 'aws-cn', account: '210987654321' });
-  });
-});
-
-describe('regions', () => {
-  it('knows the partitions', () => {
-    expect(partitionOf('eu-west-1')).toBe('aws');
-    expect(partitionOf('cn-northwest-1')).toBe('aws-cn');
-    expect(partitionOf('us-gov-east-1')).toBe('aws-us-gov');
-    expect(partitionOf('xx-east-1')).toBeUndefined();
-  });
-  it('rejects a region of another partition, an unknown one, allows an unknown one with an endpoint', () => {
-    expect(userError(() => checkRegion('us-east-1', 'aws-region', 'aws-cn', false)).message).toMatch(/partition aws.*role ARN is in aws-cn/);
-    expect(userError(() => checkRegion('us-east-9', 'aws-region', 'aws', false)).message).toMatch(/sts-endpoint/);
-    expect(checkRegion('us-east-9', 'aws-region', 'aws', true)).toBe('us-east-9');
-    expect(userError(() => checkRegion('US-EAST-1', 'aws-region', undefined, true)).message).toMatch(/not an AWS region/);
-  });
-});
 
 describe('inputs', () => {
   it('defaults like configure-aws-credentials', () => {
@@ -110,53 +61,24 @@ describe('inputs', () => {
   });
 });
 
-describe('session names', () => {
-  it('derives them from the run', () => {
-    expect(defaultSessionName(gh)).toBe('GitHubActions-99-2');
-    expect(defaultSessionName({ platform: 'gitlab', repository: 'grp/sub grp/proj', runId: '123', runAttempt: '1', actor: '' })).toBe('GitLab-grp-sub-grp-proj-123');
-    const long = defaultSessionName({ platform: 'gitlab', repository: 'a'.repeat(100), runId: '9876543210', runAttempt: '1', actor: '' });
-    expect(long).toHaveLength(64);
-    expect(long.endsWith('-9876543210')).toBe(true);
-    expect(defaultSessionName({ platform: 'local', repository: '', runId: '', runAttempt: '', actor: 'Ann Lee' })).toBe('pipeline-secrets-Ann-Lee');
+describe('readConfig (from a runner)', () => {
+  const dir = '/nonexistent';
+  it('masks the key inputs before it reads any other input, even when an input is bad', () => {
+    const r = new RecordingRunner(dir, {}, { 'aws-access-key-id': ' AKIAEXAMPLEEXAMPLE12 ', 'aws-secret-access-key': 'sec/ret+key', 'aws-session-token': 'tok', 'aws-region': 'nowhere' });
+    expect(userError(() => readConfig(r)).input).toBe('aws-region');
+    expect(r.secrets).toEqual(['AKIAEXAMPLEEXAMPLE12', 'sec/ret+key', 'tok']);
+    expect(r.read.slice(0, 3)).toEqual(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
   });
-  it('sanitizes to the STS alphabet and length', () => {
-    for (const raw of ['x', 'ü', 'a b/c:d', 'z'.repeat(80)]) {
-      const s = sanitizeSessionName(raw);
-      expect(s).toMatch(/^[\w+=,.@-]{2,64}$/);
-    }
+  it('takes the retry base and the run\'s session tags from the job', () => {
+    const inputs = { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'role-chaining': 'true' };
+    const c = readConfig(new RecordingRunner(dir, { PIPELINE_SECRETS_RETRY_BASE_MS: '5', GITHUB_WORKFLOW: 'deploy' }, inputs));
+    expect(c.retryBaseMs).toBe(5);
+    expect(c.sessionName).toBe('GitHubActions-7-1');
+    expect(c.tags).toEqual(expect.arrayContaining([{ Key: 'GitHub', Value: 'Actions' }, { Key: 'Workflow', Value: 'deploy' }, { Key: 'Branch', Value: 'refs/heads/main' }]));
+    expect(readConfig(new RecordingRunner(dir, { PIPELINE_SECRETS_RETRY_BASE_MS: '60001' }, inputs)).retryBaseMs).toBe(500);
+    expect(readConfig(new RecordingRunner(dir, {}, inputs)).retryBaseMs).toBe(500);
   });
-});
-
-describe('credentials files', () => {
-  it('writes the profile formats the SDKs read', () => {
-    const c = { accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', secretAccessKey: 'sec/ret+key', sessionToken: 'tok', expiration: new Date() };
-    expect(credentialsIni('default', c)).toBe('[default]\naws_access_key_id = ASIAXXXXXXXXXXXXXXXX\naws_secret_access_key = sec/ret+key\naws_session_token = tok\n');
-    expect(configIni('default', 'eu-west-1')).toBe('[default]\nregion = eu-west-1\n');
-    expect(configIni('ci', 'eu-west-1')).toBe('[profile ci]\nregion = eu-west-1\n');
-  });
-});
-
-describe('trust advice', () => {
-  const role = parseRoleArn(ROLE, 'role-to-assume');
-  const claims = { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:o/r:environment:prod', aud: 'sts.amazonaws.com' };
-  it('shows the claims, a matching statement and the causes that fit', () => {
-    const text = trustAdvice({ code: 'AccessDenied', role, claims, audience: 'sts.amazonaws.com', source: 'github' });
-    expect(text).toContain('sub: repo:o/r:environment:prod');
-    expect(text).toContain('"token.actions.githubusercontent.com:sub": "repo:o/r:environment:prod"');
-    expect(text).toContain('"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"');
-    expect(text).toContain('arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com');
-    expect(text).toContain('"repo:o/r:*"');
-    expect(text).toMatch(/environment, so its sub ends in :environment/);
-  });
-  it('explains a missing provider for InvalidIdentityToken', () => {
-    const text = trustAdvice({ code: 'InvalidIdentityToken', role, claims: { ...claims, iss: 'https://gitlab.example.com', sub: 'project_path:g/p:ref_type:branch:ref:main' }, audience: 'x', source: 'gitlab' });
-    expect(text).toMatch(/no IAM OIDC identity provider for https:\/\/gitlab.example.com in account 123456789012/);
-    expect(text).toContain('"gitlab.example.com:sub"');
-  });
-  it('helpers', () => {
-    expect(conditionPrefix('https://ghes.example.com/_services/token/')).toBe('ghes.example.com/_services/token');
-    expect(subPattern('repo:o@1/r@2:ref:refs/heads/main')).toBe('repo:o@1/r@2:*');
-    expect(subPattern('project_path:g/p:ref_type:tag:ref:v1')).toBe('project_path:g/p:*');
-    expect(subPattern('custom')).toBe('custom');
+  it('without a runner\'s tag data (parseInputs alone), no run tags are sent', () => {
+    expect(parse({ 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'role-chaining': 'true' }).tags).toEqual([]);
   });
 });

@@ -8,21 +8,21 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { allActions, type Registered } from '../../src/actions/index.js';
+import { allActions, type Registered } from '../../../../src/actions/index.js';
 
 /** every action's module, loaded (the CLI loads only the one it runs) */
 const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
-import { UserError, RemoteError } from '../../src/core/errors.js';
-import { parseInputs, type RunInfo } from '../../src/aws/inputs.js';
-import { parseCustomTags, parseTransitiveKeys, runTags, sanitizeTagValue, sessionTags, type TagRun } from '../../src/aws/tags.js';
-import { parseIni, readProfileCredentials, removeProfile, writeProfileFiles } from '../../src/aws/credentials-file.js';
-import { StepTimeout } from '../../src/aws/step-timeout.js';
-import { hasSpecialCharacters } from '../../src/aws/sts.js';
-import { shortfall } from '../../src/aws/summary.js';
-import { enterpriseIssuer, trustAdvice } from '../../src/aws/trust-advice.js';
-import { parseRoleArn } from '../../src/aws/arn.js';
-import { repoRoot } from '../runner/node.js';
-import { expectOwnerOnly } from '../runner/os.js';
+import { UserError, RemoteError } from '../../../../src/core/errors.js';
+import { parseInputs, type RunInfo } from '../../../../src/actions/oidc-assume-role/config.js';
+import { parseCustomTags, parseTransitiveKeys, runTags, sanitizeTagValue, sessionTags, type TagRun } from '../../../../src/aws/tags.js';
+import { parseIni, readProfileCredentials, removeProfile, writeProfileFiles } from '../../../../src/aws/credentials-file.js';
+import { StepTimeout } from '../../../../src/aws/step-timeout.js';
+import { hasSpecialCharacters } from '../../../../src/aws/sts.js';
+import { shortfall } from '../../../../src/aws/summary.js';
+import { enterpriseIssuer, trustAdvice } from '../../../../src/aws/trust-advice.js';
+import { parseRoleArn } from '../../../../src/aws/arn.js';
+import { repoRoot } from '../../../runner/node.js';
+import { expectOwnerOnly } from '../../../runner/os.js';
 
 /** configure-aws-credentials 6.2.3: every input and output (action.yml and README options table). */
 export const PEER_INPUTS = [
