@@ -13,7 +13,7 @@ import { runStep } from '../test/runner/github.js';
 import { VaultClient } from '../src/vault/client.js';
 import { vaultSource } from '../src/vault/fetch-source.js';
 import { fetchAll, groupFetches } from '../src/vault/secrets.js';
-import { parseSecretsInput } from '../src/vault/selectors.js';
+import { parseSecretsInput } from '../src/vault/selector.js';
 
 const PATHS = 20;
 const LATENCY_MS = 25;

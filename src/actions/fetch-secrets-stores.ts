@@ -12,7 +12,7 @@ import type { Runner } from '../platform/runner.js';
 import type { InputSpec } from './spec.js';
 import { readPem, vaultInput } from '../vault/login.js';
 import { parseRequestTimeoutMs, parseStepTimeout } from '../vault/deadline.js';
-import { SECRETS_INPUT, splitEntries } from '../vault/selectors.js';
+import { SECRETS_INPUT, splitEntries } from '../secrets/grammar.js';
 import type { Item } from '../vault/values.js';
 import { parseStoreLine } from '../stores/selector.js';
 import type { AwsCredentials, StoreContext, StoreHttp, StoreItem, StoreSelector } from '../stores/types.js';

@@ -14,13 +14,14 @@ import { checkToken, loginFromInputs, vaultClient, vaultConnection } from '../va
 import { vaultActionLoginInputs, withVaultActionAliases } from './shared/vault-inputs.js';
 import { withInputAliases } from './aliases.js';
 import { PKI_INPUT, parsePkiInput } from '../vault/pki-input.js';
-import { type SecretEncoding, decodeItems, parseEncoding } from '../vault/encoding.js';
+import { type SecretEncoding, decodeItems, parseEncoding } from '../secrets/encoding.js';
 import { parseStepTimeout, shortLived, withDeadline } from '../vault/deadline.js';
-import { parseSecretsInput, SECRETS_INPUT, type Selector } from '../vault/selectors.js';
+import { SECRETS_INPUT } from '../secrets/grammar.js';
+import { parseSecretsInput, type Selector } from '../vault/selector.js';
 import { fetchAll, groupFetches } from '../vault/secrets.js';
 import { vaultSource } from '../vault/fetch-source.js';
 import { selectValues, type Item } from '../vault/values.js';
-import { FILES_STATE, inject, removeInjectedFiles, summaryMarkdown } from '../vault/inject.js';
+import { FILES_STATE, inject, removeInjectedFiles, summaryMarkdown } from '../secrets/inject.js';
 import { pool } from '../core/pool.js';
 import { checkAcross, fetchFromStores, planSecrets, storeContext, storeInputs } from './fetch-secrets-stores.js';
 

@@ -1,6 +1,13 @@
 /** Input parsing shared by every action. Errors name the input; values never appear. */
 import { UserError } from './errors.js';
 
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** An environment variable name every shell accepts: letters, digits and _, not starting with a digit. */
+export function isEnvName(name: string): boolean {
+  return ENV_NAME.test(name);
+}
+
 export function parseBool(raw: string, input: string, dflt: boolean): boolean {
   const v = raw.trim().toLowerCase();
   if (v === '') return dflt;

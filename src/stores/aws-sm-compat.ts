@@ -11,7 +11,7 @@
  * path (masking, collisions, files) as every other store line.
  */
 import { UserError } from '../core/errors.js';
-import { parseBool } from '../core/parse.js';
+import { isEnvName, parseBool } from '../core/parse.js';
 import { compatEnvName } from './values.js';
 import type { NameCase, StoreSelector } from './types.js';
 
@@ -60,7 +60,7 @@ export function parseAwsSmCompat(inputs: AwsSmCompatInputs): AwsSmCompat {
     if (parts.length > 2) throw fail('expected "ALIAS,secret-id" with one comma');
     const alias = parts.length === 2 ? (parts[0] ?? '').trim() : undefined;
     const id = (parts.length === 2 ? parts[1] ?? '' : text).trim();
-    if (alias && (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(alias) || compatEnvName(alias, nameCase) !== alias)) {
+    if (alias && (!isEnvName(alias) || compatEnvName(alias, nameCase) !== alias)) {
       const casing = nameCase === 'uppercase' ? 'upper-case ' : nameCase === 'lowercase' ? 'lower-case ' : '';
       throw fail(`the alias "${alias.slice(0, 60)}" is not a valid environment name: use ${casing}letters, digits and underscores, not starting with a digit`);
     }

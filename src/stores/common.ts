@@ -9,7 +9,7 @@ import { HttpClient, isTransient } from '../core/http.js';
 import { isObject } from '../core/json.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
 import { type RetryPolicy, defaultRetryPolicy, withRetry } from '../core/retry.js';
-import { leaves } from '../vault/fields.js';
+import { leaves } from '../secrets/fields.js';
 import type { StoreContext } from './types.js';
 
 /** Longest Retry-After we wait for (longer ones fall back to our own backoff). */

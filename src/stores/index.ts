@@ -16,7 +16,7 @@ import { setDefaultAutoSelectFamilyAttemptTimeout } from 'node:net';
 import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
 import { pool } from '../core/pool.js';
-import { SECRETS_INPUT } from '../vault/selectors.js';
+import { SECRETS_INPUT } from '../secrets/grammar.js';
 import type { StoreContext, StoreItem, StoreKind, StoreSelector } from './types.js';
 import { PickError, checkCollisions, itemsOf, type Fetched, type Named } from './values.js';
 

@@ -13,12 +13,11 @@
  * a store prefix is not ours (undefined), so fetch-secrets keeps it for Vault. Errors are
  * UserErrors naming the line; selectors hold ids and names, never values.
  */
-import { UserError } from '../core/errors.js';
-import { SECRETS_INPUT, envName, normalizeName, parseField, tokenize, type SinkKind } from '../vault/selectors.js';
+import type { UserError } from '../core/errors.js';
+import { entryNames, lineError, parseField, parseSink, splitSink, tokenize } from '../secrets/grammar.js';
 import type { Pick, StoreKind, StoreSelector } from './types.js';
 
 const PREFIX_RE = /^(aws-sm|aws-ssm|gcp-sm|azure-kv):/i;
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const AWS_SM_ID = /^[A-Za-z0-9/_+=.@:-]{1,2048}$/;
 const AWS_SM_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+)$/;
 const SSM_NAME = /^[A-Za-z0-9/_.-]{1,2048}(:[A-Za-z0-9_.-]+)?$/;
@@ -30,10 +29,6 @@ const AZURE_SHORT = /^([a-z0-9-]{3,24})\/([A-Za-z0-9-]{1,127})(?:\/([A-Za-z0-9]{
 export function storePrefix(text: string): StoreKind | undefined {
   const m = PREFIX_RE.exec(text.trim());
   return m ? (m[1]?.toLowerCase() as StoreKind) : undefined;
-}
-
-export function lineError(line: number, text: string, what: string): UserError {
-  return new UserError(SECRETS_INPUT, `line ${line} ("${text.slice(0, 160)}"): ${what}`);
 }
 
 interface IdParts {
@@ -92,15 +87,6 @@ function parseId(store: StoreKind, raw: string, fail: (w: string) => UserError):
   return { id: `https://${vault?.toLowerCase()}.vault.azure.net/secrets/${secret}${version ? `/${version}` : ''}`, baseName: secret ?? '' };
 }
 
-function parseSink(rhs: string, fail: (w: string) => UserError): { sink: SinkKind; name: string } {
-  const m = /^(?:(file|dotenv|json)\s*:\s*)?(.*)$/i.exec(rhs.trim());
-  const sink = (m?.[1]?.toLowerCase() ?? 'env') as SinkKind;
-  const name = (m?.[2] ?? '').trim();
-  if (!name) throw fail('nothing after "|": write a name, e.g. "| API_KEY" or "| file:TLS_CERT"');
-  if (!NAME_RE.test(name)) throw fail(`"${name.slice(0, 60)}" is not a valid variable name: use letters, digits and _ (not starting with a digit)`);
-  return { sink, name };
-}
-
 /** Parses one entry; undefined when it has no store prefix (a Vault line). */
 export function parseStoreLine(text: string, line: number): StoreSelector | undefined {
   const trimmed = text.trim();
@@ -108,15 +94,14 @@ export function parseStoreLine(text: string, line: number): StoreSelector | unde
   if (!store) return undefined;
   const fail = (w: string) => lineError(line, trimmed, w);
   const body = trimmed.slice(store.length + 1);
-  const bar = body.lastIndexOf('|');
-  const lhs = bar < 0 ? body : body.slice(0, bar);
+  const { lhs, rhs } = splitSink(body);
   const tokens = tokenize(lhs);
   if (typeof tokens === 'string') throw fail(tokens);
   const [idToken, ...keys] = tokens;
   if (!idToken) throw fail(`expected "${store}:ID [KEY] | NAME", found no id`);
   if (keys.length > 1) throw fail(`expected at most one key after the id, found ${keys.length} words; quote a key that contains spaces: "my key"`);
   const parts = parseId(store, idToken, fail);
-  const sinkSpec = bar < 0 ? null : parseSink(body.slice(bar + 1), fail);
+  const sinkSpec = rhs === undefined ? undefined : parseSink(rhs, fail);
   const sink = sinkSpec?.sink ?? 'env';
 
   let pick: Pick;
@@ -133,26 +118,14 @@ export function parseStoreLine(text: string, line: number): StoreSelector | unde
     pick = { kind: 'expand' };
   }
 
-  let name: string;
-  let outputName: string;
-  if (sinkSpec) {
-    name = sinkSpec.name;
-    outputName = sinkSpec.name;
-  } else if (pick.kind === 'expand') {
-    name = '';
-    outputName = '';
-  } else if (pick.kind === 'key') {
-    const plain = pick.field.segments.join('.');
-    name = envName(plain);
-    outputName = normalizeName(plain);
-  } else {
+  const { name, outputName } = entryNames(sinkSpec, pick.kind === 'expand', () => {
+    if (pick.kind === 'key') return pick.field.segments.join('.');
     // a whole value is named by the last segment of its name (prod/db -> DB, /app/prod/token -> TOKEN)
     const base = parts.baseName.replace(/\/+$/, '').split('/').pop() ?? '';
     if (!base) throw fail('give the value a name: "| NAME"');
-    name = envName(base);
-    outputName = normalizeName(base);
-  }
-  const sel: StoreSelector = { store, line, text: trimmed, id: parts.id, pick, sink, name, outputName, named: sinkSpec !== null };
+    return base;
+  });
+  const sel: StoreSelector = { store, line, text: trimmed, id: parts.id, pick, sink, name, outputName, named: sinkSpec !== undefined };
   if (parts.versionId !== undefined) sel.versionId = parts.versionId;
   if (parts.versionStage !== undefined) sel.versionStage = parts.versionStage;
   return sel;

@@ -7,7 +7,7 @@
 import type { Clock } from '../core/clock.js';
 import type { ProxyOptions, TlsOptions } from '../core/http.js';
 import type { RetryPolicy } from '../core/retry.js';
-import type { FieldSelector, SinkKind } from '../vault/selectors.js';
+import type { FieldSelector, SinkKind } from '../secrets/grammar.js';
 
 export type StoreKind = 'aws-sm' | 'aws-ssm' | 'gcp-sm' | 'azure-kv';
 

@@ -6,8 +6,10 @@
  */
 import { UserError } from '../core/errors.js';
 import { kind, type JsonObject } from '../core/json.js';
-import { SECRETS_INPUT, collision, envName, normalizeName } from '../vault/selectors.js';
-import { FieldError, asObject, fileExt, leaves, lookup, stringify, toDotenv } from '../vault/fields.js';
+import { SECRETS_INPUT } from '../secrets/grammar.js';
+import { envName, normalizeName } from '../secrets/names.js';
+import { collision } from '../secrets/collisions.js';
+import { FieldError, asObject, fileExt, leaves, lookup, stringify, toDotenv } from '../secrets/fields.js';
 import { awsSecretName } from './selector.js';
 import type { NameCase, StoreItem, StoreSelector } from './types.js';
 

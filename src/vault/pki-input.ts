@@ -6,7 +6,9 @@
  */
 import { UserError } from '../core/errors.js';
 import { isObject } from '../core/json.js';
-import { type Selector, normalizeName } from './selectors.js';
+import { isEnvName } from '../core/parse.js';
+import { normalizeName } from '../secrets/names.js';
+import type { Selector } from './selector.js';
 
 export const PKI_INPUT = 'pki';
 
@@ -64,7 +66,7 @@ export function parsePkiInput(raw: string, lineBase = 10_000): Selector[] {
     if (!isObject(params)) throw fail(n, text, 'the parameters must be a JSON object');
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) flat[k] = typeof v === 'string' ? v : JSON.stringify(v);
-    if (given && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(given)) throw fail(n, text, `"${given.slice(0, 40)}" is not a valid variable name`);
+    if (given && !isEnvName(given)) throw fail(n, text, `"${given.slice(0, 40)}" is not a valid variable name`);
     const role = path.slice(path.lastIndexOf('/') + 1);
     const base = given || normalizeName(role);
     return {

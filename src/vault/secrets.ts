@@ -7,7 +7,8 @@
  */
 import { RemoteError, UserError } from '../core/errors.js';
 import { isObject, type JsonObject } from '../core/json.js';
-import { type Selector, SECRETS_INPUT } from './selectors.js';
+import { SECRETS_INPUT } from '../secrets/grammar.js';
+import type { Selector } from './selector.js';
 import { pool } from '../core/pool.js';
 
 /** The wire side fetch needs; src/vault/fetch-source.ts adapts the Vault client to it. */

@@ -12,24 +12,15 @@
  *   secret/data/ci/app * | dotenv:APP_ENV       the whole secret as a dotenv file (json: as JSON)
  *   pki/issue/web common_name=a.example ttl=1h | file:TLS   write-type: TLS_CERT, TLS_KEY, TLS_CA
  *
- * Parsing is pure: errors are UserErrors naming the line number and what is wrong.
- * Selectors hold paths, key names and parameters, never secret values.
+ * The line grammar (entries, quoting, keys, the `| NAME` sink) is secrets/grammar.ts; this is the
+ * Vault side: the path, `?version=N`, write parameters and PKI bundles. Parsing is pure: errors are
+ * UserErrors naming the line number and what is wrong. Selectors hold paths, key names and
+ * parameters, never secret values.
  */
 import { UserError } from '../core/errors.js';
-
-export const SECRETS_INPUT = 'secrets';
-
-/** Where a value goes. env: an env var / output holding the value; the others: a file. */
-export type SinkKind = 'env' | 'file' | 'dotenv' | 'json';
-
-export interface FieldSelector {
-  /** the selector as written, quotes included */
-  raw: string;
-  /** the dotted path, quotes removed */
-  segments: string[];
-  /** true when any segment was quoted (then `raw` is never taken as one literal key) */
-  quoted: boolean;
-}
+import { type FieldSelector, type SinkKind, SECRETS_INPUT, entryNames, lineError as fail, parseField, parseSink, splitEntries, splitSink, tokenize } from '../secrets/grammar.js';
+import { envName } from '../secrets/names.js';
+import { collision } from '../secrets/collisions.js';
 
 export interface Selector {
   /** 1-based line of the input */
@@ -55,24 +46,7 @@ export interface Selector {
   vaultActionPki?: boolean;
 }
 
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PKI_ISSUE_RE = /(^|\/)issue\/[^/]+$/;
-
-/**
- * Name normalisation, exactly as hashicorp/vault-action 3.x does it so existing workflows keep
- * their names: the first `.` becomes `__`, dashes are dropped, and any other character outside
- * [A-Za-z0-9_] is dropped (`db.password` -> DB__PASSWORD, `api-key` -> APIKEY). A name that would
- * start with a digit gets a `_` in front, since no shell accepts it. Deterministic; collisions are
- * reported by the caller. `| NAME` on a line picks any name.
- */
-export function normalizeName(key: string): string {
-  const n = key.replace('.', '__').replace(/-/g, '').replace(/[^A-Za-z0-9_]/g, '');
-  return /^[0-9]/.test(n) ? `_${n}` : n;
-}
-
-export function envName(key: string): string {
-  return normalizeName(key).toUpperCase();
-}
 
 export function isPkiIssue(path: string): boolean {
   return PKI_ISSUE_RE.test(path);
@@ -81,101 +55,22 @@ export function isPkiIssue(path: string): boolean {
 /** The suffixes of a PKI bundle's three names. */
 export const PKI_PARTS = { cert: '_CERT', key: '_KEY', ca: '_CA' } as const;
 
-/** Splits the input into entries with their line numbers; `#` starts a comment line. */
-export function splitEntries(input: string): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
-  input.split(/\r?\n/).forEach((rawLine, i) => {
-    const line = rawLine.trim();
-    if (!line || line.startsWith('#')) return;
-    for (const part of line.split(';')) {
-      const text = part.trim();
-      if (text) out.push({ line: i + 1, text });
-    }
-  });
-  return out;
+/** A Vault path as written to the path itself: no leading `/` or `v1/`, no trailing `/`. */
+export function trimPath(path: string): string {
+  return path.replace(/^\/+/, '').replace(/^v1\//, '').replace(/\/+$/, '');
 }
 
-function fail(line: number, text: string, what: string): UserError {
-  return new UserError(SECRETS_INPUT, `line ${line} ("${text.slice(0, 160)}"): ${what}`);
-}
-
-/** Splits on whitespace, keeping "..." and `...` spans (quotes kept) together. */
-export function tokenize(s: string): string[] | string {
-  const tokens: string[] = [];
-  let cur = '';
-  let quote = '';
-  let has = false;
-  for (const ch of s) {
-    if (quote) {
-      cur += ch;
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === '`') {
-      quote = ch;
-      cur += ch;
-      has = true;
-    } else if (/\s/.test(ch)) {
-      if (has) tokens.push(cur);
-      cur = '';
-      has = false;
-    } else {
-      cur += ch;
-      has = true;
-    }
-  }
-  if (quote) return `a ${quote} quote is not closed`;
-  if (has) tokens.push(cur);
-  return tokens;
-}
-
-/** Parses `a.b`, `"a.b".c`, `` `x-y`.z ``; returns an error text when malformed. */
-export function parseField(raw: string): FieldSelector | string {
-  const segments: string[] = [];
-  let quoted = false;
-  let i = 0;
-  while (i <= raw.length) {
-    const ch = raw[i];
-    let seg: string;
-    if (ch === '"' || ch === '`') {
-      const end = raw.indexOf(ch, i + 1);
-      if (end < 0) return `the ${ch} quote in "${raw}" is not closed`;
-      seg = raw.slice(i + 1, end);
-      quoted = true;
-      i = end + 1;
-      if (i < raw.length && raw[i] !== '.') return `expected "." after the quoted key in "${raw}"`;
-    } else {
-      const dot = raw.indexOf('.', i);
-      const end = dot < 0 ? raw.length : dot;
-      seg = raw.slice(i, end);
-      if (/["`]/.test(seg)) return `a quote must start a key in "${raw}"`;
-      i = end;
-    }
-    if (seg === '') return `the key "${raw}" has an empty part (two dots, or a dot at an end)`;
-    segments.push(seg);
-    if (i >= raw.length) break;
-    i++; // the dot
-    if (i >= raw.length) return `the key "${raw}" ends with a dot`;
-  }
-  return { raw, segments, quoted };
-}
-
-function parseSink(line: number, text: string, rhs: string): { sink: SinkKind; name: string } {
-  const m = /^(?:(file|dotenv|json)\s*:\s*)?(.*)$/i.exec(rhs.trim());
-  const sink = (m?.[1]?.toLowerCase() ?? 'env') as SinkKind;
-  const name = (m?.[2] ?? '').trim();
-  if (!name) throw fail(line, text, `nothing after "|": write a name, e.g. "| API_KEY" or "| file:TLS_CERT"`);
-  if (!NAME_RE.test(name)) {
-    throw fail(line, text, `"${name.slice(0, 60)}" is not a valid variable name: use letters, digits and _ (not starting with a digit), or "file:NAME", "dotenv:NAME", "json:NAME"`);
-  }
-  return { sink, name };
+/** True when a path has an empty, `.` or `..` segment. */
+export function hasBadSegment(path: string): boolean {
+  return path.split('/').some((s) => s === '' || s === '.' || s === '..');
 }
 
 function parsePath(line: number, text: string, token: string): { path: string; version?: number } {
   const q = token.indexOf('?');
-  let path = (q < 0 ? token : token.slice(0, q)).replace(/^\/+/, '').replace(/^v1\//, '');
-  path = path.replace(/\/+$/, '');
+  const path = trimPath(q < 0 ? token : token.slice(0, q));
   if (!path) throw fail(line, text, 'the path is empty');
   if (/["`=]/.test(path)) throw fail(line, text, `"${path.slice(0, 80)}" is not a Vault path (a path comes first, then the key)`);
-  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) throw fail(line, text, `the path "${path.slice(0, 80)}" has an empty, "." or ".." segment`);
+  if (hasBadSegment(path)) throw fail(line, text, `the path "${path.slice(0, 80)}" has an empty, "." or ".." segment`);
   if (q < 0) return { path };
   const query = token.slice(q + 1);
   const vm = /^version=(\d+)$/.exec(query);
@@ -187,8 +82,7 @@ function parsePath(line: number, text: string, token: string): { path: string; v
 
 /** Parses one entry. */
 export function parseSelector(line: number, text: string): Selector {
-  const bar = text.lastIndexOf('|');
-  const lhs = bar < 0 ? text : text.slice(0, bar);
+  const { lhs, rhs } = splitSink(text);
   const tokens = tokenize(lhs);
   if (typeof tokens === 'string') throw fail(line, text, tokens);
   const [pathToken, ...rest] = tokens;
@@ -218,7 +112,7 @@ export function parseSelector(line: number, text: string): Selector {
   const write = paramCount > 0;
   if (write && version !== undefined) throw fail(line, text, '"?version=N" is for KV v2 reads; a line with parameters is a write');
 
-  const sinkSpec = bar < 0 ? null : parseSink(line, text, text.slice(bar + 1));
+  const sinkSpec = rhs === undefined ? undefined : parseSink(rhs, (what) => fail(line, text, what), true);
   const sink = sinkSpec?.sink ?? 'env';
   const keyText = keys[0];
   let field: Selector['field'];
@@ -237,24 +131,16 @@ export function parseSelector(line: number, text: string): Selector {
     throw fail(line, text, `a PKI bundle goes to env or "file:"; "${sink}:" is for a whole secret (*) or a JSON object field`);
   }
 
-  let name: string;
-  let outputName: string;
-  if (sinkSpec) {
-    name = sinkSpec.name;
-    outputName = sinkSpec.name;
-  } else if (field === '*') {
-    name = '';
-    outputName = '';
-  } else if (field === null) {
-    const role = path.slice(path.lastIndexOf('/') + 1);
-    name = envName(role);
-    outputName = name;
+  let names: { name: string; outputName: string };
+  if (field === null && !sinkSpec) {
+    // a PKI bundle is named by its role: pki/issue/web -> WEB_CERT, WEB_KEY, WEB_CA
+    const role = envName(path.slice(path.lastIndexOf('/') + 1));
+    names = { name: role, outputName: role };
   } else {
-    const plain = field.segments.join('.');
-    name = envName(plain);
-    outputName = normalizeName(plain);
+    names = entryNames(sinkSpec, field === '*', () => (field !== null && field !== '*' ? field.segments.join('.') : ''));
   }
-  const sel: Selector = { line, text, path, field, sink, name, outputName, named: sinkSpec !== null };
+  const { name, outputName } = names;
+  const sel: Selector = { line, text, path, field, sink, name, outputName, named: sinkSpec !== undefined };
   if (version !== undefined) sel.version = version;
   if (write) sel.params = params;
   return sel;
@@ -281,10 +167,4 @@ export function staticNames(s: Selector): string[] {
   if (s.field === '*' && s.sink !== 'dotenv' && s.sink !== 'json') return [];
   if (s.field === null) return [s.name + PKI_PARTS.cert, s.name + PKI_PARTS.key, s.name + PKI_PARTS.ca];
   return [s.name];
-}
-
-export function collision(name: string, a: { line: number; text: string; key?: string }, b: { line: number; text: string; key?: string }): UserError {
-  const src = (x: { text: string; key?: string }) => `"${x.text}"${x.key !== undefined ? `, key "${x.key}"` : ''}`;
-  const where = a.line === b.line ? `line ${a.line} (${src(a)} and ${src(b)})` : `line ${a.line} (${src(a)}) and line ${b.line} (${src(b)})`;
-  return new UserError(SECRETS_INPUT, `${where} both set ${name}: give one of them another name with "| NAME"`);
 }

@@ -5,8 +5,11 @@
  */
 import { UserError } from '../core/errors.js';
 import { kind, type JsonObject } from '../core/json.js';
-import { type Selector, type SinkKind, PKI_PARTS, SECRETS_INPUT, collision, envName, normalizeName } from './selectors.js';
-import { FieldError, asObject, fileExt, keyList, leaves, lookup, stringify, toDotenv } from './fields.js';
+import { type SinkKind, SECRETS_INPUT } from '../secrets/grammar.js';
+import { envName, normalizeName } from '../secrets/names.js';
+import { collision } from '../secrets/collisions.js';
+import { type Selector, PKI_PARTS } from './selector.js';
+import { FieldError, asObject, fileExt, keyList, leaves, lookup, stringify, toDotenv } from '../secrets/fields.js';
 import type { Fetched } from './secrets.js';
 
 export interface Item {

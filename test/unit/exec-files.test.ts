@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { SecretFileReader, type SecretFile, dotenvValues, jsonLeaves, secretFileRoots, valuesInFile, OUTSIDE_ROOTS } from '../../src/exec-files.js';
-import { toDotenv } from '../../src/vault/fields.js';
+import { toDotenv } from '../../src/secrets/fields.js';
 import { itPosix } from '../runner/os.js';
 
 describe('values inside a dotenv file', () => {

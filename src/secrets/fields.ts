@@ -5,7 +5,8 @@
  * that do exist, never a value.
  */
 import { isObject, kind, type JsonObject } from '../core/json.js';
-import { type FieldSelector, type SinkKind, envName } from './selectors.js';
+import type { FieldSelector, SinkKind } from './grammar.js';
+import { envName } from './names.js';
 
 /** A selection failure; `notFound` when a key is missing (fetch-secrets' ignore-not-found). */
 export class FieldError extends Error {

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { removeFiles, writeSecretFile } from '../core/files.js';
 import { UserError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
-import { SECRETS_INPUT } from './selectors.js';
-import type { Item } from './values.js';
+import { SECRETS_INPUT } from './grammar.js';
+import type { Item } from '../vault/values.js';
 
 export interface InjectTarget {
   secret(value: string, what: string): void;

@@ -8,7 +8,7 @@
  * and key, never the value.
  */
 import { UserError } from '../core/errors.js';
-import type { Item } from './values.js';
+import type { Item } from '../vault/values.js';
 
 export type SecretEncoding = 'utf8' | 'base64' | 'hex';
 
