@@ -7,6 +7,7 @@ import { actions, aliases, allActions } from './actions/index.js';
 import type { ActionSpec } from './actions/spec.js';
 import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
+import { guardHooks } from './guard/hooks.js';
 import { argvSecretWarnings, parseArgs } from './actions/args.js';
 import type { Io } from './platform/process/io.js';
 
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
   // each command loads only its own modules (bundled as chunks): a scan starts without the AWS SDK
   if (cmd === 'exec') return (await import('./exec.js')).runExec(rest, io);
-  if (cmd === 'guard') return (await import('./guard/cli.js')).runGuard(rest, io);
+  if (cmd === 'guard') return (await import('./actions/guard/run.js')).runGuard(rest, io);
   const name = aliases[cmd] ?? cmd;
   const load = Object.hasOwn(actions, name) ? actions[name] : undefined;
   if (!load) {
@@ -84,6 +85,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     ...(envFile ? { envFile } : {}),
     write: io.err,
     debug: inputs.get('debug') === 'true',
+    hooks: guardHooks,
   });
   const outcome = await runAction(reg.action, runner);
   if (runner.isPost && outcome === 'ok') runner.clearState();

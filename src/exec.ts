@@ -18,6 +18,7 @@ import { Masker } from './core/mask.js';
 import { UserError } from './core/errors.js';
 import { ProcessRunner } from './platform/process-runner.js';
 import { runAction } from './platform/entry.js';
+import { guardHooks } from './guard/hooks.js';
 import { parseEnvFile } from './exec-env.js';
 import { StreamRedactor, byteForms } from './exec-redact.js';
 import { OUTSIDE_ROOTS as OUTSIDE, SecretFileReader, jsonLeaves, parseJsonContainer, secretFileRoots, valuesInFile } from './exec-files.js';
@@ -258,7 +259,7 @@ async function withAction(a: ExecArgs, w: { name: string; args: string[] }, secr
   }
   for (const warning of argvSecretWarnings(reg.spec, inputs)) io.err(`pipeline-secrets exec: ${warning}\n`);
   inputs.delete('export-file');
-  const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true' };
+  const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true', hooks: guardHooks };
   const main = new ExecRunner(common);
   const outcome = await runAction(reg.action, main);
   let code = outcome === 'ok' ? 0 : outcome === 'usage' ? 2 : 1;

@@ -1,4 +1,5 @@
 import { runGitHubAction } from '../platform/entry.js';
+import { guardHooks } from '../guard/hooks.js';
 import { fetchSecrets } from '../actions/fetch-secrets.js';
 
-await runGitHubAction(fetchSecrets);
+await runGitHubAction(fetchSecrets, { hooks: guardHooks });

@@ -1,4 +1,5 @@
 import { runGitHubAction } from '../platform/entry.js';
+import { guardHooks } from '../guard/hooks.js';
 import { oidcAssumeRole } from '../actions/oidc-assume-role/index.js';
 
-await runGitHubAction(oidcAssumeRole);
+await runGitHubAction(oidcAssumeRole, { hooks: guardHooks });

@@ -1,4 +1,5 @@
 import { runGitHubAction } from '../platform/entry.js';
+import { guardHooks } from '../guard/hooks.js';
 import { rotateCheck } from '../actions/rotate-check.js';
 
-await runGitHubAction(rotateCheck);
+await runGitHubAction(rotateCheck, { hooks: guardHooks });

@@ -1,4 +1,5 @@
 import { runGitHubAction } from '../platform/entry.js';
+import { guardHooks } from '../guard/hooks.js';
 import { vaultLogin } from '../actions/vault-login.js';
 
-await runGitHubAction(vaultLogin);
+await runGitHubAction(vaultLogin, { hooks: guardHooks });

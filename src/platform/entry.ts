@@ -2,10 +2,8 @@
 import { UserError, RemoteError, StepFailed, describeError } from '../core/errors.js';
 import { PayloadError } from '../core/json.js';
 import { GitHubRunner } from './github.js';
-import type { Action, Runner } from './runner.js';
+import type { Action, Runner, RunnerHooks } from './runner.js';
 import type { ArtifactUploader } from './artifact.js';
-import { recordedInto } from '../guard/record.js';
-import { acquire, release } from '../guard/refs.js';
 
 export type Outcome = 'ok' | 'failed' | 'usage';
 
@@ -46,31 +44,35 @@ export async function runAction(action: Action, r: Runner): Promise<Outcome> {
 const GUARD_STATE = 'guardRef';
 
 /**
- * The leak guard's record (src/guard) lives until the last post step of the job: an action
- * that recorded secrets and has a post step takes a reference; its post step releases it.
+ * The leak guard's record (handed in as r.hooks) lives until the last post step of the job: an
+ * action that recorded secrets and has a post step takes a reference; its post step releases it.
+ * Only where the temp dir is the job's: a workstation's outlives any one run.
  */
 function guardAcquire(action: Action, r: Runner): void {
-  if (!action.post || r.platform === 'local') return;
+  const afterMain = r.hooks?.afterMain;
+  if (!action.post || !r.jobScoped || !afterMain) return;
   try {
-    const dir = r.tempDir();
-    if (recordedInto(dir)) r.saveState(GUARD_STATE, acquire(dir));
+    const ref = afterMain(r.tempDir());
+    if (ref) r.saveState(GUARD_STATE, ref);
   } catch (err) {
     r.warning(`the leak guard could not count this step: ${err instanceof Error ? err.message : 'error'}`);
   }
 }
 
 function guardRelease(r: Runner): void {
+  const afterPost = r.hooks?.afterPost;
+  if (!afterPost) return;
   const id = r.getState(GUARD_STATE);
   if (!id) return;
   try {
-    if (release(r.tempDir(), id)) r.debug('leak guard: the last post step removed the record');
+    if (afterPost(r.tempDir(), id)) r.debug('leak guard: the last post step removed the record');
   } catch (err) {
     r.warning(`the leak guard could not remove its record: ${err instanceof Error ? err.message : 'error'}`);
   }
 }
 
 /** Entry point of a GitHub action bundle: main and post share one file. */
-export async function runGitHubAction(action: Action, opts: { artifacts?: ArtifactUploader } = {}): Promise<void> {
+export async function runGitHubAction(action: Action, opts: { artifacts?: ArtifactUploader; hooks?: RunnerHooks } = {}): Promise<void> {
   const outcome = await runAction(action, new GitHubRunner(process.env, opts));
   // Open keep-alive sockets must not hold the step, but stdout must reach the runner first: a
   // pipe takes writes asynchronously once full, and exiting then drops the rest (add-mask

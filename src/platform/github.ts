@@ -9,7 +9,6 @@ import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js'
 import { UserError } from '../core/errors.js';
 import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
 import { capSummary, envProxy, privateDir } from './common.js';
-import { recordSecret } from '../guard/record.js';
 import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, type ArtifactUploader } from './artifact.js';
 
 export class GitHubRunner implements Runner {
@@ -52,11 +51,12 @@ export class GitHubRunner implements Runner {
 
   secret(value: string, what: string): void {
     for (const form of this.masker.register(value, what)) core.setSecret(form);
-    // the leak guard: a keyed hash of each form, never the value (src/guard/record.ts);
+    // the leak guard (hooks.secret): a keyed hash of each form, never the value;
     // only on a runner, whose RUNNER_TEMP is private to the job and wiped after it
-    if (!this.env_['RUNNER_TEMP'] || this.env_['PIPELINE_SECRETS_GUARD'] === 'false') return;
+    const record = this.hooks?.secret;
+    if (!record || !this.env_['RUNNER_TEMP'] || this.env_['PIPELINE_SECRETS_GUARD'] === 'false') return;
     try {
-      recordSecret(this.tempDir(), value, what);
+      record(this.tempDir(), value, what);
     } catch (err) {
       this.warning(`the leak guard could not record ${what}: ${err instanceof Error ? err.message : 'error'}`);
     }

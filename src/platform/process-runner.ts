@@ -16,7 +16,6 @@ import { UserError } from '../core/errors.js';
 import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
 import { envProxy } from './common.js';
 import { privateDir, processTempDir } from './temp-dir.js';
-import { recordSecret } from '../guard/record.js';
 
 export interface ProcessRunnerOptions {
   action: string;
@@ -100,10 +99,11 @@ export class ProcessRunner implements Runner {
 
   secret(value: string, what: string): void {
     this.masker.register(value, what);
-    // the leak guard records GitLab jobs only (a keyed hash of each form, never the value)
-    if (this.platform !== 'gitlab' || this.env_['PIPELINE_SECRETS_GUARD'] === 'false') return;
+    // the leak guard (hooks.secret) records GitLab jobs only (a keyed hash of each form, never the value)
+    const record = this.hooks?.secret;
+    if (!record || this.platform !== 'gitlab' || this.env_['PIPELINE_SECRETS_GUARD'] === 'false') return;
     try {
-      recordSecret(this.tempDir(), value, what);
+      record(this.tempDir(), value, what);
     } catch (err) {
       this.warning(`the leak guard could not record ${what}: ${err instanceof Error ? err.message : 'error'}`);
     }

@@ -5,6 +5,7 @@ import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubRunner } from '../../../src/platform/github.js';
 import { runAction } from '../../../src/platform/entry.js';
+import type { Runner } from '../../../src/platform/runner.js';
 import { UserError } from '../../../src/core/errors.js';
 import { expectPrivateDir } from '../../runner/os.js';
 
@@ -64,7 +65,7 @@ describe('GitHubRunner', () => {
     await expect(new GitHubRunner().idToken('sts.amazonaws.com')).rejects.toThrow(/permissions: id-token: write/);
   });
   it('has the capabilities of GitHub: annotations, the step summary, SARIF and JSON in its temp dir, drop-in env', () => {
-    const r = new GitHubRunner();
+    const r: Runner = new GitHubRunner();
     expect(r.annotations).toBe('native');
     expect(r.hasSummary).toBe(true);
     expect(r.reports.formats).toEqual(['sarif', 'json']);
@@ -77,5 +78,15 @@ describe('GitHubRunner', () => {
     expect(r.jobScoped).toBe(true);
     expect(r.hooks).toBeUndefined();
     expect(r.uploadArtifact).toBeUndefined();
+  });
+  it('calls the secret hook with its temp dir when RUNNER_TEMP is set, unless PIPELINE_SECRETS_GUARD is false', () => {
+    const calls: string[] = [];
+    const hooks = { secret: (d: string, _value: string, what: string) => { calls.push(`${d} ${what}`); } };
+    new GitHubRunner(process.env, { hooks }).secret('value-one-0001', 'ONE');
+    new GitHubRunner({ ...process.env, PIPELINE_SECRETS_GUARD: 'false' }, { hooks }).secret('value-two-0002', 'TWO');
+    const noTemp = { ...process.env };
+    delete noTemp['RUNNER_TEMP'];
+    new GitHubRunner(noTemp, { hooks }).secret('value-three-0003', 'THREE');
+    expect(calls).toEqual([`${join(dir, 'pipeline-secrets')} ONE`]);
   });
 });

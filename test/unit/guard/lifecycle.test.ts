@@ -2,22 +2,23 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../../src/platform/entry.js';
-import { ProcessRunner } from '../../src/platform/process-runner.js';
-import type { Action } from '../../src/platform/runner.js';
-import { readRecord } from '../../src/guard/record.js';
+import { runAction } from '../../../src/platform/entry.js';
+import { ProcessRunner } from '../../../src/platform/process-runner.js';
+import type { Action } from '../../../src/platform/runner.js';
+import { readRecord } from '../../../src/guard/record.js';
+import { guardHooks } from '../../../src/guard/hooks.js';
 
 const withPost = (name: string, value: string): Action => ({ name, main: async (r) => r.secret(value, `${name.toUpperCase()}_TOKEN`), post: async () => undefined });
 const noPost = (name: string, value: string): Action => ({ name, main: async (r) => r.secret(value, `${name.toUpperCase()}_TOKEN`) });
 
 function runner(dir: string, action: string, isPost: boolean, gitlab = true): ProcessRunner {
   const env = { ...(gitlab ? { GITLAB_CI: 'true', CI_JOB_ID: '42' } : {}), PIPELINE_SECRETS_TEMP_DIR: dir };
-  return new ProcessRunner({ action, inputs: new Map(), env, isPost, write: () => undefined });
+  return new ProcessRunner({ action, inputs: new Map(), env, isPost, write: () => undefined, hooks: guardHooks });
 }
 
 const guardFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('guard'));
 
-describe('leak guard lifecycle in runAction', () => {
+describe('leak guard lifecycle in runAction, through the hooks', () => {
   it('each recording action with a post step holds the record; the last post step deletes it; actions without one take no reference', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-guard-life-'));
     expect(await runAction(withPost('a', 'value-of-a-0001'), runner(dir, 'a', false))).toBe('ok');
