@@ -10,8 +10,8 @@ import { UserError } from '../core/errors.js';
 import { parseBool, parseDuration, parseIntIn } from '../core/parse.js';
 import type { Runner } from '../platform/runner.js';
 import type { InputSpec } from './spec.js';
-import { readPem, vaultInput } from '../vault/login.js';
-import { parseRequestTimeoutMs, parseStepTimeout } from '../vault/deadline.js';
+import { readPem } from './shared/pem.js';
+import { parseRequestTimeoutMs, parseStepTimeout, vaultInput } from './shared/vault-config.js';
 import { SECRETS_INPUT, splitEntries } from '../secrets/grammar.js';
 import type { Item } from '../vault/values.js';
 import { parseStoreLine } from '../stores/selector.js';
@@ -135,7 +135,7 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
   // a private CA (TLS-inspecting proxies) is trusted for the stores too; Vault's client
   // certificate and tls-skip-verify stay Vault's
   const ca = vaultInput(r, 'ca-certificate');
-  if (ca.trim()) http.tls = { ca: readPem(ca, 'ca-certificate') };
+  if (ca.trim()) http.tls = { ca: readPem(ca, 'ca-certificate', { base64: true }) };
   const family = r.input('auto-select-family-attempt-timeout').trim();
   if (family) {
     if (!/^\d+$/.test(family) || Number(family) < 10) throw new UserError('auto-select-family-attempt-timeout', `expected a whole number of milliseconds, 10 or more, got "${family.slice(0, 20)}"`);

@@ -10,12 +10,13 @@ import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { parseBool, parseIntIn } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
 import type { ActionSpec } from './spec.js';
-import { checkToken, loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
+import { type LoginOutcome, login as vaultLogin, vaultClient } from '../vault/login.js';
+import { checkToken, clientCaps, loginCaps, parseStepTimeout, readVaultConnection, readVaultLogin } from './shared/vault-config.js';
 import { vaultActionLoginInputs, withVaultActionAliases } from './shared/vault-inputs.js';
 import { withInputAliases } from './aliases.js';
 import { PKI_INPUT, parsePkiInput } from '../vault/pki-input.js';
 import { type SecretEncoding, decodeItems, parseEncoding } from '../secrets/encoding.js';
-import { parseStepTimeout, shortLived, withDeadline } from '../vault/deadline.js';
+import { shortLived, withDeadline } from '../vault/deadline.js';
 import { SECRETS_INPUT } from '../secrets/grammar.js';
 import { parseSecretsInput, type Selector } from '../vault/selector.js';
 import { fetchAll, groupFetches } from '../vault/secrets.js';
@@ -69,7 +70,7 @@ interface VaultOptions {
 }
 
 /** export-token / output-token (vault-action's exportToken, outputToken: the vault_token output). */
-function exportToken(r: Runner, login: Awaited<ReturnType<typeof loginFromInputs>>, o: VaultOptions): void {
+function exportToken(r: Runner, login: LoginOutcome, o: VaultOptions): void {
   if (o.outputToken) r.output('vault_token', login.token);
   if (!o.exportToken) return;
   r.exportEnv('VAULT_ADDR', login.connection.url);
@@ -92,7 +93,7 @@ function warnShortLeases(r: Runner, items: readonly Item[]): void {
  * injected (publishToken), so a failing selector leaves nothing behind.
  */
 async function fromVault(r: Runner, selectors: readonly Selector[], o: VaultOptions): Promise<VaultOutcome> {
-  const login = await loginFromInputs(r, { useEnvToken: true, pending: o.pending });
+  const login = await vaultLogin(readVaultLogin(r, { useEnvToken: true, pending: o.pending }), loginCaps(r));
   const { client } = login;
   try {
     if (login.created) {
@@ -213,8 +214,8 @@ async function post(r: Runner): Promise<void> {
   r.secret(token, 'the Vault token');
   let client;
   try {
-    const conn = vaultConnection(r);
-    client = vaultClient(r, { ...conn, retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } }, token);
+    const conn = readVaultConnection(r);
+    client = vaultClient({ ...conn, retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } }, clientCaps(r), token);
   } catch (err) {
     r.warning(`Could not revoke the leases: ${describeError(err)}`);
     return;

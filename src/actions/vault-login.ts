@@ -8,9 +8,10 @@ import { parseBool } from '../core/parse.js';
 import type { Action, Runner } from '../platform/runner.js';
 import { withInputAliases } from './aliases.js';
 import type { ActionSpec } from './spec.js';
-import { loginFromInputs, vaultClient, vaultConnection } from '../vault/login.js';
+import { login as vaultLoginWith, vaultClient } from '../vault/login.js';
 import { vaultActionLoginInputs, withVaultActionAliases } from './shared/vault-inputs.js';
-import { parseStepTimeout, shortLived, withDeadline } from '../vault/deadline.js';
+import { clientCaps, loginCaps, parseStepTimeout, readVaultConnection, readVaultLogin } from './shared/vault-config.js';
+import { shortLived, withDeadline } from '../vault/deadline.js';
 
 /** vault-action inputs about secrets: declared so a `with:` block copied from vault-action parses; vault-login fetches nothing. */
 const FETCH_ONLY = ['secrets', 'pki', 'exportEnv', 'ignoreNotFound', 'secretEncodingType'] as const;
@@ -49,7 +50,7 @@ async function main(r: Runner): Promise<void> {
   const revoke = parseBool(r.input('revoke'), 'revoke', true);
   const timeout = parseStepTimeout(r.input('timeout'), 300);
   const pending = new Set<string>();
-  const login = await withDeadline(timeout, () => [...pending], () => loginFromInputs(r, { pending }));
+  const login = await withDeadline(timeout, () => [...pending], () => vaultLoginWith(readVaultLogin(r, { pending }), loginCaps(r)));
   const { client, token, connection } = login;
   try {
     r.secret(token, 'the Vault token');
@@ -103,8 +104,8 @@ async function post(r: Runner): Promise<void> {
   r.secret(token, 'the Vault token');
   let client;
   try {
-    const conn = vaultConnection(r);
-    client = vaultClient(r, { ...conn, url: r.getState('url') || conn.url, namespace: r.getState('namespace'), retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } }, token);
+    const conn = readVaultConnection(r);
+    client = vaultClient({ ...conn, url: r.getState('url') || conn.url, namespace: r.getState('namespace'), retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } }, clientCaps(r), token);
   } catch (err) {
     r.warning(`Could not revoke the Vault token: ${describeError(err)}`);
     return;

@@ -3,12 +3,12 @@
  * its input (or the policy file's field). Secrets among them (the GitHub token, AWS keys)
  * are registered with the masker here, before any use.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseBool, parseDuration, parseList } from '../core/parse.js';
 import type { Runner } from '../platform/runner.js';
-import { vaultConnection } from '../vault/login.js';
+import { readVaultConnection } from '../actions/shared/vault-config.js';
+import { readPem } from '../actions/shared/pem.js';
 import type { AwsCredentials } from './aws.js';
 import { type Policy, limitsFromInputs, loadPolicyFile } from './policy.js';
 import { type Endpoint, parseEndpoint } from './tls.js';
@@ -45,17 +45,6 @@ export function nowFrom(r: Runner): number {
   return t;
 }
 
-function readCa(raw: string, workspace: string): string | undefined {
-  const v = raw.trim();
-  if (!v) return undefined;
-  if (v.includes('-----BEGIN')) return v;
-  try {
-    return readFileSync(isAbsolute(v) ? v : join(workspace, v), 'utf8');
-  } catch {
-    throw new UserError('endpoints-ca', `cannot read the CA file ${v.slice(0, 200)}: give PEM content or a readable path`);
-  }
-}
-
 export function readConfig(r: Runner): RotateConfig {
   const ws = r.workspace();
   const nowMs = nowFrom(r);
@@ -84,9 +73,9 @@ export function readConfig(r: Runner): RotateConfig {
     warnOnly: parseBool(r.input('warn-only'), 'warn-only', false),
     reportPath: '',
   };
-  if (cfg.vault) vaultConnection(r); // Vault inputs are checked before anything runs
-  const ca = readCa(r.input('endpoints-ca'), ws);
-  if (ca) cfg.endpointsCa = ca;
+  if (cfg.vault) readVaultConnection(r); // Vault inputs are checked before anything runs
+  const caRaw = r.input('endpoints-ca');
+  if (caRaw.trim()) cfg.endpointsCa = readPem(caRaw, 'endpoints-ca', { dir: ws });
   const report = r.input('report-path').trim();
   cfg.reportPath = report ? (isAbsolute(report) ? report : join(ws, report)) : join(r.tempDir(), 'rotate-check-report.json');
 

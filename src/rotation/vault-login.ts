@@ -7,7 +7,9 @@ import { RemoteError } from '../core/errors.js';
 import type { InputSpec } from '../actions/spec.js';
 import type { Runner } from '../platform/runner.js';
 import { type VaultClient, listKeys } from '../vault/client.js';
-import { loginFromInputs, loginInputs } from '../vault/login.js';
+import { type LoginOutcome, login as vaultLogin } from '../vault/login.js';
+import { loginInputs } from '../actions/shared/vault-inputs.js';
+import { loginCaps, readVaultLogin } from '../actions/shared/vault-config.js';
 import type { RotateConfig } from './config.js';
 import type { Item } from './item.js';
 import { type PkiApi, checkPki } from './pki.js';
@@ -66,9 +68,9 @@ export function metaApi(c: VaultClient): VaultMetaApi & PkiApi {
 }
 
 export async function checkVault(r: Runner, cfg: RotateConfig): Promise<Item[]> {
-  let login: Awaited<ReturnType<typeof loginFromInputs>>;
+  let login: LoginOutcome;
   try {
-    login = await loginFromInputs(r, { useEnvToken: true });
+    login = await vaultLogin(readVaultLogin(r, { useEnvToken: true }), loginCaps(r));
   } catch (err) {
     // Vault down or the login refused: one failing item; the other checks still report
     if (!(err instanceof RemoteError)) throw err;

@@ -16,9 +16,7 @@ import { envProxy } from '../../src/platform/common.js';
 import { parseInputs, type RunInfo } from '../../src/actions/oidc-assume-role/config.js';
 import { bytesAsText, decodeBase64, decodeHex, decodeItems } from '../../src/secrets/encoding.js';
 import { inject, maskAll, type InjectTarget } from '../../src/secrets/inject.js';
-import { checkToken } from '../../src/vault/login.js';
-import { parseExtraHeaders } from '../../src/vault/login-extras.js';
-import { parseRequestTimeoutMs, parseStepTimeout } from '../../src/vault/deadline.js';
+import { checkToken, parseExtraHeaders, parseRequestTimeoutMs, parseStepTimeout } from '../../src/actions/shared/vault-config.js';
 import type { Item } from '../../src/vault/values.js';
 
 function userError(fn: () => unknown): UserError {

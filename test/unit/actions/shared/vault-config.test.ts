@@ -2,23 +2,21 @@
  * hashicorp/vault-action 3.4.0's inputs, held as data (from its action.yml and README reference):
  * vault-login and fetch-secrets must declare every one of them, so a workflow that switches
  * `uses:` keeps its `with:` block and GitHub prints no "Unexpected input". Plus the pure pieces
- * behind them: alias resolution, extraHeaders, authPayload, the pki form, secretEncodingType.
+ * behind them: alias resolution, extraHeaders, authPayload (the pki form and secretEncodingType:
+ * test/unit/actions/fetch-secrets/pki-input.test.ts, test/unit/secrets/encoding.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../runner/node.js';
-import { allActions, type Registered } from '../../src/actions/index.js';
+import { repoRoot } from '../../../runner/node.js';
+import { allActions, type Registered } from '../../../../src/actions/index.js';
 
 /** every action's module, loaded (the CLI loads only the one it runs) */
 const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
-import { resolveAliased } from '../../src/actions/aliases.js';
-import { parseAuthPayload, parseExtraHeaders } from '../../src/vault/login-extras.js';
-import { parsePkiInput } from '../../src/vault/pki-input.js';
-import { decodeItems, parseEncoding } from '../../src/vault/encoding.js';
-import { UserError } from '../../src/core/errors.js';
-import type { Item } from '../../src/vault/values.js';
+import { resolveAliased } from '../../../../src/actions/aliases.js';
+import { parseAuthPayload, parseExtraHeaders } from '../../../../src/actions/shared/vault-config.js';
+import { UserError } from '../../../../src/core/errors.js';
 
 /** vault-action 3.4.0, action.yml `inputs:` (with its defaults where it has one). */
 const VAULT_ACTION_3_4_0: Readonly<Record<string, string | null>> = {
@@ -80,33 +78,5 @@ describe('extraHeaders and authPayload', () => {
     expect(seen).toEqual(expect.arrayContaining(['x', 'pw']));
     expect(() => parseAuthPayload('[1]', () => undefined)).toThrow(/JSON object/);
     expect(() => parseAuthPayload('{pw: hunter2', () => undefined)).toThrow(/content is not shown/);
-  });
-});
-
-describe('the pki input form', () => {
-  it('paths with JSON parameters, ";" inside JSON kept, optional | NAME', () => {
-    const s = parsePkiInput('pki/issue/web {"common_name": "a;b.example.com", "ttl": "1h", "exclude_cn_from_sans": true} ;\npki_int/issue/my-role {"common_name": "x"} | TLS');
-    expect(s.map((x) => [x.path, x.name, x.outputName, x.params])).toEqual([
-      ['pki/issue/web', 'WEB', 'web', { common_name: 'a;b.example.com', ttl: '1h', exclude_cn_from_sans: 'true' }],
-      ['pki_int/issue/my-role', 'TLS', 'TLS', { common_name: 'x' }],
-    ]);
-    expect(s[0]?.vaultActionPki).toBe(true);
-  });
-  it('errors name the entry', () => {
-    expect(() => parsePkiInput('secret/data/x {"a":1}')).toThrow(/entry 1.*PKI issue path/);
-    expect(() => parsePkiInput('pki/issue/web {oops}')).toThrow(/not valid JSON/);
-  });
-});
-
-describe('secretEncodingType', () => {
-  const item = (value: string): Item => ({ sel: { line: 1, text: 't', path: 'p', field: '*', sink: 'env', name: 'N', outputName: 'n', named: true }, name: 'N', outputName: 'n', sink: 'env', value, leaves: [], source: 'p', key: 'k', ext: '' });
-  it('decodes base64 and hex, keeps the encoded form to mask', () => {
-    const [b] = decodeItems([item(Buffer.from('hello').toString('base64'))], 'base64');
-    expect(b?.value).toBe('hello');
-    expect(b?.leaves).toContain(Buffer.from('hello').toString('base64'));
-    expect(decodeItems([item('6869')], 'hex')[0]?.value).toBe('hi');
-    expect(() => decodeItems([item('zz')], 'hex')).toThrow(/not hex/);
-    expect(parseEncoding('UTF-8')).toBe('utf8');
-    expect(() => parseEncoding('rot13')).toThrow(/secret-encoding-type/);
   });
 });

@@ -1,13 +1,10 @@
 /** Guidance for Vault's login errors, payload narrowing and input helpers (pure logic). */
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { explainLoginError, loginAdvice, type LoginContext } from '../../src/vault/guidance.js';
-import { encodePath, parseEnvelope, vaultErrors } from '../../src/vault/client.js';
-import { readPem, urlOrigin } from '../../src/vault/login.js';
-import { RemoteError, UserError } from '../../src/core/errors.js';
-import { PayloadError } from '../../src/core/json.js';
+import { explainLoginError, loginAdvice, type LoginContext } from '../../../src/vault/guidance.js';
+import { encodePath, parseEnvelope, vaultErrors } from '../../../src/vault/client.js';
+import { urlOrigin } from '../../../src/vault/login.js';
+import { RemoteError } from '../../../src/core/errors.js';
+import { PayloadError } from '../../../src/core/json.js';
 
 /** An unsigned JWT with the given claims: guidance only decodes claims. */
 function jwtWith(claims: Record<string, unknown>): string {
@@ -73,17 +70,7 @@ describe('Vault payloads', () => {
   });
 });
 
-describe('login inputs', () => {
-  const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
-  it('reads PEM inline, from a file, or base64 (vault-action form)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ps-pem-'));
-    writeFileSync(join(dir, 'ca.pem'), pem);
-    expect(readPem(pem, 'ca-certificate')).toContain('BEGIN CERTIFICATE');
-    expect(readPem(join(dir, 'ca.pem'), 'ca-certificate')).toContain('BEGIN CERTIFICATE');
-    expect(readPem(Buffer.from(pem).toString('base64'), 'ca-certificate')).toContain('BEGIN CERTIFICATE');
-    expect(() => readPem('/no/such/file.pem', 'ca-certificate')).toThrow(UserError);
-    expect(() => readPem('/no/such/file.pem', 'ca-certificate')).toThrow(/input "ca-certificate"/);
-  });
+describe('urlOrigin', () => {
   it('defaults the audience to the URL origin', () => {
     expect(urlOrigin('https://vault.example.com:8200/ui/')).toBe('https://vault.example.com:8200');
   });

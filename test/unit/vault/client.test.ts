@@ -1,10 +1,10 @@
 /** The Vault imitation, driven through our VaultClient (and raw HTTP where the wire matters). */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { X509Certificate } from 'node:crypto';
-import { OidcIssuer } from '../servers/oidc.js';
-import { VaultServer } from '../servers/vault.js';
-import { VaultClient, listKeys } from '../../src/vault/client.js';
-import { RemoteError } from '../../src/core/errors.js';
+import { OidcIssuer } from '../../servers/oidc.js';
+import { VaultServer } from '../../servers/vault.js';
+import { VaultClient, listKeys } from '../../../src/vault/client.js';
+import { RemoteError } from '../../../src/core/errors.js';
 
 const fast = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 };
 let issuer: OidcIssuer;
