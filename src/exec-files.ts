@@ -8,7 +8,7 @@
  * never the path): a path without "." or ".." segments (absolute, or relative to the cwd
  * exec and the command share; relative ones are passed over silently), of a regular file (not a
  * symlink, FIFO, socket or device), at most 1 MiB, inside one of the private temp dirs the
- * actions write to: the default one ($TMPDIR/pipeline-secrets-job-$CI_JOB_ID or
+ * actions write to (platform/temp-dir.ts): the default one ($TMPDIR/pipeline-secrets-job-$CI_JOB_ID or
  * -user-UID, $RUNNER_TEMP/pipeline-secrets), $PIPELINE_SECRETS_TEMP_DIR, a --temp-dir given
  * to exec or to its --with action, or any directory named pipeline-secrets-*. On POSIX the
  * file and that directory must be owned by this user and closed to group and others (the
@@ -18,10 +18,10 @@
  * Reading only registers values for redaction: nothing read is ever printed.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isObject } from './core/json.js';
 import { parseEnvFile } from './exec-env.js';
+import { defaultTempDirs } from './platform/temp-dir.js';
 
 export const SECRET_FILE_MAX_BYTES = 1024 * 1024;
 const MAX_PATH = 4096;
@@ -31,9 +31,7 @@ export function secretFileRoots(env: NodeJS.ProcessEnv, given: readonly string[]
   const roots = [...given];
   if (env['PIPELINE_SECRETS_TEMP_DIR']) roots.push(env['PIPELINE_SECRETS_TEMP_DIR']);
   // as ProcessRunner.tempDir() and GitHubRunner.tempDir() resolve them (without creating them)
-  const job = env['CI_JOB_ID'] ? `job-${env['CI_JOB_ID']}` : `user-${process.getuid?.() ?? 0}`;
-  roots.push(join(env['TMPDIR'] || tmpdir(), `pipeline-secrets-${job}`));
-  roots.push(join(env['RUNNER_TEMP'] || tmpdir(), 'pipeline-secrets'));
+  roots.push(...defaultTempDirs(env));
   return [...new Set(roots.filter((r) => r !== '').map((r) => resolve(r)))];
 }
 

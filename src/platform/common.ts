@@ -1,5 +1,4 @@
 /** Pieces every runner implementation shares (reads process.env: platform only). */
-import { mkdirSync, chmodSync } from 'node:fs';
 import { type ProxyOptions, proxyUrl } from '../core/http.js';
 
 /** The first of `names` set to something other than whitespace: its name and value. */
@@ -24,12 +23,6 @@ export function envProxy(env: NodeJS.ProcessEnv): ProxyOptions {
   if (http) out.httpProxy = proxyUrl(http.value, http.name);
   if (no) out.noProxy = no;
   return out;
-}
-
-export function privateDir(path: string): string {
-  mkdirSync(path, { recursive: true, mode: 0o700 });
-  chmodSync(path, 0o700);
-  return path;
 }
 
 /** GitHub's step summary limit is 1 MiB; keep well inside it. */

@@ -1,14 +1,13 @@
 /** The GitHub Actions runner, over @actions/core. */
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { Masker } from '../core/mask.js';
 import { HttpClient } from '../core/http.js';
 import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js';
 import { UserError } from '../core/errors.js';
 import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
-import { capSummary, envProxy, privateDir } from './common.js';
+import { capSummary, envProxy } from './common.js';
+import { githubTempDir, privateDir } from './temp-dir.js';
 import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, type ArtifactUploader } from './artifact.js';
 
 export class GitHubRunner implements Runner {
@@ -135,7 +134,7 @@ export class GitHubRunner implements Runner {
   }
 
   tempDir(): string {
-    return privateDir(join(this.env_['RUNNER_TEMP'] || tmpdir(), 'pipeline-secrets'));
+    return privateDir(githubTempDir(this.env_));
   }
 
   workspace(): string {
