@@ -6,8 +6,6 @@
  * when chaining), an account not in allowed-account-ids, bad tags are UserErrors naming the
  * input. Nothing is exported before.
  */
-import { promises as fs } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { type ProxyOptions, proxyUrl } from '../../core/http.js';
 import { parseBool, parseIntIn, parseList } from '../../core/parse.js';
@@ -66,7 +64,7 @@ export interface AssumeRoleConfig {
   tagsAsked: boolean;
   /** http-proxy / no-proxy inputs: override the job's HTTPS_PROXY / NO_PROXY */
   proxy: ProxyOptions;
-  /** ca-certificate: PEM text or a path (read by readCa) */
+  /** ca-certificate: PEM text or a path (read by shared/pem.ts's readCa) */
   caCertificate?: string;
 }
 
@@ -229,22 +227,4 @@ export function readConfig(r: Runner): AssumeRoleConfig {
     if (v) r.secret(v, `the ${n} input`);
   }
   return parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
-}
-
-/** ca-certificate: PEM text, or the path of a PEM file (relative to the workspace). */
-export async function readCa(raw: string, workspace: string): Promise<string> {
-  let pem = raw;
-  if (!raw.includes('-----BEGIN')) {
-    const path = isAbsolute(raw) ? raw : join(workspace, raw);
-    try {
-      pem = await fs.readFile(path, 'utf8');
-    } catch (err) {
-      const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'error';
-      throw new UserError('ca-certificate', `cannot read the CA file ${path} (${code}); give PEM text or the path of a PEM file`);
-    }
-  }
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
-    throw new UserError('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)');
-  }
-  return pem;
 }

@@ -14,7 +14,8 @@ import { StepTimeout } from '../../aws/step-timeout.js';
 import type { AssumeResult, StaticCredentials, Sts } from '../../aws/sts.js';
 import { readTokenFile } from '../../aws/token-file.js';
 import type { Runner } from '../../platform/runner.js';
-import { type AssumeRoleConfig, readCa } from './config.js';
+import { readCa } from '../shared/pem.js';
+import type { AssumeRoleConfig } from './config.js';
 import { type Obtained, publish } from './publish.js';
 
 const SPECIAL_TRIES = 12;
@@ -121,7 +122,7 @@ async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialChar
 export async function run(cfg: AssumeRoleConfig, r: Runner): Promise<void> {
   const timeout = new StepTimeout(cfg.timeoutSeconds);
   if (cfg.timeoutSeconds) r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
-  const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
+  const ca = cfg.caCertificate ? readCa(cfg.caCertificate, r.workspace()) : undefined;
   const { Sts, hasSpecialCharacters } = await import('../../aws/sts.js');
   const sts = new Sts({
     region: cfg.region,
