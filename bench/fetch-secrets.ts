@@ -11,8 +11,8 @@
 import { VaultServer } from '../test/servers/vault.js';
 import { runStep } from '../test/runner/github.js';
 import { VaultClient } from '../src/vault/client.js';
-import { vaultSource } from '../src/vault/fetch-source.js';
-import { fetchAll, groupFetches } from '../src/vault/secrets.js';
+import { vaultSource } from '../src/vault/store.js';
+import { fetchAll, groupFetches } from '../src/vault/fetch.js';
 import { parseSecretsInput } from '../src/vault/selector.js';
 
 const PATHS = 20;

@@ -2,7 +2,7 @@
  * fetch-secrets' cloud-store glue: the store inputs (GCP and Azure identity, the AWS region,
  * endpoint overrides, the aws-secretsmanager-get-secrets drop-in), the split of the `secrets`
  * input into Vault lines and store lines, the StoreContext built from the runner, and the
- * store items in the Vault items' shape so both take one inject path. The store layer
+ * store items, which take the Vault items' inject path. The store layer
  * (src/stores/index.ts and, through it, each store's module and SDK) is imported only when a
  * store line is present: a Vault-only run never loads it.
  */
@@ -13,9 +13,11 @@ import type { InputSpec } from './spec.js';
 import { readPem } from './shared/pem.js';
 import { parseRequestTimeoutMs, parseStepTimeout, vaultInput } from './shared/vault-config.js';
 import { SECRETS_INPUT, splitEntries } from '../secrets/grammar.js';
-import type { Item } from '../vault/values.js';
+import type { Item } from '../secrets/item.js';
+import { type Named, checkCollisions, storeSource } from '../secrets/collisions.js';
 import { parseStoreLine } from '../stores/selector.js';
-import type { AwsCredentials, StoreContext, StoreHttp, StoreItem, StoreSelector } from '../stores/types.js';
+import type { AwsCredentials, StoreContext, StoreHttp } from '../stores/context.js';
+import type { StoreSelector } from '../stores/selector.js';
 
 export const storeInputs: readonly InputSpec[] = [
   { name: 'aws-region', description: 'AWS region of aws-sm: and aws-ssm: lines (default: AWS_REGION or AWS_DEFAULT_REGION, as oidc-assume-role exports them); the credentials are the job\'s AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN', default: '' },
@@ -184,16 +186,6 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
   return ctx;
 }
 
-/** A store item in the Vault items' shape (the selector part carries only what inject reads). */
-export function asItem(i: StoreItem): Item {
-  const item: Item = {
-    sel: { line: i.line, text: i.text, path: i.source, field: '*', sink: i.sink, name: i.name, outputName: i.outputName, named: true },
-    name: i.name, outputName: i.outputName, sink: i.sink, value: i.value, leaves: i.leaves, source: i.source, key: i.key, ext: i.ext,
-  };
-  if (i.version !== undefined) item.version = i.version;
-  return item;
-}
-
 export interface StoreOutcome {
   items: Item[];
   skipped: string[];
@@ -210,15 +202,13 @@ export async function fetchFromStores(stores: readonly StoreSelector[], ctx: Sto
   const { fetchStoreSecrets } = await import('../stores/index.js');
   const res = await fetchStoreSecrets(stores, ctx, { ignoreNotFound: opts.ignoreNotFound, outputs: opts.outputs });
   const reads = new Set(stores.map((s) => `${s.store}:${s.id}:${s.versionId ?? ''}:${s.versionStage ?? ''}`)).size;
-  return { items: res.items.map(asItem), skipped: res.skipped, reads };
+  return { items: res.items, skipped: res.skipped, reads };
 }
 
 /** Fails on a store item and a Vault item with one env (or output) name, naming both lines. */
-export async function checkAcross(storeItems: readonly Item[], vaultItems: readonly Item[], outputs: boolean): Promise<void> {
+export function checkAcross(storeItems: readonly Item[], vaultItems: readonly Item[], outputs: boolean): void {
   if (!storeItems.length || !vaultItems.length) return;
-  const { checkCollisions } = await import('../stores/index.js');
-  const asStore = (i: Item): StoreItem => ({ line: i.sel.line, text: i.sel.text, name: i.name, outputName: i.outputName, sink: i.sink, value: '', leaves: [], source: i.source, key: i.key, ext: i.ext });
-  const named = (i: Item, out: boolean) => ({ name: out ? i.outputName : i.name, line: i.sel.line, text: i.sel.text, ...(i.sel.field === '*' && i.sink === 'env' ? { key: i.key } : {}) });
-  checkCollisions(storeItems.map(asStore), vaultItems.map((i) => named(i, false)));
-  if (outputs) checkCollisions(storeItems.map(asStore), vaultItems.map((i) => named(i, true)), true);
+  const named = (i: Item, out: boolean): Named => ({ name: out ? i.outputName : i.name, line: i.line, text: i.text, ...(i.pick === 'expand' && i.sink === 'env' ? { key: i.key } : {}) });
+  checkCollisions(storeItems, storeSource, { taken: vaultItems.map((i) => named(i, false)) });
+  if (outputs) checkCollisions(storeItems, storeSource, { outputs: true, taken: vaultItems.map((i) => named(i, true)) });
 }

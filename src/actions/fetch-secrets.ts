@@ -19,9 +19,10 @@ import { type SecretEncoding, decodeItems, parseEncoding } from '../secrets/enco
 import { shortLived, withDeadline } from '../vault/deadline.js';
 import { SECRETS_INPUT } from '../secrets/grammar.js';
 import { parseSecretsInput, type Selector } from '../vault/selector.js';
-import { fetchAll, groupFetches } from '../vault/secrets.js';
-import { vaultSource } from '../vault/fetch-source.js';
-import { selectValues, type Item } from '../vault/values.js';
+import { fetchAll, groupFetches, perEntry } from '../vault/fetch.js';
+import { vaultSource } from '../vault/store.js';
+import { byLine, selectValues } from '../secrets/select.js';
+import type { Item } from '../secrets/item.js';
 import { FILES_STATE, inject, removeInjectedFiles, summaryMarkdown } from '../secrets/inject.js';
 import { pool } from '../core/pool.js';
 import { checkAcross, fetchFromStores, planSecrets, storeContext, storeInputs } from './fetch-secrets-stores.js';
@@ -117,7 +118,7 @@ async function fromVault(r: Runner, selectors: readonly Selector[], o: VaultOpti
       } else r.info(`revoke-leases is false: ${leases.length} lease(s) stay valid until their TTL ends.`);
     }
     if (result.error) throw result.error;
-    const selected = selectValues(result.fetched, { ignoreNotFound: o.ignoreNotFound, outputs: o.outputs });
+    const selected = selectValues(perEntry(result.fetched), { ignoreNotFound: o.ignoreNotFound, outputs: o.outputs });
     warnShortLeases(r, selected.items);
     return { items: decodeItems(selected.items, o.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length, publishToken: () => exportToken(r, login, o) };
   } finally {
@@ -165,11 +166,11 @@ async function main(r: Runner): Promise<void> {
   if (vault.status === 'rejected' || stores.status === 'rejected') throw bothFailed(errors);
   const v = vault.value;
   const s = stores.value;
-  await checkAcross(s.items, v.items, outputs);
+  checkAcross(s.items, v.items, outputs);
 
   const skipped = [...v.skipped, ...s.skipped];
   for (const m of skipped) r.warning(`ignore-not-found: skipped ${m}`, { title: 'Secret not found' });
-  const items = [...v.items, ...s.items].sort((a, b) => a.sel.line - b.sel.line || a.name.localeCompare(b.name));
+  const items = [...v.items, ...s.items].sort(byLine);
   const done = await inject(r, items, { exportEnv, outputs });
   v.publishToken();
 

@@ -8,7 +8,7 @@
  * and key, never the value.
  */
 import { UserError } from '../core/errors.js';
-import type { Item } from '../vault/values.js';
+import type { Item } from './item.js';
 
 export type SecretEncoding = 'utf8' | 'base64' | 'hex';
 
@@ -94,8 +94,8 @@ export function decodeItems(items: readonly Item[], enc: SecretEncoding): Item[]
   if (enc === 'utf8') return [...items];
   return items.map((i) => {
     // whole-secret files are written as stored; a PKI issue's PEM is Vault's own output, never encoded by the user
-    if (i.sink === 'dotenv' || i.sink === 'json' || i.sel.field === null) return i;
-    const what = `line ${i.sel.line}: the value of ${i.key ? `"${i.key}"` : 'the secret'} from ${i.source}`;
+    if (i.sink === 'dotenv' || i.sink === 'json' || i.pick === 'pki') return i;
+    const what = `line ${i.line}: the value of ${i.key ? `"${i.key}"` : 'the secret'} from ${i.source}`;
     const d = enc === 'hex' ? decodeHex(i.value) : decodeBase64(i.value);
     if ('problem' in d) throw new UserError(ENCODING_INPUT, `${what} is not ${enc}: ${d.problem} (the value is not shown)`);
     const compact = i.value.replace(SPACE, '');

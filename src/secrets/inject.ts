@@ -10,7 +10,7 @@ import { removeFiles, writeSecretFile } from '../core/files.js';
 import { UserError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
 import { SECRETS_INPUT } from './grammar.js';
-import type { Item } from '../vault/values.js';
+import type { Item } from './item.js';
 
 export interface InjectTarget {
   secret(value: string, what: string): void;
@@ -43,7 +43,7 @@ export function maskAll(t: InjectTarget, items: readonly Item[]): void {
 export async function inject(t: InjectTarget, items: readonly Item[], opts: { exportEnv: boolean; outputs: boolean }): Promise<Injected[]> {
   // decodeItems refuses these first; an env var or output never receives bytes that are no text
   const binaryEnv = items.find((i) => i.binary && i.sink === 'env');
-  if (binaryEnv) throw new UserError(SECRETS_INPUT, `line ${binaryEnv.sel.line}: ${binaryEnv.name} is binary: only a file: sink can take it`);
+  if (binaryEnv) throw new UserError(SECRETS_INPUT, `line ${binaryEnv.line}: ${binaryEnv.name} is binary: only a file: sink can take it`);
   maskAll(t, items);
   const fileItems = items.filter((i) => i.sink !== 'env');
   const done: Injected[] = items.map((item) => ({ item }));

@@ -18,3 +18,12 @@ export function normalizeName(key: string): string {
 export function envName(key: string): string {
   return normalizeName(key).toUpperCase();
 }
+
+/** How env names are cased in the aws-secretsmanager-get-secrets compatibility mode. */
+export type NameCase = 'uppercase' | 'lowercase' | 'none';
+
+/** aws-secretsmanager-get-secrets' transformToValidEnvName, with its name-transformation. */
+export function compatEnvName(name: string, nameCase: NameCase): string {
+  const n = (/^[0-9]/.test(name) ? `_${name}` : name).replace(/[^a-zA-Z0-9_]/g, '_');
+  return nameCase === 'uppercase' ? n.toUpperCase() : nameCase === 'lowercase' ? n.toLowerCase() : n;
+}

@@ -12,8 +12,8 @@
  */
 import { UserError } from '../core/errors.js';
 import { isEnvName, parseBool } from '../core/parse.js';
-import { compatEnvName } from './values.js';
-import type { NameCase, StoreSelector } from './types.js';
+import { type NameCase, compatEnvName } from '../secrets/names.js';
+import type { StoreSelector } from './selector.js';
 
 export interface AwsSmCompatInputs {
   'secret-ids': string;

@@ -6,27 +6,22 @@
  */
 import { GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { RemoteError, UserError } from '../core/errors.js';
-import { arrived, closeQuietly, makeHttp, once, retrying } from './common.js';
-import { awsError, awsRegion, clientConfig, isRetryableAws } from './aws-common.js';
-import { sourceOf } from './selector.js';
-import type { StoreContext, StoreSelector } from './types.js';
-import type { Fetched } from './values.js';
+import { closeQuietly, makeHttp, retrying } from './http.js';
+import { arrived, once, type StoreContext } from './context.js';
+import { awsError, awsRegion, clientConfig, isRetryableAws } from './aws-sdk.js';
+import { sourceOf, type StoreSelector } from './selector.js';
+import type { Fetched, Store } from '../secrets/store.js';
 
 /** aws-secretsmanager-get-secrets' limit of matches per prefix. */
 export const MAX_PREFIX_MATCHES = 100;
 const NOT_FOUND = ['ResourceNotFoundException'];
 
-export interface AwsSmStore {
-  fetch(sel: StoreSelector): Promise<Fetched[]>;
-  close(): Promise<void>;
-}
-
-export function awsSmStore(ctx: StoreContext): AwsSmStore {
+export function awsSmStore(ctx: StoreContext): Store<StoreSelector> {
   const http = makeHttp(ctx, 'Secrets Manager');
   const client = once(async () => new SecretsManagerClient(await clientConfig(ctx, http, ctx.aws?.secretsManagerEndpoint)));
   const region = (): string => awsRegion(ctx);
 
-  const getValue = async (sel: StoreSelector, id: string): Promise<Fetched> => {
+  const getValue = async (sel: StoreSelector, id: string): Promise<Fetched<StoreSelector>> => {
     const source = sel.prefix ? `aws-sm:${id}` : sourceOf(sel);
     const c = await client();
     return retrying(ctx, `reading ${source}`, async () => {

@@ -5,20 +5,15 @@
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { RemoteError } from '../core/errors.js';
-import { arrived, closeQuietly, makeHttp, once, retrying } from './common.js';
-import { awsError, awsRegion, clientConfig, isRetryableAws } from './aws-common.js';
-import { sourceOf } from './selector.js';
-import type { StoreContext, StoreSelector } from './types.js';
-import type { Fetched } from './values.js';
+import { closeQuietly, makeHttp, retrying } from './http.js';
+import { arrived, once, type StoreContext } from './context.js';
+import { awsError, awsRegion, clientConfig, isRetryableAws } from './aws-sdk.js';
+import { sourceOf, type StoreSelector } from './selector.js';
+import type { Fetched, Store } from '../secrets/store.js';
 
 const NOT_FOUND = ['ParameterNotFound', 'ParameterVersionNotFound'];
 
-export interface AwsSsmStore {
-  fetch(sel: StoreSelector): Promise<Fetched[]>;
-  close(): Promise<void>;
-}
-
-export function awsSsmStore(ctx: StoreContext): AwsSsmStore {
+export function awsSsmStore(ctx: StoreContext): Store<StoreSelector> {
   const http = makeHttp(ctx, 'SSM');
   const client = once(async () => new SSMClient(await clientConfig(ctx, http, ctx.aws?.ssmEndpoint)));
   return {

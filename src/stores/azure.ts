@@ -9,11 +9,12 @@
  */
 import { RemoteError, UserError } from '../core/errors.js';
 import { obj, optStr, str } from '../core/json.js';
-import { arrived, call, closeQuietly, envelopeError, firstLine, makeHttp, oauthError, once, retrying, retryAfterMs, RetryAfter, transientStatus } from './common.js';
+import { call, closeQuietly, makeHttp, retrying, retryAfterMs, RetryAfter, transientStatus } from './http.js';
+import { envelopeError, firstLine, oauthError } from './error-bodies.js';
+import { arrived, once, type StoreContext } from './context.js';
 import { diagnoseAzureExchange } from './diagnose.js';
-import { sourceOf } from './selector.js';
-import type { StoreContext, StoreSelector } from './types.js';
-import type { Fetched } from './values.js';
+import { sourceOf, type StoreSelector } from './selector.js';
+import type { Fetched, Store } from '../secrets/store.js';
 
 export const AZURE_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 export const KEY_VAULT_API_VERSION = '7.4';
@@ -21,12 +22,7 @@ const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const TENANT_RE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/i;
 const SECRET_URL = /^https:\/\/([a-z0-9-]+)\.(vault\.[a-z.]+)\/secrets\/([A-Za-z0-9-]+)(?:\/([A-Za-z0-9]+))?$/;
 
-export interface AzureStore {
-  fetch(sel: StoreSelector): Promise<Fetched[]>;
-  close(): Promise<void>;
-}
-
-export function azureStore(ctx: StoreContext): AzureStore {
+export function azureStore(ctx: StoreContext): Store<StoreSelector> {
   const a = ctx.azure;
   if (!a || !a.clientId) throw new UserError('client-id', 'an azure-kv: line needs the client id of the app registration or managed identity that holds the federated credential');
   if (!a.tenantId) throw new UserError('tenant-id', 'an azure-kv: line needs the Entra tenant id');

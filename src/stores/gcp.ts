@@ -9,26 +9,22 @@
  */
 import { RemoteError, UserError } from '../core/errors.js';
 import { isObject, obj, optStr, str } from '../core/json.js';
-import { call, closeQuietly, envelopeError, makeHttp, oauthError, once, retrying, transientStatus, arrived, RetryAfter, retryAfterMs } from './common.js';
+import { call, closeQuietly, makeHttp, retrying, transientStatus, RetryAfter, retryAfterMs } from './http.js';
+import { envelopeError, oauthError } from './error-bodies.js';
+import { arrived, once, type StoreContext } from './context.js';
 import { diagnoseGcpExchange, diagnoseGcpImpersonation } from './diagnose.js';
-import { sourceOf } from './selector.js';
-import type { StoreContext, StoreSelector } from './types.js';
-import type { Fetched } from './values.js';
+import { sourceOf, type StoreSelector } from './selector.js';
+import type { Fetched, Store } from '../secrets/store.js';
 
 export const GCP_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const PROVIDER_RE = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
 const SA_RE = /^[^@\s/]+@[^@\s/]+$/;
 
-export interface GcpStore {
-  fetch(sel: StoreSelector): Promise<Fetched[]>;
-  close(): Promise<void>;
-}
-
 function endpoint(v: string | undefined, dflt: string): string {
   return (v ?? dflt).replace(/\/+$/, '');
 }
 
-export function gcpStore(ctx: StoreContext): GcpStore {
+export function gcpStore(ctx: StoreContext): Store<StoreSelector> {
   const g = ctx.gcp;
   if (!g || !g.workloadIdentityProvider) {
     throw new UserError('workload_identity_provider', 'a gcp-sm: line needs the Workload Identity Federation provider: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER');

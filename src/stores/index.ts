@@ -17,22 +17,42 @@ import { RemoteError, UserError, describeError } from '../core/errors.js';
 import { MIN_SECRET_LENGTH } from '../core/mask.js';
 import { pool } from '../core/pool.js';
 import { SECRETS_INPUT } from '../secrets/grammar.js';
-import type { StoreContext, StoreItem, StoreKind, StoreSelector } from './types.js';
-import { PickError, checkCollisions, itemsOf, type Fetched, type Named } from './values.js';
+import { FieldError } from '../secrets/fields.js';
+import type { Item } from '../secrets/item.js';
+import { byLine, itemsOf as select } from '../secrets/select.js';
+import type { Fetched, Store } from '../secrets/store.js';
+import { type Named, checkCollisions, storeSource } from '../secrets/collisions.js';
+import type { StoreContext } from './context.js';
+import { awsSecretName, type StoreKind, type StoreSelector } from './selector.js';
 
 export { parseStoreLine, storePrefix, sourceOf } from './selector.js';
-export { parseAwsSmCompat, type AwsSmCompat } from './aws-sm-compat.js';
-export { checkCollisions, type Named } from './values.js';
-export type { StoreContext, StoreItem, StoreKind, StoreSelector, AwsCredentials, NameCase } from './types.js';
+export type { StoreKind, StoreSelector } from './selector.js';
+export type { StoreContext, AwsCredentials } from './context.js';
 
 export const DEFAULT_CONCURRENCY = 8;
 
-interface Store {
-  fetch(sel: StoreSelector): Promise<Fetched[]>;
-  close(): Promise<void>;
+/** A selection failure; `notFound` when a key is missing (fetch-secrets' ignore-not-found). */
+export class PickError extends UserError {
+  constructor(message: string, readonly notFound: boolean) {
+    super(SECRETS_INPUT, message);
+  }
 }
 
-async function loadStore(kind: StoreKind, ctx: StoreContext): Promise<Store> {
+/** The items one fetched value gives for its selector; a field that is not there is a PickError. */
+export function itemsOf(f: Fetched<StoreSelector>): Item[] {
+  const { sel } = f;
+  // as aws-secretsmanager-get-secrets: an ARN or a prefix match is named by the secret's own name, a name by itself
+  const byOwnName = sel.prefix === true || sel.id.startsWith('arn:');
+  const named = sel.pick.kind === 'aws-compat' ? { ...f, name: byOwnName ? (f.name ?? awsSecretName(sel.id)) : sel.id } : f;
+  try {
+    return select(named);
+  } catch (err) {
+    if (err instanceof FieldError) throw new PickError(err.message, err.notFound);
+    throw err;
+  }
+}
+
+async function loadStore(kind: StoreKind, ctx: StoreContext): Promise<Store<StoreSelector>> {
   switch (kind) {
     case 'aws-sm':
       return (await import('./aws-sm.js')).awsSmStore(ctx);
@@ -55,7 +75,7 @@ export interface FetchOptions {
 }
 
 export interface StoreResult {
-  items: StoreItem[];
+  items: Item[];
   /** not-found failures skipped under ignoreNotFound (messages name ids, never values) */
   skipped: string[];
 }
@@ -90,8 +110,8 @@ export async function fetchStoreSecrets(selectors: readonly StoreSelector[], ctx
     if (g) g.push(s);
     else groups.set(k, [s]);
   }
-  const stores = new Map<StoreKind, Promise<Store>>();
-  const storeFor = (kind: StoreKind): Promise<Store> => {
+  const stores = new Map<StoreKind, Promise<Store<StoreSelector>>>();
+  const storeFor = (kind: StoreKind): Promise<Store<StoreSelector>> => {
     let p = stores.get(kind);
     if (!p) {
       p = loadStore(kind, ctx);
@@ -100,7 +120,7 @@ export async function fetchStoreSecrets(selectors: readonly StoreSelector[], ctx
     return p;
   };
 
-  const fetched: { sels: StoreSelector[]; values: Fetched[] }[] = [];
+  const fetched: { sels: StoreSelector[]; values: Fetched<StoreSelector>[] }[] = [];
   const skipped: string[] = [];
   const messages: string[] = [];
   const errors: unknown[] = [];
@@ -140,7 +160,7 @@ export async function fetchStoreSecrets(selectors: readonly StoreSelector[], ctx
   }
   if (errors.length) throw failure(messages, errors);
 
-  const items: StoreItem[] = [];
+  const items: Item[] = [];
   for (const f of fetched) {
     for (const sel of f.sels) {
       for (const v of f.values) {
@@ -153,12 +173,12 @@ export async function fetchStoreSecrets(selectors: readonly StoreSelector[], ctx
     }
   }
   if (errors.length) throw failure(messages, errors);
-  items.sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
+  items.sort(byLine);
   for (const i of items) {
     ctx.secret(i.value, `${i.name} (${i.source})`);
     for (const leaf of i.leaves) if (leaf.trim().length >= MIN_SECRET_LENGTH) ctx.secret(leaf, `a field of ${i.name}`);
   }
-  checkCollisions(items, opts.taken ?? []);
-  if (opts.outputs) checkCollisions(items, [], true);
+  checkCollisions(items, storeSource, { taken: opts.taken ?? [] });
+  if (opts.outputs) checkCollisions(items, storeSource, { outputs: true });
   return { items, skipped };
 }

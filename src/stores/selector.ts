@@ -15,7 +15,27 @@
  */
 import type { UserError } from '../core/errors.js';
 import { entryNames, lineError, parseField, parseSink, splitSink, tokenize } from '../secrets/grammar.js';
-import type { Pick, StoreKind, StoreSelector } from './types.js';
+import type { Pick, Selection } from '../secrets/select.js';
+
+export type StoreKind = 'aws-sm' | 'aws-ssm' | 'gcp-sm' | 'azure-kv';
+
+export const STORE_KINDS: readonly StoreKind[] = ['aws-sm', 'aws-ssm', 'gcp-sm', 'azure-kv'];
+
+/** A store line (or a secret-ids entry): the grammar's selection plus the store and its id. */
+export interface StoreSelector extends Selection {
+  store: StoreKind;
+  /**
+   * aws-sm: name or ARN (or a name prefix when `prefix`); aws-ssm: the parameter name (with an
+   * optional `:version` / `:label`); gcp-sm: projects/P/secrets/S/versions/V; azure-kv: the
+   * secret URL https://VAULT.vault.azure.net/secrets/S[/VERSION].
+   */
+  id: string;
+  /** aws-sm only: VersionId or VersionStage */
+  versionId?: string;
+  versionStage?: string;
+  /** aws-sm compat only: `id` is a name prefix (ListSecrets name filter) */
+  prefix?: boolean;
+}
 
 const PREFIX_RE = /^(aws-sm|aws-ssm|gcp-sm|azure-kv):/i;
 const AWS_SM_ID = /^[A-Za-z0-9/_+=.@:-]{1,2048}$/;

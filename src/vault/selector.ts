@@ -21,6 +21,7 @@ import { UserError } from '../core/errors.js';
 import { type FieldSelector, type SinkKind, SECRETS_INPUT, entryNames, lineError as fail, parseField, parseSink, splitEntries, splitSink, tokenize } from '../secrets/grammar.js';
 import { envName } from '../secrets/names.js';
 import { collision } from '../secrets/collisions.js';
+import { PKI_PARTS, type Pick, type Selection } from '../secrets/select.js';
 
 export interface Selector {
   /** 1-based line of the input */
@@ -52,8 +53,6 @@ export function isPkiIssue(path: string): boolean {
   return PKI_ISSUE_RE.test(path);
 }
 
-/** The suffixes of a PKI bundle's three names. */
-export const PKI_PARTS = { cert: '_CERT', key: '_KEY', ca: '_CA' } as const;
 
 /** A Vault path as written to the path itself: no leading `/` or `v1/`, no trailing `/`. */
 export function trimPath(path: string): string {
@@ -167,4 +166,10 @@ export function staticNames(s: Selector): string[] {
   if (s.field === '*' && s.sink !== 'dotenv' && s.sink !== 'json') return [];
   if (s.field === null) return [s.name + PKI_PARTS.cert, s.name + PKI_PARTS.key, s.name + PKI_PARTS.ca];
   return [s.name];
+}
+
+/** The selector as secrets/select.ts takes it: what to pick from the path's answer. */
+export function selection(s: Selector): Selection {
+  const pick: Pick = s.field === null ? { kind: 'pki', vaultAction: s.vaultActionPki === true } : s.field === '*' ? { kind: 'expand' } : { kind: 'key', field: s.field };
+  return { line: s.line, text: s.text, pick, sink: s.sink, name: s.name, outputName: s.outputName, named: s.named };
 }

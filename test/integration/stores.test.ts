@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { RemoteError, UserError, describeError } from '../../src/core/errors.js';
-import { fetchStoreSecrets, parseAwsSmCompat, parseStoreLine, type StoreSelector } from '../../src/stores/index.js';
+import { fetchStoreSecrets, parseStoreLine, type StoreSelector } from '../../src/stores/index.js';
+import { parseAwsSmCompat } from '../../src/stores/aws-sm-compat.js';
 import { CLIENT, PROVIDER, SUB, TENANT, contextFor, forbidden, startWorld, type World } from './stores-helpers.js';
 
 let w: World;

@@ -17,7 +17,7 @@ import { parseInputs, type RunInfo } from '../../src/actions/oidc-assume-role/co
 import { bytesAsText, decodeBase64, decodeHex, decodeItems } from '../../src/secrets/encoding.js';
 import { inject, maskAll, type InjectTarget } from '../../src/secrets/inject.js';
 import { checkToken, parseExtraHeaders, parseRequestTimeoutMs, parseStepTimeout } from '../../src/actions/shared/vault-config.js';
-import type { Item } from '../../src/vault/values.js';
+import type { Item } from '../../src/secrets/item.js';
 
 function userError(fn: () => unknown): UserError {
   try {
@@ -90,7 +90,7 @@ describe('decodeHex and the text check', () => {
 });
 
 const item = (value: string, sink: Item['sink'] = 'file', line = 3): Item => ({
-  sel: { line, text: 't', path: 'secret/data/ci/bin', field: '*', sink, name: 'KS', outputName: 'ks', named: true },
+  line, text: 't', pick: 'expand',
   name: 'KS', outputName: 'ks', sink, value, leaves: [], source: 'secret/data/ci/bin', key: 'keystore', ext: '',
 });
 
@@ -126,7 +126,7 @@ describe('decodeItems', () => {
   it('dotenv and json files, PKI certificates, and utf8, are left as they are', () => {
     const d = item('not base64 at all!', 'dotenv');
     expect(decodeItems([d], 'base64')[0]).toBe(d);
-    const pem = { ...item('-----BEGIN CERTIFICATE-----\nMIIB+/x=\n-----END CERTIFICATE-----\n'), sel: { ...item('').sel, field: null } };
+    const pem = { ...item('-----BEGIN CERTIFICATE-----\nMIIB+/x=\n-----END CERTIFICATE-----\n'), pick: 'pki' as const };
     expect(decodeItems([pem], 'base64')[0]).toBe(pem);
     expect(decodeItems([item('x y')], 'utf8')[0]?.value).toBe('x y');
   });

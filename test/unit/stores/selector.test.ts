@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { UserError } from '../../../src/core/errors.js';
-import { parseStoreLine, storePrefix } from '../../../src/stores/index.js';
-import { itemsOf } from '../../../src/stores/values.js';
+import { itemsOf, parseStoreLine, storePrefix } from '../../../src/stores/index.js';
 
 const p = (t: string) => parseStoreLine(t, 3);
 

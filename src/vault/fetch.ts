@@ -8,10 +8,11 @@
 import { RemoteError, UserError } from '../core/errors.js';
 import { isObject, type JsonObject } from '../core/json.js';
 import { SECRETS_INPUT } from '../secrets/grammar.js';
-import type { Selector } from './selector.js';
+import type { Fetched } from '../secrets/store.js';
+import { type Selector, selection } from './selector.js';
 import { pool } from '../core/pool.js';
 
-/** The wire side fetch needs; src/vault/fetch-source.ts adapts the Vault client to it. */
+/** The wire side fetch needs; src/vault/store.ts adapts the Vault client to it. */
 export interface SecretSource {
   /** one request (retries inside); 404 comes back as not found, other failures throw RemoteError */
   request(method: 'GET' | 'POST', path: string, opts: { version?: number; body?: Record<string, string> }): Promise<Answer>;
@@ -37,7 +38,7 @@ export interface Fetch {
 }
 
 /** What one request gave. */
-export interface Fetched {
+export interface Read {
   fetch: Fetch;
   /** the path actually read (after `data/` resolution) */
   readPath: string;
@@ -95,7 +96,7 @@ function kv2Shape(path: string, data: JsonObject): boolean {
 }
 
 /** Reads one fetch; a 404 or 403 consults the mount table (a KV v2 path without `data/`). */
-async function fetchOne(src: SecretSource, f: Fetch): Promise<Fetched> {
+async function fetchOne(src: SecretSource, f: Fetch): Promise<Read> {
   const first = await attempt(src, f, f.path);
   if (first.ok) return first.ok;
   const mount = await src.mountInfo(f.path).catch(() => null);
@@ -141,7 +142,7 @@ function notFound(f: Fetch, path: string, deleted: boolean): FetchError {
   return new FetchError(`${where(f)}: ${what}`, true);
 }
 
-async function attempt(src: SecretSource, f: Fetch, path: string): Promise<{ ok?: Fetched; deleted: boolean; denied?: Denied }> {
+async function attempt(src: SecretSource, f: Fetch, path: string): Promise<{ ok?: Read; deleted: boolean; denied?: Denied }> {
   const opts: { version?: number; body?: Record<string, string> } = {};
   if (f.version !== undefined) opts.version = f.version;
   if (f.params) opts.body = f.params;
@@ -156,7 +157,7 @@ async function attempt(src: SecretSource, f: Fetch, path: string): Promise<{ ok?
   if (!res.found) return { deleted: res.deleted };
   const raw = res.data;
   if (!raw) return { deleted: false };
-  const out: Fetched = { fetch: f, readPath: path, data: raw };
+  const out: Read = { fetch: f, readPath: path, data: raw };
   if (res.leaseId) {
     out.leaseId = res.leaseId;
     out.leaseTtl = res.leaseDuration;
@@ -177,7 +178,7 @@ async function attempt(src: SecretSource, f: Fetch, path: string): Promise<{ ok?
 }
 
 export interface FetchResult {
-  fetched: Fetched[];
+  fetched: Read[];
   /** not-found failures skipped under ignore-not-found */
   skipped: FetchError[];
   requests: number;
@@ -192,7 +193,7 @@ export interface FetchResult {
  */
 export async function fetchAll(src: SecretSource, fetches: readonly Fetch[], opts: { concurrency: number; ignoreNotFound: boolean }): Promise<FetchResult> {
   const results = await pool(fetches, opts.concurrency, (f) => fetchOne(src, f));
-  const fetched: Fetched[] = [];
+  const fetched: Read[] = [];
   const failed: FetchError[] = [];
   // anything else (a mount lookup that kept failing, a malformed answer) still comes back as
   // `error`, never thrown, so the caller saves the leases the other requests got
@@ -216,4 +217,15 @@ export function combine(errors: readonly Error[]): Error {
     return new UserError(SECRETS_INPUT, first.message);
   }
   return new UserError(SECRETS_INPUT, `${errors.length} selectors failed, nothing was injected:\n${errors.map((e) => `- ${e.message}`).join('\n')}`);
+}
+
+/** Each read once per line that asked for it, as secrets/select.ts takes it. */
+export function perEntry(reads: readonly Read[]): Fetched[] {
+  return reads.flatMap((r) => r.fetch.selectors.map((s): Fetched => ({
+    sel: selection(s),
+    value: r.data,
+    source: r.readPath,
+    ...(r.version !== undefined ? { version: r.version } : {}),
+    ...(r.leaseTtl !== undefined ? { leaseTtl: r.leaseTtl } : {}),
+  })));
 }

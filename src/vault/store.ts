@@ -1,7 +1,7 @@
-/** Adapts the Vault client to what fetch-secrets needs (secrets.ts SecretSource). */
+/** Vault as fetch-secrets reads it: the Vault client adapted to fetch.ts's SecretSource. */
 import { RemoteError } from '../core/errors.js';
 import type { VaultClient } from './client.js';
-import type { Answer, SecretSource } from './secrets.js';
+import type { Answer, SecretSource } from './fetch.js';
 
 export function vaultSource(client: VaultClient, debug: (m: string) => void): SecretSource {
   let policies: Promise<string[]> | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { UnsecuredJWT } from 'jose';
-import { diagnoseAzureExchange, diagnoseGcpExchange, diagnoseGcpImpersonation, tokenFacts } from '../../src/stores/diagnose.js';
-import { readClaims } from '../../src/core/jwt.js';
+import { diagnoseAzureExchange, diagnoseGcpExchange, diagnoseGcpImpersonation, tokenFacts } from '../../../src/stores/diagnose.js';
+import { readClaims } from '../../../src/core/jwt.js';
 
 const PROVIDER = 'projects/42/locations/global/workloadIdentityPools/pool/providers/gh';
 const jwt = new UnsecuredJWT({ sub: 'repo:o/r:ref:refs/heads/main', aud: 'api://AzureADTokenExchange', repository_owner: 'o', repository: 'o/r' })

@@ -9,7 +9,7 @@ import { RemoteError, UserError } from '../core/errors.js';
 import { isTransient, type HttpClient } from '../core/http.js';
 import { isObject } from '../core/json.js';
 import { CoreHttpHandler } from '../core/sdk-http-handler.js';
-import type { AwsCredentials, StoreContext } from './types.js';
+import type { AwsCredentials, StoreContext } from './context.js';
 
 export async function awsCredentials(ctx: StoreContext): Promise<AwsCredentials> {
   const c = ctx.aws?.credentials;

@@ -1,16 +1,12 @@
 /**
- * What every store client shares: one HttpClient built from the caller's options, a retry
- * loop over core/retry.ts that honours Retry-After, the masking of a value the moment it
- * arrives, and a once-only cache for token exchanges.
+ * The HTTP every REST store client shares: one HttpClient built from the caller's options, a
+ * retry loop over core/retry.ts that honours Retry-After, one request with its body parsed.
  */
 import { systemClock } from '../core/clock.js';
 import { RemoteError } from '../core/errors.js';
 import { HttpClient, isTransient } from '../core/http.js';
-import { isObject } from '../core/json.js';
-import { MIN_SECRET_LENGTH } from '../core/mask.js';
 import { type RetryPolicy, defaultRetryPolicy, withRetry } from '../core/retry.js';
-import { leaves } from '../secrets/fields.js';
-import type { StoreContext } from './types.js';
+import type { StoreContext } from './context.js';
 
 /** Longest Retry-After we wait for (longer ones fall back to our own backoff). */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -74,57 +70,9 @@ export async function retrying<T>(ctx: StoreContext, what: string, fn: (attempt:
   );
 }
 
-/** Registers a value that just arrived (and each JSON leaf long enough to mask). */
-export function arrived(ctx: StoreContext, value: string, what: string): void {
-  ctx.secret(value, what);
-  if (/^\s*[[{]/.test(value)) {
-    try {
-      const parsed: unknown = JSON.parse(value);
-      for (const leaf of leaves(parsed)) if (leaf.trim().length >= MIN_SECRET_LENGTH) ctx.secret(leaf, `a field of ${what}`);
-    } catch {
-      // not JSON: the whole value is registered already
-    }
-  }
-}
-
-/** A once-only async value (a token exchange shared by every secret of a store). */
-export function once<T>(fn: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => (p ??= fn());
-}
-
-/** An OAuth-style error body: {error, error_description, error_codes}. */
-export function oauthError(body: unknown): { error: string; description: string; codes: number[] } {
-  if (!isObject(body)) return { error: '', description: '', codes: [] };
-  const codes = Array.isArray(body['error_codes']) ? body['error_codes'].filter((c): c is number => typeof c === 'number') : [];
-  return {
-    error: typeof body['error'] === 'string' ? body['error'] : '',
-    description: typeof body['error_description'] === 'string' ? body['error_description'] : '',
-    codes,
-  };
-}
-
-/** A Google / Azure error envelope: {error: {code, message, status}}. */
-export function envelopeError(body: unknown): { code: string; message: string; inner: string } {
-  const e = isObject(body) ? body['error'] : undefined;
-  if (!isObject(e)) return { code: '', message: '', inner: '' };
-  const inner = isObject(e['innererror']) ? e['innererror'] : isObject(e['innerError']) ? e['innerError'] : undefined;
-  const code = typeof e['status'] === 'string' ? e['status'] : typeof e['code'] === 'string' ? e['code'] : '';
-  return {
-    code,
-    message: typeof e['message'] === 'string' ? e['message'] : '',
-    inner: inner && typeof inner['code'] === 'string' ? inner['code'] : '',
-  };
-}
-
 /** Statuses worth another attempt (429 and 5xx except 501). */
 export function transientStatus(status: number): boolean {
   return status === 429 || status === 408 || (status >= 500 && status !== 501);
-}
-
-/** First line of a service message, trimmed (Entra appends trace and correlation ids). */
-export function firstLine(s: string, max = 300): string {
-  return (s.split(/\r?\n/)[0] ?? '').trim().slice(0, max);
 }
 
 /** One request (no HTTP-level retry); the body parsed as JSON when it is JSON, else undefined. */
