@@ -24,7 +24,7 @@ export const actions: Readonly<Record<string, () => Promise<Registered>>> = {
     return { action: m.oidcAssumeRole, spec: m.oidcAssumeRoleSpec };
   },
   'gitleaks-scan': async () => {
-    const m = await import('./gitleaks-scan.js');
+    const m = await import('./gitleaks-scan/index.js');
     return { action: m.gitleaksScan, spec: m.gitleaksScanSpec };
   },
   'rotate-check': async () => {

@@ -5,7 +5,8 @@ import { Masker } from '../core/mask.js';
 import { HttpClient } from '../core/http.js';
 import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js';
 import { UserError } from '../core/errors.js';
-import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
+import type { AnnotationLevel, AnnotationProps, Forge, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
+import { githubForge } from './github/forge.js';
 import { capSummary, envProxy } from './common.js';
 import { githubTempDir, privateDir } from './temp-dir.js';
 import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, type ArtifactUploader } from './artifact.js';
@@ -30,6 +31,8 @@ export class GitHubRunner implements Runner {
   readonly maskedOutputsLeaveJob = false;
   /** RUNNER_TEMP is the job's and is wiped after it */
   readonly jobScoped = true;
+  /** pull request review comments and code scanning (src/platform/github/) */
+  readonly forge: Forge = githubForge(this);
   readonly hooks?: RunnerHooks;
 
   constructor(env: NodeJS.ProcessEnv = process.env, opts: { artifacts?: ArtifactUploader; hooks?: RunnerHooks } = {}) {
@@ -38,6 +41,10 @@ export class GitHubRunner implements Runner {
     const upload = opts.artifacts;
     if (upload) this.uploadArtifact = (name, file) => this.artifact(upload, name, file);
     if (opts.hooks) this.hooks = opts.hooks;
+  }
+
+  stdin(): AsyncIterable<Buffer | string> {
+    return process.stdin;
   }
 
   input(name: string): string {

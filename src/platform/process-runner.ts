@@ -80,6 +80,10 @@ export class ProcessRunner implements Runner {
    * names for it (`secret-id=VAULT_SECRET_ID ...`): the components pass a secret by its variable's
    * name, so a shell trace (CI_DEBUG_TRACE) never prints an assignment holding its value.
    */
+  stdin(): AsyncIterable<Buffer | string> {
+    return process.stdin;
+  }
+
   input(name: string): string {
     const upper = name.replace(/ /g, '_').toUpperCase();
     return this.opts.inputs.get(name) ?? this.env_[`INPUT_${upper}`] ?? this.env_[`INPUT_${upper.replace(/-/g, '_')}`] ?? this.fromVar(name) ?? '';

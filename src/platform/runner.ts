@@ -169,6 +169,8 @@ export interface Runner {
    * artifact service implement it; throws an Error saying why when the upload cannot be done.
    */
   uploadArtifact?(name: string, file: string): Promise<{ id?: number; size?: number; url?: string }>;
+  /** the process's standard input, where a command may read it (the CLI's `scan --stdin`) */
+  stdin?(): AsyncIterable<Buffer | string>;
 }
 
 /** One action: its main step and, when it cleans up, its post step. */

@@ -21,7 +21,7 @@ import type { ReportContext } from '../../src/scanner/reports/context.js';
 import { summaryMarkdown } from '../../src/scanner/reports/summary.js';
 import { findingAnnotations } from '../../src/scanner/reports/annotations.js';
 import { textLine } from '../../src/scanner/reports/text.js';
-import { commentBody } from '../../src/scanner/reports/pr-comments.js';
+import { commentBody } from '../../src/scanner/reports/review-comments.js';
 import { ScanRedactor } from '../../src/scanner/reports/redaction.js';
 import { runCli } from '../runner/cli.js';
 import { commit as gitCommit, newRepo, tmp } from '../e2e/scan-helpers.js';

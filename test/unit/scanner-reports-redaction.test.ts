@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { FORMATS, render } from '../../src/scanner/reports/index.js';
 import { summaryMarkdown } from '../../src/scanner/reports/summary.js';
 import { findingAnnotations, findingMessage } from '../../src/scanner/reports/annotations.js';
-import { commentBody } from '../../src/scanner/reports/pr-comments.js';
+import { commentBody } from '../../src/scanner/reports/review-comments.js';
 import { textLine } from '../../src/scanner/reports/text.js';
 import { xmlEscape } from '../../src/scanner/reports/junit.js';
 import { ScanRedactor, SCAN_WIDE_MIN } from '../../src/scanner/reports/redaction.js';

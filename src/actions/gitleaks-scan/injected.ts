@@ -7,10 +7,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Runner } from '../../platform/runner.js';
 import type { Finding } from '../../scanner/types.js';
-import { searchRecorded, type SearchOptions, type SearchResult, type SearchTarget } from '../../guard/search.js';
-
-/** One finding of the guard's search: file, line, column, secret label and form, never a value. */
-type GuardFinding = SearchResult['findings'][number];
+import { searchRecorded, type GuardFinding, type SearchOptions, type SearchTarget } from '../../guard/search.js';
 
 export const INJECTED_RULE_ID = 'injected-secret';
 

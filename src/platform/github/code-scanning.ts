@@ -2,11 +2,12 @@
  * upload-sarif: true — the SARIF sent to GitHub code scanning through the REST API
  * (POST /repos/{owner}/{repo}/code-scanning/sarifs, the log gzipped and base64-encoded). Needs
  * `security-events: write`; fork pull requests and repositories without code scanning get a
- * 403/404, which the caller reports as a note, not a failure.
+ * 403/404, which the caller reports as a note, not a failure. The forge's uploadSarif (./forge.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { HttpClient, type ProxyOptions } from '../../core/http.js';
 import { isObject } from '../../core/json.js';
+import type { SarifUploadResult } from '../runner.js';
 
 export interface SarifUpload {
   apiUrl: string;
@@ -18,9 +19,7 @@ export interface SarifUpload {
   proxy?: ProxyOptions;
 }
 
-export type UploadResult = { ok: true; id: string } | { ok: false; denied: boolean; why: string };
-
-export async function uploadSarif(u: SarifUpload): Promise<UploadResult> {
+export async function uploadSarif(u: SarifUpload): Promise<SarifUploadResult> {
   const http = new HttpClient({ service: 'GitHub code scanning', timeoutMs: 30_000, ...(u.proxy ? { proxy: u.proxy } : {}) });
   try {
     const body = JSON.stringify({ commit_sha: u.commitSha, ref: u.ref, sarif: gzipSync(Buffer.from(u.sarif, 'utf8')).toString('base64'), tool_name: 'pipeline-secrets' });
