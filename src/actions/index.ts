@@ -12,7 +12,7 @@ export interface Registered {
 
 export const actions: Readonly<Record<string, () => Promise<Registered>>> = {
   'vault-login': async () => {
-    const m = await import('./vault-login.js');
+    const m = await import('./vault-login/index.js');
     return { action: m.vaultLogin, spec: m.vaultLoginSpec };
   },
   'fetch-secrets': async () => {

@@ -1,5 +1,5 @@
 import { runGitHubAction } from '../platform/entry.js';
 import { guardHooks } from '../guard/hooks.js';
-import { vaultLogin } from '../actions/vault-login.js';
+import { vaultLogin } from '../actions/vault-login/index.js';
 
 await runGitHubAction(vaultLogin, { hooks: guardHooks });

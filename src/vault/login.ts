@@ -92,7 +92,7 @@ export interface LoginOutcome {
  */
 export async function login(opts: LoginOptions, caps: LoginCaps): Promise<LoginOutcome> {
   const { connection, token, method, params } = opts;
-  const client = vaultClient(connection, { proxy: opts.proxy, info: caps.info }, token);
+  const client = vaultClient(connection, { proxy: opts.proxy, info: (m) => caps.info(m) }, token);
   const now = Date.now();
   if (!params) {
     const info = await client.lookupSelf().catch((err: unknown) => {
