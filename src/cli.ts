@@ -5,8 +5,8 @@
  */
 import { actions, aliases, allActions } from './actions/index.js';
 import type { ActionSpec } from './actions/spec.js';
-import { ProcessRunner } from './platform/process-runner.js';
-import { runAction } from './platform/entry.js';
+import { ProcessRunner } from './platform/process/runner.js';
+import { runAction } from './platform/run-action.js';
 import { guardHooks } from './guard/hooks.js';
 import { argvSecretWarnings, parseArgs } from './actions/args.js';
 import type { Io } from './platform/process/io.js';

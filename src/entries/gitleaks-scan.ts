@@ -1,5 +1,5 @@
-import { runGitHubAction } from '../platform/entry.js';
-import { uploadWorkflowArtifact } from '../platform/artifact-client.js';
+import { runGitHubAction } from '../platform/github/entry.js';
+import { uploadWorkflowArtifact } from '../platform/github/artifact-client.js';
 import { guardHooks } from '../guard/hooks.js';
 import { gitleaksScan } from '../actions/gitleaks-scan/index.js';
 

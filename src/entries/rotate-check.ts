@@ -1,4 +1,4 @@
-import { runGitHubAction } from '../platform/entry.js';
+import { runGitHubAction } from '../platform/github/entry.js';
 import { guardHooks } from '../guard/hooks.js';
 import { rotateCheck } from '../actions/rotate-check.js';
 

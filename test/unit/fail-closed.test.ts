@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { UserError } from '../../src/core/errors.js';
 import { proxyUrl } from '../../src/core/http.js';
 import { parseDuration } from '../../src/core/parse.js';
-import { envProxy } from '../../src/platform/common.js';
+import { envProxy } from '../../src/platform/proxy-env.js';
 import { parseInputs, type RunInfo } from '../../src/actions/oidc-assume-role/config.js';
 import { bytesAsText, decodeBase64, decodeHex, decodeItems } from '../../src/secrets/encoding.js';
 import { inject, maskAll, type InjectTarget } from '../../src/secrets/inject.js';

@@ -3,8 +3,8 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTempDirs, githubTempDir, jobTempDir, processTempDir, workspace } from '../../../src/platform/temp-dir.js';
-import { GitHubRunner } from '../../../src/platform/github.js';
-import { ProcessRunner } from '../../../src/platform/process-runner.js';
+import { GitHubRunner } from '../../../src/platform/github/runner.js';
+import { ProcessRunner } from '../../../src/platform/process/runner.js';
 
 const uid = process.getuid?.() ?? 0;
 

@@ -7,7 +7,7 @@
  * GITHUB_SERVER_URL from the process environment itself.
  */
 import { dirname } from 'node:path';
-import { isObject } from '../core/json.js';
+import { isObject } from '../../core/json.js';
 import type { ArtifactUploader } from './artifact.js';
 
 /** Uploads one file, zipped under its own name, as the artifact `name`; throws with the client's reason. */

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitHubRunner } from '../../../src/platform/github.js';
-import { runAction } from '../../../src/platform/entry.js';
-import type { Runner } from '../../../src/platform/runner.js';
-import { UserError } from '../../../src/core/errors.js';
-import { expectPrivateDir } from '../../runner/os.js';
+import { GitHubRunner } from '../../../../src/platform/github/runner.js';
+import { runAction } from '../../../../src/platform/run-action.js';
+import type { Runner } from '../../../../src/platform/runner.js';
+import { UserError } from '../../../../src/core/errors.js';
+import { expectPrivateDir } from '../../../runner/os.js';
 
 const saved = { ...process.env };
 let dir: string;

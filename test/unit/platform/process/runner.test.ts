@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcessRunner } from '../../../src/platform/process-runner.js';
-import { runAction } from '../../../src/platform/entry.js';
-import type { Action, Runner, RunnerHooks } from '../../../src/platform/runner.js';
-import { expectOwnerOnly } from '../../runner/os.js';
+import { ProcessRunner } from '../../../../src/platform/process/runner.js';
+import { runAction } from '../../../../src/platform/run-action.js';
+import type { Action, Runner, RunnerHooks } from '../../../../src/platform/runner.js';
+import { expectOwnerOnly } from '../../../runner/os.js';
 
 let dir: string;
 

@@ -1,4 +1,4 @@
-/** Pieces every runner implementation shares (reads process.env: platform only). */
+/** The job's proxy variables, read the same way by both runners (platform only: reads the environment). */
 import { type ProxyOptions, proxyUrl } from '../core/http.js';
 
 /** The first of `names` set to something other than whitespace: its name and value. */
@@ -23,13 +23,4 @@ export function envProxy(env: NodeJS.ProcessEnv): ProxyOptions {
   if (http) out.httpProxy = proxyUrl(http.value, http.name);
   if (no) out.noProxy = no;
   return out;
-}
-
-/** GitHub's step summary limit is 1 MiB; keep well inside it. */
-export const SUMMARY_LIMIT = 1000 * 1024;
-
-export function capSummary(md: string): string {
-  if (Buffer.byteLength(md) <= SUMMARY_LIMIT) return md;
-  const cut = Buffer.from(md).subarray(0, SUMMARY_LIMIT - 200).toString('utf8');
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n_The summary was cut at 1 MB; the full results are in the report files._\n`;
 }

@@ -1,14 +1,15 @@
 /** The GitHub Actions runner, over @actions/core. */
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { Masker } from '../core/mask.js';
-import { HttpClient } from '../core/http.js';
-import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../core/idtoken.js';
-import { UserError } from '../core/errors.js';
-import type { AnnotationLevel, AnnotationProps, Forge, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
-import { githubForge } from './github/forge.js';
-import { capSummary, envProxy } from './common.js';
-import { githubTempDir, privateDir } from './temp-dir.js';
+import { Masker } from '../../core/mask.js';
+import { HttpClient } from '../../core/http.js';
+import { fetchGitHubIdToken, MISSING_GITHUB_ID_TOKEN } from '../../core/idtoken.js';
+import { UserError } from '../../core/errors.js';
+import type { AnnotationLevel, AnnotationProps, Forge, ReportPlace, RunContext, Runner, RunnerHooks } from '../runner.js';
+import { githubForge } from './forge.js';
+import { envProxy } from '../proxy-env.js';
+import { capSummary } from './summary-cap.js';
+import { githubTempDir, privateDir } from '../temp-dir.js';
 import { artifactUnavailable, artifactUrl, withoutQueries, type ArtifactUpload, type ArtifactUploader } from './artifact.js';
 
 export class GitHubRunner implements Runner {

@@ -1,13 +1,9 @@
-/** The one top-level handler of every action, for every platform. */
+/** The one top-level handler of every action, for every platform (GitHub's bundle entry: github/entry.ts). */
 import { UserError, RemoteError, StepFailed, describeError } from '../core/errors.js';
 import { PayloadError } from '../core/json.js';
-import { GitHubRunner } from './github.js';
-import type { Action, Runner, RunnerHooks } from './runner.js';
-import type { ArtifactUploader } from './artifact.js';
+import type { Action, Runner } from './runner.js';
 
 export type Outcome = 'ok' | 'failed' | 'usage';
-
-export { StepFailed };
 
 export function formatError(err: unknown): string {
   if (err instanceof UserError || err instanceof RemoteError || err instanceof StepFailed) return err.message;
@@ -69,17 +65,4 @@ function guardRelease(r: Runner): void {
   } catch (err) {
     r.warning(`the leak guard could not remove its record: ${err instanceof Error ? err.message : 'error'}`);
   }
-}
-
-/** Entry point of a GitHub action bundle: main and post share one file. */
-export async function runGitHubAction(action: Action, opts: { artifacts?: ArtifactUploader; hooks?: RunnerHooks } = {}): Promise<void> {
-  const outcome = await runAction(action, new GitHubRunner(process.env, opts));
-  // Open keep-alive sockets must not hold the step, but stdout must reach the runner first: a
-  // pipe takes writes asynchronously once full, and exiting then drops the rest (add-mask
-  // commands of a large secret among them). A write's callback runs once every earlier one is out.
-  await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((resolve) => {
-    setTimeout(resolve, 30_000).unref();
-    s.write('', () => resolve());
-  })));
-  process.exit(outcome === 'ok' ? 0 : 1);
 }

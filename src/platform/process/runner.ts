@@ -7,15 +7,15 @@
  * owner-only on Windows too (core/files.ts writeSecretFileSync: ACL set before any content).
  */
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
-import { writeSecretFileSync } from '../core/files.js';
+import { writeSecretFileSync } from '../../core/files.js';
 import { join } from 'node:path';
-import { Masker } from '../core/mask.js';
-import { HttpClient } from '../core/http.js';
-import { fetchGitHubIdToken, gitlabIdToken } from '../core/idtoken.js';
-import { UserError } from '../core/errors.js';
-import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from './runner.js';
-import { envProxy } from './common.js';
-import { privateDir, processTempDir } from './temp-dir.js';
+import { Masker } from '../../core/mask.js';
+import { HttpClient } from '../../core/http.js';
+import { fetchGitHubIdToken, gitlabIdToken } from '../../core/idtoken.js';
+import { UserError } from '../../core/errors.js';
+import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from '../runner.js';
+import { envProxy } from '../proxy-env.js';
+import { privateDir, processTempDir } from '../temp-dir.js';
 
 export interface ProcessRunnerOptions {
   action: string;
