@@ -1,14 +1,14 @@
 /** The archive walker (zip, tar, gzip, nesting, bombs, ../ members) and the content-keyed ignores, CSV and JUnit reports. */
 import { describe, expect, it } from '@jest/globals';
 import { deflateRawSync } from 'node:zlib';
-import { walkArchive, archiveKind, DEFAULT_LIMITS, type ArchiveLimits } from '../../src/scanner/archive/index.js';
-import { contentKey, contentHash, IgnoreList, Baseline } from '../../src/scanner/ignore.js';
-import { csvField, csvReport } from '../../src/scanner/reports/csv.js';
-import { junitReport } from '../../src/scanner/reports/junit.js';
-import { gitleaksJson } from '../../src/scanner/reports/json.js';
-import type { ReportContext } from '../../src/scanner/reports/context.js';
-import type { Finding, Skipped } from '../../src/scanner/types.js';
-import { makeTar, makeZip, gz } from '../e2e/scan-archives.js';
+import { walkArchive, archiveKind, DEFAULT_LIMITS, type ArchiveLimits } from '../../../src/scanner/archive/index.js';
+import { contentKey, contentHash, IgnoreList, Baseline } from '../../../src/scanner/ignore.js';
+import { csvField, csvReport } from '../../../src/scanner/reports/csv.js';
+import { junitReport } from '../../../src/scanner/reports/junit.js';
+import { gitleaksJson } from '../../../src/scanner/reports/json.js';
+import type { ReportContext } from '../../../src/scanner/reports/context.js';
+import type { Finding, Skipped } from '../../../src/scanner/types.js';
+import { makeTar, makeZip, gz } from '../../e2e/scan-archives.js';
 
 const limits: ArchiveLimits = { ...DEFAULT_LIMITS, maxDepth: 3 };
 

@@ -4,8 +4,8 @@
  * keyword prefilter: test/unit/kernels/keywords.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
-import { createScanner } from '../../src/scanner/engine.js';
-import { UserError } from '../../src/core/errors.js';
+import { createScanner } from '../../../src/scanner/engine.js';
+import { UserError } from '../../../src/core/errors.js';
 
 function rand(chars: string, n: number, seed: number): string {
   let h = seed >>> 0;

@@ -1,7 +1,7 @@
 /** gitleaks' --redact=N partial redaction for report files. */
 import { describe, expect, it } from '@jest/globals';
-import { createScanner } from '../../src/scanner/engine.js';
-import { redactMatch, redactMatchPercent, redactPercent } from '../../src/scanner/redact.js';
+import { createScanner } from '../../../src/scanner/engine.js';
+import { redactMatch, redactMatchPercent, redactPercent } from '../../../src/scanner/redact.js';
 
 describe('redactPercent', () => {
   it.each([

@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScanner } from '../../src/scanner/engine.js';
-import { UserError } from '../../src/core/errors.js';
+import { createScanner } from '../../../src/scanner/engine.js';
+import { UserError } from '../../../src/core/errors.js';
 
 const tok = (n: number) => Array.from({ length: n }, (_, i) => 'Zq8Xw3Rt7Yp2Lm5Nk9Vb4Hc6Jd1Gf0SW'[(i * 7) % 32]).join('');
 const RULE = (extra = '') => `[[rules]]\nid = "demo"\ndescription = "demo token"\nregex = '''\\b(dmo_[A-Za-z0-9]{24})\\b'''\nkeywords = ["dmo_"]\ntags = ["t1"]\n${extra}`;

@@ -6,16 +6,16 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { FORMATS, render } from '../../src/scanner/reports/index.js';
-import { summaryMarkdown } from '../../src/scanner/reports/summary.js';
-import { findingAnnotations, findingMessage } from '../../src/scanner/reports/annotations.js';
-import { commentBody } from '../../src/scanner/reports/review-comments.js';
-import { textLine } from '../../src/scanner/reports/text.js';
-import { xmlEscape } from '../../src/scanner/reports/junit.js';
-import { ScanRedactor, SCAN_WIDE_MIN } from '../../src/scanner/reports/redaction.js';
-import type { ReportContext } from '../../src/scanner/reports/context.js';
-import { redactPercent, redactSecret } from '../../src/scanner/redact.js';
-import type { CommitInfo, Finding } from '../../src/scanner/types.js';
+import { FORMATS, render } from '../../../../src/scanner/reports/index.js';
+import { summaryMarkdown } from '../../../../src/scanner/reports/summary.js';
+import { findingAnnotations, findingMessage } from '../../../../src/scanner/reports/annotations.js';
+import { commentBody } from '../../../../src/scanner/reports/review-comments.js';
+import { textLine } from '../../../../src/scanner/reports/text.js';
+import { xmlEscape } from '../../../../src/scanner/reports/junit.js';
+import { ScanRedactor, SCAN_WIDE_MIN } from '../../../../src/scanner/reports/redaction.js';
+import type { ReportContext } from '../../../../src/scanner/reports/context.js';
+import { redactPercent, redactSecret } from '../../../../src/scanner/redact.js';
+import type { CommitInfo, Finding } from '../../../../src/scanner/types.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 function rand(n: number): string {

@@ -4,9 +4,9 @@
  * + suffix), so this repository holds no literal secret-shaped strings.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createScanner, DEFAULT_CONFIG_TOML, type LoadedScanner } from '../../src/scanner/engine.js';
-import { DEFAULT_RULE_DEFS } from '../../src/scanner/rules/index.js';
-import type { RuleDef } from '../../src/scanner/rules/build.js';
+import { createScanner, DEFAULT_CONFIG_TOML, type LoadedScanner } from '../../../src/scanner/engine.js';
+import { DEFAULT_RULE_DEFS } from '../../../src/scanner/rules/index.js';
+import type { RuleDef } from '../../../src/scanner/rules/build.js';
 import { parse } from 'smol-toml';
 
 function rand(chars: string, n: number, seed: string): string {
