@@ -58,7 +58,7 @@ export async function planSecrets(r: Runner): Promise<SecretsPlan> {
   }
   const ids = r.input('secret-ids');
   if (ids.trim()) {
-    const { parseAwsSmCompat } = await import('../stores/aws-sm-compat.js');
+    const { parseAwsSmCompat } = await import('./fetch-secrets/secret-ids.js');
     stores.push(...parseAwsSmCompat({
       'secret-ids': ids,
       'parse-json-secrets': r.input('parse-json-secrets'),

@@ -14,7 +14,7 @@ import { type LoginOutcome, login as vaultLogin, vaultClient } from '../vault/lo
 import { checkToken, clientCaps, loginCaps, parseStepTimeout, readVaultConnection, readVaultLogin } from './shared/vault-config.js';
 import { vaultActionLoginInputs, withVaultActionAliases } from './shared/vault-inputs.js';
 import { withInputAliases } from './aliases.js';
-import { PKI_INPUT, parsePkiInput } from '../vault/pki-input.js';
+import { PKI_INPUT, parsePkiInput } from './fetch-secrets/pki-input.js';
 import { type SecretEncoding, decodeItems, parseEncoding } from '../secrets/encoding.js';
 import { shortLived, withDeadline } from '../vault/deadline.js';
 import { SECRETS_INPUT } from '../secrets/grammar.js';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { RemoteError, UserError, describeError } from '../../src/core/errors.js';
 import { fetchStoreSecrets, parseStoreLine, type StoreSelector } from '../../src/stores/index.js';
-import { parseAwsSmCompat } from '../../src/stores/aws-sm-compat.js';
+import { parseAwsSmCompat } from '../../src/actions/fetch-secrets/secret-ids.js';
 import { CLIENT, PROVIDER, SUB, TENANT, contextFor, forbidden, startWorld, type World } from './stores-helpers.js';
 
 let w: World;

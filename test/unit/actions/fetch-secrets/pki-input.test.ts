@@ -1,6 +1,6 @@
 /** hashicorp/vault-action's pki input form (fetch-secrets' pki input). */
 import { describe, expect, it } from '@jest/globals';
-import { parsePkiInput } from '../../../../src/vault/pki-input.js';
+import { parsePkiInput } from '../../../../src/actions/fetch-secrets/pki-input.js';
 
 describe('the pki input form', () => {
   it('paths with JSON parameters, ";" inside JSON kept, optional | NAME', () => {

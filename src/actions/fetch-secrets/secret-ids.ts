@@ -10,10 +10,10 @@
  * Parsed into aws-sm StoreSelectors with the aws-compat pick, so the values take the same
  * path (masking, collisions, files) as every other store line.
  */
-import { UserError } from '../core/errors.js';
-import { isEnvName, parseBool } from '../core/parse.js';
-import { type NameCase, compatEnvName } from '../secrets/names.js';
-import type { StoreSelector } from './selector.js';
+import { UserError } from '../../core/errors.js';
+import { isEnvName, parseBool } from '../../core/parse.js';
+import { type NameCase, compatEnvName } from '../../secrets/names.js';
+import type { StoreSelector } from '../../stores/selector.js';
 
 export interface AwsSmCompatInputs {
   'secret-ids': string;

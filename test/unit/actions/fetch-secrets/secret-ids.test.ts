@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseAwsSmCompat } from '../../src/stores/aws-sm-compat.js';
-import { itemsOf } from '../../src/stores/index.js';
-import { compatEnvName } from '../../src/secrets/names.js';
+import { parseAwsSmCompat } from '../../../../src/actions/fetch-secrets/secret-ids.js';
+import { itemsOf } from '../../../../src/stores/index.js';
+import { compatEnvName } from '../../../../src/secrets/names.js';
 
 describe('aws-secretsmanager-get-secrets inputs', () => {
   test('secret-ids: names, ARNs, aliases, blank aliases, prefixes, duplicates, comments', () => {

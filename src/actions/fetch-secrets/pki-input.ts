@@ -4,11 +4,11 @@
  * becomes a PKI issue selector whose values are named as vault-action names them: WEB_CERT,
  * WEB_KEY, WEB_CA (issuing CA), WEB_CA_CHAIN (and outputs web_cert ...). Errors name the entry.
  */
-import { UserError } from '../core/errors.js';
-import { isObject } from '../core/json.js';
-import { isEnvName } from '../core/parse.js';
-import { normalizeName } from '../secrets/names.js';
-import type { Selector } from './selector.js';
+import { UserError } from '../../core/errors.js';
+import { isObject } from '../../core/json.js';
+import { isEnvName } from '../../core/parse.js';
+import { normalizeName } from '../../secrets/names.js';
+import { type Selector, hasBadSegment, trimPath } from '../../vault/selector.js';
 
 export const PKI_INPUT = 'pki';
 
@@ -50,9 +50,9 @@ export function parsePkiInput(raw: string, lineBase = 10_000): Selector[] {
     const lhs = hasName ? text.slice(0, bar).trim() : text;
     const given = hasName ? text.slice(bar + 1).trim() : '';
     const sp = lhs.search(/\s/);
-    const path = (sp < 0 ? lhs : lhs.slice(0, sp)).replace(/^\/+/, '').replace(/^v1\//, '').replace(/\/+$/, '');
+    const path = trimPath(sp < 0 ? lhs : lhs.slice(0, sp));
     const json = sp < 0 ? '' : lhs.slice(sp).trim();
-    if (!/(^|\/)(issue|sign)\/[^/]+$/.test(path) || path.split('/').some((s) => !s || s === '.' || s === '..')) {
+    if (!/(^|\/)(issue|sign)\/[^/]+$/.test(path) || hasBadSegment(path)) {
       throw fail(n, text, 'expected a PKI issue path such as pki/issue/ROLE, then its JSON parameters');
     }
     let params: unknown = {};
