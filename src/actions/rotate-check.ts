@@ -7,12 +7,12 @@ import { HttpClient } from '../core/http.js';
 import { StepFailed } from '../core/errors.js';
 import type { Action, Runner } from '../platform/runner.js';
 import { checkCertificateFiles, findCertificateFiles } from '../rotation/certs.js';
-import { type RotateConfig, readConfig } from '../rotation/config.js';
+import { type RotateConfig, readConfig } from './rotate-check/config.js';
 import { IssueClient } from '../rotation/issue.js';
 import type { Item } from '../rotation/item.js';
 import { annotations, countItems, issueBody, jsonReport, summaryMarkdown, writeJsonReport } from '../rotation/report.js';
 import { probeEndpoint } from '../rotation/tls.js';
-import { checkVault, vaultInputs } from '../rotation/vault-login.js';
+import { checkVault, vaultInputs } from './rotate-check/vault.js';
 import type { ActionSpec } from './spec.js';
 
 export const rotateCheckSpec: ActionSpec = {

@@ -3,17 +3,17 @@
  * an adapter from VaultClient to the metadata-only calls the checks need, and the run of
  * the KV, PKI, token and lease checks. Only metadata endpoints are called, never KV data reads.
  */
-import { RemoteError } from '../core/errors.js';
-import type { InputSpec } from '../actions/spec.js';
-import type { Runner } from '../platform/runner.js';
-import { type VaultClient, listKeys } from '../vault/client.js';
-import { type LoginOutcome, login as vaultLogin } from '../vault/login.js';
-import { loginInputs } from '../actions/shared/vault-inputs.js';
-import { loginCaps, readVaultLogin } from '../actions/shared/vault-config.js';
+import { RemoteError } from '../../core/errors.js';
+import type { InputSpec } from '../spec.js';
+import type { Runner } from '../../platform/runner.js';
+import { type VaultClient, listKeys } from '../../vault/client.js';
+import { type LoginOutcome, login as vaultLogin } from '../../vault/login.js';
+import { loginInputs } from '../shared/vault-inputs.js';
+import { loginCaps, readVaultLogin } from '../shared/vault-config.js';
 import type { RotateConfig } from './config.js';
-import type { Item } from './item.js';
-import { type PkiApi, checkPki } from './pki.js';
-import { type VaultMetaApi, checkKv, checkLease, checkToken } from './vault.js';
+import type { Item } from '../../rotation/item.js';
+import { type PkiApi, checkPki } from '../../rotation/pki.js';
+import { type VaultMetaApi, checkKv, checkLease, checkToken } from '../../rotation/vault.js';
 
 export const vaultInputs: readonly InputSpec[] = loginInputs;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ageStatus, expiryStatus, human } from '../../src/rotation/item.js';
-import { DEFAULT_LIMITS } from '../../src/rotation/policy.js';
-import { kvItem } from '../../src/rotation/vault.js';
-import { annotations, countItems, summaryMarkdown } from '../../src/rotation/report.js';
-import { bypassProxy, parseEndpoint } from '../../src/rotation/tls.js';
-import type { Item } from '../../src/rotation/item.js';
+import { ageStatus, expiryStatus, human } from '../../../src/rotation/item.js';
+import { DEFAULT_LIMITS } from '../../../src/rotation/policy.js';
+import { kvItem } from '../../../src/rotation/vault.js';
+import { annotations, countItems, summaryMarkdown } from '../../../src/rotation/report.js';
+import { bypassProxy, parseEndpoint } from '../../../src/rotation/tls.js';
+import type { Item } from '../../../src/rotation/item.js';
 
 const DAY = 86_400;
 const NOW = Date.UTC(2026, 5, 1);

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../src/core/errors.js';
-import { DEFAULT_LIMITS, limitsFromInputs, loadPolicyFile, policyFromDocument, resolve } from '../../src/rotation/policy.js';
-import { globMatch } from '../../src/rotation/glob.js';
+import { UserError } from '../../../src/core/errors.js';
+import { DEFAULT_LIMITS, limitsFromInputs, loadPolicyFile, policyFromDocument, resolve } from '../../../src/rotation/policy.js';
+import { globMatch } from '../../../src/rotation/glob.js';
 
 const DAY = 86_400;
 

@@ -4,14 +4,14 @@
  * are registered with the masker here, before any use.
  */
 import { isAbsolute, join } from 'node:path';
-import { UserError } from '../core/errors.js';
-import { parseBool, parseDuration, parseList } from '../core/parse.js';
-import type { Runner } from '../platform/runner.js';
-import { readVaultConnection } from '../actions/shared/vault-config.js';
-import { readPem } from '../actions/shared/pem.js';
-import type { AwsCredentials } from './aws.js';
-import { type Policy, limitsFromInputs, loadPolicyFile } from './policy.js';
-import { type Endpoint, parseEndpoint } from './tls.js';
+import { UserError } from '../../core/errors.js';
+import { parseBool, parseDuration, parseList } from '../../core/parse.js';
+import type { Runner } from '../../platform/runner.js';
+import { readVaultConnection } from '../shared/vault-config.js';
+import { readPem } from '../shared/pem.js';
+import type { AwsCredentials } from '../../rotation/aws.js';
+import { type Policy, limitsFromInputs, loadPolicyFile } from '../../rotation/policy.js';
+import { type Endpoint, parseEndpoint } from '../../rotation/tls.js';
 
 export const NOW_ENV = 'PIPELINE_SECRETS_NOW';
 export const DEFAULT_ISSUE_TITLE = 'pipeline-secrets: credentials due for rotation';
