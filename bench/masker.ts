@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { Masker } from '../src/core/mask.js';
 import { forms } from '../src/core/forms.js';
-import { StreamRedactor, byteForms } from '../src/exec-redact.js';
+import { StreamRedactor, byteForms } from '../src/actions/exec/redact.js';
 
 const N = Number(process.argv[2] ?? 10000);
 const ms = (t: bigint): string => `${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(0)} ms`;

@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   // each command loads only its own modules (bundled as chunks): a scan starts without the AWS SDK
-  if (cmd === 'exec') return (await import('./exec.js')).runExec(rest, io);
+  if (cmd === 'exec') return (await import('./actions/exec/run.js')).runExec(rest, io);
   if (cmd === 'guard') return (await import('./actions/guard/run.js')).runGuard(rest, io);
   const name = aliases[cmd] ?? cmd;
   const load = Object.hasOwn(actions, name) ? actions[name] : undefined;

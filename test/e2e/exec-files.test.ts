@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runCli, type CliRun } from '../runner/cli.js';
-import { parseEnvFile } from '../../src/exec-env.js';
+import { parseEnvFile } from '../../src/actions/exec/env-file.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { VaultServer } from '../servers/vault.js';
 import { itPosix } from '../runner/os.js';

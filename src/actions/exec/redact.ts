@@ -8,9 +8,9 @@
  * output at once, however the output is split.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { REDACTED } from './core/mask.js';
-import { forms as formsOf } from './core/forms.js';
-import { FormMatcher, replaceRegions } from './core/form-matcher.js';
+import { REDACTED } from '../../core/mask.js';
+import { forms as formsOf } from '../../core/forms.js';
+import { FormMatcher, replaceRegions } from '../../core/form-matcher.js';
 
 const REDACTED_BYTES = Buffer.from(REDACTED);
 

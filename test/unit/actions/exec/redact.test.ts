@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { Masker } from '../../src/core/mask.js';
-import { forms } from '../../src/core/forms.js';
-import { FormMatcher, stripView } from '../../src/core/form-matcher.js';
-import { StreamRedactor, byteForms } from '../../src/exec-redact.js';
+import { Masker } from '../../../../src/core/mask.js';
+import { forms } from '../../../../src/core/forms.js';
+import { FormMatcher, stripView } from '../../../../src/core/form-matcher.js';
+import { StreamRedactor, byteForms } from '../../../../src/actions/exec/redact.js';
 
 const token = `hvs.${randomBytes(18).toString('base64url')}`;
 const awsKey = `wJalr/XUtn+FEMI/K7MDENG+${randomBytes(12).toString('base64')}`;

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { SecretFileReader, type SecretFile, dotenvValues, jsonLeaves, secretFileRoots, valuesInFile, OUTSIDE_ROOTS } from '../../src/exec-files.js';
-import { toDotenv } from '../../src/secrets/fields.js';
-import { itPosix } from '../runner/os.js';
+import { SecretFileReader, type SecretFile, dotenvValues, jsonLeaves, secretFileRoots, valuesInFile, OUTSIDE_ROOTS } from '../../../../src/actions/exec/secret-files.js';
+import { toDotenv } from '../../../../src/secrets/fields.js';
+import { itPosix } from '../../../runner/os.js';
 
 describe('values inside a dotenv file', () => {
   const tricky = { plain: 'abc-123_x', spaced: 'a b  c', quotes: `it's "q"`, dollar: 'x$(id)$HOME`y`', backslash: 'C:\\dir\\n', lines: 'l1 first\nl2 second\r\nl3' };

@@ -3,7 +3,7 @@
  * quotes with '\'' for a quote, values may span lines) and plain dotenv lines (`NAME=value`,
  * `NAME="value"`). Errors name the line, never a value.
  */
-import { UserError } from './core/errors.js';
+import { UserError } from '../../core/errors.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -19,9 +19,9 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isObject } from './core/json.js';
-import { parseEnvFile } from './exec-env.js';
-import { defaultTempDirs } from './platform/temp-dir.js';
+import { isObject } from '../../core/json.js';
+import { parseEnvFile } from './env-file.js';
+import { defaultTempDirs } from '../../platform/temp-dir.js';
 
 export const SECRET_FILE_MAX_BYTES = 1024 * 1024;
 const MAX_PATH = 4096;
