@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from '../cli.js';
+import { runCli } from '../cli/main.js';
 import { processIo } from '../platform/process/io.js';
 
 const code = await runCli(process.argv.slice(2), processIo());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { runCli } from '../../src/cli.js';
-import { ProcessRunner } from '../../src/platform/process/runner.js';
+import { runCli } from '../../../src/cli/main.js';
+import { ProcessRunner } from '../../../src/platform/process/runner.js';
 
 describe('cli', () => {
   it('exits 2 on an unknown command and 0 on --help', async () => {

@@ -3,13 +3,13 @@
  * action functions as the GitHub bundles, with the process runner (local or GitLab).
  * Exit codes: 0 ok, 1 the action failed (findings, remote error), 2 usage or config error.
  */
-import { actions, aliases, allActions } from './actions/index.js';
-import type { ActionSpec } from './actions/spec.js';
-import { ProcessRunner } from './platform/process/runner.js';
-import { runAction } from './platform/run-action.js';
-import { guardHooks } from './guard/hooks.js';
-import { argvSecretWarnings, parseArgs } from './actions/args.js';
-import type { Io } from './platform/process/io.js';
+import { actions, aliases, allActions } from '../actions/index.js';
+import type { ActionSpec } from '../actions/spec.js';
+import { ProcessRunner } from '../platform/process/runner.js';
+import { runAction } from '../platform/run-action.js';
+import { guardHooks } from '../guard/hooks.js';
+import { argvSecretWarnings, parseArgs } from '../actions/args.js';
+import type { Io } from '../platform/process/io.js';
 
 export const VERSION = '1.0.0';
 
@@ -54,8 +54,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   // each command loads only its own modules (bundled as chunks): a scan starts without the AWS SDK
-  if (cmd === 'exec') return (await import('./actions/exec/run.js')).runExec(rest, io);
-  if (cmd === 'guard') return (await import('./actions/guard/run.js')).runGuard(rest, io);
+  if (cmd === 'exec') return (await import('../actions/exec/run.js')).runExec(rest, io);
+  if (cmd === 'guard') return (await import('../actions/guard/run.js')).runGuard(rest, io);
   const name = aliases[cmd] ?? cmd;
   const load = Object.hasOwn(actions, name) ? actions[name] : undefined;
   if (!load) {
