@@ -20,7 +20,7 @@ export async function runAction(action: Action, r: Runner): Promise<Outcome> {
         guardRelease(r);
       }
     } else {
-      if (action.post && r.platform === 'github') r.saveState('isPost', 'true');
+      r.prepareMain?.(action.post !== undefined);
       try {
         await action.main(r);
       } finally {

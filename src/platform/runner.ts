@@ -118,6 +118,8 @@ export interface Runner {
   readonly masker: Masker;
   /** true when this process runs the post (cleanup) step */
   readonly isPost: boolean;
+  /** before the main step: whatever the runner needs to know isPost in the post step (GitHub: state) */
+  prepareMain?(hasPost: boolean): void;
 
   /** native: the run's annotations; log: `level: file:line:` log lines; none: plain log lines */
   readonly annotations: 'native' | 'log' | 'none';

@@ -48,6 +48,11 @@ export class GitHubRunner implements Runner {
     return process.stdin;
   }
 
+  /** main and post run the same bundle: the post step knows itself by this state */
+  prepareMain(hasPost: boolean): void {
+    if (hasPost) core.saveState('isPost', 'true');
+  }
+
   input(name: string): string {
     return this.env_[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
   }

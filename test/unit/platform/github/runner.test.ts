@@ -89,4 +89,11 @@ describe('GitHubRunner', () => {
     new GitHubRunner(noTemp, { hooks }).secret('value-three-0003', 'THREE');
     expect(calls).toEqual([`${join(dir, 'pipeline-secrets')} ONE`]);
   });
+  it('marks the main step of an action with a post step, so the post step (same bundle) knows itself', async () => {
+    expect(await runAction({ name: 't', main: async () => undefined }, new GitHubRunner())).toBe('ok');
+    expect(readFileSync(join(dir, 'state'), 'utf8')).toBe('');
+    expect(await runAction({ name: 't', main: async () => undefined, post: async () => undefined }, new GitHubRunner())).toBe('ok');
+    expect(readFileSync(join(dir, 'state'), 'utf8')).toMatch(/^isPost<<ghadelimiter_[0-9a-f-]+\r?\ntrue\r?\n/);
+    expect(new GitHubRunner({ ...process.env, STATE_isPost: 'true' }).isPost).toBe(true);
+  });
 });
