@@ -1,6 +1,6 @@
 /**
  * rotate-check: report and enforce secret age, lease TTL and certificate expiry against a
- * policy. Glue only: inputs (rotation/config.ts), checks (rotation/*), reports and the issue.
+ * policy. Glue only: inputs (rotate-check/config.ts), checks (rotation/*), reports and the issue (the runner's forge).
  */
 import { CoreHttpHandler } from '../core/sdk-http-handler.js';
 import { HttpClient } from '../core/http.js';
@@ -8,7 +8,6 @@ import { StepFailed } from '../core/errors.js';
 import type { Action, Runner } from '../platform/runner.js';
 import { checkCertificateFiles, findCertificateFiles } from '../rotation/certs.js';
 import { type RotateConfig, readConfig } from './rotate-check/config.js';
-import { IssueClient } from '../rotation/issue.js';
 import type { Item } from '../rotation/item.js';
 import { annotations, countItems, issueBody, jsonReport, summaryMarkdown, writeJsonReport } from '../rotation/report.js';
 import { probeEndpoint } from '../rotation/tls.js';
@@ -76,20 +75,14 @@ async function awsItems(r: Runner, cfg: RotateConfig): Promise<Item[]> {
 }
 
 async function syncIssue(r: Runner, cfg: RotateConfig, items: readonly Item[], nowIso: string): Promise<void> {
-  if (!cfg.issue) return;
+  if (!cfg.issue || !r.forge) return;
   const ctx = r.context();
-  const http = new HttpClient({ service: 'GitHub', proxy: r.proxy(), retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 } });
-  try {
-    const client = new IssueClient(http, { apiUrl: ctx.apiUrl, repository: ctx.repository, token: cfg.issue.token, title: cfg.issue.title, labels: cfg.issue.labels });
-    const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
-    const due = items.some((i) => i.status !== 'ok');
-    // the issue is not masked by the runner: what it says goes through our masker first
-    const res = await client.sync(due, r.masker.redact(issueBody(items, nowIso, runUrl)));
-    r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
-    r.output('issue-number', res.number === undefined ? '' : String(res.number));
-  } finally {
-    await http.close();
-  }
+  const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
+  const due = items.some((i) => i.status !== 'ok');
+  // the issue is not masked by the runner: what it says goes through our masker first
+  const res = await r.forge.syncIssue(cfg.issue.token, { title: cfg.issue.title, labels: cfg.issue.labels, due, body: r.masker.redact(issueBody(items, nowIso, runUrl)) });
+  r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
+  r.output('issue-number', res.number === undefined ? '' : String(res.number));
 }
 
 export const rotateCheck: Action = {

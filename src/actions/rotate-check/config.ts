@@ -100,7 +100,8 @@ export function readConfig(r: Runner): RotateConfig {
     const token = r.input('github-token').trim() || (r.env('GITHUB_TOKEN') ?? '').trim();
     if (!token) throw new UserError('github-token', 'issue: true needs a token with issues: write (the default is the job token)');
     r.secret(token, 'github-token');
-    if (r.platform === 'gitlab') throw new UserError('issue', 'issues are opened on GitHub only; on GitLab use the JSON report (report-path) as an artifact');
+    // the forge (GitHub's APIs) is the runner's: GitLab jobs and the CLI have none
+    if (!r.forge) throw new UserError('issue', 'issues are opened on GitHub only; on GitLab use the JSON report (report-path) as an artifact');
     if (!r.context().repository) throw new UserError('issue', 'the repository is unknown (GITHUB_REPOSITORY): issues are only opened on GitHub');
     cfg.issue = { token, title: r.input('issue-title').trim() || DEFAULT_ISSUE_TITLE, labels: parseList(r.input('issue-labels')) };
   }

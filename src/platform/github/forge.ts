@@ -7,6 +7,7 @@ import type { ProxyOptions } from '../../core/http.js';
 import type { Forge, PullRequest, RunContext } from '../runner.js';
 import { postReviewComments } from './review-comments.js';
 import { uploadSarif } from './code-scanning.js';
+import { syncIssue } from './issues.js';
 
 /** The pull request of a GitHub event payload, or undefined when the event has none. */
 export function pullRequestOf(ctx: RunContext): PullRequest | undefined {
@@ -34,7 +35,9 @@ export function githubForge(run: { context(): RunContext; proxy(): ProxyOptions 
       const ctx = run.context();
       return uploadSarif({ apiUrl: ctx.apiUrl, token, repository: ctx.repository, commitSha: ctx.sha, ref: ctx.ref, sarif, proxy: run.proxy() });
     },
-    // rotate-check's issue moves here with its step (platform/github/issues.ts); nothing calls it before
-    syncIssue: () => Promise.reject(new Error('syncIssue: not wired to the GitHub issues API yet')),
+    syncIssue: (token, issue) => {
+      const ctx = run.context();
+      return syncIssue({ apiUrl: ctx.apiUrl, repository: ctx.repository, proxy: run.proxy() }, token, issue);
+    },
   };
 }

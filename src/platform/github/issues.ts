@@ -3,9 +3,10 @@
  * created when something is due, updated on later runs, closed (with a comment) when all
  * is green. Plain REST over core/http.ts against the run's API URL (GHES included).
  */
-import { RemoteError } from '../core/errors.js';
-import type { HttpClient } from '../core/http.js';
-import { arr, isObject, num, obj, optStr, str } from '../core/json.js';
+import { RemoteError } from '../../core/errors.js';
+import { HttpClient, type ProxyOptions } from '../../core/http.js';
+import { arr, isObject, num, obj, optStr, str } from '../../core/json.js';
+import type { IssueSync, IssueSyncResult } from '../runner.js';
 
 export interface IssueTarget {
   apiUrl: string;
@@ -82,5 +83,16 @@ export class IssueClient {
     await this.call('POST', `/issues/${existing.number}/comments`, { body: 'All credentials are within policy now: closing.' });
     await this.call('PATCH', `/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
     return { action: 'closed', ...existing };
+  }
+}
+
+/** forge.syncIssue: the issue of `issue.title` on the run's repository, opened, updated or closed. */
+export async function syncIssue(run: { apiUrl: string; repository: string; proxy: ProxyOptions }, token: string, issue: IssueSync): Promise<IssueSyncResult> {
+  const http = new HttpClient({ service: 'GitHub', proxy: run.proxy, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 } });
+  try {
+    const client = new IssueClient(http, { apiUrl: run.apiUrl, repository: run.repository, token, title: issue.title, labels: issue.labels });
+    return await client.sync(issue.due, issue.body);
+  } finally {
+    await http.close();
   }
 }
