@@ -35,7 +35,7 @@ export function argvSecretWarnings(spec: ActionSpec, inputs: ReadonlyMap<string,
 }
 
 export function parseArgs(spec: ActionSpec, args: readonly string[]): Map<string, string> {
-  // aliases (vault-action's camelCase names) are flags too; the action resolves them (platform/aliases.ts)
+  // aliases (vault-action's camelCase names) are flags too; the action resolves them (actions/aliases.ts)
   const known = new Set([...spec.inputs.flatMap((i) => [i.name, ...(i.aliases ?? [])]), ...GLOBAL_FLAGS]);
   const out = new Map<string, string>();
   const positional: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * exec-files.ts: which files exec reads as secret files, and the values it finds inside them
+ * actions/exec/secret-files.ts: which files exec reads as secret files, and the values it finds inside them
  * (the dotenv fetch-secrets writes read as sh and dotenv libraries read it, JSON leaves).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
