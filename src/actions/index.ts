@@ -16,7 +16,7 @@ export const actions: Readonly<Record<string, () => Promise<Registered>>> = {
     return { action: m.vaultLogin, spec: m.vaultLoginSpec };
   },
   'fetch-secrets': async () => {
-    const m = await import('./fetch-secrets.js');
+    const m = await import('./fetch-secrets/index.js');
     return { action: m.fetchSecrets, spec: m.fetchSecretsSpec };
   },
   'oidc-assume-role': async () => {

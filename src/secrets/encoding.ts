@@ -14,13 +14,6 @@ export type SecretEncoding = 'utf8' | 'base64' | 'hex';
 
 export const ENCODING_INPUT = 'secret-encoding-type';
 
-export function parseEncoding(raw: string): SecretEncoding {
-  const v = raw.trim().toLowerCase().replace(/^utf-8$/, 'utf8');
-  if (v === '' || v === 'utf8') return 'utf8';
-  if (v === 'base64' || v === 'hex') return v;
-  throw new UserError(ENCODING_INPUT, `expected base64, hex or utf8, got "${v.slice(0, 20)}"`);
-}
-
 export type Decoded = { bytes: Buffer } | { problem: string };
 
 /** Spaces, tabs and line breaks may sit anywhere in an encoded value (base64 -w76, xxd -p). */

@@ -72,6 +72,8 @@ export interface FetchOptions {
   taken?: readonly Named[];
   /** check step output names for collisions too */
   outputs?: boolean;
+  /** loads a store's client (default: its module, imported on demand); tests hand in their own */
+  load?: (kind: StoreKind, ctx: StoreContext) => Promise<Store<StoreSelector>>;
 }
 
 export interface StoreResult {
@@ -114,7 +116,7 @@ export async function fetchStoreSecrets(selectors: readonly StoreSelector[], ctx
   const storeFor = (kind: StoreKind): Promise<Store<StoreSelector>> => {
     let p = stores.get(kind);
     if (!p) {
-      p = loadStore(kind, ctx);
+      p = (opts.load ?? loadStore)(kind, ctx);
       stores.set(kind, p);
     }
     return p;

@@ -150,15 +150,20 @@ export function parseSecretsInput(input: string): Selector[] {
   const entries = splitEntries(input);
   if (entries.length === 0) throw new UserError(SECRETS_INPUT, 'no selector given: write one per line, e.g. "secret/data/ci/app api_key | API_KEY"');
   const out = entries.map((e) => parseSelector(e.line, e.text));
+  checkStaticNames(out);
+  return out;
+}
+
+/** Fails on two selectors that set one env name known before fetching, naming both lines. */
+export function checkStaticNames(selectors: readonly Selector[]): void {
   const seen = new Map<string, Selector>();
-  for (const s of out) {
+  for (const s of selectors) {
     for (const n of staticNames(s)) {
       const prev = seen.get(n);
       if (prev) throw collision(n, prev, s);
       seen.set(n, s);
     }
   }
-  return out;
 }
 
 /** The env names a selector sets that are known before fetching ('*' names come later). */

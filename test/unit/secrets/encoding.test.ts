@@ -1,6 +1,7 @@
 /** secret-encoding-type (vault-action's secretEncodingType): decoding the fetched values. */
 import { describe, expect, it } from '@jest/globals';
-import { decodeItems, parseEncoding } from '../../../src/secrets/encoding.js';
+import { decodeItems } from '../../../src/secrets/encoding.js';
+import { parseEncoding } from '../../../src/actions/fetch-secrets/config.js';
 import type { Item } from '../../../src/secrets/item.js';
 
 describe('secretEncodingType', () => {
