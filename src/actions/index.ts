@@ -28,7 +28,7 @@ export const actions: Readonly<Record<string, () => Promise<Registered>>> = {
     return { action: m.gitleaksScan, spec: m.gitleaksScanSpec };
   },
   'rotate-check': async () => {
-    const m = await import('./rotate-check.js');
+    const m = await import('./rotate-check/index.js');
     return { action: m.rotateCheck, spec: m.rotateCheckSpec };
   },
 };

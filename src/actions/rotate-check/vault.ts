@@ -1,21 +1,17 @@
 /**
- * The Vault side of rotate-check: the connection and login inputs (shared with vault-login),
- * an adapter from VaultClient to the metadata-only calls the checks need, and the run of
- * the KV, PKI, token and lease checks. Only metadata endpoints are called, never KV data reads.
+ * The Vault side of rotate-check: the login (its inputs read by shared/vault-config.ts), an
+ * adapter from VaultClient to the metadata-only calls the checks need, and the run of the KV,
+ * PKI, token and lease checks. Only metadata endpoints are called, never KV data reads.
  */
 import { RemoteError } from '../../core/errors.js';
-import type { InputSpec } from '../spec.js';
 import type { Runner } from '../../platform/runner.js';
 import { type VaultClient, listKeys } from '../../vault/client.js';
 import { type LoginOutcome, login as vaultLogin } from '../../vault/login.js';
-import { loginInputs } from '../shared/vault-inputs.js';
 import { loginCaps, readVaultLogin } from '../shared/vault-config.js';
 import type { RotateConfig } from './config.js';
 import type { Item } from '../../rotation/item.js';
 import { type PkiApi, checkPki } from '../../rotation/pki.js';
 import { type VaultMetaApi, checkKv, checkLease, checkToken } from '../../rotation/vault.js';
-
-export const vaultInputs: readonly InputSpec[] = loginInputs;
 
 function notFound(err: unknown): boolean {
   return err instanceof RemoteError && err.status === 404;
