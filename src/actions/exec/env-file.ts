@@ -4,8 +4,7 @@
  * `NAME="value"`). Errors name the line, never a value.
  */
 import { UserError } from '../../core/errors.js';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { isEnvName } from '../../core/parse.js';
 
 export function parseEnvFile(text: string, file: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -24,7 +23,7 @@ export function parseEnvFile(text: string, file: string): Map<string, string> {
     const eq = text.indexOf('=', i);
     if (eq < 0) fail('expected NAME=value');
     const name = text.slice(i, eq).trim();
-    if (!NAME.test(name)) fail('not a variable name before "="');
+    if (!isEnvName(name)) fail('not a variable name before "="');
     i = eq + 1;
     let value = '';
     const startLine = line;

@@ -13,6 +13,7 @@ import { Masker } from '../../core/mask.js';
 import { HttpClient } from '../../core/http.js';
 import { fetchGitHubIdToken, gitlabIdToken } from '../../core/idtoken.js';
 import { UserError } from '../../core/errors.js';
+import { isEnvName } from '../../core/parse.js';
 import type { AnnotationLevel, AnnotationProps, ReportPlace, RunContext, Runner, RunnerHooks } from '../runner.js';
 import { envProxy } from '../proxy-env.js';
 import { privateDir, processTempDir } from '../temp-dir.js';
@@ -119,7 +120,7 @@ export class ProcessRunner implements Runner {
   }
 
   exportEnv(name: string, value: string): void {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UserError('', `"${name}" is not a valid environment variable name`);
+    if (!isEnvName(name)) throw new UserError('', `"${name}" is not a valid environment variable name`);
     this.exported.set(name, value);
     if (this.opts.envFile) this.writeEnvFile(this.opts.envFile);
   }
