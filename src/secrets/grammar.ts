@@ -32,13 +32,17 @@ export interface Entry {
   text: string;
 }
 
-/** Splits the input into entries with their line numbers; `#` starts a comment line. */
-export function splitEntries(input: string): Entry[] {
+/**
+ * Splits the input into entries with their line numbers; `#` starts a comment line. `secret-ids`
+ * (aws-secretsmanager-get-secrets' format) has one entry per line, no `;`, and a ` # comment`
+ * may end a line: `{ oneByLine: true }`.
+ */
+export function splitEntries(input: string, opts: { oneByLine?: boolean } = {}): Entry[] {
   const out: Entry[] = [];
   input.split(/\r?\n/).forEach((rawLine, i) => {
-    const line = rawLine.trim();
+    const line = (opts.oneByLine ? rawLine.replace(/\s+#.*$/, '') : rawLine).trim();
     if (!line || line.startsWith('#')) return;
-    for (const part of line.split(';')) {
+    for (const part of opts.oneByLine ? [line] : line.split(';')) {
       const text = part.trim();
       if (text) out.push({ line: i + 1, text });
     }

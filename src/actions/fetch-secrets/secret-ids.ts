@@ -12,6 +12,7 @@
  */
 import { UserError } from '../../core/errors.js';
 import { isEnvName, parseBool } from '../../core/parse.js';
+import { splitEntries } from '../../secrets/grammar.js';
 import { type NameCase, compatEnvName } from '../../secrets/names.js';
 import type { StoreSelector } from '../../stores/selector.js';
 
@@ -50,11 +51,9 @@ export function parseAwsSmCompat(inputs: AwsSmCompatInputs): AwsSmCompat {
     out.autoSelectFamilyAttemptTimeoutMs = Number(rawTimeout);
   }
   const seen = new Set<string>();
-  (inputs['secret-ids'] ?? '').split(/\r?\n/).forEach((rawLine, i) => {
-    const text = rawLine.replace(/\s+#.*$/, '').trim();
-    if (!text || text.startsWith('#') || seen.has(text)) return;
+  for (const { line, text } of splitEntries(inputs['secret-ids'] ?? '', { oneByLine: true })) {
+    if (seen.has(text)) continue;
     seen.add(text);
-    const line = i + 1;
     const fail = (what: string) => new UserError('secret-ids', `line ${line} ("${text.slice(0, 120)}"): ${what}`);
     const parts = text.split(',');
     if (parts.length > 2) throw fail('expected "ALIAS,secret-id" with one comma');
@@ -81,7 +80,7 @@ export function parseAwsSmCompat(inputs: AwsSmCompatInputs): AwsSmCompat {
     };
     if (prefix) sel.prefix = true;
     out.selectors.push(sel);
-  });
+  }
   if (out.selectors.length === 0) throw new UserError('secret-ids', 'give at least one secret name, ARN or prefix*, one per line');
   return out;
 }

@@ -28,6 +28,12 @@ describe('splitting', () => {
       { line: 4, text: 'e f' },
     ]);
   });
+  it('one entry per line, a trailing " # comment" dropped (secret-ids), ";" kept', () => {
+    expect(splitEntries('a;b  # note\n  # only a comment\n\nc#d\n', { oneByLine: true })).toEqual([
+      { line: 1, text: 'a;b' },
+      { line: 4, text: 'c#d' },
+    ]);
+  });
   it('tokenizes with quotes', () => {
     expect(tokenize('p "a b".c `x y`')).toEqual(['p', '"a b".c', '`x y`']);
     expect(tokenize('p "a b')).toMatch(/not closed/);
