@@ -1,5 +1,5 @@
 /**
- * The masker and the exec stream redactor with many secrets (core/forms.ts, core/form-matcher.ts):
+ * The masker and the exec stream redactor with many secrets (core/forms.ts, kernels/form-matcher.ts):
  * time to register N values (forms + matcher, with a redact() after every 100 registrations,
  * as a runner logging between secrets does), time to build the exec matcher from byteForms(),
  * and throughput of redact() and the stream redactor over 8 MB of log text (plain, and with

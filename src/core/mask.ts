@@ -3,13 +3,13 @@
  * masked (core/forms.ts: the value, each line of a multi-line value, and the forms tools
  * write: base64, JSON and URL escapes as each language writes them ...) and redacts all of
  * them from any text the suite prints, also when an escape sequence or a NUL byte splits a
- * secret (core/form-matcher.ts). Platforms send the forms to the runner's own masker (GitHub
+ * secret (kernels/form-matcher.ts). Platforms send the forms to the runner's own masker (GitHub
  * add-mask) and pass every line they print through redact() (GitLab and the CLI have no
  * runtime mask).
  */
 import { UserError } from './errors.js';
 import { droppedFormsWarning, formReport, forms, MIN_SECRET_LENGTH } from './forms.js';
-import { FormMatcher, replaceRegions } from './form-matcher.js';
+import { FormMatcher, replaceRegions } from '../kernels/form-matcher.js';
 
 export { MIN_SECRET_LENGTH } from './forms.js';
 export const REDACTED = '***';

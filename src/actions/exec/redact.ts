@@ -2,7 +2,7 @@
  * Streaming redaction of a child process's output (`pipeline-secrets exec`).
  * Works on bytes, so a secret split across chunks, or a multi-byte character split across
  * chunks, is handled the same way; a secret split by terminal escape sequences or NUL bytes
- * is redacted whole (core/form-matcher.ts). Text is released as soon as it cannot be the
+ * is redacted whole (kernels/form-matcher.ts). Text is released as soon as it cannot be the
  * start of a secret: only a tail that could still grow into a form (or an escape sequence
  * not yet complete) is held back. The result is what Masker.redact() gives for the whole
  * output at once, however the output is split.
@@ -10,7 +10,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { REDACTED } from '../../core/mask.js';
 import { forms as formsOf } from '../../core/forms.js';
-import { FormMatcher, replaceRegions } from '../../core/form-matcher.js';
+import { FormMatcher, replaceRegions } from '../../kernels/form-matcher.js';
 
 const REDACTED_BYTES = Buffer.from(REDACTED);
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { Masker } from '../../../../src/core/mask.js';
 import { forms } from '../../../../src/core/forms.js';
-import { FormMatcher, stripView } from '../../../../src/core/form-matcher.js';
+import { FormMatcher } from '../../../../src/kernels/form-matcher.js';
 import { StreamRedactor, byteForms } from '../../../../src/actions/exec/redact.js';
 
 const token = `hvs.${randomBytes(18).toString('base64url')}`;
@@ -167,17 +167,6 @@ describe('Masker.redact and the stream redactor', () => {
     const text = `ü€🔑${token}🔑`;
     const bytes = Buffer.from(text);
     for (let a = 0; a < bytes.length; a++) expect(streamed(f, bytes, [a])).toBe('ü€🔑***🔑');
-  });
-
-  it('the view drops CSI, OSC, ESC x, ESC ( B and NUL, and knows what is not yet complete', () => {
-    const v = stripView(Buffer.from('a\x1b[1;31mb\x1b]0;t\x07c\x1b]8;;u\x1b\\d\x1b7e\x1b(Bf\x00g'), true);
-    expect(Buffer.from(v.bytes.subarray(0, v.len)).toString()).toBe('abcdefg');
-    expect(stripView(Buffer.from('ab\x1b[12'), false).end).toBe(2);
-    expect(stripView(Buffer.from('ab\x1b'), false).end).toBe(2);
-    expect(stripView(Buffer.from('ab\x1b]0;x'), false).end).toBe(2);
-    // a malformed sequence loses only its introducer
-    const bad = stripView(Buffer.from('ab\x1b[12\ncd'), true);
-    expect(Buffer.from(bad.bytes.subarray(0, bad.len)).toString()).toBe('ab12\ncd');
   });
 
   it('a form that itself holds an escape or NUL is matched raw and as a viewer shows it', () => {
