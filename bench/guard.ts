@@ -20,7 +20,10 @@ const dir = join(work, 'record');
 mkdirSync(dir, { mode: 0o700 });
 
 let seed = 12345;
-const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = (): number => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
 const words = ['function', 'return', 'const', 'value', 'this', 'props', 'export', 'import', 'default', 'undefined', 'null', 'true', 'false', 'config', 'apiUrl', 'render', 'state', 'length', 'index', 'module', '=>', '{', '}', '(', ')', ';', '"id":', '"name":'];
 // 4 MB of text-like build output (words, identifiers, base64-ish ids), sliced into files
 function makePool(): Buffer {

@@ -75,7 +75,7 @@ export class Source implements AsyncIterator<Buffer, undefined>, AsyncIterable<B
       parts.push(r.value);
       len += r.value.length;
     }
-    const h = parts.length === 1 ? parts[0]! : Buffer.concat(parts, len);
+    const h = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, len);
     if (h.length) this.back = h;
     return h;
   }
@@ -91,7 +91,7 @@ export class Source implements AsyncIterator<Buffer, undefined>, AsyncIterable<B
       if (len > max) return null;
       parts.push(r.value);
     }
-    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, len);
+    return parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, len);
   }
 
   /** Reads to the end, discarding; a failure below ends it quietly (it was noted where it happened). */

@@ -69,7 +69,7 @@ export async function* zipMembers(name: string, input: Source, layer: number, ct
       ctx.note(path, why);
       continue;
     }
-    let stream;
+    let stream: Awaited<ReturnType<typeof zip.openReadStreamPromise>>;
     try {
       // the packed bytes from yauzl; inflated here in 64 kB chunks (yauzl's own inflater uses 16 kB: ~30 % slower)
       stream = await zip.openReadStreamPromise(e, e.compressionMethod === 8 ? { decompress: false } : {});

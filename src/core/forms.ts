@@ -359,8 +359,8 @@ function lowerHex(e: string): string {
   if (!e.includes('%')) return e;
   const b = Buffer.from(e, 'latin1');
   for (let i = b.indexOf(0x25); i >= 0 && i + 2 < b.length; i = b.indexOf(0x25, i + 3)) {
-    b[i + 1]! |= 0x20;
-    b[i + 2]! |= 0x20;
+    b[i + 1] = (b[i + 1] ?? 0) | 0x20;
+    b[i + 2] = (b[i + 2] ?? 0) | 0x20;
   }
   return b.toString('latin1');
 }

@@ -88,7 +88,7 @@ function cannotRead(ctx: GuardScan, path: string, reason: string): void {
  * by name is searched even if it is a symlink), else why it cannot be searched.
  */
 function statTarget(path: string): { dir: boolean } | { problem: string } {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch (err) {

@@ -2,7 +2,7 @@
  * PEM certificate files in the workspace: globs (or plain paths) relative to it, each file
  * split into chains and evaluated. Private-key blocks in a bundle are skipped unread.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { chainItem, groupChains, pemCertificates } from './chain.js';
 import { globToRegExp, isGlob } from './glob.js';
@@ -23,7 +23,7 @@ function walk(root: string, out: string[]): void {
   const stack = [root];
   while (stack.length && out.length < MAX_FILES) {
     const dir = stack.pop() ?? root;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

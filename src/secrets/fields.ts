@@ -41,14 +41,14 @@ export function asObject(v: unknown): JsonObject | undefined {
 
 /** A field of a secret: the literal key first (`a.b` as one key), else the dotted path. */
 export function lookup(data: JsonObject, field: FieldSelector, source: string, line: number): unknown {
-  if (!field.quoted && Object.prototype.hasOwnProperty.call(data, field.raw)) return data[field.raw];
+  if (!field.quoted && Object.hasOwn(data, field.raw)) return data[field.raw];
   let cur: unknown = data;
   const walked: string[] = [];
   for (const seg of field.segments) {
     const o = asObject(cur);
     const at = walked.length ? `the field "${walked.join('.')}" of ${source}` : source;
     if (!o) throw new FieldError(`line ${line}: ${at} is ${kind(cur)}, not a JSON object, so it has no key "${seg}"`, true);
-    if (!Object.prototype.hasOwnProperty.call(o, seg)) throw new FieldError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
+    if (!Object.hasOwn(o, seg)) throw new FieldError(`line ${line}: ${at} has no key "${seg}"; ${keyList(o)}`, true);
     cur = o[seg];
     walked.push(seg);
   }

@@ -9,7 +9,7 @@ import { closeQuietly, makeHttp, retrying } from './http.js';
 import { arrived, once, type StoreContext } from './context.js';
 import { awsError, awsRegion, clientConfig, isRetryableAws } from './aws-sdk.js';
 import { sourceOf, type StoreSelector } from './selector.js';
-import type { Fetched, Store } from '../secrets/store.js';
+import type { Store } from '../secrets/store.js';
 
 const NOT_FOUND = ['ParameterNotFound', 'ParameterVersionNotFound'];
 

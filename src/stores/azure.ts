@@ -14,7 +14,7 @@ import { envelopeError, firstLine, oauthError } from './error-bodies.js';
 import { arrived, once, type StoreContext } from './context.js';
 import { diagnoseAzureExchange } from './diagnose.js';
 import { sourceOf, type StoreSelector } from './selector.js';
-import type { Fetched, Store } from '../secrets/store.js';
+import type { Store } from '../secrets/store.js';
 
 export const AZURE_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 export const KEY_VAULT_API_VERSION = '7.4';

@@ -14,7 +14,7 @@ import { envelopeError, oauthError } from './error-bodies.js';
 import { arrived, once, type StoreContext } from './context.js';
 import { diagnoseGcpExchange, diagnoseGcpImpersonation } from './diagnose.js';
 import { sourceOf, type StoreSelector } from './selector.js';
-import type { Fetched, Store } from '../secrets/store.js';
+import type { Store } from '../secrets/store.js';
 
 export const GCP_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const PROVIDER_RE = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;

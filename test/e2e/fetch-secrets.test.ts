@@ -167,7 +167,7 @@ describe('dynamic secrets', () => {
     expect(vault.counters.leasesIssued).toBe(issued + 1); // one request for both keys
     const lease = [...vault.leases.values()].pop();
     expect(run.exported['DB_USER']).toMatch(/^v-token-app-/);
-    expect(run.summary).toMatch(/\| `DB_PASS` \| env, output \| database\/creds\/app `password` \|  \| 1h \|/);
+    expect(run.summary).toMatch(/\| `DB_PASS` \| env, output \| database\/creds\/app `password` \| {2}\| 1h \|/);
     expect(run.log.join('\n')).not.toContain(run.exported['DB_PASS'] ?? 'x');
     expect(run.masks).toContain(run.exported['DB_PASS']);
     await step('x k', { after: run, extraSecrets: [run.exported['DB_PASS'] ?? ''] }).then(ok);

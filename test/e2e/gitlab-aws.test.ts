@@ -4,7 +4,7 @@
  * verifies, the credentials reach the script through its environment (or a 0600 profile that
  * after_script removes), `exec` redacts them, and the pipeline output holds no secret.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OidcIssuer } from '../servers/oidc.js';

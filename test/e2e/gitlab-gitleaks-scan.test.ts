@@ -4,7 +4,7 @@
  * token fails the job, writes gl-secret-detection-report.json (schema 15.2.1) and never
  * prints the token; bad inputs are refused with GitLab's message.
  */
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';

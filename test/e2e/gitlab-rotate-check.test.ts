@@ -3,7 +3,7 @@
  * a certificate in the project that expires within fail_before fails the job, the JSON report
  * is kept (artifacts: when: always), a healthy one passes; bad inputs get GitLab's message.
  */
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCert } from '../servers/certs.js';

@@ -11,7 +11,7 @@ import { connect, type Socket } from 'node:net';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStep, transcript, type StepRun } from '../runner/github.js';
+import { runStep, type StepRun } from '../runner/github.js';
 import { runCli } from '../runner/cli.js';
 import { OidcIssuer } from '../servers/oidc.js';
 import { StsServer } from '../servers/sts.js';

@@ -110,7 +110,7 @@ async function runBatch(batch: GenValue[], n: number, timeoutMs: number): Promis
   const report = join(dir, `batch-${n}.json`);
   writeFileSync(envFile, batch.map((g) => `export ${varName(g)}=${shellQuote(g.value)}\n`).join(''), { mode: 0o600 });
   const problems: string[] = [];
-  let r;
+  let r: Awaited<ReturnType<typeof runCli>>;
   try {
     r = await runCli(['exec', '--export-file', envFile, '--', nodeBinary('24'), join(dir, 'child.mjs')], {
       env: { PS_REPORT: report, PS_SEED: String(1000 + n), PS_ENCODERS_URL: pathToFileURL(join(repoRoot, 'test', 'property', 'encoders.ts')).href },

@@ -146,7 +146,9 @@ function multiline(r: Rnd, n: number): string {
   }
   const eol = (): string => pick(r, ['\n', '\n', '\r\n', '\r']);
   let s = '';
-  out.forEach((l, i) => (s += (i ? eol() : '') + l));
+  out.forEach((l, i) => {
+    s += (i ? eol() : '') + l;
+  });
   if (r() < 0.2) s += eol();
   return s;
 }

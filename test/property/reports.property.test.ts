@@ -51,7 +51,9 @@ function reportNeedles(value: string): Form[] {
   const seen = new Set<string>();
   const bases: [string, string][] = [['secret', value]];
   const ls = lines(value);
-  if (ls.length > 1) ls.forEach((l, i) => bases.push([`line ${i + 1}`, l.trim()]));
+  if (ls.length > 1) ls.forEach((l, i) => {
+    bases.push([`line ${i + 1}`, l.trim()]);
+  });
   for (const [what, b] of bases) {
     if (nonSpace(b) < MIN_MASK_LENGTH) continue;
     // PEM armour is the key type's, not the secret's
@@ -211,7 +213,7 @@ describe('report redaction as a property', () => {
     for (let i = 0; i < chosen.length; i += 4) {
       const group = chosen.slice(i, i + 4);
       const files: Record<string, string> = {};
-      group.forEach((g) => (files[`conf/${g.id}.env`] = `psx${String(g.id).padStart(5, '0')}=«${g.value}»\n`));
+      for (const g of group) files[`conf/${g.id}.env`] = `psx${String(g.id).padStart(5, '0')}=«${g.value}»\n`;
       gitCommit(root, `add ${group.map((g) => g.value).join(' and ')}`, files);
     }
     const out = tmp('prop-reports');

@@ -32,7 +32,7 @@ export function handleKv(v: VaultServer, m: Mount, sub: string, ctx: Ctx): Reply
   return m.options['version'] === '1' ? kv1(v, m, sub, ctx) : kv2(v, m, sub, ctx);
 }
 
-function kv1(v: VaultServer, m: Mount, sub: string, ctx: Ctx): Reply {
+function kv1(_v: VaultServer, m: Mount, sub: string, ctx: Ctx): Reply {
   switch (ctx.method) {
     case 'GET': {
       const data = m.kv1.get(sub);

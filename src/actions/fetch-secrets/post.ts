@@ -40,7 +40,7 @@ export async function post(r: Runner): Promise<void> {
     return;
   }
   r.secret(token, 'the Vault token');
-  let client;
+  let client: ReturnType<typeof vaultClient>;
   try {
     const conn = readVaultConnection(r);
     client = vaultClient({ ...conn, retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } }, clientCaps(r), token);

@@ -4,7 +4,7 @@
  * out of the tree; each skip is reported. Invalid UTF-8 is decoded with replacement
  * characters, so the rest of the file is still scanned.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Fragment, Skipped } from '../types.js';
 import type { SourceStats } from './stats.js';
@@ -57,7 +57,7 @@ export async function* walkTree(root: string, opts: TreeOptions): AsyncGenerator
   const stack: string[] = [''];
   while (stack.length) {
     const relDir = stack.pop() ?? '';
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(join(root, relDir), { withFileTypes: true });
     } catch (err) {
@@ -83,7 +83,6 @@ export async function* walkTree(root: string, opts: TreeOptions): AsyncGenerator
         }
         if (!inside(realRoot, target)) {
           opts.skipped.push({ path: rel, reason: 'symlink pointing out of the scanned tree' });
-          continue;
         }
         // a link inside the tree is not followed: its target is scanned where it is
       }

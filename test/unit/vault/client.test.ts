@@ -98,7 +98,7 @@ describe('vault imitation: tokens, KV, leases, PKI', () => {
     expect(latest.data?.['data']).toEqual({ password: 'second-pass' });
     expect(latest.mountType).toBe('kv');
     const v1 = await c.read('secret/data/ci/db', { query: { version: '1' } });
-    expect((v1.data?.['metadata'] as Record<string, unknown>)['created_time']).toMatch(/^2025-01-02T00:00:00\.000\d{6}Z$/);
+    expect((v1.data?.['metadata'] as Record<string, unknown> | undefined)?.['created_time']).toMatch(/^2025-01-02T00:00:00\.000\d{6}Z$/);
     const meta = await c.read('secret/metadata/ci/db');
     expect(meta.data?.['current_version']).toBe(2);
     expect(Object.keys(meta.data?.['versions'] as object)).toEqual(['1', '2']);

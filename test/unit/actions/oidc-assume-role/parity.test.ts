@@ -12,7 +12,7 @@ import { allActions, type Registered } from '../../../../src/actions/index.js';
 
 /** every action's module, loaded (the CLI loads only the one it runs) */
 const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
-import { UserError, RemoteError } from '../../../../src/core/errors.js';
+import { type UserError, RemoteError } from '../../../../src/core/errors.js';
 import { parseInputs, type RunInfo } from '../../../../src/actions/oidc-assume-role/config.js';
 import { parseCustomTags, parseTransitiveKeys, runTags, sanitizeTagValue, sessionTags, type TagRun } from '../../../../src/aws/tags.js';
 import { parseIni, readProfileCredentials, removeProfile, writeProfileFiles } from '../../../../src/aws/credentials-file.js';

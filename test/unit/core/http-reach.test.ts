@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { HttpClient } from '../../src/core/http.js';
-import { RemoteError } from '../../src/core/errors.js';
-import { makeCert, type TestCert } from '../servers/certs.js';
-import { startProxy, type TestProxy } from '../servers/proxy.js';
-import { listen, sendJson, type Started } from '../servers/http.js';
+import { HttpClient } from '../../../src/core/http.js';
+import { RemoteError } from '../../../src/core/errors.js';
+import { makeCert, type TestCert } from '../../servers/certs.js';
+import { startProxy, type TestProxy } from '../../servers/proxy.js';
+import { listen, sendJson, type Started } from '../../servers/http.js';
 
 let ca: TestCert;
 let server: Server;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { Masker, secretForms } from '../../src/core/mask.js';
-import { backoffDelay, withRetry } from '../../src/core/retry.js';
-import { fakeClock } from '../../src/core/clock.js';
-import { parseBool, parseDuration, parseIntIn } from '../../src/core/parse.js';
-import { UserError, RemoteError } from '../../src/core/errors.js';
-import { HttpClient } from '../../src/core/http.js';
-import { listen, sendJson } from '../servers/http.js';
+import { Masker, secretForms } from '../../../src/core/mask.js';
+import { backoffDelay, withRetry } from '../../../src/core/retry.js';
+import { fakeClock } from '../../../src/core/clock.js';
+import { parseBool, parseDuration, parseIntIn } from '../../../src/core/parse.js';
+import { UserError, RemoteError } from '../../../src/core/errors.js';
+import { HttpClient } from '../../../src/core/http.js';
+import { listen, sendJson } from '../../servers/http.js';
 
 describe('masker', () => {
   it('masks the value, each line and derived forms', () => {
@@ -101,7 +101,7 @@ describe('http client', () => {
 
 describe('secret files', () => {
   it('restricts nothing off Windows and fails closed when the Windows ACL cannot be set', async () => {
-    const { restrictToOwner } = await import('../../src/core/files.js');
+    const { restrictToOwner } = await import('../../../src/core/files.js');
     await expect(restrictToOwner('/nonexistent/x', 'linux')).resolves.toBeUndefined();
     // icacls does not exist here: the way a failed restriction surfaces on Windows
     await expect(restrictToOwner('/nonexistent/x', 'win32')).rejects.toThrow(/could not restrict \/nonexistent\/x/);

@@ -9,15 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../../src/core/errors.js';
-import { proxyUrl } from '../../src/core/http.js';
-import { parseDuration } from '../../src/core/parse.js';
-import { envProxy } from '../../src/platform/proxy-env.js';
-import { parseInputs, type RunInfo } from '../../src/actions/oidc-assume-role/config.js';
-import { bytesAsText, decodeBase64, decodeHex, decodeItems } from '../../src/secrets/encoding.js';
-import { inject, maskAll, type InjectTarget } from '../../src/secrets/inject.js';
-import { checkToken, parseExtraHeaders, parseRequestTimeoutMs, parseStepTimeout } from '../../src/actions/shared/vault-config.js';
-import type { Item } from '../../src/secrets/item.js';
+import { UserError } from '../../../src/core/errors.js';
+import { proxyUrl } from '../../../src/core/http.js';
+import { parseDuration } from '../../../src/core/parse.js';
+import { envProxy } from '../../../src/platform/proxy-env.js';
+import { parseInputs, type RunInfo } from '../../../src/actions/oidc-assume-role/config.js';
+import { bytesAsText, decodeBase64, decodeHex, decodeItems } from '../../../src/secrets/encoding.js';
+import { inject, maskAll, type InjectTarget } from '../../../src/secrets/inject.js';
+import { checkToken, parseExtraHeaders, parseRequestTimeoutMs, parseStepTimeout } from '../../../src/actions/shared/vault-config.js';
+import type { Item } from '../../../src/secrets/item.js';
 
 function userError(fn: () => unknown): UserError {
   try {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { itWithTools } from '../runner/os.js';
+import { itWithTools } from '../../runner/os.js';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEY_FILE, RECORD_FILE, readRecord, recordSecret, type GuardRecord } from '../../src/guard/record.js';
-import { findingLine, searchPaths } from '../../src/guard/search.js';
-import { injectedFindings, toFindings } from '../../src/actions/gitleaks-scan/injected.js';
-import { dockerSave, gzip, tar, zip } from '../e2e/guard-fixtures.js';
+import { KEY_FILE, RECORD_FILE, readRecord, recordSecret, type GuardRecord } from '../../../src/guard/record.js';
+import { findingLine, searchPaths } from '../../../src/guard/search.js';
+import { injectedFindings, toFindings } from '../../../src/actions/gitleaks-scan/injected.js';
+import { dockerSave, gzip, tar, zip } from '../../e2e/guard-fixtures.js';
 
 function recordOf(values: Record<string, string>): { record: GuardRecord; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ps-guard-s-'));

@@ -3,11 +3,11 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { parse } from 'yaml';
-import { allActions, type Registered } from '../../src/actions/index.js';
+import { allActions, type Registered } from '../../../src/actions/index.js';
 
 /** every action's module, loaded (the CLI loads only the one it runs) */
 const actions: Record<string, Registered> = Object.fromEntries((await allActions()).map((a) => [a.spec.name, a]));
-import { repoRoot } from '../runner/node.js';
+import { repoRoot } from '../../runner/node.js';
 
 describe.each(Object.keys(actions))('actions/%s/action.yml', (name) => {
   const file = join(repoRoot, 'actions', name, 'action.yml');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseNoProxy, shouldProxy } from '../../src/core/no-proxy.js';
+import { parseNoProxy, shouldProxy } from '../../../src/core/no-proxy.js';
 
 const via = (url: string, noProxy: string) => shouldProxy(new URL(url), parseNoProxy(noProxy));
 

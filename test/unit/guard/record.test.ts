@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIN_SECRET_LENGTH, secretForms } from '../../src/core/mask.js';
-import { guardForms, base64Core } from '../../src/guard/forms.js';
-import { KEY_FILE, RECORD_FILE, jobKeys, readRecord, recordSecret, recordedInto } from '../../src/guard/record.js';
-import { acquire, liveRefs, release, REFS_FILE } from '../../src/guard/refs.js';
-import { expectOwnerOnly } from '../runner/os.js';
+import { MIN_SECRET_LENGTH, secretForms } from '../../../src/core/mask.js';
+import { guardForms, base64Core } from '../../../src/guard/forms.js';
+import { KEY_FILE, RECORD_FILE, jobKeys, readRecord, recordSecret, recordedInto } from '../../../src/guard/record.js';
+import { acquire, liveRefs, release, REFS_FILE } from '../../../src/guard/refs.js';
+import { expectOwnerOnly } from '../../runner/os.js';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'ps-guard-rec-'));
 

@@ -1,5 +1,5 @@
 /** The masker takes what fetch-secrets can be given: huge multi-line values, lone surrogates. */
-import { Masker } from '../../src/core/mask.js';
+import { Masker } from '../../../src/core/mask.js';
 
 describe('masker limits', () => {
   it('registers a value with 30,000 lines (no call-stack overflow) and redacts every line', () => {

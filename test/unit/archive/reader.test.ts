@@ -6,15 +6,15 @@
  * layers, and archives written by the real tar, gzip and zip tools.
  */
 import { describe, expect, it } from '@jest/globals';
-import { hasGnuTar, itIf, itWithTools } from '../runner/os.js';
+import { hasGnuTar, itIf, itWithTools } from '../../runner/os.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { ArchiveRefused, readArchive, sniffArchive, type ArchiveNote, type ReadLimits } from '../../src/archive/index.js';
-import { gz, makeTar, makeZip } from '../e2e/scan-archives.js';
-import { dockerSave, tar as gnuTar } from '../e2e/guard-fixtures.js';
+import { ArchiveRefused, readArchive, sniffArchive, type ArchiveNote, type ReadLimits } from '../../../src/archive/index.js';
+import { gz, makeTar, makeZip } from '../../e2e/scan-archives.js';
+import { dockerSave, tar as gnuTar } from '../../e2e/guard-fixtures.js';
 
 const SCANNER: ReadLimits = { maxDepth: 3, maxEntryBytes: 10 * 1048576, maxTotalBytes: 256 * 1048576, maxRatio: 200 };
 const GUARD: ReadLimits = { maxDepth: 4, maxZipBytes: 512 * 1048576, refuseUnsafeNames: false, gzipNames: 'same' };

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendSecretFileSync, createSecretFileSync, icaclsArgs, restrictToOwnerSync, writeSecretFile, writeSecretFileSync } from '../../src/core/files.js';
-import { expectOwnerOnly, isUser, itPosix, parseIcacls } from '../runner/os.js';
+import { appendSecretFileSync, createSecretFileSync, icaclsArgs, restrictToOwnerSync, writeSecretFile, writeSecretFileSync } from '../../../src/core/files.js';
+import { expectOwnerOnly, isUser, itPosix, parseIcacls } from '../../runner/os.js';
 
 let dir: string;
 beforeAll(() => {

@@ -6,11 +6,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { CORE_KIND, CORE_URL_KIND, MIN_BASE64_CORE_LENGTH, MIN_SECRET_LENGTH, base64Core, droppedFormsWarning, formReport, forms, jsonEscape } from '../../src/core/forms.js';
-import { guardForms } from '../../src/guard/forms.js';
-import { Masker } from '../../src/core/mask.js';
-import { ProcessRunner } from '../../src/platform/process/runner.js';
-import { itIf, itWithTools } from '../runner/os.js';
+import { CORE_KIND, CORE_URL_KIND, MIN_BASE64_CORE_LENGTH, MIN_SECRET_LENGTH, base64Core, droppedFormsWarning, formReport, forms, jsonEscape } from '../../../src/core/forms.js';
+import { guardForms } from '../../../src/guard/forms.js';
+import { Masker } from '../../../src/core/mask.js';
+import { ProcessRunner } from '../../../src/platform/process/runner.js';
+import { itIf, itWithTools } from '../../runner/os.js';
 
 const has = (tool: string, arg = '--version'): boolean => spawnSync(tool, [arg], { stdio: 'ignore' }).status === 0;
 const python = has('python3');
