@@ -38,9 +38,17 @@ async function once(bundle: string, inputs: Record<string, string>, extraEnv: Re
     writeFileSync(files[f], '');
   }
   const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', CI: 'true',
-    GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_RUN_ID: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_WORKSPACE: dir,
-    ...files, ...extraEnv,
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKSPACE: dir,
+    ...files,
+    ...extraEnv,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const t = performance.now();
@@ -53,8 +61,13 @@ const dist = join(repoRoot, 'dist');
 /** index.js and any chunk files ncc split off (what the action ships), not licences. */
 /** index.js: what every run loads (the goal's size); chunks: what import() loads on demand (stores, the artifact client) */
 const bundleSize = (b: string): number => statSync(join(dist, b, 'index.js')).size;
-const chunkSize = (b: string): number => readdirSync(join(dist, b)).filter((f) => f.endsWith('.js') && f !== 'index.js').reduce((n, f) => n + statSync(join(dist, b, f)).size, 0);
-const bundles = readdirSync(dist).filter((d) => d !== 'cli' && existsSync(join(dist, d, 'index.js'))).sort();
+const chunkSize = (b: string): number =>
+  readdirSync(join(dist, b))
+    .filter((f) => f.endsWith('.js') && f !== 'index.js')
+    .reduce((n, f) => n + statSync(join(dist, b, f)).size, 0);
+const bundles = readdirSync(dist)
+  .filter((d) => d !== 'cli' && existsSync(join(dist, d, 'index.js')))
+  .sort();
 const oar = join(dist, 'oidc-assume-role', 'index.js');
 const fullInputs = { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url };
 
@@ -78,15 +91,21 @@ console.log('bundle                 index.js              load only (no inputs: 
 for (const b of bundles) {
   const size = bundleSize(b);
   const chunks = chunkSize(b);
-  console.log(`${b.padEnd(22)} ${(size / 1024 / 1024).toFixed(2).padStart(5)} MB${size > LIMIT ? ' (over 1.2)' : '           '} ${median(load[b]!).toFixed(0).padStart(5)} ms${' '.repeat(58)}${chunks ? `${(chunks / 1024 / 1024).toFixed(2)} MB` : '-'}`);
+  console.log(
+    `${b.padEnd(22)} ${(size / 1024 / 1024).toFixed(2).padStart(5)} MB${size > LIMIT ? ' (over 1.2)' : '           '} ${median(load[b]!).toFixed(0).padStart(5)} ms${' '.repeat(58)}${chunks ? `${(chunks / 1024 / 1024).toFixed(2)} MB` : '-'}`,
+  );
 }
 const smallest = bundles.reduce((a, b) => (bundleSize(a) <= bundleSize(b) ? a : b));
 const fullMs = median(full);
 const oarLoad = median(load['oidc-assume-role'] ?? []);
 const smallLoad = median(load[smallest]!);
-console.log(`\noidc-assume-role, full AssumeRoleWithWebIdentity against the local STS: ${fullMs.toFixed(0)} ms (${sts.calls('AssumeRoleWithWebIdentity')} STS calls in all)`);
+console.log(
+  `\noidc-assume-role, full AssumeRoleWithWebIdentity against the local STS: ${fullMs.toFixed(0)} ms (${sts.calls('AssumeRoleWithWebIdentity')} STS calls in all)`,
+);
 console.log(`smallest bundle: ${smallest}, load ${smallLoad.toFixed(0)} ms`);
-console.log(`goal: oidc-assume-role <= smallest + 100 ms = ${(smallLoad + 100).toFixed(0)} ms: load ${oarLoad.toFixed(0)} ms (${oarLoad <= smallLoad + 100 ? 'met' : 'NOT met'}), full run ${fullMs.toFixed(0)} ms (${fullMs <= smallLoad + 100 ? 'met' : 'NOT met'})`);
+console.log(
+  `goal: oidc-assume-role <= smallest + 100 ms = ${(smallLoad + 100).toFixed(0)} ms: load ${oarLoad.toFixed(0)} ms (${oarLoad <= smallLoad + 100 ? 'met' : 'NOT met'}), full run ${fullMs.toFixed(0)} ms (${fullMs <= smallLoad + 100 ? 'met' : 'NOT met'})`,
+);
 
 await sts.stop();
 await issuer.stop();

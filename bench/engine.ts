@@ -41,7 +41,9 @@ const secs = (performance.now() - t0) / 1000;
 const c1 = process.cpuUsage(c0);
 const cpu = (c1.user + c1.system) / 1e6;
 const mb = bytes / 1e6;
-console.log(`${texts.length} files, ${mb.toFixed(1)} MB, ${scanner.ruleCount} rules: wall ${secs.toFixed(2)} s ${(mb / secs).toFixed(1)} MB/s; cpu ${cpu.toFixed(2)} s ${(mb / cpu).toFixed(1)} MB/s; ${all.length} findings`);
+console.log(
+  `${texts.length} files, ${mb.toFixed(1)} MB, ${scanner.ruleCount} rules: wall ${secs.toFixed(2)} s ${(mb / secs).toFixed(1)} MB/s; cpu ${cpu.toFixed(2)} s ${(mb / cpu).toFixed(1)} MB/s; ${all.length} findings`,
+);
 console.log(`  per file: ${((cpu * 1e6) / texts.length).toFixed(1)} µs cpu`);
 if (dump) {
   const rows = all.map((f) => `${f.path}:${f.ruleId}:${f.startLine}:${f.startColumn}:${f.endLine}:${f.endColumn}:${f.secret.length}`);

@@ -42,8 +42,17 @@ async function once(args: string[], inputs: Record<string, string>, extra: Recor
     writeFileSync(files[f], '');
   }
   const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', CI: 'true',
-    GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_RUN_ID: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_WORKSPACE: dir, ...files, ...extra,
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKSPACE: dir,
+    ...files,
+    ...extra,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const timeFile = join(dir, 'time');
@@ -57,7 +66,11 @@ async function once(args: string[], inputs: Record<string, string>, extra: Recor
 
 const vaultOnly = { secrets: 'secret/data/ci/app api_key | API_KEY', url: vault.url, token };
 const storeOnly = { secrets: 'aws-sm:prod/api-key | API_KEY', 'aws-region': 'eu-west-1' };
-const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIABENCH0000000000', AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-00000000000', AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url };
+const awsEnv = {
+  AWS_ACCESS_KEY_ID: 'AKIABENCH0000000000',
+  AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-00000000000',
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
+};
 
 const times: Record<string, number[]> = { bare: [], vault: [], store: [] };
 const cpu: Record<string, number[]> = { bare: [], vault: [], store: [] };
@@ -78,15 +91,23 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 console.log(`dist/fetch-secrets (ncc -m), Node 24, median of ${RUNS} interleaved runs, spawn to exit\n`);
-for (const f of readdirSync(dist).filter((x) => x.endsWith('.js')).sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)))) {
+for (const f of readdirSync(dist)
+  .filter((x) => x.endsWith('.js'))
+  .sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)))) {
   console.log(`${f.padEnd(24)} ${(statSync(join(dist, f)).size / 1024).toFixed(0).padStart(6)} kB`);
 }
 const bare = median(times['bare']!);
 const vaultMs = median(times['vault']!);
 const c = (k: string): string => `${median(cpu[k]!).toFixed(0)} ms CPU, fastest ${Math.min(...times[k]!).toFixed(0)} ms wall`;
 console.log(`\nbare node          ${bare.toFixed(0)} ms wall, ${c('bare')}`);
-console.log(`Vault-only run     ${vaultMs.toFixed(0)} ms wall (+${(vaultMs - bare).toFixed(0)} ms; goal <= +150: ${vaultMs - bare <= 150 ? 'met' : 'NOT met'}), ${c('vault')}`);
-console.log(storeWorks ? `aws-sm-only run    ${median(times['store']!).toFixed(0)} ms wall (+${(median(times['store']!) - bare).toFixed(0)} ms), ${c('store')}` : 'aws-sm-only run    not supported by this build');
+console.log(
+  `Vault-only run     ${vaultMs.toFixed(0)} ms wall (+${(vaultMs - bare).toFixed(0)} ms; goal <= +150: ${vaultMs - bare <= 150 ? 'met' : 'NOT met'}), ${c('vault')}`,
+);
+console.log(
+  storeWorks
+    ? `aws-sm-only run    ${median(times['store']!).toFixed(0)} ms wall (+${(median(times['store']!) - bare).toFixed(0)} ms), ${c('store')}`
+    : 'aws-sm-only run    not supported by this build',
+);
 
 await vault.stop();
 await aws.stop();

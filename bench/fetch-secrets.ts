@@ -37,7 +37,11 @@ for (const concurrency of [1, 8, 20]) {
     const client = new VaultClient({ url: vault.url, token });
     const before = vault.counters.requests;
     const t = performance.now();
-    const res = await fetchAll(vaultSource(client, () => undefined), groupFetches(parseSecretsInput(input)), { concurrency, ignoreNotFound: false });
+    const res = await fetchAll(
+      vaultSource(client, () => undefined),
+      groupFetches(parseSecretsInput(input)),
+      { concurrency, ignoreNotFound: false },
+    );
     times.push(performance.now() - t);
     requests = vault.counters.requests - before;
     if (res.error || res.fetched.length !== PATHS) throw new Error('bench fetch failed');
@@ -60,5 +64,7 @@ for (let run = 0; run < RUNS; run++) {
   const m = / in (\d+) ms/.exec(r.summary);
   fetchReported.push(Number(m?.[1] ?? NaN));
 }
-console.log(`  whole step (dist, Node 24)  fetch ${median(fetchReported).toFixed(0).padStart(4)} ms   step ${median(step).toFixed(0)} ms   requests ${stepRequests} (1 is lookup-self of the token)`);
+console.log(
+  `  whole step (dist, Node 24)  fetch ${median(fetchReported).toFixed(0).padStart(4)} ms   step ${median(step).toFixed(0)} ms   requests ${stepRequests} (1 is lookup-self of the token)`,
+);
 await vault.stop();

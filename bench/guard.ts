@@ -24,7 +24,36 @@ const rnd = (): number => {
   seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
   return seed / 2 ** 32;
 };
-const words = ['function', 'return', 'const', 'value', 'this', 'props', 'export', 'import', 'default', 'undefined', 'null', 'true', 'false', 'config', 'apiUrl', 'render', 'state', 'length', 'index', 'module', '=>', '{', '}', '(', ')', ';', '"id":', '"name":'];
+const words = [
+  'function',
+  'return',
+  'const',
+  'value',
+  'this',
+  'props',
+  'export',
+  'import',
+  'default',
+  'undefined',
+  'null',
+  'true',
+  'false',
+  'config',
+  'apiUrl',
+  'render',
+  'state',
+  'length',
+  'index',
+  'module',
+  '=>',
+  '{',
+  '}',
+  '(',
+  ')',
+  ';',
+  '"id":',
+  '"name":',
+];
 // 4 MB of text-like build output (words, identifiers, base64-ish ids), sliced into files
 function makePool(): Buffer {
   const parts: string[] = [];
@@ -53,11 +82,17 @@ const secrets: string[] = [];
 for (let k = 0; k < 50; k++) {
   const kind = k % 5;
   secrets.push(
-    kind === 0 ? `AKIA${randomBytes(8).toString('hex').toUpperCase()}` :
-    kind === 1 ? randomBytes(30).toString('base64') :
-    kind === 2 ? `hvs.${randomBytes(18).toString('base64url')}` :
-    kind === 3 ? `pw-${randomBytes(5).toString('hex')}` :
-    `-----BEGIN PRIVATE KEY-----\n${randomBytes(96).toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----`,
+    kind === 0
+      ? `AKIA${randomBytes(8).toString('hex').toUpperCase()}`
+      : kind === 1
+        ? randomBytes(30).toString('base64')
+        : kind === 2
+          ? `hvs.${randomBytes(18).toString('base64url')}`
+          : kind === 3
+            ? `pw-${randomBytes(5).toString('hex')}`
+            : `-----BEGIN PRIVATE KEY-----\n${randomBytes(96)
+                .toString('base64')
+                .replace(/(.{64})/g, '$1\n')}\n-----END PRIVATE KEY-----`,
   );
 }
 for (const [k, s] of secrets.entries()) recordSecret(dir, s, `SECRET_${k}`);
@@ -72,31 +107,36 @@ for (const run of ['first run', 'second run']) {
   const res = await searchPaths(record, [{ path: tree, display: 'tree' }]);
   const secs = (performance.now() - t0) / 1000;
   const cpu = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1e6;
-  console.log(`guard (${run}): ${res.files} files, ${(res.bytes / 1e6).toFixed(1)} MB, ${res.secrets} secrets (${record.entries.length} recorded forms), ${res.findings.length} findings: ${secs.toFixed(2)} s wall, ${(res.bytes / 1e6 / secs).toFixed(0)} MB/s; ${cpu.toFixed(2)} s CPU, ${(res.bytes / 1e6 / cpu).toFixed(0)} MB/s of CPU time`);
+  console.log(
+    `guard (${run}): ${res.files} files, ${(res.bytes / 1e6).toFixed(1)} MB, ${res.secrets} secrets (${record.entries.length} recorded forms), ${res.findings.length} findings: ${secs.toFixed(2)} s wall, ${(res.bytes / 1e6 / secs).toFixed(0)} MB/s; ${cpu.toFixed(2)} s CPU, ${(res.bytes / 1e6 / cpu).toFixed(0)} MB/s of CPU time`,
+  );
 }
 
 // the plain rule scan over the same files, when the scanner is there
-if (process.argv[3] !== '--no-rules') try {
-  const { createScanner } = await import('../src/scanner/engine.js');
-  const scanner = await createScanner({});
-  const files: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name)));
-  };
-  walk(tree);
-  const t1 = performance.now();
-  const c1 = process.cpuUsage();
-  let bytes = 0;
-  let findings = 0;
-  for (const f of files) {
-    const buf = readFileSync(f);
-    bytes += buf.length;
-    findings += scanner.scan({ text: buf.toString('utf8'), path: f }).length;
+if (process.argv[3] !== '--no-rules')
+  try {
+    const { createScanner } = await import('../src/scanner/engine.js');
+    const scanner = await createScanner({});
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name));
+    };
+    walk(tree);
+    const t1 = performance.now();
+    const c1 = process.cpuUsage();
+    let bytes = 0;
+    let findings = 0;
+    for (const f of files) {
+      const buf = readFileSync(f);
+      bytes += buf.length;
+      findings += scanner.scan({ text: buf.toString('utf8'), path: f }).length;
+    }
+    const s2 = (performance.now() - t1) / 1000;
+    const cpu2 = (process.cpuUsage(c1).user + process.cpuUsage(c1).system) / 1e6;
+    console.log(
+      `rule scan (createScanner, default rules): ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${findings} findings: ${s2.toFixed(2)} s wall, ${(bytes / 1e6 / s2).toFixed(0)} MB/s; ${(bytes / 1e6 / cpu2).toFixed(0)} MB/s of CPU time`,
+    );
+  } catch (err) {
+    console.log(`rule scan: not available (${err instanceof Error ? err.message : String(err)})`);
   }
-  const s2 = (performance.now() - t1) / 1000;
-  const cpu2 = (process.cpuUsage(c1).user + process.cpuUsage(c1).system) / 1e6;
-  console.log(`rule scan (createScanner, default rules): ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${findings} findings: ${s2.toFixed(2)} s wall, ${(bytes / 1e6 / s2).toFixed(0)} MB/s; ${(bytes / 1e6 / cpu2).toFixed(0)} MB/s of CPU time`);
-} catch (err) {
-  console.log(`rule scan: not available (${err instanceof Error ? err.message : String(err)})`);
-}
 rmSync(work, { recursive: true, force: true });

@@ -19,16 +19,25 @@ const ms = (t: bigint): string => `${(Number(process.hrtime.bigint() - t) / 1e6)
 const values: string[] = [];
 for (let i = 0; i < N; i++) {
   const k = i % 4;
-  values.push(k === 0 ? `hvs.CAESI${randomBytes(18).toString('base64url')}` : k === 1 ? `${randomBytes(30).toString('base64')}` : k === 2 ? `p@ss-${randomBytes(8).toString('hex')}` : `AKIA${randomBytes(8).toString('hex').toUpperCase()}`);
+  values.push(
+    k === 0
+      ? `hvs.CAESI${randomBytes(18).toString('base64url')}`
+      : k === 1
+        ? `${randomBytes(30).toString('base64')}`
+        : k === 2
+          ? `p@ss-${randomBytes(8).toString('hex')}`
+          : `AKIA${randomBytes(8).toString('hex').toUpperCase()}`,
+  );
 }
 
 let t = process.hrtime.bigint();
 let formCount = 0;
 let formBytes = 0;
-for (const v of values) for (const f of forms(v)) {
-  formCount++;
-  formBytes += Buffer.byteLength(f.text);
-}
+for (const v of values)
+  for (const f of forms(v)) {
+    formCount++;
+    formBytes += Buffer.byteLength(f.text);
+  }
 console.log(`${N} values: ${formCount} forms (${(formCount / N).toFixed(1)} per value), ${(formBytes / 1e6).toFixed(1)} MB; forms() alone ${ms(t)}`);
 
 t = process.hrtime.bigint();
@@ -54,10 +63,15 @@ const best = (fn: () => void): number => {
   }
   return min;
 };
-for (const [name, s] of [['plain', text], ['coloured', colour]] as const) {
+for (const [name, s] of [
+  ['plain', text],
+  ['coloured', colour],
+] as const) {
   let out = '';
   const took = best(() => (out = m.redact(s)));
-  console.log(`redact() ${name} ${(s.length / 1e6).toFixed(1)} MB: ${took.toFixed(0)} ms (${(s.length / 1e6 / (took / 1000)).toFixed(0)} MB/s); redacted: ${!out.includes(values[7] ?? '')}`);
+  console.log(
+    `redact() ${name} ${(s.length / 1e6).toFixed(1)} MB: ${took.toFixed(0)} ms (${(s.length / 1e6 / (took / 1000)).toFixed(0)} MB/s); redacted: ${!out.includes(values[7] ?? '')}`,
+  );
 }
 
 t = process.hrtime.bigint();
@@ -65,7 +79,10 @@ const bf = byteForms(values);
 const r = new StreamRedactor(bf, () => undefined);
 r.write(Buffer.from('warm'));
 console.log(`exec: byteForms + matcher for ${N} values: ${ms(t)}`);
-for (const [name, s] of [['plain', text], ['coloured', colour]] as const) {
+for (const [name, s] of [
+  ['plain', text],
+  ['coloured', colour],
+] as const) {
   const bytes = Buffer.from(s);
   const took = best(() => {
     const sr = new StreamRedactor(bf, () => undefined);
@@ -80,6 +97,12 @@ for (const [name, s] of [['plain', text], ['coloured', colour]] as const) {
 const few = values.slice(0, Math.min(N, 2000));
 t = process.hrtime.bigint();
 const all = few.flatMap((v) => [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v), Buffer.from(v).toString('base64')]);
-const re = new RegExp([...new Set(all)].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const re = new RegExp(
+  [...new Set(all)]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
 const out = text.replace(re, '***');
 console.log(`old RegExp alternation, ${few.length} values x 4 forms, over ${(text.length / 1e6).toFixed(1)} MB: ${ms(t)} (${out.length})`);

@@ -66,7 +66,11 @@ function cpuNow(): { self: number; children: number } {
   return { self: (u.user + u.system) / 1e6, children };
 }
 
-interface Timed<T> { value: T; seconds: number; cpu: number }
+interface Timed<T> {
+  value: T;
+  seconds: number;
+  cpu: number;
+}
 
 function time<T>(fn: () => T): Timed<T> {
   const c = cpuNow();
@@ -89,7 +93,10 @@ function plant(dir: string): number {
   let h = 7;
   const rnd = (chars: string, n: number): string => {
     let out = '';
-    for (let i = 0; i < n; i++) { h = (Math.imul(h, 1103515245) + 12345) >>> 0; out += chars[(h >>> 8) % chars.length]; }
+    for (let i = 0; i < n; i++) {
+      h = (Math.imul(h, 1103515245) + 12345) >>> 0;
+      out += chars[(h >>> 8) % chars.length];
+    }
     return out;
   };
   const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -151,26 +158,39 @@ try {
   }
   const { ours, plain } = await pair(tree);
   const ourBytes = ours.value.stats.bytes;
-  console.log(`  pipeline-secrets (default: decoding on; archives opened): ${ours.seconds.toFixed(2)} s, ${ours.cpu.toFixed(2)} s cpu: ${rate(ourBytes, ours)} (${scanner.ruleCount} rules, ${ours.value.findings.length} findings, ${ours.value.findings.filter((f) => f.path.startsWith('planted/')).length} of them planted)`);
+  console.log(
+    `  pipeline-secrets (default: decoding on; archives opened): ${ours.seconds.toFixed(2)} s, ${ours.cpu.toFixed(2)} s cpu: ${rate(ourBytes, ours)} (${scanner.ruleCount} rules, ${ours.value.findings.length} findings, ${ours.value.findings.filter((f) => f.path.startsWith('planted/')).length} of them planted)`,
+  );
 
   const nullScanner = { scan: () => [] };
   const walkOnly = await timeAsync(() => runScan({ scanner: nullScanner, source: { kind: 'tree', root: tree }, maxBytes: 0 }));
-  console.log(`  of which the tree walk and reads (no rules): ${walkOnly.seconds.toFixed(2)} s, ${walkOnly.cpu.toFixed(2)} s cpu: ${rate(walkOnly.value.stats.bytes, walkOnly)}`);
+  console.log(
+    `  of which the tree walk and reads (no rules): ${walkOnly.seconds.toFixed(2)} s, ${walkOnly.cpu.toFixed(2)} s cpu: ${rate(walkOnly.value.stats.bytes, walkOnly)}`,
+  );
 
-  console.log(`  without decoding and archives: ${plain.seconds.toFixed(2)} s, ${plain.cpu.toFixed(2)} s cpu: ${rate(plain.value.stats.bytes, plain)} (${plain.value.findings.length} findings); decoding and archives cost ${((ours.cpu / plain.cpu - 1) * 100).toFixed(0)} % cpu here, where encoded text is decoded and scanned`);
+  console.log(
+    `  without decoding and archives: ${plain.seconds.toFixed(2)} s, ${plain.cpu.toFixed(2)} s cpu: ${rate(plain.value.stats.bytes, plain)} (${plain.value.findings.length} findings); decoding and archives cost ${((ours.cpu / plain.cpu - 1) * 100).toFixed(0)} % cpu here, where encoded text is decoded and scanned`,
+  );
   // the issue's condition: nothing encoded in the input. The same files, less those in which
   // the decoder finds a segment to decode (base64 data URLs, inline source maps, escaped URLs)
   const clean = join(work, 'clean');
-  let cleanBytes = 0, encodedFiles = 0;
+  let cleanBytes = 0,
+    encodedFiles = 0;
   {
     const stack = [tree];
     while (stack.length) {
       const dir = stack.pop() ?? '';
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
-        if (e.isDirectory()) { stack.push(p); continue; }
+        if (e.isDirectory()) {
+          stack.push(p);
+          continue;
+        }
         const text = readFileSync(p, 'utf8');
-        if (new Decoder().next({ text, segments: [], depth: 0, prev: null })) { encodedFiles++; continue; }
+        if (new Decoder().next({ text, segments: [], depth: 0, prev: null })) {
+          encodedFiles++;
+          continue;
+        }
         const to = join(clean, relative(tree, p));
         mkdirSync(dirname(to), { recursive: true });
         copyFileSync(p, to);
@@ -179,7 +199,9 @@ try {
     }
   }
   const c = await pair(clean);
-  console.log(`  nothing encoded (${(cleanBytes / 1048576).toFixed(1)} MB: the same tree less the ${encodedFiles} files holding an encoded segment): decoding and archives on ${rate(c.ours.value.stats.bytes, c.ours)}, off ${rate(c.plain.value.stats.bytes, c.plain)}: they cost ${((c.ours.cpu / c.plain.cpu - 1) * 100).toFixed(1)} % cpu (goal <= 10 %)`);
+  console.log(
+    `  nothing encoded (${(cleanBytes / 1048576).toFixed(1)} MB: the same tree less the ${encodedFiles} files holding an encoded segment): decoding and archives on ${rate(c.ours.value.stats.bytes, c.ours)}, off ${rate(c.plain.value.stats.bytes, c.plain)}: they cost ${((c.ours.cpu / c.plain.cpu - 1) * 100).toFixed(1)} % cpu (goal <= 10 %)`,
+  );
   // the same texts held in memory, the engine alone (no file system in the figure), best of seven
   {
     const texts: string[] = [];
@@ -192,25 +214,43 @@ try {
         else texts.push(readFileSync(p, 'utf8'));
       }
     }
-    const engine = (s: typeof scanner) => () => { for (let i = 0; i < texts.length; i++) s.scan({ text: texts[i] ?? '', path: `f${i}.js` }); };
-    let on = Infinity, off = Infinity;
+    const engine = (s: typeof scanner) => () => {
+      for (let i = 0; i < texts.length; i++) s.scan({ text: texts[i] ?? '', path: `f${i}.js` });
+    };
+    let on = Infinity,
+      off = Infinity;
     for (let k = 0; k < 8; k++) {
       const a = time(engine(scanner));
       const b = time(engine(plainScanner));
-      if (k > 0) { on = Math.min(on, a.cpu); off = Math.min(off, b.cpu); }
+      if (k > 0) {
+        on = Math.min(on, a.cpu);
+        off = Math.min(off, b.cpu);
+      }
     }
-    console.log(`  the engine alone on those texts in memory: decoding on ${on.toFixed(3)} s cpu, off ${off.toFixed(3)} s cpu: decoding costs ${((on / off - 1) * 100).toFixed(1)} % of the engine`);
+    console.log(
+      `  the engine alone on those texts in memory: decoding on ${on.toFixed(3)} s cpu, off ${off.toFixed(3)} s cpu: decoding costs ${((on / off - 1) * 100).toFixed(1)} % of the engine`,
+    );
   }
 
   const kws = keywords();
   const rgArgs = ['-i', '-F', '-c', '--no-ignore', '--hidden', '-j', '1', ...kws.flatMap((k) => ['-e', k]), tree];
   time(() => spawnSync('rg', rgArgs, { stdio: 'ignore' }));
   const rg1 = time(() => spawnSync('rg', rgArgs, { stdio: 'ignore' }));
-  const rgAll = time(() => spawnSync('rg', rgArgs.filter((a, i) => !(a === '-j' || rgArgs[i - 1] === '-j')), { stdio: 'ignore' }));
+  const rgAll = time(() =>
+    spawnSync(
+      'rg',
+      rgArgs.filter((a, i) => !(a === '-j' || rgArgs[i - 1] === '-j')),
+      { stdio: 'ignore' },
+    ),
+  );
   if (rg1.value.error) console.log('  ripgrep: not installed');
   else {
-    console.log(`  ripgrep (${kws.length} keywords, 1 thread): ${rg1.seconds.toFixed(2)} s, ${rg1.cpu.toFixed(2)} s cpu: ${rate(copied.bytes, rg1)}; all cores: ${mbps(copied.bytes, rgAll.seconds)} wall`);
-    console.log(`  ratio pipeline-secrets / ripgrep (1 thread): ${(ours.seconds / rg1.seconds).toFixed(2)}x wall, ${rg1.cpu > 0 ? (ours.cpu / rg1.cpu).toFixed(2) : '?'}x cpu (goal <= 3x)`);
+    console.log(
+      `  ripgrep (${kws.length} keywords, 1 thread): ${rg1.seconds.toFixed(2)} s, ${rg1.cpu.toFixed(2)} s cpu: ${rate(copied.bytes, rg1)}; all cores: ${mbps(copied.bytes, rgAll.seconds)} wall`,
+    );
+    console.log(
+      `  ratio pipeline-secrets / ripgrep (1 thread): ${(ours.seconds / rg1.seconds).toFixed(2)}x wall, ${rg1.cpu > 0 ? (ours.cpu / rg1.cpu).toFixed(2) : '?'}x cpu (goal <= 3x)`,
+    );
   }
 
   // secretlint on a slice (it is far slower); MB/s is what we compare
@@ -233,16 +273,19 @@ try {
       slFindings = 'unreadable output';
     }
     const slMb = sliceCopied.bytes / 1048576;
-    console.log(`  secretlint (preset-recommend) on ${slMb.toFixed(1)} MB: ${sl.seconds.toFixed(2)} s, ${sl.cpu.toFixed(2)} s cpu: ${rate(sliceCopied.bytes, sl)} (exit ${sl.value.status}, ${slFindings})`);
-    const wallX = (ourBytes / ours.seconds) / (sliceCopied.bytes / sl.seconds);
-    const cpuX = sl.cpu > 0 ? `${((ourBytes / ours.cpu) / (sliceCopied.bytes / sl.cpu)).toFixed(1)}x cpu` : '? cpu';
+    console.log(
+      `  secretlint (preset-recommend) on ${slMb.toFixed(1)} MB: ${sl.seconds.toFixed(2)} s, ${sl.cpu.toFixed(2)} s cpu: ${rate(sliceCopied.bytes, sl)} (exit ${sl.value.status}, ${slFindings})`,
+    );
+    const wallX = ourBytes / ours.seconds / (sliceCopied.bytes / sl.seconds);
+    const cpuX = sl.cpu > 0 ? `${(ourBytes / ours.cpu / (sliceCopied.bytes / sl.cpu)).toFixed(1)}x cpu` : '? cpu';
     console.log(`  ratio pipeline-secrets / secretlint: ${wallX.toFixed(1)}x wall, ${cpuX} faster (goal >= 20x)`);
   }
 
   // ---- history
   const repo = join(work, 'history');
   mkdirSync(repo);
-  const g = (args: string[], input?: string) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.test', ...args], { cwd: repo, input, maxBuffer: 1 << 30 });
+  const g = (args: string[], input?: string) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.test', ...args], { cwd: repo, input, maxBuffer: 1 << 30 });
   g(['init', '-q', '-b', 'main', '.']);
   // fast-import: each commit changes 3 files with 10 lines each
   const lines: string[] = [];
@@ -259,7 +302,9 @@ try {
   g(['checkout', '-q', 'main']);
   const gitSource = { kind: 'git', cwd: repo, revisions: ['HEAD'] } as const;
   time(() => spawnSync('git', ['log', '-p', '-U0', '--no-color', '--no-ext-diff', 'HEAD'], { cwd: repo, stdio: ['ignore', 'ignore', 'ignore'] }));
-  const gitLog = time(() => spawnSync('git', ['log', '-p', '-U0', '--no-color', '--no-ext-diff', 'HEAD'], { cwd: repo, stdio: ['ignore', 'ignore', 'ignore'] }));
+  const gitLog = time(() =>
+    spawnSync('git', ['log', '-p', '-U0', '--no-color', '--no-ext-diff', 'HEAD'], { cwd: repo, stdio: ['ignore', 'ignore', 'ignore'] }),
+  );
   await runScan({ scanner, source: gitSource, maxBytes: 0 });
   const hist = await timeAsync(() => runScan({ scanner, source: gitSource, maxBytes: 0 }));
   const parseOnly = await timeAsync(() => runScan({ scanner: nullScanner, source: gitSource, maxBytes: 0 }));
@@ -267,8 +312,12 @@ try {
   console.log(`history: ${commits} commits, ${changes} file changes`);
   console.log(`  git log -p streamed and parsed, no rules: ${parseOnly.seconds.toFixed(2)} s, ${parseOnly.cpu.toFixed(2)} s cpu`);
   console.log(`  git log -p -U0 alone: ${gitLog.seconds.toFixed(2)} s, ${gitLog.cpu.toFixed(2)} s cpu (${(commits / gitLog.seconds).toFixed(0)} commits/s)`);
-  console.log(`  pipeline-secrets --history: ${hist.seconds.toFixed(2)} s, ${hist.cpu.toFixed(2)} s cpu (${(hist.value.stats.commits / hist.seconds).toFixed(0)} commits/s, ${hist.value.stats.commits} commits seen; rules: ${(((hist.cpu - parseOnly.cpu) / changes) * 1e6).toFixed(0)} µs cpu per file change)`);
-  console.log(`  ratio: ${(hist.seconds / gitLog.seconds).toFixed(2)}x wall, ${gitLog.cpu > 0 ? (hist.cpu / gitLog.cpu).toFixed(2) : '?'}x cpu of git log -p (goal <= 1.5x)`);
+  console.log(
+    `  pipeline-secrets --history: ${hist.seconds.toFixed(2)} s, ${hist.cpu.toFixed(2)} s cpu (${(hist.value.stats.commits / hist.seconds).toFixed(0)} commits/s, ${hist.value.stats.commits} commits seen; rules: ${(((hist.cpu - parseOnly.cpu) / changes) * 1e6).toFixed(0)} µs cpu per file change)`,
+  );
+  console.log(
+    `  ratio: ${(hist.seconds / gitLog.seconds).toFixed(2)}x wall, ${gitLog.cpu > 0 ? (hist.cpu / gitLog.cpu).toFixed(2) : '?'}x cpu of git log -p (goal <= 1.5x)`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -41,7 +41,9 @@ async function startTime(file: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = process.hrtime.bigint();
-    await new Promise<void>((resolve) => spawn(process.execPath, file ? [file] : ['-e', ''], { stdio: 'ignore', env: { PATH: process.env['PATH'] ?? '' } }).on('exit', () => resolve()));
+    await new Promise<void>((resolve) =>
+      spawn(process.execPath, file ? [file] : ['-e', ''], { stdio: 'ignore', env: { PATH: process.env['PATH'] ?? '' } }).on('exit', () => resolve()),
+    );
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return median(times);
@@ -56,18 +58,31 @@ for (const [label, code] of Object.entries(entries)) {
   const entry = join(dir, `entry-${slug}.ts`);
   const out = join(dir, `out-${slug}`);
   writeFileSync(entry, `${code}\n`);
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '-m', '--no-source-map-register', '-q'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '-m', '--no-source-map-register', '-q'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
   const size = dirSize(out);
   const ms = await startTime(join(out, 'index.js'));
-  console.log(`| ${label} | ${(size.main / 1024).toFixed(0)} kB | ${(size.total / 1024).toFixed(0)} kB | ${ms.toFixed(0)} ms | +${(ms - bare).toFixed(0)} ms |`);
+  console.log(
+    `| ${label} | ${(size.main / 1024).toFixed(0)} kB | ${(size.total / 1024).toFixed(0)} kB | ${ms.toFixed(0)} ms | +${(ms - bare).toFixed(0)} ms |`,
+  );
 }
 
 const w = await startWorld();
 const lines = [
-  'aws-sm:prod/db password | A1', 'aws-sm:prod/api-key | A2', 'aws-sm:prod/cert | A3', 'aws-sm:beta/one | A4',
-  'aws-ssm:/app/prod/token | S1', 'aws-ssm:/app/prod/plain | S2',
-  'gcp-sm:my-project/api | G1', 'gcp-sm:my-project/api/1 | G2', 'gcp-sm:my-project/db password | G3',
-  'azure-kv:ci-vault/db-password | Z1', 'azure-kv:ci-vault/conn password | Z2',
+  'aws-sm:prod/db password | A1',
+  'aws-sm:prod/api-key | A2',
+  'aws-sm:prod/cert | A3',
+  'aws-sm:beta/one | A4',
+  'aws-ssm:/app/prod/token | S1',
+  'aws-ssm:/app/prod/plain | S2',
+  'gcp-sm:my-project/api | G1',
+  'gcp-sm:my-project/api/1 | G2',
+  'gcp-sm:my-project/db password | G3',
+  'azure-kv:ci-vault/db-password | Z1',
+  'azure-kv:ci-vault/conn password | Z2',
 ];
 const sels = lines.map((l, i) => parseStoreLine(l, i + 1)).filter((s): s is StoreSelector => s !== undefined);
 console.log('');

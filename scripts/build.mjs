@@ -5,9 +5,16 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-const entries = readdirSync('src/entries').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+const entries = readdirSync('src/entries')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 const wanted = process.argv.slice(2);
-for (const w of wanted) if (!entries.includes(w)) { console.error(`unknown entry "${w}"; have: ${entries.join(', ')}`); process.exit(2); }
+for (const w of wanted)
+  if (!entries.includes(w)) {
+    console.error(`unknown entry "${w}"; have: ${entries.join(', ')}`);
+    process.exit(2);
+  }
 const names = wanted.length ? wanted : entries;
 if (!wanted.length && existsSync('dist')) {
   for (const d of readdirSync('dist')) if (!entries.includes(d) && !d.startsWith('.')) rmSync(join('dist', d), { recursive: true, force: true });
@@ -21,7 +28,11 @@ for (const name of names) {
   rmSync(staging, { recursive: true, force: true });
   const t = Date.now();
   try {
-    execFileSync(process.execPath, [ncc, 'build', join('src', 'entries', `${name}.ts`), '-o', staging, '-m', '--no-source-map-register', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [ncc, 'build', join('src', 'entries', `${name}.ts`), '-o', staging, '-m', '--no-source-map-register', '--license', 'licenses.txt', '-q'],
+      { stdio: 'inherit' },
+    );
   } catch {
     rmSync(staging, { recursive: true, force: true });
     console.error(`build of dist/${name} failed; the previous bundle is left in place`);

@@ -18,7 +18,17 @@ export function isBoolean(spec: ActionSpec, name: string): boolean {
 }
 
 /** Inputs that hold a secret: given as a flag, the value sits in argv (ps, /proc, shell history). */
-export const SECRET_INPUTS: ReadonlySet<string> = new Set(['token', 'secret-id', 'password', 'github-token', 'jwt-key-password', 'jwt-private-key', 'client-key', 'aws-secret-access-key', 'aws-session-token']);
+export const SECRET_INPUTS: ReadonlySet<string> = new Set([
+  'token',
+  'secret-id',
+  'password',
+  'github-token',
+  'jwt-key-password',
+  'jwt-private-key',
+  'client-key',
+  'aws-secret-access-key',
+  'aws-session-token',
+]);
 
 /** One warning per secret input given as a flag (naming the flag and the variable to use, never the value). */
 export function argvSecretWarnings(spec: ActionSpec, inputs: ReadonlyMap<string, string>, isFile: (p: string) => boolean = existsSync): string[] {
@@ -29,7 +39,9 @@ export function argvSecretWarnings(spec: ActionSpec, inputs: ReadonlyMap<string,
     // a key input may name a file: a path is no secret
     if ((input.name === 'client-key' || input.name === 'jwt-private-key') && isFile(value.trim())) continue;
     const env = `INPUT_${input.name.toUpperCase().replace(/-/g, '_')}`;
-    out.push(`warning: --${flag} puts a secret on the command line, where other processes and the shell history can read it: set ${env} in the environment instead`);
+    out.push(
+      `warning: --${flag} puts a secret on the command line, where other processes and the shell history can read it: set ${env} in the environment instead`,
+    );
   }
   return out;
 }
@@ -41,12 +53,21 @@ export function parseArgs(spec: ActionSpec, args: readonly string[]): Map<string
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a === '--') { positional.push(...args.slice(i + 1)); break; }
-    if (!a.startsWith('--')) { positional.push(a); continue; }
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
     let name = a.slice(2);
     let value: string | undefined;
     const eq = name.indexOf('=');
-    if (eq >= 0) { value = name.slice(eq + 1); name = name.slice(0, eq); }
+    if (eq >= 0) {
+      value = name.slice(eq + 1);
+      name = name.slice(0, eq);
+    }
     if (value === undefined && name.startsWith('no-') && known.has(name.slice(3)) && isBoolean(spec, name.slice(3))) {
       out.set(name.slice(3), 'false');
       continue;

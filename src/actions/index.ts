@@ -34,7 +34,13 @@ export const actions: Readonly<Record<string, () => Promise<Registered>>> = {
 };
 
 /** Short names the CLI also accepts. */
-export const aliases: Readonly<Record<string, string>> = { scan: 'gitleaks-scan', login: 'vault-login', fetch: 'fetch-secrets', rotate: 'rotate-check', 'assume-role': 'oidc-assume-role' };
+export const aliases: Readonly<Record<string, string>> = {
+  scan: 'gitleaks-scan',
+  login: 'vault-login',
+  fetch: 'fetch-secrets',
+  rotate: 'rotate-check',
+  'assume-role': 'oidc-assume-role',
+};
 
 /** Every action, loaded one after another (for the usage text and the tests). */
 export async function allActions(): Promise<Registered[]> {

@@ -59,7 +59,10 @@ export class ReadContext {
   /** the total passed its cap: every layer stops */
   stopped = false;
 
-  constructor(limits: ReadLimits, readonly notes: ArchiveNote[]) {
+  constructor(
+    limits: ReadLimits,
+    readonly notes: ArchiveNote[],
+  ) {
     this.maxDepth = limits.maxDepth;
     this.maxEntryBytes = limits.maxEntryBytes ?? Infinity;
     this.maxTotalBytes = limits.maxTotalBytes ?? Infinity;

@@ -40,11 +40,14 @@ async function* gzipMembers(name: string, input: Source, layer: number, ctx: Rea
   const gz = createGunzip({ chunkSize: 65536 });
   let packed = 0;
   let unpacked = 0;
-  const feed = pump(input, gz, (n) => { packed += n; });
+  const feed = pump(input, gz, (n) => {
+    packed += n;
+  });
   const out = new Source(gz[Symbol.asyncIterator](), {
     count: (n) => {
       unpacked += n;
-      if (unpacked > RATIO_FLOOR && unpacked > packed * ctx.maxRatio) throw ctx.refuse(name, `compression ratio over ${ctx.maxRatio}:1: not read (a gzip bomb?)`);
+      if (unpacked > RATIO_FLOOR && unpacked > packed * ctx.maxRatio)
+        throw ctx.refuse(name, `compression ratio over ${ctx.maxRatio}:1: not read (a gzip bomb?)`);
     },
     fail: (err) => ctx.note(name, `gzip data could not be read to the end (${errorText(err)})`),
   });
@@ -62,7 +65,11 @@ async function* gzipMembers(name: string, input: Source, layer: number, ctx: Rea
       return;
     }
     const inner = ctx.gzipNames === 'same' ? name : `${name}!${gzipInner(name)}`;
-    yield* open(ctx)(inner, ctx.counted(out, inner, `gzip data unpacks past ${mb(ctx.maxEntryBytes)}: not read (a gzip bomb or an oversized member)`), layer + 1);
+    yield* open(ctx)(
+      inner,
+      ctx.counted(out, inner, `gzip data unpacks past ${mb(ctx.maxEntryBytes)}: not read (a gzip bomb or an oversized member)`),
+      layer + 1,
+    );
   } finally {
     feed.stop();
     gz.destroy();
@@ -101,7 +108,12 @@ function open(ctx: ReadContext) {
  * member must be read (or passed over) before the next is asked for. Notes go to `notes`.
  * Not an archive: one member, `name` itself.
  */
-export async function* readArchive(input: Buffer | AsyncIterable<Buffer>, name: string, limits: ReadLimits, notes: ArchiveNote[]): AsyncGenerator<ArchiveMember> {
+export async function* readArchive(
+  input: Buffer | AsyncIterable<Buffer>,
+  name: string,
+  limits: ReadLimits,
+  notes: ArchiveNote[],
+): AsyncGenerator<ArchiveMember> {
   const ctx = new ReadContext(limits, notes);
   try {
     yield* open(ctx)(name, Source.from(input), 1);

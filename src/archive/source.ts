@@ -24,7 +24,10 @@ export class Source implements AsyncIterator<Buffer, undefined>, AsyncIterable<B
   private back: Buffer | undefined;
   private ended = false;
 
-  constructor(private readonly below: AsyncIterator<unknown> | null, private readonly hooks: SourceHooks = {}) {}
+  constructor(
+    private readonly below: AsyncIterator<unknown> | null,
+    private readonly hooks: SourceHooks = {},
+  ) {}
 
   static from(input: Buffer | AsyncIterable<Buffer>): Source {
     if (!Buffer.isBuffer(input)) return new Source(input[Symbol.asyncIterator]());
@@ -150,5 +153,10 @@ export function pump(src: Source, w: WritableLike, onBytes?: (n: number) => void
       if (!w.destroyed) w.destroy(err instanceof Error ? err : new Error(String(err)));
     }
   })();
-  return { done, stop: () => { stopped = true; } };
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+    },
+  };
 }

@@ -59,12 +59,17 @@ export async function* zipMembers(name: string, input: Source, layer: number, ct
     const path = `${name}!${inner}`;
     const bad = ctx.refuseUnsafeNames ? unsafeName(inner) : null;
     const size = e.uncompressedSize;
-    const why = bad ? `member with ${bad}: not read`
-      : (e.generalPurposeBitFlag & 1) !== 0 ? 'encrypted member: not read'
-      : e.compressionMethod !== 0 && e.compressionMethod !== 8 ? `compression method ${e.compressionMethod} is not supported: not read`
-      : size > ctx.maxEntryBytes ? `unpacks to ${mb(size)}, over the ${mb(ctx.maxEntryBytes)} cap: not read`
-      : size > RATIO_FLOOR && size / Math.max(1, e.compressedSize) > ctx.maxRatio ? `compression ratio over ${ctx.maxRatio}:1: not read (a zip bomb?)`
-      : null;
+    const why = bad
+      ? `member with ${bad}: not read`
+      : (e.generalPurposeBitFlag & 1) !== 0
+        ? 'encrypted member: not read'
+        : e.compressionMethod !== 0 && e.compressionMethod !== 8
+          ? `compression method ${e.compressionMethod} is not supported: not read`
+          : size > ctx.maxEntryBytes
+            ? `unpacks to ${mb(size)}, over the ${mb(ctx.maxEntryBytes)} cap: not read`
+            : size > RATIO_FLOOR && size / Math.max(1, e.compressedSize) > ctx.maxRatio
+              ? `compression ratio over ${ctx.maxRatio}:1: not read (a zip bomb?)`
+              : null;
     if (why) {
       ctx.note(path, why);
       continue;
@@ -90,7 +95,10 @@ export async function* zipMembers(name: string, input: Source, layer: number, ct
         if (got <= size) return;
         // inflating past the declared size: a bomb; it costs the cap, so many liars cannot burn CPU without end
         const stop = ctx.maxEntryBytes !== Infinity && ctx.charge(ctx.maxEntryBytes);
-        throw ctx.refuse(path, `unpacks past its declared size: not read (a zip bomb?)${stop ? `; the archive passed ${mb(ctx.maxTotalBytes)} unpacked: the rest of it was not read` : ''}`);
+        throw ctx.refuse(
+          path,
+          `unpacks past its declared size: not read (a zip bomb?)${stop ? `; the archive passed ${mb(ctx.maxTotalBytes)} unpacked: the rest of it was not read` : ''}`,
+        );
       },
       fail: (err) => ctx.note(path, memberReason(err)),
     });

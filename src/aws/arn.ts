@@ -28,7 +28,7 @@ export function parseRoleArn(raw: string, input: string): RoleArn {
     else if (parts[2] !== 'iam') why = `the service part is "${parts[2]}", not "iam"`;
     else if (parts[3] !== '') why = 'IAM ARNs have no region: the fourth part must be empty (arn:aws:iam::<account>:role/<name>)';
     else if (!/^\d{12}$/.test(parts[4] ?? '')) why = `the account part "${parts[4]}" is not a 12-digit account id`;
-    else if (!(parts.slice(5).join(':')).startsWith('role/')) why = `the resource "${parts.slice(5).join(':')}" is not role/<name>`;
+    else if (!parts.slice(5).join(':').startsWith('role/')) why = `the resource "${parts.slice(5).join(':')}" is not role/<name>`;
     else why = 'the role name may only hold letters, digits and +=,.@_- (at most 64 characters)';
     throw new UserError(input, `"${v}" is not a valid IAM role ARN: ${why}`);
   }

@@ -13,10 +13,16 @@ export function checkRegion(raw: string, input: string, partition: Partition | u
   const p = partitionOf(region);
   if (!p) {
     if (endpointGiven) return region;
-    throw new UserError(input, `"${region}" is not a known region of ${partition ?? 'any partition'}${partition ? ` (${REGIONS[partition].join(', ')})` : ''}; for a region newer than this action, also set sts-endpoint`);
+    throw new UserError(
+      input,
+      `"${region}" is not a known region of ${partition ?? 'any partition'}${partition ? ` (${REGIONS[partition].join(', ')})` : ''}; for a region newer than this action, also set sts-endpoint`,
+    );
   }
   if (partition && p !== partition) {
-    throw new UserError(input, `region "${region}" belongs to partition ${p}, but the role ARN is in ${partition}; use a region of ${partition} (${REGIONS[partition].join(', ')})`);
+    throw new UserError(
+      input,
+      `region "${region}" belongs to partition ${p}, but the role ARN is in ${partition}; use a region of ${partition} (${REGIONS[partition].join(', ')})`,
+    );
   }
   return region;
 }
@@ -33,6 +39,9 @@ export function parseAccounts(raw: string): string[] {
 /** Refuses an account not in allowed-account-ids (before anything is exported). */
 export function checkAccount(account: string, allowed: readonly string[], what: string): void {
   if (allowed.length && !allowed.includes(account)) {
-    throw new UserError('allowed-account-ids', `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`);
+    throw new UserError(
+      'allowed-account-ids',
+      `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`,
+    );
   }
 }

@@ -64,7 +64,10 @@ export function stringifyIni(ini: Ini): string {
 }
 
 export function credentialsSection(c: ProfileCredentials): Map<string, string> {
-  const m = new Map([['aws_access_key_id', c.accessKeyId], ['aws_secret_access_key', c.secretAccessKey]]);
+  const m = new Map([
+    ['aws_access_key_id', c.accessKeyId],
+    ['aws_secret_access_key', c.secretAccessKey],
+  ]);
   if (c.sessionToken) m.set('aws_session_token', c.sessionToken);
   return m;
 }
@@ -86,7 +89,10 @@ async function readIfThere(path: string): Promise<string | undefined> {
     return await fs.readFile(path, 'utf8');
   } catch (err) {
     if (typeof err === 'object' && err && 'code' in err && (err as { code: unknown }).code === 'ENOENT') return undefined;
-    throw new UserError('aws-profile', `cannot read ${path} (${typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'error'})`);
+    throw new UserError(
+      'aws-profile',
+      `cannot read ${path} (${typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'error'})`,
+    );
   }
 }
 
@@ -113,7 +119,10 @@ export async function writeProfileFiles(w: WriteProfile): Promise<ProfileFiles> 
   const conf = parseIni(oldConf ?? '');
   const confName = configSectionName(w.profile);
   if (!w.overwrite && creds.has(w.profile)) {
-    throw new UserError('aws-profile', `profile "${w.profile}" is already in ${credentialsFile}: set overwrite-aws-profile: true to replace it, or choose another aws-profile`);
+    throw new UserError(
+      'aws-profile',
+      `profile "${w.profile}" is already in ${credentialsFile}: set overwrite-aws-profile: true to replace it, or choose another aws-profile`,
+    );
   }
   creds.set(w.profile, credentialsSection(w.credentials));
   const section = w.overwrite ? new Map<string, string>() : (conf.get(confName) ?? new Map<string, string>());
@@ -127,7 +136,10 @@ export async function writeProfileFiles(w: WriteProfile): Promise<ProfileFiles> 
 
 /** Takes one profile out of both files (post step, files this job did not create). */
 export async function removeProfile(credentialsFile: string, configFile: string, profile: string): Promise<void> {
-  for (const [file, name] of [[credentialsFile, profile], [configFile, configSectionName(profile)]] as const) {
+  for (const [file, name] of [
+    [credentialsFile, profile],
+    [configFile, configSectionName(profile)],
+  ] as const) {
     const text = await readIfThere(file);
     if (text === undefined) continue;
     const ini = parseIni(text);

@@ -11,7 +11,10 @@ export class StepTimeout {
   private expiredAt = 0;
 
   /** `seconds` 0 means no bound. */
-  constructor(readonly seconds: number, private readonly input = 'action-timeout-s') {}
+  constructor(
+    readonly seconds: number,
+    private readonly input = 'action-timeout-s',
+  ) {}
 
   doing(what: string): void {
     this.pending = what;

@@ -87,10 +87,24 @@ export interface ChainParams extends SessionParams {
 
 /** Codes worth another attempt (smithy's throttling list, IDP communication, timeouts). */
 const RETRYABLE_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-  'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded', 'BandwidthLimitExceeded',
-  'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete', 'EC2ThrottledException',
-  'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'TransactionInProgressException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded',
+  'LimitExceededException',
+  'RequestThrottled',
+  'SlowDown',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+  'IDPCommunicationError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
 ]);
 
 /** The SDK's exception names for modelled errors, back to the wire code users search for. */
@@ -115,7 +129,8 @@ export class Sts {
       proxy: opts.proxy,
       ...(opts.tls ? { tls: opts.tls } : {}),
       timeoutMs: opts.timeoutMs ?? 30_000,
-      tlsHint: 'Trust the CA of the STS endpoint with the ca-certificate input (PEM text or a file path) or NODE_EXTRA_CA_CERTS; a TLS-inspecting proxy needs its CA there too',
+      tlsHint:
+        'Trust the CA of the STS endpoint with the ca-certificate input (PEM text or a file path) or NODE_EXTRA_CA_CERTS; a TLS-inspecting proxy needs its CA there too',
     });
   }
 
@@ -134,9 +149,11 @@ export class Sts {
       useFipsEndpoint: false,
       useDualstackEndpoint: false,
       requestHandler: new CoreHttpHandler(this.http),
-      credentials: credentials ?? (async () => {
-        throw new Error('no credentials for a signed STS call');
-      }),
+      credentials:
+        credentials ??
+        (async () => {
+          throw new Error('no credentials for a signed STS call');
+        }),
     });
   }
 
@@ -190,9 +207,10 @@ export class Sts {
       });
     } catch (err) {
       if (err instanceof RemoteError && tags.length && (err.code === 'AccessDenied' || err.code === 'PackedPolicyTooLarge')) {
-        const hint = err.code === 'AccessDenied'
-          ? `This call sent ${tags.length} session tags (${tags.map((t) => t.Key).join(', ')}): the trust policy of ${p.role.name} must allow sts:TagSession as well as sts:AssumeRole for the caller, or set role-skip-session-tagging: true (and leave custom-tags empty)`
-          : `The session tags (${tags.length}) and policies are too large once packed: set role-skip-session-tagging: true, send fewer custom-tags, or shorten the session policy`;
+        const hint =
+          err.code === 'AccessDenied'
+            ? `This call sent ${tags.length} session tags (${tags.map((t) => t.Key).join(', ')}): the trust policy of ${p.role.name} must allow sts:TagSession as well as sts:AssumeRole for the caller, or set role-skip-session-tagging: true (and leave custom-tags empty)`
+            : `The session tags (${tags.length}) and policies are too large once packed: set role-skip-session-tagging: true, send fewer custom-tags, or shorten the session policy`;
         throw new RemoteError(err.message, { service: 'AWS STS', status: err.status, code: err.code, retryable: false, hint });
       }
       throw err;
@@ -279,14 +297,23 @@ export function toRemoteError(err: unknown, op: string, role: RoleArn | undefine
   if (err instanceof PayloadError) {
     return new RemoteError(`STS ${op}${on}: unexpected response (${err.message})`, { service: 'AWS STS', status: 200, retryable: false });
   }
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    name?: unknown;
+    message?: unknown;
+    $fault?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
   const rawName = typeof e.name === 'string' ? e.name : 'Error';
   const code = WIRE_CODE[rawName] ?? rawName;
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 0;
   // only what the service said (a ServiceException has $fault): the SDK's own parse errors quote
   // the answer, which may hold the new credentials
-  const message = status && typeof e.$fault !== 'string' ? 'the answer could not be read (a proxy may have cut or altered it)'
-    : typeof e.message === 'string' && e.message ? e.message : 'no message';
+  const message =
+    status && typeof e.$fault !== 'string'
+      ? 'the answer could not be read (a proxy may have cut or altered it)'
+      : typeof e.message === 'string' && e.message
+        ? e.message
+        : 'no message';
   const retryable = RETRYABLE_CODES.has(code) || status === 429 || (status >= 500 && status !== 501);
   const where = status ? `${code} (HTTP ${status})` : code;
   return new RemoteError(`STS ${op}${on} failed: ${where}`, { service: 'AWS STS', status, code, retryable, details: [message] });

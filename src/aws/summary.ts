@@ -45,7 +45,12 @@ export function shortfall(s: Pick<SummaryInput, 'expiration' | 'requestedSeconds
 export function sessionSummary(s: SummaryInput): string {
   const exp = s.expiration;
   const left = exp ? Math.round((exp.getTime() - (s.now ?? Date.now())) / 1000) : undefined;
-  const how = s.kind === 'keys' ? 'long-lived keys exported as given' : s.kind === 'assume-role' ? `AssumeRole${s.chained ? ', chained' : ''}` : 'AssumeRoleWithWebIdentity';
+  const how =
+    s.kind === 'keys'
+      ? 'long-lived keys exported as given'
+      : s.kind === 'assume-role'
+        ? `AssumeRole${s.chained ? ', chained' : ''}`
+        : 'AssumeRoleWithWebIdentity';
   const rows: [string, string][] = [
     ['Role', s.role ? `\`${s.role.arn}\`` : 'none (aws-access-key-id given, no role-to-assume)'],
     ['Identity', s.maskAccount ? 'masked (mask-aws-account-id)' : `\`${s.arn}\``],
@@ -60,10 +65,16 @@ export function sessionSummary(s: SummaryInput): string {
   const out = ['### AWS credentials', '', '| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
   const short = shortfall(s);
   if (s.chained) out.push('> [!WARNING]', '> Role chaining: AWS caps chained sessions at 1 hour, whatever role-duration-seconds or the role maximum says.', '');
-  if (short && !s.chained) out.push('> [!WARNING]', `> Shorter than asked: ${short}. The role's maximum session duration may be lower than role-duration-seconds.`, '');
-  if (s.kind === 'keys') out.push('> [!NOTE]', '> Long-lived IAM user keys do not expire: prefer OIDC (role-to-assume without keys), which needs no stored secret.', '');
+  if (short && !s.chained)
+    out.push('> [!WARNING]', `> Shorter than asked: ${short}. The role's maximum session duration may be lower than role-duration-seconds.`, '');
+  if (s.kind === 'keys')
+    out.push('> [!NOTE]', '> Long-lived IAM user keys do not expire: prefer OIDC (role-to-assume without keys), which needs no stored secret.', '');
   if (exp && left !== undefined && left < DEFAULT_JOB_TIMEOUT_S) {
-    out.push(`> [!NOTE]`, `> Steps that run after ${exp.toISOString()} fail with ExpiredToken. If this job can run longer than ${fmt(left)}, raise \`role-duration-seconds\`${s.chained ? ' (not possible when chaining: run oidc-assume-role again later in the job)' : ' (and the role\'s maximum session duration)'}, or run oidc-assume-role again before the long step.`, '');
+    out.push(
+      `> [!NOTE]`,
+      `> Steps that run after ${exp.toISOString()} fail with ExpiredToken. If this job can run longer than ${fmt(left)}, raise \`role-duration-seconds\`${s.chained ? ' (not possible when chaining: run oidc-assume-role again later in the job)' : " (and the role's maximum session duration)"}, or run oidc-assume-role again before the long step.`,
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -37,8 +37,24 @@ export function sanitizeTagValue(v: string): string {
 export function runTags(run: TagRun): SessionTag[] {
   const pairs: [string, string][] =
     run.platform === 'gitlab'
-      ? [['GitLab', 'CI'], ['Project', run.repository], ['Pipeline', run.runId], ['Job', run.job], ['Ref', run.ref], ['Commit', run.sha], ['User', run.actor]]
-      : [['GitHub', 'Actions'], ['Repository', run.repository], ['Workflow', run.workflow], ['Action', run.action], ['Actor', run.actor], ['Commit', run.sha], ['Branch', run.ref]];
+      ? [
+          ['GitLab', 'CI'],
+          ['Project', run.repository],
+          ['Pipeline', run.runId],
+          ['Job', run.job],
+          ['Ref', run.ref],
+          ['Commit', run.sha],
+          ['User', run.actor],
+        ]
+      : [
+          ['GitHub', 'Actions'],
+          ['Repository', run.repository],
+          ['Workflow', run.workflow],
+          ['Action', run.action],
+          ['Actor', run.actor],
+          ['Commit', run.sha],
+          ['Branch', run.ref],
+        ];
   return pairs.filter(([k, v]) => k === 'GitHub' || k === 'GitLab' || v !== '').map(([Key, v]) => ({ Key, Value: sanitizeTagValue(v) }));
 }
 
@@ -62,7 +78,8 @@ export function parseCustomTags(raw: string, input = 'custom-tags'): SessionTag[
       throw new UserError(input, `the value of tag "${Key}" must be a string, number or boolean`);
     }
     const Value = String(value);
-    if (Value.length > 256 || sanitizeTagValue(Value) !== Value) throw new UserError(input, `the value of tag "${Key}" is not allowed: at most 256 letters, digits, spaces or _.:/=+-@`);
+    if (Value.length > 256 || sanitizeTagValue(Value) !== Value)
+      throw new UserError(input, `the value of tag "${Key}" is not allowed: at most 256 letters, digits, spaces or _.:/=+-@`);
     out.push({ Key, Value });
   }
   return out;
@@ -83,7 +100,10 @@ export function parseTransitiveKeys(raw: string, tags: readonly SessionTag[], in
   const sent = new Set(tags.map((t) => t.Key.toLowerCase()));
   for (const k of keys) {
     if (!sent.has(k.toLowerCase())) {
-      throw new UserError(input, `"${k.slice(0, 60)}" is not the key of a session tag this step sends (${tags.map((t) => t.Key).join(', ') || 'none: role-skip-session-tagging is set and custom-tags is empty'})`);
+      throw new UserError(
+        input,
+        `"${k.slice(0, 60)}" is not the key of a session tag this step sends (${tags.map((t) => t.Key).join(', ') || 'none: role-skip-session-tagging is set and custom-tags is empty'})`,
+      );
     }
   }
   return keys;

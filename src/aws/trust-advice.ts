@@ -41,7 +41,7 @@ export function trustAdvice(ctx: AdviceContext): string {
   const aud = claimText(claims, 'aud');
   const prefix = conditionPrefix(iss);
   const provider = `arn:${role.partition}:iam::${role.account}:oidc-provider/${prefix}`;
-  const audValue = Array.isArray(claims['aud']) ? (claims['aud'] as unknown[]).map(String)[0] ?? aud : aud;
+  const audValue = Array.isArray(claims['aud']) ? ((claims['aud'] as unknown[]).map(String)[0] ?? aud) : aud;
   const statement = {
     Effect: 'Allow',
     Principal: { Federated: provider },
@@ -57,22 +57,32 @@ export function trustAdvice(ctx: AdviceContext): string {
     `  sub: ${sub}`,
     `  aud: ${aud}`,
     `A statement for the trust policy of ${role.name} that lets exactly this job in:`,
-    ...JSON.stringify(statement, null, 2).split('\n').map((l) => `  ${l}`),
+    ...JSON.stringify(statement, null, 2)
+      .split('\n')
+      .map((l) => `  ${l}`),
     ...(subPattern(sub) !== sub ? [`  (to allow every branch, tag and environment of it instead, use "${subPattern(sub)}" as the sub pattern)`] : []),
     'Usual causes:',
   ];
   const causes: string[] = [];
   if (ctx.code === 'InvalidIdentityToken') {
-    causes.push(`no IAM OIDC identity provider for ${iss} in account ${role.account}: create one (IAM > Identity providers > OpenID Connect, provider URL ${iss}, audience ${audValue}); its ARN is ${provider}`);
+    causes.push(
+      `no IAM OIDC identity provider for ${iss} in account ${role.account}: create one (IAM > Identity providers > OpenID Connect, provider URL ${iss}, audience ${audValue}); its ARN is ${provider}`,
+    );
     causes.push(`the provider exists but its audiences (client IDs) do not include "${audValue}": add it, or set the \`audience\` input to one it lists`);
-    if (ctx.source === 'github' && !enterpriseIssuer(iss)) causes.push('GitHub Enterprise (GHES or an enterprise issuer slug) issues tokens from a different URL than token.actions.githubusercontent.com: the provider URL must equal the iss above exactly');
+    if (ctx.source === 'github' && !enterpriseIssuer(iss))
+      causes.push(
+        'GitHub Enterprise (GHES or an enterprise issuer slug) issues tokens from a different URL than token.actions.githubusercontent.com: the provider URL must equal the iss above exactly',
+      );
   } else if (ctx.code === 'ExpiredTokenException') {
-    causes.push('the token expired before STS checked it: a fresh token is fetched for each attempt, so check the runner clock, or refresh the web-identity-token-file');
+    causes.push(
+      'the token expired before STS checked it: a fresh token is fetched for each attempt, so check the runner clock, or refresh the web-identity-token-file',
+    );
   } else {
     causes.push(`the trust policy's ${prefix}:sub condition does not match "${sub}" (StringEquals does not expand *: use StringLike for patterns)`);
     if (/:environment:/.test(sub)) causes.push('this job runs in a GitHub environment, so its sub ends in :environment:<name>, not :ref:refs/heads/<branch>');
     if (/:pull_request$/.test(sub)) causes.push('pull_request events have the sub repo:<owner>/<repo>:pull_request, with no branch in it');
-    if (/@\d+\//.test(sub)) causes.push('this repository uses the immutable sub format (OWNER@ID/REPO@ID): patterns written for repo:owner/repo:* do not match it');
+    if (/@\d+\//.test(sub))
+      causes.push('this repository uses the immutable sub format (OWNER@ID/REPO@ID): patterns written for repo:owner/repo:* do not match it');
     causes.push(`the ${prefix}:aud condition expects another audience than "${aud}" (input \`audience\`, default sts.amazonaws.com)`);
     causes.push(`the Principal names another provider or account than ${provider}`);
     causes.push('the role does not exist in that account, or the role ARN has a typo');

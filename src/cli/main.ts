@@ -30,7 +30,7 @@ export async function usage(): Promise<string> {
     'Give secrets in the environment (VAULT_TOKEN, INPUT_SECRET_ID ...), not as flags: argv is visible to every process.',
     'Global flags: --export-file F (exported variables, 0600 shell file), --post (run the cleanup step),',
     '  --temp-dir D, --summary-file F, --debug.',
-    'Run `pipeline-secrets <command> --help` for a command\'s inputs.',
+    "Run `pipeline-secrets <command> --help` for a command's inputs.",
   ].join('\n');
 }
 

@@ -6,7 +6,21 @@
  * restricted is not written (fail closed).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, closeSync, constants, existsSync, fsyncSync, linkSync, openSync, promises as fs, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  promises as fs,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 

@@ -84,7 +84,10 @@ export function formReport(value: string, opts: FormOptions = {}): FormReport {
   const out = new Map<string, string>();
   const dropped: DroppedForm[] = [];
   const seen = new Set<string>();
-  const bases: { text: string; line: boolean }[] = [{ text: value, line: false }, { text: value.trim(), line: false }];
+  const bases: { text: string; line: boolean }[] = [
+    { text: value, line: false },
+    { text: value.trim(), line: false },
+  ];
   if (/[\r\n]/.test(value)) {
     for (const line of value.split(/\r\n|\n|\r/)) {
       if (opts.skipLine?.(line.trim())) continue;
@@ -119,11 +122,17 @@ export function formReport(value: string, opts: FormOptions = {}): FormReport {
  */
 export function droppedFormsWarning(dropped: readonly DroppedForm[], what: string): string | undefined {
   const parts: string[] = [];
-  if (dropped.some((d) => d.kind === 'value')) parts.push(`the secret ${what} has fewer than ${MIN_SECRET_LENGTH} characters besides spaces: it cannot be redacted`);
+  if (dropped.some((d) => d.kind === 'value'))
+    parts.push(`the secret ${what} has fewer than ${MIN_SECRET_LENGTH} characters besides spaces: it cannot be redacted`);
   const lines = dropped.filter((d) => d.kind === 'a line').length;
-  if (lines) parts.push(`${lines === 1 ? 'a line' : `${lines} lines`} of the secret ${what} ${lines === 1 ? 'is' : 'are'} shorter than ${MIN_SECRET_LENGTH} characters and cannot be redacted on ${lines === 1 ? 'its' : 'their'} own`);
+  if (lines)
+    parts.push(
+      `${lines === 1 ? 'a line' : `${lines} lines`} of the secret ${what} ${lines === 1 ? 'is' : 'are'} shorter than ${MIN_SECRET_LENGTH} characters and cannot be redacted on ${lines === 1 ? 'its' : 'their'} own`,
+    );
   if (dropped.some((d) => d.kind === CORE_KIND)) {
-    parts.push(`the base64 form of the secret ${what} is too short to be redacted inside longer base64 text (that needs a value of at least 7 bytes); it is redacted where it is encoded on its own`);
+    parts.push(
+      `the base64 form of the secret ${what} is too short to be redacted inside longer base64 text (that needs a value of at least 7 bytes); it is redacted where it is encoded on its own`,
+    );
   }
   return parts.length ? parts.join('; ') : undefined;
 }
@@ -133,7 +142,9 @@ export function droppedFormsWarning(dropped: readonly DroppedForm[], what: strin
  * at byte `shift` (0, 1 or 2) of a 3-byte group inside a longer encoded text.
  */
 export function base64Core(b: Uint8Array, shift: 0 | 1 | 2, url = false): string {
-  const enc = Buffer.concat([Buffer.alloc(shift), b]).toString(url ? 'base64url' : 'base64').replace(/=+$/, '');
+  const enc = Buffer.concat([Buffer.alloc(shift), b])
+    .toString(url ? 'base64url' : 'base64')
+    .replace(/=+$/, '');
   // leading characters mixed with the bytes before: 0, 2 or 3 of them
   const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
   // the value's bits end at bit 8*(shift+n); only characters wholly inside count
@@ -152,7 +163,9 @@ function nonSpace(s: string): number {
 function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** has `s` at least `n` characters besides white space? (stops as soon as it knows) */
@@ -231,7 +244,11 @@ function addQuoted(b: string, add: Add): void {
   // a value with control characters gets the $'...' form instead, not covered
   if (!/[\x00-\x1f\x7f]/.test(b)) add(b.replace(/[ !"$&'()*,;<>?[\\\]^`{|}]/g, '\\$&').replace(/^[#~]/, '\\$&'), 'shell-escaped (printf %q)');
   if (/[&<>"']/.test(b)) {
-    for (const st of HTML_STYLES) add(b.replace(/[&<>"']/g, (c) => (c === '"' ? st.quot : c === "'" ? st.apos : HTML_BASIC[c] ?? c)), st.kind);
+    for (const st of HTML_STYLES)
+      add(
+        b.replace(/[&<>"']/g, (c) => (c === '"' ? st.quot : c === "'" ? st.apos : (HTML_BASIC[c] ?? c))),
+        st.kind,
+      );
   }
   const q = b.charAt(0);
   if (b.length > 2 && (q === '"' || q === "'") && b.endsWith(q)) add(b.slice(1, -1), 'without its quotes');

@@ -60,8 +60,18 @@ export interface HttpResponse {
 }
 
 const TRANSIENT_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 
 const TLS_CAUSES: Record<string, string> = {
@@ -200,7 +210,9 @@ export class HttpClient {
         body = JSON.parse(res.body);
       } catch {
         throw new RemoteError(`${this.opts.service} sent a response that is not JSON (HTTP ${res.status}, ${res.body.length} bytes) for ${safeUrl(url)}`, {
-          service: this.opts.service, status: res.status, retryable: false,
+          service: this.opts.service,
+          status: res.status,
+          retryable: false,
         });
       }
     }
@@ -232,7 +244,11 @@ export class HttpClient {
     const tlsCause = TLS_CAUSES[code];
     if (tlsCause) {
       return new RemoteError(`TLS connection to ${where} failed: ${tlsCause} (${code})`, {
-        service: this.opts.service, status: 0, code, retryable: false, ...(this.opts.tlsHint ? { hint: this.opts.tlsHint } : {}),
+        service: this.opts.service,
+        status: 0,
+        code,
+        retryable: false,
+        ...(this.opts.tlsHint ? { hint: this.opts.tlsHint } : {}),
       });
     }
     // undici's ProxyAgent: "Proxy response (407) !== 200 when HTTP Tunneling" (code UND_ERR_ABORTED)
@@ -240,15 +256,22 @@ export class HttpClient {
     if (proxied) {
       const status = Number(proxied[1]);
       return new RemoteError(`the proxy refused the tunnel to ${where}: it answered HTTP ${status}`, {
-        service: this.opts.service, status: 0, code: `PROXY_${status}`, retryable: status === 502 || status === 503 || status === 504,
-        hint: status === 407
-          ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port) or add the host to NO_PROXY'
-          : 'check HTTPS_PROXY / HTTP_PROXY, or add the host to NO_PROXY',
+        service: this.opts.service,
+        status: 0,
+        code: `PROXY_${status}`,
+        retryable: status === 502 || status === 503 || status === 504,
+        hint:
+          status === 407
+            ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port) or add the host to NO_PROXY'
+            : 'check HTTPS_PROXY / HTTP_PROXY, or add the host to NO_PROXY',
       });
     }
     const reason = code || (err instanceof Error ? err.message : 'unknown network error');
     return new RemoteError(`could not reach ${this.opts.service} at ${where} (${reason})`, {
-      service: this.opts.service, status: 0, code, retryable: TRANSIENT_CODES.has(code),
+      service: this.opts.service,
+      status: 0,
+      code,
+      retryable: TRANSIENT_CODES.has(code),
     });
   }
 }

@@ -23,13 +23,19 @@ export async function fetchGitHubIdToken(http: HttpClient, svc: GitHubTokenServi
   const res = await http.json(url, { headers: { Authorization: `Bearer ${svc.requestToken}`, Accept: 'application/json' } });
   if (res.status !== 200) {
     throw new RemoteError(`the GitHub OIDC token service answered HTTP ${res.status}`, {
-      service: 'GitHub OIDC', status: res.status, retryable: false,
+      service: 'GitHub OIDC',
+      status: res.status,
+      retryable: false,
       hint: res.status === 403 || res.status === 401 ? 'check `permissions: id-token: write` on the job' : '',
     });
   }
   const value = isObject(res.body) ? res.body['value'] : undefined;
   if (typeof value !== 'string' || value.split('.').length !== 3) {
-    throw new RemoteError('the GitHub OIDC token service answered without a token in "value"', { service: 'GitHub OIDC', status: res.status, retryable: false });
+    throw new RemoteError('the GitHub OIDC token service answered without a token in "value"', {
+      service: 'GitHub OIDC',
+      status: res.status,
+      retryable: false,
+    });
   }
   return value;
 }
@@ -37,7 +43,10 @@ export async function fetchGitHubIdToken(http: HttpClient, svc: GitHubTokenServi
 /** Reads a GitLab `id_tokens:` variable. */
 export function gitlabIdToken(value: string | undefined, varName: string): string {
   if (!value) {
-    throw new UserError('id-token-var', `the job has no ID token in $${varName}: declare it in the job, e.g. \`id_tokens: { ${varName}: { aud: "<audience>" } }\``);
+    throw new UserError(
+      'id-token-var',
+      `the job has no ID token in $${varName}: declare it in the job, e.g. \`id_tokens: { ${varName}: { aud: "<audience>" } }\``,
+    );
   }
   if (value.split('.').length !== 3) throw new UserError('id-token-var', `$${varName} does not hold a JWT`);
   return value;

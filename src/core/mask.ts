@@ -38,7 +38,10 @@ export class Masker {
   register(value: string, what: string): string[] {
     if (value.trim() === '') throw new UserError('', `the secret ${what} is empty: refusing to use it, since an empty value cannot be masked`);
     if (value.trim().length < MIN_SECRET_LENGTH) {
-      throw new UserError('', `the secret ${what} is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it, since a value that short cannot be masked safely`);
+      throw new UserError(
+        '',
+        `the secret ${what} is shorter than ${MIN_SECRET_LENGTH} characters: refusing to use it, since a value that short cannot be masked safely`,
+      );
     }
     const report = formReport(value);
     const added: string[] = [];
@@ -86,4 +89,3 @@ export class Masker {
 export function secretForms(value: string): string[] {
   return forms(value).map((f) => f.text);
 }
-

@@ -13,7 +13,7 @@ export function parseNoProxy(value: string): NoProxyEntry[] {
   for (const raw of value.split(/[,\s]/)) {
     if (!raw) continue;
     const m = /^(.+):(\d+)$/.exec(raw);
-    out.push({ host: (m ? m[1] ?? '' : raw).toLowerCase(), port: m ? Number(m[2]) : 0 });
+    out.push({ host: (m ? (m[1] ?? '') : raw).toLowerCase(), port: m ? Number(m[2]) : 0 });
   }
   return out;
 }

@@ -45,7 +45,10 @@ export function parseDuration(raw: string, input: string): number {
 
 /** Multi-line or comma separated list; blank entries dropped. */
 export function parseList(raw: string): string[] {
-  return raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function requireInput(raw: string, input: string, what: string): string {

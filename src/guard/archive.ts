@@ -31,7 +31,10 @@ export function isArchive(head: Buffer): boolean {
 /** One stream of bytes through the matcher; chunks are not kept after write() returns. */
 export class FileScan {
   private readonly s;
-  constructor(private readonly ctx: ScanContext, path: string) {
+  constructor(
+    private readonly ctx: ScanContext,
+    path: string,
+  ) {
     ctx.files++;
     this.s = ctx.matcher.stream((h) => ctx.findings.push({ path, line: h.line, column: h.column, label: h.form.label, form: h.form.form }));
   }

@@ -19,7 +19,10 @@ export interface GuardForm {
 const ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
 
 /** the guard's reports call a core what it is: base64 (or base64url) of the value */
-const KIND_NAMES: readonly [string, string][] = [[CORE_KIND, 'base64'], [CORE_URL_KIND, 'base64url']];
+const KIND_NAMES: readonly [string, string][] = [
+  [CORE_KIND, 'base64'],
+  [CORE_URL_KIND, 'base64url'],
+];
 
 function guardKind(kind: string): string {
   for (const [from, to] of KIND_NAMES) if (kind.startsWith(from)) return to + kind.slice(from.length);

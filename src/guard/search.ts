@@ -196,7 +196,16 @@ async function walk(ctx: GuardScan, path: string, display: string, skip: Skip, b
 export async function searchPaths(record: GuardRecord, targets: readonly SearchTarget[], opts: SearchOptions = {}): Promise<SearchResult> {
   const t0 = performance.now();
   const matcher = new Matcher(record);
-  const ctx: GuardScan = { matcher, maxDepth: opts.maxDepth ?? 4, maxZipBytes: opts.maxZipBytes ?? 512 * 1048576, findings: [], skipped: [], unreadable: [], bytes: 0, files: 0 };
+  const ctx: GuardScan = {
+    matcher,
+    maxDepth: opts.maxDepth ?? 4,
+    maxZipBytes: opts.maxZipBytes ?? 512 * 1048576,
+    findings: [],
+    skipped: [],
+    unreadable: [],
+    bytes: 0,
+    files: 0,
+  };
   const skip: Skip = { names: new Set(opts.skipDirs ?? ['.git']), paths: new Set((opts.skipPaths ?? []).map((p) => resolve(p))) };
   const buf = Buffer.allocUnsafeSlow(READ_SIZE);
   if (matcher.size > 0) {
@@ -231,7 +240,9 @@ export async function searchRecorded(recordDir: string, targets: readonly Search
   const res = await searchPaths(record, targets, opts);
   // fail closed: an unreadable line is a secret that could not be searched for
   if (record.ignored && res.findings.length === 0) {
-    throw new Error(`the leak guard's record has ${record.ignored} unreadable line(s) (damaged, or written under another key): the secrets they stand for could not be searched for`);
+    throw new Error(
+      `the leak guard's record has ${record.ignored} unreadable line(s) (damaged, or written under another key): the secrets they stand for could not be searched for`,
+    );
   }
   return res;
 }

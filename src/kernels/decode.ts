@@ -21,7 +21,11 @@ import { longRuns } from './simd/runs.js';
 export const PERCENT = 1;
 export const HEX = 2;
 export const BASE64 = 4;
-const NAMES: readonly [number, string][] = [[PERCENT, 'percent'], [HEX, 'hex'], [BASE64, 'base64']];
+const NAMES: readonly [number, string][] = [
+  [PERCENT, 'percent'],
+  [HEX, 'hex'],
+  [BASE64, 'base64'],
+];
 /** a touching neighbour of higher precedence is decoded first (gitleaks: percent > hex > base64) */
 const PRECEDENCE = new Uint8Array([0, 3, 2, 0, 1]);
 
@@ -90,7 +94,10 @@ let count = 0;
 
 function add(start: number, end: number, kind: number): void {
   if (count === MS.length) {
-    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => { b.set(a); return b; };
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
     MS = grow(MS, new Int32Array(count * 2));
     ME = grow(ME, new Int32Array(count * 2));
     MK = grow(MK, new Uint8Array(count * 2));
@@ -109,8 +116,10 @@ B64_ANY[95] = 63;
 
 /** The first four characters at s decode to three printable bytes. */
 function printableGroup(t: string, s: number): boolean {
-  const a = B64_ANY[t.charCodeAt(s)] ?? -1, b = B64_ANY[t.charCodeAt(s + 1)] ?? -1;
-  const c = B64_ANY[t.charCodeAt(s + 2)] ?? -1, d = B64_ANY[t.charCodeAt(s + 3)] ?? -1;
+  const a = B64_ANY[t.charCodeAt(s)] ?? -1,
+    b = B64_ANY[t.charCodeAt(s + 1)] ?? -1;
+  const c = B64_ANY[t.charCodeAt(s + 2)] ?? -1,
+    d = B64_ANY[t.charCodeAt(s + 3)] ?? -1;
   if ((a | b | c | d) < 0) return false;
   return printable((a << 2) | (b >> 4)) && printable(((b & 15) << 4) | (c >> 2)) && printable(((c & 3) << 6) | d);
 }
@@ -158,7 +167,10 @@ function findMatches(text: string, simd = true): number {
       let or = 0;
       for (let j = start; j <= e; j++) {
         const c = j < e ? (table[text.charCodeAt(j)] as number) : 0;
-        if (c & 1) { or |= c; continue; }
+        if (c & 1) {
+          or |= c;
+          continue;
+        }
         if (j - start >= 16) onRun(text, start, j, or, pct, k);
         start = j + 1;
         or = 0;
@@ -171,14 +183,23 @@ function findMatches(text: string, simd = true): number {
       if ((c & 1) === 0) continue;
       let or = c;
       let s = i;
-      while (s > 0 && (c = table[text.charCodeAt(s - 1)] as number) & 1) { or |= c; s--; }
+      while (s > 0 && (c = table[text.charCodeAt(s - 1)] as number) & 1) {
+        or |= c;
+        s--;
+      }
       let e = i + 1;
-      while (e < n && (c = table[text.charCodeAt(e)] as number) & 1) { or |= c; e++; }
+      while (e < n && (c = table[text.charCodeAt(e)] as number) & 1) {
+        or |= c;
+        e++;
+      }
       i = e - 1 > i ? e - 1 : i;
       if (e - s >= 16) onRun(text, s, e, or, pct, k);
     }
   }
-  while (k.i < pct.length) { add(pct[k.i] as number, pct[k.i + 1] as number, PERCENT); k.i += 2; }
+  while (k.i < pct.length) {
+    add(pct[k.i] as number, pct[k.i + 1] as number, PERCENT);
+    k.i += 2;
+  }
   return count;
 }
 
@@ -195,7 +216,10 @@ function onRun(text: string, s: number, e: number, or: number, pct: readonly num
   const n = text.length;
   // a percent escape just before the run took its first two characters
   if (s > 0 && text.charCodeAt(s - 1) === 37 && (table[text.charCodeAt(s)] as number) & 4 && (table[text.charCodeAt(s + 1)] as number) & 4) s += 2;
-  while (k.i < pct.length && (pct[k.i] as number) < s) { add(pct[k.i] as number, pct[k.i + 1] as number, PERCENT); k.i += 2; }
+  while (k.i < pct.length && (pct[k.i] as number) < s) {
+    add(pct[k.i] as number, pct[k.i + 1] as number, PERCENT);
+    k.i += 2;
+  }
   while (e - s >= 16) {
     let h = s;
     while (h < e && (table[text.charCodeAt(h)] as number) & 4) h++;
@@ -258,7 +282,8 @@ function b64(t: string, s: number, e: number, table: Int8Array, padded: boolean)
     if ((e - s) % 4 !== 0 || e - body > 2) return null;
   } else if (body !== e || (e - s) % 4 === 1) return null;
   let out = '';
-  let acc = 0, bits = 0;
+  let acc = 0,
+    bits = 0;
   for (let i = s; i < body; i++) {
     const x = table[t.charCodeAt(i)] ?? -1;
     if (x < 0) return null;
@@ -293,7 +318,9 @@ export class Decoder {
     let shift = 0;
     for (let i = 0; i < n; i++) {
       if (skip(i, n)) continue;
-      const ms = MS[i] ?? 0, me = ME[i] ?? 0, kind = MK[i] ?? 0;
+      const ms = MS[i] ?? 0,
+        me = ME[i] ?? 0,
+        kind = MK[i] ?? 0;
       let dec: string;
       if (prev.depth === 0) dec = decodeAt(data, ms, me, kind);
       else {
@@ -338,7 +365,8 @@ export function overlaps(s1: number, e1: number, s2: number, e2: number): boolea
 /** A span of a pass's text mapped to the original text (segments map to their whole encoded span). */
 export function toOriginal(pass: Pass, start: number, end: number): [number, number] {
   if (!pass.prev) return [start, end];
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const s of pass.segments) {
     if (s.decStart > end) break;
     if (overlaps(s.decStart, s.decEnd, start, end)) {

@@ -232,7 +232,11 @@ export class StreamScan<F extends HashedForm> {
     const t0 = (16 - (this.base % 16)) % 16;
     const blocksEnd = Math.min(endAll, this.len - 15);
     // the head before the first block and the tail after the last whole one
-    for (const [g, e] of [[g4, e4], [g8, e8], [g16, e16]] as const) {
+    for (const [g, e] of [
+      [g4, e4],
+      [g8, e8],
+      [g16, e16],
+    ] as const) {
       if (!g) continue;
       this.sample(g, 0, Math.min(t0, e), limit);
     }
@@ -276,7 +280,11 @@ export class StreamScan<F extends HashedForm> {
         if ((bits16[i >>> 5]! & (1 << (i & 31))) !== 0 && t < e16) this.check(g16, t, z >>> 0, limit);
       }
     }
-    for (const [g, e] of [[g4, e4], [g8, e8], [g16, e16]] as const) {
+    for (const [g, e] of [
+      [g4, e4],
+      [g8, e8],
+      [g16, e16],
+    ] as const) {
       if (!g) continue;
       this.sample(g, Math.max(t, t0), e, limit);
     }
@@ -298,7 +306,9 @@ export class StreamScan<F extends HashedForm> {
       const at = `${p}:${n}`;
       let mac = macs.get(at);
       if (mac === undefined) {
-        mac = createHmac('sha256', this.m.keys.key).update(b.subarray(p, p + n)).digest('hex');
+        mac = createHmac('sha256', this.m.keys.key)
+          .update(b.subarray(p, p + n))
+          .digest('hex');
         macs.set(at, mac);
       }
       if (mac === c.entry.hmac) this.report(p, c.entry);

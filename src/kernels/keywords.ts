@@ -33,7 +33,10 @@ function gramOf(a: number, b: number, c: number): number {
 
 /** Approximate frequency (per mille) of lowercase characters in source trees; others ~0.5. */
 const COMMON = ' eatnrisocpdlmu,\nfg"h./b;y*():vx=k\\{}w-_q>0|[]`<j1@\'z2?3&4$8';
-const PER_MILLE = [163, 82, 65, 60, 47, 45, 45, 44, 44, 35, 25, 23, 23, 20, 20, 20, 19, 13, 12, 12, 12, 11, 11, 10, 10, 10, 8, 8, 8, 7, 7, 6, 6, 5, 5, 5, 5, 5, 5, 5, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 1.5, 1.3, 1.3, 1.3, 1.2, 1, 1, 1, 1];
+const PER_MILLE = [
+  163, 82, 65, 60, 47, 45, 45, 44, 44, 35, 25, 23, 23, 20, 20, 20, 19, 13, 12, 12, 12, 11, 11, 10, 10, 10, 8, 8, 8, 7, 7, 6, 6, 5, 5, 5, 5, 5, 5, 5, 4, 3, 3, 3,
+  3, 2, 2, 2, 2, 2, 2, 2, 1.5, 1.3, 1.3, 1.3, 1.2, 1, 1, 1, 1,
+];
 const FREQ = new Map<string, number>([...COMMON].map((c, i) => [c, PER_MILLE[i] ?? 1]));
 
 function freq(c: string): number {
@@ -77,16 +80,25 @@ export class Prefilter {
     };
     const odd: string[] = [];
     for (const [kw, rules] of rulesOf) {
-      if ([...kw].some((c) => { const cp = c.codePointAt(0) ?? 0; return cp === 0 || cp > 127 || FOLD[cp] !== cp; })) {
+      if (
+        [...kw].some((c) => {
+          const cp = c.codePointAt(0) ?? 0;
+          return cp === 0 || cp > 127 || FOLD[cp] !== cp;
+        })
+      ) {
         odd.push(kw);
         this.fallbackRules.set(kw, rules);
         continue;
       }
       if (kw.length >= 3) {
-        let best = 0, score = Infinity;
+        let best = 0,
+          score = Infinity;
         for (let o = 0; o + 3 <= kw.length; o++) {
           const sc = freq(kw[o] ?? '') * freq(kw[o + 1] ?? '') * freq(kw[o + 2] ?? '');
-          if (sc < score) { score = sc; best = o; }
+          if (sc < score) {
+            score = sc;
+            best = o;
+          }
         }
         add(gramOf(kw.charCodeAt(best), kw.charCodeAt(best + 1), kw.charCodeAt(best + 2)), { kw, back: best + 2, rules });
       } else {
@@ -106,7 +118,13 @@ export class Prefilter {
       const key = list.map((c) => `${c.back}:${c.kw}`).join('\0');
       let idx = shared.get(key);
       if (idx === undefined) {
-        if (this.lists.length >= 0xfffe) { for (const c of list) { odd.push(c.kw); this.fallbackRules.set(c.kw, [...c.rules]); } continue; }
+        if (this.lists.length >= 0xfffe) {
+          for (const c of list) {
+            odd.push(c.kw);
+            this.fallbackRules.set(c.kw, [...c.rules]);
+          }
+          continue;
+        }
         idx = this.lists.length;
         this.lists.push(list);
         shared.set(key, idx);
@@ -138,7 +156,11 @@ export class Prefilter {
     if (simd && n >= SIMD_MIN && this.kernel) {
       // the kernel's grams are of latin1 bytes: each is recomputed from the text itself
       for (const i of this.kernel.positions(text)) {
-        const g = gramOf(i >= 2 ? (FOLD[text.charCodeAt(i - 2)] as number) : 0, i >= 1 ? (FOLD[text.charCodeAt(i - 1)] as number) : 0, FOLD[text.charCodeAt(i)] as number);
+        const g = gramOf(
+          i >= 2 ? (FOLD[text.charCodeAt(i - 2)] as number) : 0,
+          i >= 1 ? (FOLD[text.charCodeAt(i - 1)] as number) : 0,
+          FOLD[text.charCodeAt(i)] as number,
+        );
         if (slots[g] !== 0) this.verify(text, i, slots[g] as number, out);
       }
     } else {
@@ -154,15 +176,24 @@ export class Prefilter {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const rules = this.fallbackRules.get(m[0].toLowerCase());
-        if (rules) { record(out, rules, m.index); sorted = false; }
+        if (rules) {
+          record(out, rules, m.index);
+          sorted = false;
+        }
         re.lastIndex = m.index + 1;
       }
     }
     // a longer keyword found later may start before a shorter one found earlier
     for (const list of out.values()) {
-      if (!sorted) { list.sort((x, y) => x - y); continue; }
+      if (!sorted) {
+        list.sort((x, y) => x - y);
+        continue;
+      }
       for (let k = 1; k < list.length; k++) {
-        if ((list[k] ?? 0) < (list[k - 1] ?? 0)) { list.sort((x, y) => x - y); break; }
+        if ((list[k] ?? 0) < (list[k - 1] ?? 0)) {
+          list.sort((x, y) => x - y);
+          break;
+        }
       }
     }
     return out;
@@ -215,7 +246,8 @@ export function newlineIndex(text: string): number[] {
 
 /** Index of the first newline at or after pos (nl.length when none): the 0-based line of pos. */
 export function lineOf(nl: readonly number[], pos: number): number {
-  let lo = 0, hi = nl.length;
+  let lo = 0,
+    hi = nl.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((nl[mid] ?? 0) < pos) lo = mid + 1;

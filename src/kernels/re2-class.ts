@@ -7,29 +7,63 @@ export type Range = readonly [number, number];
 export const MAX_CP = 0x10ffff;
 export const MAX_BMP = 0xffff;
 
-const WORD: Range[] = [[48, 57], [65, 90], [95, 95], [97, 122]];
+const WORD: Range[] = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
 
 export const POSIX: Readonly<Record<string, readonly Range[]>> = {
-  alnum: [[48, 57], [65, 90], [97, 122]],
-  alpha: [[65, 90], [97, 122]],
+  alnum: [
+    [48, 57],
+    [65, 90],
+    [97, 122],
+  ],
+  alpha: [
+    [65, 90],
+    [97, 122],
+  ],
   ascii: [[0, 127]],
-  blank: [[9, 9], [32, 32]],
-  cntrl: [[0, 31], [127, 127]],
+  blank: [
+    [9, 9],
+    [32, 32],
+  ],
+  cntrl: [
+    [0, 31],
+    [127, 127],
+  ],
   digit: [[48, 57]],
   graph: [[33, 126]],
   lower: [[97, 122]],
   print: [[32, 126]],
-  punct: [[33, 47], [58, 64], [91, 96], [123, 126]],
-  space: [[9, 13], [32, 32]],
+  punct: [
+    [33, 47],
+    [58, 64],
+    [91, 96],
+    [123, 126],
+  ],
+  space: [
+    [9, 13],
+    [32, 32],
+  ],
   upper: [[65, 90]],
   word: WORD,
-  xdigit: [[48, 57], [65, 70], [97, 102]],
+  xdigit: [
+    [48, 57],
+    [65, 70],
+    [97, 102],
+  ],
 };
 
 /** RE2's \d, \s (no \v) and \w: ASCII only. */
 export const PERL: Readonly<Record<string, readonly Range[]>> = {
   d: [[48, 57]],
-  s: [[9, 10], [12, 13], [32, 32]],
+  s: [
+    [9, 10],
+    [12, 13],
+    [32, 32],
+  ],
   w: WORD,
 };
 
@@ -72,9 +106,15 @@ export function foldsOf(cp: number): number[] {
     if (c !== undefined && String.fromCodePoint(c) === v && c !== cp) out.add(c);
   }
   if (cp === 0x6b || cp === 0x4b) out.add(0x212a);
-  if (cp === 0x212a) { out.add(0x6b); out.add(0x4b); }
+  if (cp === 0x212a) {
+    out.add(0x6b);
+    out.add(0x4b);
+  }
   if (cp === 0x73 || cp === 0x53) out.add(0x17f);
-  if (cp === 0x17f) { out.add(0x73); out.add(0x53); }
+  if (cp === 0x17f) {
+    out.add(0x73);
+    out.add(0x53);
+  }
   return [...out];
 }
 
@@ -82,9 +122,11 @@ export function foldsOf(cp: number): number[] {
 export function foldRanges(ranges: readonly Range[]): Range[] {
   const out: Range[] = [...ranges];
   for (const [lo, hi] of ranges) {
-    const uLo = Math.max(lo, 65), uHi = Math.min(hi, 90);
+    const uLo = Math.max(lo, 65),
+      uHi = Math.min(hi, 90);
     if (uLo <= uHi) out.push([uLo + 32, uHi + 32]);
-    const lLo = Math.max(lo, 97), lHi = Math.min(hi, 122);
+    const lLo = Math.max(lo, 97),
+      lHi = Math.min(hi, 122);
     if (lLo <= lHi) out.push([lLo - 32, lHi - 32]);
     for (const c of [0x6b, 0x73, 0x4b, 0x53]) if (lo <= c && c <= hi) for (const f of foldsOf(c)) out.push([f, f]);
     const start = Math.max(lo, 128);

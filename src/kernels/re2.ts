@@ -27,9 +27,21 @@ export interface Translated {
   spansLines: boolean;
 }
 
-interface Flags { i: boolean; m: boolean; s: boolean; U: boolean }
+interface Flags {
+  i: boolean;
+  m: boolean;
+  s: boolean;
+  U: boolean;
+}
 /** nl: can match a newline; unb: holds unbounded repetition; quant: is a repetition; risky: a body made only of repetitions */
-interface Piece { src: string; nl: boolean; unb: boolean; atom: boolean; quant?: boolean; risky?: boolean }
+interface Piece {
+  src: string;
+  nl: boolean;
+  unb: boolean;
+  atom: boolean;
+  quant?: boolean;
+  risky?: boolean;
+}
 
 const CATEGORIES = new Set('L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co Cn'.split(' '));
 const REPEAT = /\{(\d+)(?:(,)(\d*))?\}/y;
@@ -43,7 +55,11 @@ class Parser {
   needU = false;
   ciLetters = 0;
   csLetters = 0;
-  constructor(readonly re: string, readonly expand: boolean, readonly unicode: boolean) {}
+  constructor(
+    readonly re: string,
+    readonly expand: boolean,
+    readonly unicode: boolean,
+  ) {}
 
   fail(msg: string): never {
     throw new Re2Error(`${msg} at offset ${this.pos}`);
@@ -62,7 +78,13 @@ class Parser {
       branches.push(this.sequence(flags));
     }
     if (branches.length === 1 && branches[0]) return branches[0];
-    return { src: branches.map((b) => b.src).join('|'), nl: branches.some((b) => b.nl), unb: branches.some((b) => b.unb), atom: false, risky: branches.some((b) => b.risky) };
+    return {
+      src: branches.map((b) => b.src).join('|'),
+      nl: branches.some((b) => b.nl),
+      unb: branches.some((b) => b.unb),
+      atom: false,
+      risky: branches.some((b) => b.risky),
+    };
   }
 
   sequence(flags: Flags): Piece {
@@ -78,7 +100,13 @@ class Parser {
       parts.push(this.quantified(atom, flags));
     }
     const risky = parts.length > 0 && parts.every((p) => p.quant) && parts.some((p) => p.unb);
-    return { src: parts.map((p) => p.src).join(''), nl: parts.some((p) => p.nl), unb: parts.some((p) => p.unb), atom: parts.length === 1 && !!parts[0]?.atom, risky };
+    return {
+      src: parts.map((p) => p.src).join(''),
+      nl: parts.some((p) => p.nl),
+      unb: parts.some((p) => p.unb),
+      atom: parts.length === 1 && !!parts[0]?.atom,
+      risky,
+    };
   }
 
   isQuantifier(): boolean {
@@ -92,7 +120,9 @@ class Parser {
   quantified(atom: Piece, flags: Flags): Piece {
     if (!this.isQuantifier()) return atom;
     const c = this.re[this.pos] ?? '';
-    let min = 0, max = Infinity, q = c;
+    let min = 0,
+      max = Infinity,
+      q = c;
     if (c === '{') {
       REPEAT.lastIndex = this.pos;
       const m = REPEAT.exec(this.re);
@@ -108,9 +138,13 @@ class Parser {
       if (c === '?') max = 1;
     }
     let lazy = false;
-    if (this.re[this.pos] === '?') { lazy = true; this.pos++; }
+    if (this.re[this.pos] === '?') {
+      lazy = true;
+      this.pos++;
+    }
     if (flags.U) lazy = !lazy;
-    if (this.isQuantifier()) this.fail(this.re[this.pos] === '+' ? 'possessive quantifiers are not supported (RE2 rejects them too)' : 'invalid nested repetition operator');
+    if (this.isQuantifier())
+      this.fail(this.re[this.pos] === '+' ? 'possessive quantifiers are not supported (RE2 rejects them too)' : 'invalid nested repetition operator');
     const wide = max === Infinity || max > 16;
     if (atom.risky && wide) this.catastrophic = true;
     if (atom.nl && wide) this.spansLines = true;
@@ -121,13 +155,25 @@ class Parser {
   atom(flags: Flags, parts: Piece[]): Piece | null {
     const c = this.re[this.pos] ?? '';
     switch (c) {
-      case '(': return this.group(flags);
-      case '[': return this.charClass(flags);
-      case '.': this.pos++; return flags.s ? { src: '[\\s\\S]', nl: true, unb: false, atom: true } : { src: '[^\\n]', nl: false, unb: false, atom: true };
-      case '^': this.pos++; return { src: flags.m ? '(?:^|(?<=\\n))' : '^', nl: false, unb: false, atom: false };
-      case '$': this.pos++; return { src: flags.m ? '(?:$|(?=\\n))' : '$', nl: false, unb: false, atom: false };
-      case '\\': return this.escape(flags, parts);
-      case '*': case '+': case '?': return this.fail('missing argument to repetition operator');
+      case '(':
+        return this.group(flags);
+      case '[':
+        return this.charClass(flags);
+      case '.':
+        this.pos++;
+        return flags.s ? { src: '[\\s\\S]', nl: true, unb: false, atom: true } : { src: '[^\\n]', nl: false, unb: false, atom: true };
+      case '^':
+        this.pos++;
+        return { src: flags.m ? '(?:^|(?<=\\n))' : '^', nl: false, unb: false, atom: false };
+      case '$':
+        this.pos++;
+        return { src: flags.m ? '(?:$|(?=\\n))' : '$', nl: false, unb: false, atom: false };
+      case '\\':
+        return this.escape(flags, parts);
+      case '*':
+      case '+':
+      case '?':
+        return this.fail('missing argument to repetition operator');
       default: {
         if (c === '{' && this.isQuantifier()) this.fail('missing argument to repetition operator');
         const cp = this.re.codePointAt(this.pos) ?? 0;
@@ -141,7 +187,10 @@ class Parser {
     if (cp > MAX_BMP) this.needU = true;
     const folds = foldsOf(cp);
     if (folds.length === 0) return { src: literalChar(cp), nl: cp === 10, unb: false, atom: true };
-    if (!flags.i) { this.csLetters++; return { src: literalChar(cp), nl: false, unb: false, atom: true }; }
+    if (!flags.i) {
+      this.csLetters++;
+      return { src: literalChar(cp), nl: false, unb: false, atom: true };
+    }
     this.ciLetters++;
     if (!this.expand) return { src: literalChar(cp), nl: false, unb: false, atom: true };
     if (folds.some((f) => f > MAX_BMP)) this.needU = true;
@@ -160,7 +209,7 @@ class Parser {
     }
     if (/^P?</.test(rest) && !/^<[=!]/.test(rest)) this.fail('invalid named capture');
     const fl = /^([imsU]*)(?:-([imsU]*))?([:)])/.exec(rest);
-    if (!fl || (fl[2] === '' && fl[1] === '') || (fl[0] === ')' )) {
+    if (!fl || (fl[2] === '' && fl[1] === '') || fl[0] === ')') {
       this.fail('lookaround, atomic groups, backreferences and other (? forms are not RE2 syntax');
     }
     const inner: Flags = { ...flags };
@@ -204,7 +253,10 @@ class Parser {
       S: { src: '[^\\t\\n\\f\\r ]', nl: false, unb: false, atom: true },
     };
     const hit = simple[c];
-    if (hit) { this.pos += 2; return hit; }
+    if (hit) {
+      this.pos += 2;
+      return hit;
+    }
     if (c === 'p' || c === 'P') {
       const tok = this.property();
       this.countPropertyCase(flags);
@@ -241,7 +293,10 @@ class Parser {
       this.pos += 3;
     }
     let neg = neg0;
-    if (name.startsWith('^')) { neg = !neg; name = name.slice(1); }
+    if (name.startsWith('^')) {
+      neg = !neg;
+      name = name.slice(1);
+    }
     if (name === 'Any') return neg ? '[]' : '[\\s\\S]';
     const body = CATEGORIES.has(name) ? name : `Script=${name}`;
     try {
@@ -259,7 +314,10 @@ class Parser {
     const c = re[this.pos + 1] ?? '';
     const codes: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
     const code = codes[c];
-    if (code !== undefined) { this.pos += 2; return code; }
+    if (code !== undefined) {
+      this.pos += 2;
+      return code;
+    }
     if (c === 'x') {
       const braced = /^\{([0-9A-Fa-f]+)\}/.exec(re.slice(this.pos + 2));
       if (braced) {
@@ -280,7 +338,10 @@ class Parser {
       return parseInt(oct, 8);
     }
     const cp = re.codePointAt(this.pos + 1) ?? 0;
-    if (cp < 128 && !/[A-Za-z0-9]/.test(c)) { this.pos += 2; return cp; }
+    if (cp < 128 && !/[A-Za-z0-9]/.test(c)) {
+      this.pos += 2;
+      return cp;
+    }
     this.fail(c === 'C' ? '\\C (any byte) is not supported' : `invalid escape sequence \\${c}`);
   }
 
@@ -288,7 +349,10 @@ class Parser {
     const re = this.re;
     this.pos++;
     let negated = false;
-    if (re[this.pos] === '^') { negated = true; this.pos++; }
+    if (re[this.pos] === '^') {
+      negated = true;
+      this.pos++;
+    }
     const ranges: Range[] = [];
     const extra: string[] = [];
     const max = this.unicode ? MAX_CP : MAX_BMP;

@@ -4,7 +4,14 @@
  * metadata (ListUsers, ListAccessKeys, GetAccessKeyLastUsed); the secret keys are never
  * returned by these calls.
  */
-import { type AccessKeyMetadata, GetAccessKeyLastUsedCommand, IAMClient, type IAMClientConfig, ListAccessKeysCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import {
+  type AccessKeyMetadata,
+  GetAccessKeyLastUsedCommand,
+  IAMClient,
+  type IAMClientConfig,
+  ListAccessKeysCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-iam';
 import { type Item, DAY, ageLimitText, ageStatus, human, worst } from './item.js';
 import { type Policy, resolve } from './policy.js';
 
@@ -32,7 +39,7 @@ export interface IamResult {
 
 function awsReason(err: unknown): string {
   const name = err instanceof Error ? err.name : 'Error';
-  const msg = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 160) ?? '' : '';
+  const msg = err instanceof Error ? (err.message.split('\n')[0]?.slice(0, 160) ?? '') : '';
   return msg && msg !== name ? `${name}: ${msg}` : name;
 }
 

@@ -88,7 +88,8 @@ export function chainItem(kind: Kind, name: string, chain: readonly X509Certific
     detail = `"${commonName(leaf)}" is not valid before ${isoDate(start)}`;
   } else if (leftSec <= 0) {
     status = 'fail';
-    detail = effectiveEnd < leafEnd ? `the chain of "${commonName(leaf)}" expired ${isoDate(effectiveEnd)}` : `"${commonName(leaf)}" expired ${isoDate(leafEnd)}`;
+    detail =
+      effectiveEnd < leafEnd ? `the chain of "${commonName(leaf)}" expired ${isoDate(effectiveEnd)}` : `"${commonName(leaf)}" expired ${isoDate(leafEnd)}`;
   } else {
     status = worst(status, expiryStatus(leftSec, limits));
     detail = `"${commonName(leaf)}" expires in ${Math.floor(leftSec / DAY)} days`;

@@ -74,7 +74,10 @@ function duration(v: unknown, field: string): number {
 }
 
 class PolicyFieldError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
   }
 }

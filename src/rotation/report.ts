@@ -52,7 +52,9 @@ export function summaryMarkdown(items: readonly Item[], nowIso: string, warnOnly
   if (!items.length) return [...lines, '_Nothing was checked: give `vault-paths`, `certificates`, `endpoints`, `leases` or `aws-keys`._', ''].join('\n');
   lines.push('| Status | Item | Kind | Age / left | Limit | Owner | Detail |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const i of sortItems(items)) {
-    lines.push(`| ${ICON[i.status]} | \`${cell(i.name)}\` | ${i.kind} | ${cell(ageOrLeft(i))} | ${cell(i.limit)} | ${cell(i.owner ?? '')} | ${cell(i.detail)} |`);
+    lines.push(
+      `| ${ICON[i.status]} | \`${cell(i.name)}\` | ${i.kind} | ${cell(ageOrLeft(i))} | ${cell(i.limit)} | ${cell(i.owner ?? '')} | ${cell(i.detail)} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -67,7 +69,10 @@ export interface Annotation {
 /** At most `perLevel` annotations of each level; the rest folded into one last line. */
 export function annotations(items: readonly Item[], perLevel = 10): Annotation[] {
   const out: Annotation[] = [];
-  for (const [status, level] of [['fail', 'error'], ['warn', 'warning']] as const) {
+  for (const [status, level] of [
+    ['fail', 'error'],
+    ['warn', 'warning'],
+  ] as const) {
     const these = sortItems(items).filter((i) => i.status === status);
     const shown = these.length > perLevel ? these.slice(0, perLevel - 1) : these;
     for (const i of shown) {
@@ -76,7 +81,11 @@ export function annotations(items: readonly Item[], perLevel = 10): Annotation[]
       out.push({ level, message: `${i.name}: ${i.detail} (${ageOrLeft(i)}; ${i.limit})`, props });
     }
     if (these.length > shown.length) {
-      out.push({ level, message: `${these.length - shown.length} more ${status === 'fail' ? 'overdue' : 'expiring'} items: see the step summary or the JSON report`, props: { title: 'rotate-check' } });
+      out.push({
+        level,
+        message: `${these.length - shown.length} more ${status === 'fail' ? 'overdue' : 'expiring'} items: see the step summary or the JSON report`,
+        props: { title: 'rotate-check' },
+      });
     }
   }
   return out;
@@ -108,7 +117,9 @@ export function issueBody(items: readonly Item[], nowIso: string, runUrl: string
     '',
     '| Status | Item | Kind | Age / left | Limit | Owner | Detail |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...due.map((i) => `| ${ICON[i.status]} | \`${cell(i.name)}\` | ${i.kind} | ${cell(ageOrLeft(i))} | ${cell(i.limit)} | ${cell(i.owner ?? '')} | ${cell(i.detail)} |`),
+    ...due.map(
+      (i) => `| ${ICON[i.status]} | \`${cell(i.name)}\` | ${i.kind} | ${cell(ageOrLeft(i))} | ${cell(i.limit)} | ${cell(i.owner ?? '')} | ${cell(i.detail)} |`,
+    ),
     '',
     runUrl ? `Run: ${runUrl}` : '',
     '',

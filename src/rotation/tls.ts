@@ -22,7 +22,10 @@ export interface Endpoint {
 }
 
 export function parseEndpoint(raw: string, input = 'endpoints'): Endpoint {
-  const v = raw.trim().replace(/^https:\/\//, '').replace(/\/.*$/, '');
+  const v = raw
+    .trim()
+    .replace(/^https:\/\//, '')
+    .replace(/\/.*$/, '');
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+))(?::(\d{1,5}))?$/.exec(v);
   const host = m?.[1] ?? m?.[2];
   const port = m?.[3] === undefined ? 443 : Number(m[3]);
@@ -68,7 +71,8 @@ function tunnel(proxyUrl: string, ep: Endpoint, timeoutMs: number): Promise<Sock
       return;
     }
     const headers: Record<string, string> = { host: ep.name };
-    if (u.username) headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}`;
+    if (u.username)
+      headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}`;
     const req = httpRequest({ host: u.hostname, port: Number(u.port || 80), method: 'CONNECT', path: ep.name, headers, timeout: timeoutMs });
     req.on('connect', (res, socket) => {
       if (res.statusCode === 200) resolvePromise(socket);
@@ -122,7 +126,12 @@ async function handshake(ep: Endpoint, o: ProbeOptions): Promise<Handshake> {
     };
     const s: TLSSocket = connect(opts, () => {
       const peer = s.getPeerCertificate(true);
-      const result: Handshake = { authorized: s.authorized, authError: s.authorizationError ? String(s.authorizationError) : '', chain: peer.raw ? chainOf(peer) : [], peer };
+      const result: Handshake = {
+        authorized: s.authorized,
+        authError: s.authorizationError ? String(s.authorizationError) : '',
+        chain: peer.raw ? chainOf(peer) : [],
+        peer,
+      };
       s.destroy();
       resolvePromise(result);
     });

@@ -71,7 +71,10 @@ export function kvItem(name: string, meta: JsonObject, nowMs: number, policy: Po
   const versions = obj(meta['versions'] ?? {}, `${f}.versions`);
   const custom = meta['custom_metadata'] === null || meta['custom_metadata'] === undefined ? {} : obj(meta['custom_metadata'], `${f}.custom_metadata`);
   const cur = versions[String(current)];
-  if (isObject(cur) && (cur['destroyed'] === true || (typeof cur['deletion_time'] === 'string' && cur['deletion_time'] && Date.parse(cur['deletion_time']) <= nowMs))) {
+  if (
+    isObject(cur) &&
+    (cur['destroyed'] === true || (typeof cur['deletion_time'] === 'string' && cur['deletion_time'] && Date.parse(cur['deletion_time']) <= nowMs))
+  ) {
     return { kind: 'vault-kv', name, status: 'ok', limit: ageLimitText(lim), detail: `the current version ${current} is deleted: nothing to rotate` };
   }
   const createdMs = isObject(cur) ? ms(cur['created_time'], `${f}.versions.${current}.created_time`) : ms(meta['updated_time'], `${f}.updated_time`);
@@ -89,8 +92,18 @@ export function kvItem(name: string, meta: JsonObject, nowMs: number, policy: Po
     }
   }
   status = worst(status, ageStatus(ageSec, { maxAgeSec: maxAge, warnBeforeSec: lim.warnBeforeSec }));
-  notes.unshift(status === 'fail' ? `version ${current} is ${Math.floor(ageSec / DAY)} days old: rotate it` : `version ${current}, ${Math.floor(ageSec / DAY)} days old`);
-  const item: Item = { kind: 'vault-kv', name, status, ageSec, limit: ageLimitText({ maxAgeSec: maxAge, warnBeforeSec: lim.warnBeforeSec }), detail: '', created: new Date(createdMs).toISOString() };
+  notes.unshift(
+    status === 'fail' ? `version ${current} is ${Math.floor(ageSec / DAY)} days old: rotate it` : `version ${current}, ${Math.floor(ageSec / DAY)} days old`,
+  );
+  const item: Item = {
+    kind: 'vault-kv',
+    name,
+    status,
+    ageSec,
+    limit: ageLimitText({ maxAgeSec: maxAge, warnBeforeSec: lim.warnBeforeSec }),
+    detail: '',
+    created: new Date(createdMs).toISOString(),
+  };
   const expiresAt = custom['expires_at'];
   if (typeof expiresAt === 'string' && expiresAt.trim()) {
     const end = Date.parse(expiresAt);
@@ -109,7 +122,10 @@ export function kvItem(name: string, meta: JsonObject, nowMs: number, policy: Po
   const owner = custom['owner'];
   if (typeof owner === 'string' && owner) item.owner = owner.slice(0, 100);
   // older versions still readable long after they were replaced
-  const nums = Object.keys(versions).map(Number).filter((n) => Number.isInteger(n)).sort((a, b) => a - b);
+  const nums = Object.keys(versions)
+    .map(Number)
+    .filter((n) => Number.isInteger(n))
+    .sort((a, b) => a - b);
   let readable = 0;
   let oldestSupersededMs = Infinity;
   for (const n of nums) {
@@ -128,7 +144,9 @@ export function kvItem(name: string, meta: JsonObject, nowMs: number, policy: Po
   }
   if (readable) {
     item.status = worst(item.status, 'warn');
-    notes.push(`${readable} older version${readable > 1 ? 's' : ''} still readable, replaced ${human(Math.floor((nowMs - oldestSupersededMs) / 1000))} ago: destroy ${readable > 1 ? 'them' : 'it'} or set delete_version_after`);
+    notes.push(
+      `${readable} older version${readable > 1 ? 's' : ''} still readable, replaced ${human(Math.floor((nowMs - oldestSupersededMs) / 1000))} ago: destroy ${readable > 1 ? 'them' : 'it'} or set delete_version_after`,
+    );
   }
   item.detail = notes.join('; ');
   return item;
@@ -204,7 +222,13 @@ export async function checkLease(api: VaultMetaApi, leaseId: string, nowMs: numb
   try {
     d = obj(await api.lookupLease(leaseId), 'lease lookup data');
   } catch (err) {
-    return { kind: 'vault-lease', name: leaseId, status: 'fail', limit: expiryLimitText(lim), detail: `lease not found (expired or revoked?): ${describeError(err)}` };
+    return {
+      kind: 'vault-lease',
+      name: leaseId,
+      status: 'fail',
+      limit: expiryLimitText(lim),
+      detail: `lease not found (expired or revoked?): ${describeError(err)}`,
+    };
   }
   const ttl = num(d['ttl'], 'lease.ttl');
   const renewable = d['renewable'] === true;

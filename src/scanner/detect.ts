@@ -33,7 +33,10 @@ export interface RawMatch {
   entropy: number;
 }
 
-export interface Where { path: string; sha: string }
+export interface Where {
+  path: string;
+  sha: string;
+}
 
 export class RuleRunner {
   constructor(
@@ -63,8 +66,12 @@ export class RuleRunner {
       re.lastIndex = 0;
       for (let m = re.exec(sub); m; m = re.exec(sub)) {
         const raw = m[0];
-        if (raw === '') { re.lastIndex++; continue; }
-        let lead = 0, trail = 0;
+        if (raw === '') {
+          re.lastIndex++;
+          continue;
+        }
+        let lead = 0,
+          trail = 0;
         while (lead < raw.length && raw.charCodeAt(lead) === 10) lead++;
         while (trail < raw.length - lead && raw.charCodeAt(raw.length - 1 - trail) === 10) trail++;
         const match = raw.slice(lead, raw.length - trail);
@@ -86,7 +93,10 @@ export class RuleRunner {
       else {
         for (let g = 1; g < m.length; g++) {
           const s = m[g];
-          if (s) { secret = s; break; }
+          if (s) {
+            secret = s;
+            break;
+          }
         }
       }
     }

@@ -62,7 +62,11 @@ export interface LoadedScanner extends Scanner {
 }
 
 /** Where rules run: the original text (pass null) or a region of a decoded pass starting at `base`. */
-interface View { t: Text; base: number; pass: Pass | null }
+interface View {
+  t: Text;
+  base: number;
+  pass: Pass | null;
+}
 
 const PATH_CACHE_MAX = 50_000;
 
@@ -136,7 +140,8 @@ class Engine implements LoadedScanner {
       let found = this.detect(loc, v, rule, hits.get(i));
       if (rule.required.length && found.length) found = this.withRequired(loc, v, rule, found);
       for (const f of found) {
-        if (v.pass && out.some((o) => o.ruleId === f.ruleId && o.startLine === f.startLine && o.startColumn === f.startColumn && o.secret === f.secret)) continue;
+        if (v.pass && out.some((o) => o.ruleId === f.ruleId && o.startLine === f.startLine && o.startColumn === f.startColumn && o.secret === f.secret))
+          continue;
         out.push(f);
       }
     }
@@ -296,7 +301,8 @@ export async function createScanner(opts: ScannerOptions): Promise<LoadedScanner
     const global = compileGlobalAllowlists(cfg.allowlists, source);
     const maxLine = Math.max(1024, opts.maxLineLength ?? 10_000);
     const depth = opts.maxDecodeDepth ?? DEFAULT_DECODE_DEPTH;
-    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DECODE_DEPTH) throw new UserError('max-decode-depth', `expected a whole number from 0 to ${MAX_DECODE_DEPTH}`);
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DECODE_DEPTH)
+      throw new UserError('max-decode-depth', `expected a whole number from 0 to ${MAX_DECODE_DEPTH}`);
     const enable = [...new Set((opts.enableRules ?? []).map((id) => id.trim()).filter(Boolean))];
     const known = new Set(rules.map((r) => r.id));
     for (const id of enable) if (!known.has(id)) throw new UserError('enable-rule', `rule "${id}" is not in ${source}`);

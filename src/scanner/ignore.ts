@@ -34,7 +34,10 @@ export class IgnoreList {
   readonly entries = new Set<string>();
   private readonly used = new Set<string>();
 
-  constructor(text = '', readonly path = '') {
+  constructor(
+    text = '',
+    readonly path = '',
+  ) {
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.trim();
       if (line && !line.startsWith('#')) this.entries.add(line);
@@ -139,8 +142,16 @@ export class Baseline {
     list.forEach((raw, i) => {
       if (!isObject(raw) || typeof raw['RuleID'] !== 'string') throw new UserError('baseline', `${source}: entry ${i} is not a gitleaks finding (no RuleID)`);
       const e: BaselineEntry = {
-        rule: s(raw, 'RuleID'), file: s(raw, 'File'), startLine: n(raw, 'StartLine'), endLine: n(raw, 'EndLine'),
-        startColumn: n(raw, 'StartColumn'), endColumn: n(raw, 'EndColumn'), commit: s(raw, 'Commit'), secret: s(raw, 'Secret'), match: s(raw, 'Match'), ignoreKey: s(raw, 'IgnoreKey'),
+        rule: s(raw, 'RuleID'),
+        file: s(raw, 'File'),
+        startLine: n(raw, 'StartLine'),
+        endLine: n(raw, 'EndLine'),
+        startColumn: n(raw, 'StartColumn'),
+        endColumn: n(raw, 'EndColumn'),
+        commit: s(raw, 'Commit'),
+        secret: s(raw, 'Secret'),
+        match: s(raw, 'Match'),
+        ignoreKey: s(raw, 'IgnoreKey'),
       };
       if (e.ignoreKey) this.keys.add(e.ignoreKey);
       else if (e.secret && e.secret !== 'REDACTED' && !e.secret.endsWith('***')) this.keys.add(contentKey({ path: e.file, ruleId: e.rule, secret: e.secret }));
@@ -162,8 +173,13 @@ export class Baseline {
     const bucket = this.byKey.get(`${f.ruleId}\0${f.path}\0${f.startLine}`);
     if (!bucket) return false;
     const sha = f.commit?.sha ?? '';
-    return bucket.some((b) =>
-      b.endLine === f.endLine && b.startColumn === f.startColumn && b.endColumn === f.endColumn && b.commit === sha &&
-      (b.secret === f.secret || b.secret === redactSecret(f.secret) || b.secret === 'REDACTED' || b.match === redactMatch(f.match, f.secret)));
+    return bucket.some(
+      (b) =>
+        b.endLine === f.endLine &&
+        b.startColumn === f.startColumn &&
+        b.endColumn === f.endColumn &&
+        b.commit === sha &&
+        (b.secret === f.secret || b.secret === redactSecret(f.secret) || b.secret === 'REDACTED' || b.match === redactMatch(f.match, f.secret)),
+    );
   }
 }

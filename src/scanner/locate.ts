@@ -61,9 +61,14 @@ export function dropGenericDuplicates(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
   return findings.filter((f) => {
     if (!f.ruleId.toLowerCase().includes('generic')) return true;
-    return !findings.some((o) =>
-      o.startLine === f.startLine && (o.commit?.sha ?? '') === (f.commit?.sha ?? '') && o.ruleId !== f.ruleId &&
-      o.secret.includes(f.secret) && !o.ruleId.toLowerCase().includes('generic'));
+    return !findings.some(
+      (o) =>
+        o.startLine === f.startLine &&
+        (o.commit?.sha ?? '') === (f.commit?.sha ?? '') &&
+        o.ruleId !== f.ruleId &&
+        o.secret.includes(f.secret) &&
+        !o.ruleId.toLowerCase().includes('generic'),
+    );
   });
 }
 

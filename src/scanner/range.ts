@@ -74,7 +74,10 @@ export function planScan(p: PlanInput): ScanPlan {
   const auto = fromEvent(p, head);
   if (auto) return auto;
   if (p.mode === 'diff') {
-    throw new UserError('base', `scan-mode diff needs a range, and the ${p.eventName || 'local'} event has none: give base (and head), or use scan-mode history`);
+    throw new UserError(
+      'base',
+      `scan-mode diff needs a range, and the ${p.eventName || 'local'} event has none: give base (and head), or use scan-mode history`,
+    );
   }
   if (p.platform === 'local') return { kind: 'tree', why: 'a local run' };
   return { kind: 'history', head: head || 'HEAD', why: `the ${p.eventName || 'unknown'} event has no range` };
@@ -148,13 +151,15 @@ function fromGitHub(p: PlanInput, headInput: string): ScanPlan | null {
 function fromGitLab(p: PlanInput, headInput: string): ScanPlan | null {
   const head = headInput || p.env('CI_COMMIT_SHA') || 'HEAD';
   const mrBase = p.env('CI_MERGE_REQUEST_DIFF_BASE_SHA');
-  if (mrBase && !ZERO.test(mrBase)) return { kind: 'range', base: sha(mrBase, 'CI_MERGE_REQUEST_DIFF_BASE_SHA') ?? mrBase, head, why: "the merge request's commits" };
+  if (mrBase && !ZERO.test(mrBase))
+    return { kind: 'range', base: sha(mrBase, 'CI_MERGE_REQUEST_DIFF_BASE_SHA') ?? mrBase, head, why: "the merge request's commits" };
   const source = p.env('CI_PIPELINE_SOURCE') ?? '';
   if (source === 'schedule' || source === 'web' || source === 'api' || source === 'trigger') return null;
   const before = p.env('CI_COMMIT_BEFORE_SHA');
   const branch = p.env('CI_COMMIT_BRANCH');
   const defaultBranch = p.env('CI_DEFAULT_BRANCH');
-  if (before && !ZERO.test(before)) return { kind: 'range', base: sha(before, 'CI_COMMIT_BEFORE_SHA') ?? before, head, why: 'the pushed commits (CI_COMMIT_BEFORE_SHA..CI_COMMIT_SHA)' };
+  if (before && !ZERO.test(before))
+    return { kind: 'range', base: sha(before, 'CI_COMMIT_BEFORE_SHA') ?? before, head, why: 'the pushed commits (CI_COMMIT_BEFORE_SHA..CI_COMMIT_SHA)' };
   if (branch && defaultBranch && branch !== defaultBranch) {
     return { kind: 'range', baseRef: defaultBranch, head, why: `a new branch: its commits not on ${defaultBranch}`, fallbackHistory: true };
   }

@@ -44,7 +44,10 @@ export interface RunResult {
   seconds: number;
 }
 
-export function fragments(source: SourceSpec, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats; archive?: ArchiveLimits; skipPath?: (path: string) => boolean }): Iterable<Fragment> | AsyncIterable<Fragment> {
+export function fragments(
+  source: SourceSpec,
+  opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats; archive?: ArchiveLimits; skipPath?: (path: string) => boolean },
+): Iterable<Fragment> | AsyncIterable<Fragment> {
   switch (source.kind) {
     case 'tree':
       return walkTree(source.root, opts);
@@ -68,7 +71,13 @@ export async function runScan(o: RunOptions): Promise<RunResult> {
   const engineSkippedBefore = o.scanner.skipped?.length ?? 0;
   const scanner = o.scanner;
   const skipPath = scanner.isPathAllowed ? (p: string): boolean => scanner.isPathAllowed?.(p) ?? false : undefined;
-  for await (const frag of fragments(o.source, { maxBytes: o.maxBytes, skipped, stats, ...(o.archive ? { archive: o.archive } : {}), ...(skipPath ? { skipPath } : {}) })) {
+  for await (const frag of fragments(o.source, {
+    maxBytes: o.maxBytes,
+    skipped,
+    stats,
+    ...(o.archive ? { archive: o.archive } : {}),
+    ...(skipPath ? { skipPath } : {}),
+  })) {
     for (const f of o.scanner.scan(frag)) {
       if (o.ignore?.has(f)) {
         ignored++;

@@ -44,9 +44,14 @@ export function decodeBase64(text: string): Decoded {
   const pad = s.length - body.length;
   if (body.includes('=')) return { problem: 'it has "=" in the middle ("=" is padding, only at the end; two values joined?)' };
   if (pad > 2) return { problem: `it ends in ${pad} "=" (padding is at most two)` };
-  if (body.length % 4 === 1) return { problem: `its length (${body.length} characters without padding) cannot be base64: the value was cut or has a character too many` };
+  if (body.length % 4 === 1)
+    return { problem: `its length (${body.length} characters without padding) cannot be base64: the value was cut or has a character too many` };
   if (pad ? (body.length + pad) % 4 !== 0 : !url && body.length % 4 !== 0) {
-    return { problem: pad ? 'its "=" padding does not fit its length' : `its length (${body.length} characters) is not a multiple of 4: the "=" padding is missing, or the value was cut` };
+    return {
+      problem: pad
+        ? 'its "=" padding does not fit its length'
+        : `its length (${body.length} characters) is not a multiple of 4: the "=" padding is missing, or the value was cut`,
+    };
   }
   const bytes = Buffer.from(body, url ? 'base64url' : 'base64');
   if (bytes.toString(url ? 'base64url' : 'base64').replace(/=+$/, '') !== body) {
@@ -99,7 +104,10 @@ export function decodeItems(items: readonly Item[], enc: SecretEncoding): Item[]
     const text = bytesAsText(d.bytes);
     if (text !== undefined) return { ...i, value: text, bytes: d.bytes, leaves: [...i.leaves, ...encoded] };
     if (i.sink === 'env') {
-      throw new UserError(ENCODING_INPUT, `${what} decodes to bytes that are not text (not UTF-8, or a NUL byte), which an env var or a step output cannot hold: write it to a file with "| file:${i.name}" (the value is not shown)`);
+      throw new UserError(
+        ENCODING_INPUT,
+        `${what} decodes to bytes that are not text (not UTF-8, or a NUL byte), which an env var or a step output cannot hold: write it to a file with "| file:${i.name}" (the value is not shown)`,
+      );
     }
     return { ...i, value: compact, bytes: d.bytes, binary: true, leaves: [...i.leaves, ...encoded] };
   });

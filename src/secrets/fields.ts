@@ -11,7 +11,10 @@ import { envName } from './names.js';
 /** A selection failure; `notFound` when a key is missing (fetch-secrets' ignore-not-found). */
 export class FieldError extends Error {
   override readonly name = 'FieldError';
-  constructor(message: string, readonly notFound: boolean) {
+  constructor(
+    message: string,
+    readonly notFound: boolean,
+  ) {
     super(message);
   }
 }
@@ -21,7 +24,10 @@ const MAX_KEYS_LISTED = 30;
 export function keyList(o: JsonObject): string {
   const keys = Object.keys(o);
   if (keys.length === 0) return 'it has no keys';
-  const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => `"${k}"`).join(', ');
+  const shown = keys
+    .slice(0, MAX_KEYS_LISTED)
+    .map((k) => `"${k}"`)
+    .join(', ');
   return `its keys are ${shown}${keys.length > MAX_KEYS_LISTED ? ` and ${keys.length - MAX_KEYS_LISTED} more` : ''}`;
 }
 
@@ -77,7 +83,11 @@ function dotenvQuote(v: string): string {
 
 /** An object as a dotenv file; `of` names its source in errors (`the key "k" of SOURCE`). */
 export function toDotenv(o: JsonObject, line: number, of = ''): string {
-  return Object.entries(o).map(([k, v]) => `${envName(k)}=${dotenvQuote(stringify(v, `the key "${k}"${of ? ` of ${of}` : ''}`, line))}`).join('\n') + '\n';
+  return (
+    Object.entries(o)
+      .map(([k, v]) => `${envName(k)}=${dotenvQuote(stringify(v, `the key "${k}"${of ? ` of ${of}` : ''}`, line))}`)
+      .join('\n') + '\n'
+  );
 }
 
 /** The file name suffix of a file sink. */

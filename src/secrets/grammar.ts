@@ -135,7 +135,9 @@ export function parseSink(rhs: string, fail: (what: string) => UserError, sinkHi
   const name = (m?.[2] ?? '').trim();
   if (!name) throw fail('nothing after "|": write a name, e.g. "| API_KEY" or "| file:TLS_CERT"');
   if (!isEnvName(name)) {
-    throw fail(`"${name.slice(0, 60)}" is not a valid variable name: use letters, digits and _ (not starting with a digit)${sinkHint ? ', or "file:NAME", "dotenv:NAME", "json:NAME"' : ''}`);
+    throw fail(
+      `"${name.slice(0, 60)}" is not a valid variable name: use letters, digits and _ (not starting with a digit)${sinkHint ? ', or "file:NAME", "dotenv:NAME", "json:NAME"' : ''}`,
+    );
   }
   return { sink, name };
 }

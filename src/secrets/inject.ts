@@ -84,7 +84,10 @@ export async function removeInjectedFiles(state: string): Promise<{ removed: num
   } catch {
     return { removed: 0, failed: [] };
   }
-  const files = typeof parsed === 'object' && parsed !== null && 'files' in parsed && Array.isArray(parsed.files) ? parsed.files.filter((x): x is string => typeof x === 'string') : [];
+  const files =
+    typeof parsed === 'object' && parsed !== null && 'files' in parsed && Array.isArray(parsed.files)
+      ? parsed.files.filter((x): x is string => typeof x === 'string')
+      : [];
   const dir = typeof parsed === 'object' && parsed !== null && 'dir' in parsed && typeof parsed.dir === 'string' ? parsed.dir : '';
   const failed = await removeFiles(files);
   // the directory only once empty (never a recursive delete)
@@ -110,7 +113,10 @@ function fromWhere(vault: number, stores: number): string {
 }
 
 /** The step summary: names, kinds, sources, versions and lease TTLs; never values. */
-export function summaryMarkdown(done: readonly Injected[], opts: { exportEnv: boolean; outputs: boolean; requests: number; ms: number; skipped: readonly string[]; storeReads?: number }): string {
+export function summaryMarkdown(
+  done: readonly Injected[],
+  opts: { exportEnv: boolean; outputs: boolean; requests: number; ms: number; skipped: readonly string[]; storeReads?: number },
+): string {
   const rows = done.map(({ item, file }) => {
     const kinds: string[] = [];
     if (file) kinds.push(item.sink === 'file' ? 'file' : `file (${item.sink})`);

@@ -11,7 +11,10 @@
  * reported by the caller. `| NAME` on a line picks any name.
  */
 export function normalizeName(key: string): string {
-  const n = key.replace('.', '__').replace(/-/g, '').replace(/[^A-Za-z0-9_]/g, '');
+  const n = key
+    .replace('.', '__')
+    .replace(/-/g, '')
+    .replace(/[^A-Za-z0-9_]/g, '');
   return /^[0-9]/.test(n) ? `_${n}` : n;
 }
 

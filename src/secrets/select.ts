@@ -57,7 +57,15 @@ export function itemsOf(f: Fetched): Item[] {
   const { sel } = f;
   // a store's value names its source in a dotenv file's errors; Vault's never did
   const store = typeof f.value === 'string';
-  const base = { line: sel.line, text: sel.text, pick: sel.pick.kind, source: f.source, sink: sel.sink, ...(f.version !== undefined ? { version: f.version } : {}), ...(f.leaseTtl !== undefined ? { leaseTtl: f.leaseTtl } : {}) };
+  const base = {
+    line: sel.line,
+    text: sel.text,
+    pick: sel.pick.kind,
+    source: f.source,
+    sink: sel.sink,
+    ...(f.version !== undefined ? { version: f.version } : {}),
+    ...(f.leaseTtl !== undefined ? { leaseTtl: f.leaseTtl } : {}),
+  };
   const make: Make = (name, outputName, key, v, what) => {
     const value = stringify(v, what, sel.line);
     return { ...base, name, outputName, key, value, leaves: typeof v === 'string' ? [] : leaves(v), ext: fileExt(sel.sink, value) };
@@ -165,7 +173,8 @@ export function selectValues(fetched: readonly Fetched[], opts: { ignoreNotFound
     }
   }
   if (failures.length === 1) throw new UserError(SECRETS_INPUT, failures[0] ?? '');
-  if (failures.length > 1) throw new UserError(SECRETS_INPUT, `${failures.length} selectors failed, nothing was injected:\n${failures.map((m) => `- ${m}`).join('\n')}`);
+  if (failures.length > 1)
+    throw new UserError(SECRETS_INPUT, `${failures.length} selectors failed, nothing was injected:\n${failures.map((m) => `- ${m}`).join('\n')}`);
   out.sort(byLine);
   checkCollisions(out, vaultSource);
   if (opts.outputs) checkCollisions(out, vaultSource, { outputs: true });

@@ -23,7 +23,10 @@ export async function awsCredentials(ctx: StoreContext): Promise<AwsCredentials>
 export function awsRegion(ctx: StoreContext): string {
   const r = ctx.aws?.region ?? '';
   if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/.test(r)) {
-    throw new UserError('aws-region', r ? `"${r.slice(0, 40)}" is not an AWS region` : 'an aws-sm: or aws-ssm: line needs a region: set aws-region (or AWS_REGION in the job)');
+    throw new UserError(
+      'aws-region',
+      r ? `"${r.slice(0, 40)}" is not an AWS region` : 'an aws-sm: or aws-ssm: line needs a region: set aws-region (or AWS_REGION in the job)',
+    );
   }
   return r;
 }
@@ -33,15 +36,36 @@ export async function clientConfig(ctx: StoreContext, http: HttpClient, endpoint
   const creds = await awsCredentials(ctx);
   return {
     region: awsRegion(ctx),
-    credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: creds.accessKeyId,
+      secretAccessKey: creds.secretAccessKey,
+      ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}),
+    },
     maxAttempts: 1,
     requestHandler: new CoreHttpHandler(http),
     ...(endpoint ? { endpoint } : {}),
   };
 }
 
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException']);
-const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'RequestThrottled',
+  'RequestThrottledException',
+]);
+const CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidSignatureException',
+  'IncompleteSignature',
+  'SignatureDoesNotMatch',
+  'MissingAuthenticationTokenException',
+]);
 
 /**
  * The SDK error's code, status and message (never a request or response body). Only an error
@@ -80,7 +104,9 @@ export function awsError(err: unknown, c: AwsErrorContext): unknown {
   if (e.unreadable) {
     const transient = e.status === 429 || (e.status >= 500 && e.status !== 501);
     return new RemoteError(`line ${c.line}: ${c.service} sent an answer for ${c.id} that could not be read (HTTP ${e.status}, ${e.code})`, {
-      ...base, code: 'UnreadableResponse', retryable: transient,
+      ...base,
+      code: 'UnreadableResponse',
+      retryable: transient,
       hint: 'a proxy or TLS-inspecting firewall between the runner and AWS may have cut or altered the answer',
     });
   }
@@ -88,16 +114,33 @@ export function awsError(err: unknown, c: AwsErrorContext): unknown {
     return new RemoteError(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
   }
   if (c.notFound.includes(e.code)) {
-    return new RemoteError(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, { ...base, code: 'NotFound', retryable: false, hint: 'check the name, the region and, for a secret shared from another account, use its full ARN' });
+    return new RemoteError(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, {
+      ...base,
+      code: 'NotFound',
+      retryable: false,
+      hint: 'check the name, the region and, for a secret shared from another account, use its full ARN',
+    });
   }
   if (e.code === 'AccessDeniedException' || e.code === 'AccessDenied') {
-    return new RemoteError(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, { ...base, retryable: false, hint: `the job's role needs ${c.actions} on it` });
+    return new RemoteError(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, {
+      ...base,
+      retryable: false,
+      hint: `the job's role needs ${c.actions} on it`,
+    });
   }
   if (CREDENTIALS.has(e.code)) {
-    return new RemoteError(`${c.service} rejected the job's AWS credentials (${e.code})`, { ...base, retryable: false, hint: 'run oidc-assume-role before this step, and check that the credentials have not expired' });
+    return new RemoteError(`${c.service} rejected the job's AWS credentials (${e.code})`, {
+      ...base,
+      retryable: false,
+      hint: 'run oidc-assume-role before this step, and check that the credentials have not expired',
+    });
   }
   if (e.code === 'DecryptionFailure' || e.code === 'InvalidKeyId') {
-    return new RemoteError(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, { ...base, retryable: false, hint: 'the job\'s role needs kms:Decrypt on the secret\'s KMS key, and the key must be enabled' });
+    return new RemoteError(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, {
+      ...base,
+      retryable: false,
+      hint: "the job's role needs kms:Decrypt on the secret's KMS key, and the key must be enabled",
+    });
   }
   return new RemoteError(`line ${c.line}: ${c.service} refused ${c.id} (${e.code})`, { ...base, retryable: false });
 }

@@ -20,18 +20,31 @@ export function awsSsmStore(ctx: StoreContext): Store<StoreSelector> {
     async fetch(sel) {
       const source = sourceOf(sel);
       const c = await client();
-      return retrying(ctx, `reading ${source}`, async () => {
-        try {
-          const out = await c.send(new GetParameterCommand({ Name: sel.id, WithDecryption: true }));
-          const value = out.Parameter?.Value;
-          if (typeof value !== 'string') throw new RemoteError(`line ${sel.line}: SSM answered without a value for ${sel.id}`, { service: 'SSM', status: 200, retryable: false });
-          arrived(ctx, value, source);
-          const version = out.Parameter?.Version;
-          return [{ sel, value, source, ...(version !== undefined ? { version: String(version) } : {}) }];
-        } catch (err) {
-          throw awsError(err, { service: 'SSM', line: sel.line, id: sel.id, region: awsRegion(ctx), actions: 'ssm:GetParameter (and kms:Decrypt for a SecureString with a customer-managed key)', notFound: NOT_FOUND });
-        }
-      }, isRetryableAws);
+      return retrying(
+        ctx,
+        `reading ${source}`,
+        async () => {
+          try {
+            const out = await c.send(new GetParameterCommand({ Name: sel.id, WithDecryption: true }));
+            const value = out.Parameter?.Value;
+            if (typeof value !== 'string')
+              throw new RemoteError(`line ${sel.line}: SSM answered without a value for ${sel.id}`, { service: 'SSM', status: 200, retryable: false });
+            arrived(ctx, value, source);
+            const version = out.Parameter?.Version;
+            return [{ sel, value, source, ...(version !== undefined ? { version: String(version) } : {}) }];
+          } catch (err) {
+            throw awsError(err, {
+              service: 'SSM',
+              line: sel.line,
+              id: sel.id,
+              region: awsRegion(ctx),
+              actions: 'ssm:GetParameter (and kms:Decrypt for a SecureString with a customer-managed key)',
+              notFound: NOT_FOUND,
+            });
+          }
+        },
+        isRetryableAws,
+      );
     },
     async close() {
       await closeQuietly(http);

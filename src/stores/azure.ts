@@ -24,7 +24,8 @@ const SECRET_URL = /^https:\/\/([a-z0-9-]+)\.(vault\.[a-z.]+)\/secrets\/([A-Za-z
 
 export function azureStore(ctx: StoreContext): Store<StoreSelector> {
   const a = ctx.azure;
-  if (!a || !a.clientId) throw new UserError('client-id', 'an azure-kv: line needs the client id of the app registration or managed identity that holds the federated credential');
+  if (!a || !a.clientId)
+    throw new UserError('client-id', 'an azure-kv: line needs the client id of the app registration or managed identity that holds the federated credential');
   if (!a.tenantId) throw new UserError('tenant-id', 'an azure-kv: line needs the Entra tenant id');
   if (!GUID_RE.test(a.clientId)) throw new UserError('client-id', `"${a.clientId.slice(0, 60)}" is not a client id (a GUID)`);
   if (!TENANT_RE.test(a.tenantId)) throw new UserError('tenant-id', `"${a.tenantId.slice(0, 60)}" is not a tenant id (a GUID or a domain)`);
@@ -44,7 +45,11 @@ export function azureStore(ctx: StoreContext): Store<StoreSelector> {
         client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
         client_assertion: jwt,
       });
-      const res = await call(http, `${authority}/${encodeURIComponent(a.tenantId)}/oauth2/v2.0/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
+      const res = await call(http, `${authority}/${encodeURIComponent(a.tenantId)}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+      });
       if (res.status === 200) {
         const token = str(obj(res.body, 'Entra answer')['access_token'], 'Entra answer access_token');
         ctx.secret(token, 'the Entra access token');
@@ -55,11 +60,21 @@ export function azureStore(ctx: StoreContext): Store<StoreSelector> {
       if (transientStatus(res.status)) {
         const init = { service: 'Entra ID', status: res.status, code: e.error, retryable: true, details: said };
         const wait = retryAfterMs(res.headers['retry-after'], Date.now());
-        throw wait !== undefined ? new RetryAfter(`Entra ID answered HTTP ${res.status}`, wait, init) : new RemoteError(`Entra ID answered HTTP ${res.status}`, init);
+        throw wait !== undefined
+          ? new RetryAfter(`Entra ID answered HTTP ${res.status}`, wait, init)
+          : new RemoteError(`Entra ID answered HTTP ${res.status}`, init);
       }
-      throw new RemoteError(`Entra ID refused the OIDC token for app ${a.clientId} in tenant ${a.tenantId} (HTTP ${res.status} ${e.error}${e.codes.length ? `, AADSTS${e.codes.join(', AADSTS')}` : ''})`, {
-        service: 'Entra ID', status: res.status, code: e.error || 'refused', retryable: false, details: said, hint: diagnoseAzureExchange(jwt, a.clientId, a.tenantId, e.codes),
-      });
+      throw new RemoteError(
+        `Entra ID refused the OIDC token for app ${a.clientId} in tenant ${a.tenantId} (HTTP ${res.status} ${e.error}${e.codes.length ? `, AADSTS${e.codes.join(', AADSTS')}` : ''})`,
+        {
+          service: 'Entra ID',
+          status: res.status,
+          code: e.error || 'refused',
+          retryable: false,
+          details: said,
+          hint: diagnoseAzureExchange(jwt, a.clientId, a.tenantId, e.codes),
+        },
+      );
     });
 
   const tokenFor = (scope: string): Promise<string> => {
@@ -96,18 +111,39 @@ export function azureStore(ctx: StoreContext): Store<StoreSelector> {
         if (transientStatus(res.status)) {
           const init = { service: 'Key Vault', status: res.status, code, retryable: true, details: said };
           const wait = retryAfterMs(res.headers['retry-after'], Date.now());
-          throw wait !== undefined ? new RetryAfter(`Key Vault answered HTTP ${res.status}`, wait, init) : new RemoteError(`Key Vault answered HTTP ${res.status}`, init);
+          throw wait !== undefined
+            ? new RetryAfter(`Key Vault answered HTTP ${res.status}`, wait, init)
+            : new RemoteError(`Key Vault answered HTTP ${res.status}`, init);
         }
         if (res.status === 404) {
-          throw new RemoteError(`line ${sel.line}: Key Vault ${vault} has no secret ${name}${version ? ` version ${version}` : ''}`, { service: 'Key Vault', status: 404, code: 'NotFound', retryable: false, details: said });
+          throw new RemoteError(`line ${sel.line}: Key Vault ${vault} has no secret ${name}${version ? ` version ${version}` : ''}`, {
+            service: 'Key Vault',
+            status: 404,
+            code: 'NotFound',
+            retryable: false,
+            details: said,
+          });
         }
         if (res.status === 403) {
           throw new RemoteError(`line ${sel.line}: Key Vault ${vault} denied app ${a.clientId} reading ${name} (${code || 'Forbidden'})`, {
-            service: 'Key Vault', status: 403, code: code || 'Forbidden', retryable: false, details: said,
-            hint: code === 'SecretDisabled' ? 'enable the secret (or pin an enabled version)' : `assign the role "Key Vault Secrets User" on the vault (RBAC) or an access policy with secret get to ${a.clientId}`,
+            service: 'Key Vault',
+            status: 403,
+            code: code || 'Forbidden',
+            retryable: false,
+            details: said,
+            hint:
+              code === 'SecretDisabled'
+                ? 'enable the secret (or pin an enabled version)'
+                : `assign the role "Key Vault Secrets User" on the vault (RBAC) or an access policy with secret get to ${a.clientId}`,
           });
         }
-        throw new RemoteError(`line ${sel.line}: Key Vault ${vault} refused ${name} (HTTP ${res.status} ${code})`, { service: 'Key Vault', status: res.status, code, retryable: false, details: said });
+        throw new RemoteError(`line ${sel.line}: Key Vault ${vault} refused ${name} (HTTP ${res.status} ${code})`, {
+          service: 'Key Vault',
+          status: res.status,
+          code,
+          retryable: false,
+          details: said,
+        });
       });
     },
     close: () => closeQuietly(http),

@@ -34,14 +34,18 @@ export function diagnoseGcpExchange(jwt: string, provider: string, error: string
   const audOk = aud === `https://iam.googleapis.com/${provider}` || aud === `//iam.googleapis.com/${provider}`;
   const lines = [facts];
   if (error === 'invalid_target' || error === 'invalid_request') {
-    lines.push(`check workload_identity_provider: it must be the full provider name "projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER" of an enabled provider (got "${provider}")`);
+    lines.push(
+      `check workload_identity_provider: it must be the full provider name "projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER" of an enabled provider (got "${provider}")`,
+    );
   } else if (error === 'unauthorized_client') {
     lines.push(`the provider's attribute condition rejected the token: it must accept these claims, e.g. ${ownerCondition(c)}`);
   } else {
     lines.push(`the provider must have issuer_uri "${claimText(c, 'iss')}" (exactly)`);
-    lines.push(audOk
-      ? 'the audience is the provider\'s default, accepted when allowedAudiences is empty'
-      : `allowedAudiences must include "${aud}" (or leave the audience input empty to use https://iam.googleapis.com/${provider})`);
+    lines.push(
+      audOk
+        ? "the audience is the provider's default, accepted when allowedAudiences is empty"
+        : `allowedAudiences must include "${aud}" (or leave the audience input empty to use https://iam.googleapis.com/${provider})`,
+    );
     lines.push('and the token must not be expired');
   }
   lines.push(`the attribute mapping should map google.subject=assertion.sub, and the condition should pin the owner, e.g. ${ownerCondition(c)}`);
@@ -52,8 +56,10 @@ export function diagnoseGcpExchange(jwt: string, provider: string, error: string
 export function diagnoseGcpImpersonation(jwt: string, provider: string, serviceAccount: string): string {
   const c = readClaims(jwt);
   const principal = `principal://iam.googleapis.com/${poolOf(provider)}/subject/${claimText(c, 'sub')}`;
-  return `${tokenFacts(c)}; grant roles/iam.workloadIdentityUser on ${serviceAccount} to ${principal} ` +
-    `(or to a principalSet:// of the pool's attribute, e.g. attribute.repository); the same refusal comes back when the service account does not exist`;
+  return (
+    `${tokenFacts(c)}; grant roles/iam.workloadIdentityUser on ${serviceAccount} to ${principal} ` +
+    `(or to a principalSet:// of the pool's attribute, e.g. attribute.repository); the same refusal comes back when the service account does not exist`
+  );
 }
 
 const AAD_HINTS: Record<number, string> = {
@@ -63,7 +69,7 @@ const AAD_HINTS: Record<number, string> = {
   700213: 'no federated credential of the app has this subject',
   700016: 'no application with this client id exists in the tenant: check client-id and tenant-id',
   700024: 'the OIDC token is outside its validity window (expired, or the clocks disagree)',
-  90061: 'Entra could not fetch the issuer\'s discovery document or keys: the issuer must be reachable from the internet',
+  90061: "Entra could not fetch the issuer's discovery document or keys: the issuer must be reachable from the internet",
 };
 
 /** Entra ID refused the client assertion. */
@@ -72,8 +78,10 @@ export function diagnoseAzureExchange(jwt: string, clientId: string, tenantId: s
   const known = codes.map((n) => AAD_HINTS[n]).filter((s): s is string => s !== undefined);
   const lines = [...known, tokenFacts(c)];
   if (!codes.includes(700016)) {
-    lines.push(`the app registration (or managed identity) ${clientId} in tenant ${tenantId} needs a federated credential with ` +
-      `issuer "${claimText(c, 'iss')}" (exactly, trailing slash included), subject "${claimText(c, 'sub')}" (exactly, case included) and audience "${claimText(c, 'aud')}"`);
+    lines.push(
+      `the app registration (or managed identity) ${clientId} in tenant ${tenantId} needs a federated credential with ` +
+        `issuer "${claimText(c, 'iss')}" (exactly, trailing slash included), subject "${claimText(c, 'sub')}" (exactly, case included) and audience "${claimText(c, 'aud')}"`,
+    );
   }
   return lines.join('; ');
 }

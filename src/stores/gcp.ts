@@ -27,13 +27,20 @@ function endpoint(v: string | undefined, dflt: string): string {
 export function gcpStore(ctx: StoreContext): Store<StoreSelector> {
   const g = ctx.gcp;
   if (!g || !g.workloadIdentityProvider) {
-    throw new UserError('workload_identity_provider', 'a gcp-sm: line needs the Workload Identity Federation provider: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER');
+    throw new UserError(
+      'workload_identity_provider',
+      'a gcp-sm: line needs the Workload Identity Federation provider: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER',
+    );
   }
   const provider = g.workloadIdentityProvider.replace(/^(https:)?\/\/iam\.googleapis\.com\//, '');
   if (!PROVIDER_RE.test(provider)) {
-    throw new UserError('workload_identity_provider', `"${provider.slice(0, 120)}" is not a provider name: write projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER (the project number, not its id)`);
+    throw new UserError(
+      'workload_identity_provider',
+      `"${provider.slice(0, 120)}" is not a provider name: write projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER (the project number, not its id)`,
+    );
   }
-  if (g.serviceAccount !== undefined && !SA_RE.test(g.serviceAccount)) throw new UserError('service_account', `"${g.serviceAccount.slice(0, 80)}" is not a service account e-mail`);
+  if (g.serviceAccount !== undefined && !SA_RE.test(g.serviceAccount))
+    throw new UserError('service_account', `"${g.serviceAccount.slice(0, 80)}" is not a service account e-mail`);
   const sts = endpoint(g.stsEndpoint, 'https://sts.googleapis.com');
   const iam = endpoint(g.iamCredentialsEndpoint, 'https://iamcredentials.googleapis.com');
   const sm = endpoint(g.secretManagerEndpoint, 'https://secretmanager.googleapis.com');
@@ -52,7 +59,11 @@ export function gcpStore(ctx: StoreContext): Store<StoreSelector> {
         subject_token: jwt,
         subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
       });
-      const res = await call(http, `${sts}/v1/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
+      const res = await call(http, `${sts}/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+      });
       if (res.status === 200) {
         const token = str(obj(res.body, 'STS answer')['access_token'], 'STS answer access_token');
         ctx.secret(token, 'the GCP federated access token');
@@ -60,9 +71,15 @@ export function gcpStore(ctx: StoreContext): Store<StoreSelector> {
       }
       const e = oauthError(res.body);
       const said = e.error ? [`${e.error}: ${e.description}`.slice(0, 400)] : [];
-      if (transientStatus(res.status)) throw new RemoteError(`GCP STS answered HTTP ${res.status}`, { service: 'GCP STS', status: res.status, code: e.error, retryable: true, details: said });
+      if (transientStatus(res.status))
+        throw new RemoteError(`GCP STS answered HTTP ${res.status}`, { service: 'GCP STS', status: res.status, code: e.error, retryable: true, details: said });
       throw new RemoteError(`GCP STS refused the OIDC token for provider ${provider} (HTTP ${res.status})`, {
-        service: 'GCP STS', status: res.status, code: e.error || 'refused', retryable: false, details: said, hint: diagnoseGcpExchange(jwt, provider, e.error),
+        service: 'GCP STS',
+        status: res.status,
+        code: e.error || 'refused',
+        retryable: false,
+        details: said,
+        hint: diagnoseGcpExchange(jwt, provider, e.error),
       });
     });
 
@@ -81,9 +98,20 @@ export function gcpStore(ctx: StoreContext): Store<StoreSelector> {
       }
       const e = envelopeError(res.body);
       const said = e.message ? [e.message.slice(0, 400)] : [];
-      if (transientStatus(res.status)) throw new RemoteError(`IAM Credentials answered HTTP ${res.status}`, { service: 'GCP IAM', status: res.status, code: e.code, retryable: true, details: said });
+      if (transientStatus(res.status))
+        throw new RemoteError(`IAM Credentials answered HTTP ${res.status}`, {
+          service: 'GCP IAM',
+          status: res.status,
+          code: e.code,
+          retryable: true,
+          details: said,
+        });
       throw new RemoteError(`GCP refused to impersonate ${sa} (HTTP ${res.status} ${e.code})`, {
-        service: 'GCP IAM', status: res.status, code: e.code || 'refused', retryable: false, details: said,
+        service: 'GCP IAM',
+        status: res.status,
+        code: e.code || 'refused',
+        retryable: false,
+        details: said,
         ...(res.status === 403 || res.status === 404 ? { hint: diagnoseGcpImpersonation(fed.jwt, provider, sa) } : {}),
       });
     });
@@ -111,18 +139,36 @@ export function gcpStore(ctx: StoreContext): Store<StoreSelector> {
         if (transientStatus(res.status)) {
           const init = { service: 'GCP Secret Manager', status: res.status, code: e.code, retryable: true, details: said };
           const wait = retryAfterMs(res.headers['retry-after'], Date.now());
-          throw wait !== undefined ? new RetryAfter(`Secret Manager answered HTTP ${res.status}`, wait, init) : new RemoteError(`Secret Manager answered HTTP ${res.status}`, init);
+          throw wait !== undefined
+            ? new RetryAfter(`Secret Manager answered HTTP ${res.status}`, wait, init)
+            : new RemoteError(`Secret Manager answered HTTP ${res.status}`, init);
         }
         if (res.status === 404) {
-          throw new RemoteError(`line ${sel.line}: GCP Secret Manager has no ${sel.id}`, { service: 'GCP Secret Manager', status: 404, code: 'NotFound', retryable: false, details: said });
+          throw new RemoteError(`line ${sel.line}: GCP Secret Manager has no ${sel.id}`, {
+            service: 'GCP Secret Manager',
+            status: 404,
+            code: 'NotFound',
+            retryable: false,
+            details: said,
+          });
         }
         if (res.status === 403) {
           throw new RemoteError(`line ${sel.line}: GCP denied access to ${sel.id}`, {
-            service: 'GCP Secret Manager', status: 403, code: e.code || 'PERMISSION_DENIED', retryable: false, details: said,
+            service: 'GCP Secret Manager',
+            status: 403,
+            code: e.code || 'PERMISSION_DENIED',
+            retryable: false,
+            details: said,
             hint: `grant roles/secretmanager.secretAccessor on the secret to ${principal()}; GCP gives the same answer when the secret does not exist`,
           });
         }
-        throw new RemoteError(`line ${sel.line}: GCP Secret Manager refused ${sel.id} (HTTP ${res.status} ${e.code})`, { service: 'GCP Secret Manager', status: res.status, code: e.code, retryable: false, details: said });
+        throw new RemoteError(`line ${sel.line}: GCP Secret Manager refused ${sel.id} (HTTP ${res.status} ${e.code})`, {
+          service: 'GCP Secret Manager',
+          status: res.status,
+          code: e.code,
+          retryable: false,
+          details: said,
+        });
       });
     },
     close: () => closeQuietly(http),

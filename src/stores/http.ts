@@ -31,7 +31,11 @@ export function policyOf(ctx: StoreContext): RetryPolicy {
 
 /** A RemoteError that asks for a wait before the next attempt (429/503 with Retry-After). */
 export class RetryAfter extends RemoteError {
-  constructor(message: string, readonly waitMs: number, init: ConstructorParameters<typeof RemoteError>[1]) {
+  constructor(
+    message: string,
+    readonly waitMs: number,
+    init: ConstructorParameters<typeof RemoteError>[1],
+  ) {
     super(message, init);
   }
 }
@@ -46,7 +50,12 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
 }
 
 /** Runs `fn` with the caller's retry policy; transient failures only; Retry-After honoured. */
-export async function retrying<T>(ctx: StoreContext, what: string, fn: (attempt: number) => Promise<T>, retryable: (err: unknown) => boolean = isTransient): Promise<T> {
+export async function retrying<T>(
+  ctx: StoreContext,
+  what: string,
+  fn: (attempt: number) => Promise<T>,
+  retryable: (err: unknown) => boolean = isTransient,
+): Promise<T> {
   const clock = ctx.http?.clock ?? systemClock;
   let wait = 0;
   return withRetry(
@@ -65,7 +74,10 @@ export async function retrying<T>(ctx: StoreContext, what: string, fn: (attempt:
     retryable,
     policyOf(ctx),
     clock,
-    (err, attempt, delay) => ctx.debug?.(`${what}: attempt ${attempt} failed (${err instanceof RemoteError ? `${err.status || ''} ${err.code}`.trim() : 'network error'}), retrying in ${delay + wait} ms`),
+    (err, attempt, delay) =>
+      ctx.debug?.(
+        `${what}: attempt ${attempt} failed (${err instanceof RemoteError ? `${err.status || ''} ${err.code}`.trim() : 'network error'}), retrying in ${delay + wait} ms`,
+      ),
     ctx.http?.random,
   );
 }
@@ -76,7 +88,11 @@ export function transientStatus(status: number): boolean {
 }
 
 /** One request (no HTTP-level retry); the body parsed as JSON when it is JSON, else undefined. */
-export async function call(http: HttpClient, url: string, req: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+export async function call(
+  http: HttpClient,
+  url: string,
+  req: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
   const res = await http.send(url, { ...req, retry: false });
   let body: unknown;
   try {

@@ -33,7 +33,10 @@ export const DEFAULT_CONCURRENCY = 8;
 
 /** A selection failure; `notFound` when a key is missing (fetch-secrets' ignore-not-found). */
 export class PickError extends UserError {
-  constructor(message: string, readonly notFound: boolean) {
+  constructor(
+    message: string,
+    readonly notFound: boolean,
+  ) {
     super(SECRETS_INPUT, message);
   }
 }

@@ -43,7 +43,8 @@ const AWS_SM_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+)
 const SSM_NAME = /^[A-Za-z0-9/_.-]{1,2048}(:[A-Za-z0-9_.-]+)?$/;
 const GCP_FULL = /^projects\/([^/\s]+)\/secrets\/([^/\s]+)(?:\/versions\/([^/\s]+))?$/;
 const GCP_SHORT = /^([^/\s]+)\/([^/\s]+)(?:\/([^/\s]+))?$/;
-const AZURE_URL = /^https:\/\/([a-z0-9-]{3,24})\.(vault\.azure\.net|vault\.azure\.cn|vault\.usgovcloudapi\.net|vault\.microsoftazure\.de)\/secrets\/([A-Za-z0-9-]{1,127})(?:\/([A-Za-z0-9]{0,64}))?\/?$/i;
+const AZURE_URL =
+  /^https:\/\/([a-z0-9-]{3,24})\.(vault\.azure\.net|vault\.azure\.cn|vault\.usgovcloudapi\.net|vault\.microsoftazure\.de)\/secrets\/([A-Za-z0-9-]{1,127})(?:\/([A-Za-z0-9]{0,64}))?\/?$/i;
 const AZURE_SHORT = /^([a-z0-9-]{3,24})\/([A-Za-z0-9-]{1,127})(?:\/([A-Za-z0-9]{1,64}))?$/i;
 
 export function storePrefix(text: string): StoreKind | undefined {
@@ -84,7 +85,8 @@ function parseId(store: StoreKind, raw: string, fail: (w: string) => UserError):
   }
   if (query) throw fail(`"?" is only for aws-sm versions; ${store} puts the version in the id`);
   if (store === 'aws-ssm') {
-    if (!SSM_NAME.test(id) && !/^arn:aws[a-z-]*:ssm:/.test(id)) throw fail(`"${id.slice(0, 80)}" is not a Parameter Store name (letters, digits and /_.- only, ":N" or ":label" to pin)`);
+    if (!SSM_NAME.test(id) && !/^arn:aws[a-z-]*:ssm:/.test(id))
+      throw fail(`"${id.slice(0, 80)}" is not a Parameter Store name (letters, digits and /_.- only, ":N" or ":label" to pin)`);
     const bare = id.replace(/^arn:aws[a-z-]*:ssm:[^:]*:\d*:parameter/, '').replace(/:[^:/]+$/, '');
     return { id, baseName: bare.replace(/^\/+/, '') };
   }
@@ -92,7 +94,8 @@ function parseId(store: StoreKind, raw: string, fail: (w: string) => UserError):
     const full = GCP_FULL.exec(id);
     const short = full || id.startsWith('projects/') ? null : GCP_SHORT.exec(id);
     const m = full ?? short;
-    if (!m) throw fail(`"${id.slice(0, 80)}" is not a Secret Manager name: write projects/PROJECT/secrets/SECRET[/versions/VERSION] or PROJECT/SECRET[/VERSION]`);
+    if (!m)
+      throw fail(`"${id.slice(0, 80)}" is not a Secret Manager name: write projects/PROJECT/secrets/SECRET[/versions/VERSION] or PROJECT/SECRET[/VERSION]`);
     const [, project, secret, version] = m;
     return { id: `projects/${project}/secrets/${secret}/versions/${version ?? 'latest'}`, baseName: secret ?? '' };
   }

@@ -66,7 +66,10 @@ async function kubernetesJwt(path: string): Promise<string> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : 'error';
-    throw new UserError('kubernetes-token-path', `cannot read the service-account token file "${path}" (${code}): is the job running in a Kubernetes pod with a mounted service-account token?`);
+    throw new UserError(
+      'kubernetes-token-path',
+      `cannot read the service-account token file "${path}" (${code}): is the job running in a Kubernetes pod with a mounted service-account token?`,
+    );
   }
   const jwt = text.trim();
   if (jwt.split('.').length !== 3) throw new UserError('kubernetes-token-path', `the file "${path}" does not hold a JWT`);
@@ -106,7 +109,11 @@ export async function login(client: VaultClient, p: LoginParams, deps: LoginDeps
     }
     if (jwt && deps.debug) {
       const claims = readClaims(jwt);
-      deps.debug(`${p.method} login token claims: ${DEBUG_CLAIMS.filter((c) => claims?.[c] !== undefined).map((c) => `${c}=${claimText(claims, c)}`).join(' ')}`);
+      deps.debug(
+        `${p.method} login token claims: ${DEBUG_CLAIMS.filter((c) => claims?.[c] !== undefined)
+          .map((c) => `${c}=${claimText(claims, c)}`)
+          .join(' ')}`,
+      );
     }
     deps.debug?.(`POST auth/${p.mount}/login${suffix ? '/<username>' : ''}${p.role ? ` (role ${p.role})` : ''}`);
     try {
@@ -117,8 +124,15 @@ export async function login(client: VaultClient, p: LoginParams, deps: LoginDeps
       throw explainLoginError(err, { method: p.method, mount: p.mount, role: p.role, audience: p.audience, ...(jwt ? { jwt } : {}) });
     }
   };
-  return withRetry(attempt, isTransient, deps.retry, deps.clock ?? systemClock, (err, n, delay) => {
-    const what = err instanceof Error && 'status' in err ? `HTTP ${String((err as { status: unknown }).status)}` : 'network error';
-    deps.onRetry?.(what, n, delay);
-  }, deps.random);
+  return withRetry(
+    attempt,
+    isTransient,
+    deps.retry,
+    deps.clock ?? systemClock,
+    (err, n, delay) => {
+      const what = err instanceof Error && 'status' in err ? `HTTP ${String((err as { status: unknown }).status)}` : 'network error';
+      deps.onRetry?.(what, n, delay);
+    },
+    deps.random,
+  );
 }

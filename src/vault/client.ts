@@ -147,13 +147,24 @@ export function vaultErrors(body: unknown): string[] {
   if (!isObject(body) || !Array.isArray(body['errors'])) return [];
   return body['errors']
     .filter((x): x is string => typeof x === 'string')
-    .flatMap((s) => (/^\d+ errors? occurred:/.test(s) ? s.split('\n').slice(1).map((l) => l.replace(/^\s*\*\s*/, '').trim()) : [s.trim()]))
+    .flatMap((s) =>
+      /^\d+ errors? occurred:/.test(s)
+        ? s
+            .split('\n')
+            .slice(1)
+            .map((l) => l.replace(/^\s*\*\s*/, '').trim())
+        : [s.trim()],
+    )
     .filter(Boolean);
 }
 
 /** Encodes each path segment; keeps the slashes. */
 export function encodePath(path: string): string {
-  return path.replace(/^\/+/, '').split('/').map((s) => encodeURIComponent(s)).join('/');
+  return path
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }
 
 export class VaultClient {
@@ -214,12 +225,20 @@ export class VaultClient {
     this.pending?.add(what);
     let res: Awaited<ReturnType<HttpClient['json']>>;
     try {
-      res = await this.http.json(url, { method: method === 'LIST' ? 'GET' : method, headers, ...(payload !== undefined ? { body: payload } : {}), ...(opts.retry === false ? { retry: false } : {}) });
+      res = await this.http.json(url, {
+        method: method === 'LIST' ? 'GET' : method,
+        headers,
+        ...(payload !== undefined ? { body: payload } : {}),
+        ...(opts.retry === false ? { retry: false } : {}),
+      });
     } catch (err) {
       // TLS 1.3: a server that demands a client certificate closes the connection after the handshake
       if (err instanceof RemoteError && err.code === 'UND_ERR_SOCKET' && this.maybeMtls) {
         throw new RemoteError(err.message, {
-          service: 'Vault', status: 0, code: err.code, retryable: false,
+          service: 'Vault',
+          status: 0,
+          code: err.code,
+          retryable: false,
           hint: 'Vault closed the TLS connection: if it demands a client certificate (mutual TLS), give client-certificate and client-key',
         });
       }
@@ -251,7 +270,12 @@ export class VaultClient {
   async login(mount: string, body: Record<string, unknown>, opts: RequestOptions = {}, suffix = ''): Promise<VaultAuth> {
     // suffix: userpass/ldap log in at auth/<mount>/login/<username>
     const res = await this.write(`auth/${mount.replace(/^\/+|\/+$/g, '')}/login${suffix ? `/${suffix}` : ''}`, body, { ...opts, anonymous: true });
-    if (!res.auth) throw new RemoteError(`Vault answered the login at auth/${mount}/login without an auth block`, { service: 'Vault', status: res.status, retryable: false });
+    if (!res.auth)
+      throw new RemoteError(`Vault answered the login at auth/${mount}/login without an auth block`, {
+        service: 'Vault',
+        status: res.status,
+        retryable: false,
+      });
     return res.auth;
   }
 
@@ -335,7 +359,12 @@ export class VaultClient {
       code = 'rate_limited';
     }
     return new RemoteError(`Vault answered ${status} for ${where}`, {
-      service: 'Vault', status, code, retryable: (VAULT_RETRY_STATUSES as readonly number[]).includes(status), details, ...(hint ? { hint } : {}),
+      service: 'Vault',
+      status,
+      code,
+      retryable: (VAULT_RETRY_STATUSES as readonly number[]).includes(status),
+      details,
+      ...(hint ? { hint } : {}),
     });
   }
 }

@@ -10,14 +10,22 @@ export async function withDeadline<T>(seconds: number, pending: () => readonly s
   if (!(seconds > 0)) return fn();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const p = pending();
-      const what = p.length ? `still pending: ${p.join(', ')}` : 'no request was in flight (waiting to retry)';
-      reject(new RemoteError(`the step did not finish within ${seconds}s (the timeout input); ${what}`, {
-        service: 'Vault', status: 0, code: 'timeout', retryable: false,
-        hint: 'raise the timeout input if Vault is slow, or check that the runner reaches it (proxy, firewall)',
-      }));
-    }, Math.round(seconds * 1000));
+    timer = setTimeout(
+      () => {
+        const p = pending();
+        const what = p.length ? `still pending: ${p.join(', ')}` : 'no request was in flight (waiting to retry)';
+        reject(
+          new RemoteError(`the step did not finish within ${seconds}s (the timeout input); ${what}`, {
+            service: 'Vault',
+            status: 0,
+            code: 'timeout',
+            retryable: false,
+            hint: 'raise the timeout input if Vault is slow, or check that the runner reaches it (proxy, firewall)',
+          }),
+        );
+      },
+      Math.round(seconds * 1000),
+    );
   });
   try {
     return await Promise.race([fn(), expired]);

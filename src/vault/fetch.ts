@@ -102,7 +102,10 @@ async function fetchOne(src: SecretSource, f: Fetch): Promise<Read> {
   const mount = await src.mountInfo(f.path).catch(() => null);
   if (!mount) {
     if (first.denied) throw await deniedError(src, f, first.denied);
-    throw new FetchError(`${where(f)}: nothing at ${pathText(f)}: no secrets engine is mounted there, or the token may not see it (check the mount name, the first part of the path)`, true);
+    throw new FetchError(
+      `${where(f)}: nothing at ${pathText(f)}: no secrets engine is mounted there, or the token may not see it (check the mount name, the first part of the path)`,
+      true,
+    );
   }
   const mountPath = mount.path.replace(/\/+$/, '');
   const rel = f.path === mountPath ? '' : f.path.slice(mountPath.length + 1);
@@ -130,7 +133,11 @@ interface Denied {
 async function deniedError(src: SecretSource, f: Fetch, d: Denied): Promise<FetchError> {
   const policies = await src.policies().catch(() => []);
   const named = policies.length ? ` (${policies.join(', ')})` : '';
-  return new FetchError(`${where(f)}: permission denied on ${d.path}: the token's policies${named} do not grant ${f.method === 'GET' ? 'read' : 'update'} on it`, false, d.err);
+  return new FetchError(
+    `${where(f)}: permission denied on ${d.path}: the token's policies${named} do not grant ${f.method === 'GET' ? 'read' : 'update'} on it`,
+    false,
+    d.err,
+  );
 }
 
 function notFound(f: Fetch, path: string, deleted: boolean): FetchError {
@@ -172,7 +179,8 @@ async function attempt(src: SecretSource, f: Fetch, path: string): Promise<{ ok?
     if (isObject(meta) && typeof meta['version'] === 'number') out.version = meta['version'];
   } else if (res.mountType === 'kv') {
     out.kv = 1;
-    if (f.version !== undefined) throw new FetchError(`${where(f)}: "?version=${f.version}" needs KV v2, but ${path} answered as KV v1: remove the version`, false);
+    if (f.version !== undefined)
+      throw new FetchError(`${where(f)}: "?version=${f.version}" needs KV v2, but ${path} answered as KV v1: remove the version`, false);
   }
   return { ok: out, deleted: false };
 }
@@ -213,7 +221,8 @@ export async function fetchAll(src: SecretSource, fetches: readonly Fetch[], opt
 export function combine(errors: readonly Error[]): Error {
   const first = errors[0];
   if (errors.length === 1 && first) {
-    if (first instanceof FetchError && first.cause_ instanceof RemoteError) return new RemoteError(first.message, { service: 'Vault', status: first.cause_.status, retryable: false });
+    if (first instanceof FetchError && first.cause_ instanceof RemoteError)
+      return new RemoteError(first.message, { service: 'Vault', status: first.cause_.status, retryable: false });
     return new UserError(SECRETS_INPUT, first.message);
   }
   return new UserError(SECRETS_INPUT, `${errors.length} selectors failed, nothing was injected:\n${errors.map((e) => `- ${e.message}`).join('\n')}`);
@@ -221,11 +230,15 @@ export function combine(errors: readonly Error[]): Error {
 
 /** Each read once per line that asked for it, as secrets/select.ts takes it. */
 export function perEntry(reads: readonly Read[]): Fetched[] {
-  return reads.flatMap((r) => r.fetch.selectors.map((s): Fetched => ({
-    sel: selection(s),
-    value: r.data,
-    source: r.readPath,
-    ...(r.version !== undefined ? { version: r.version } : {}),
-    ...(r.leaseTtl !== undefined ? { leaseTtl: r.leaseTtl } : {}),
-  })));
+  return reads.flatMap((r) =>
+    r.fetch.selectors.map(
+      (s): Fetched => ({
+        sel: selection(s),
+        value: r.data,
+        source: r.readPath,
+        ...(r.version !== undefined ? { version: r.version } : {}),
+        ...(r.leaseTtl !== undefined ? { leaseTtl: r.leaseTtl } : {}),
+      }),
+    ),
+  );
 }

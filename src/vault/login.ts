@@ -61,8 +61,17 @@ export function urlOrigin(url: string): string {
 /** A VaultClient for a connection (no token yet unless given). */
 export function vaultClient(c: VaultConnectionOptions, caps: ClientCaps, token = ''): VaultClient {
   return new VaultClient({
-    url: c.url, namespace: c.namespace, token, tls: c.tls, proxy: caps.proxy, retry: c.retry, headers: c.headers, timeoutMs: c.timeoutMs, pending: c.pending,
-    tlsHint: 'set the ca-certificate input to the CA that signed Vault\'s certificate (PEM, file path or base64), or client-certificate and client-key when Vault demands a client certificate',
+    url: c.url,
+    namespace: c.namespace,
+    token,
+    tls: c.tls,
+    proxy: caps.proxy,
+    retry: c.retry,
+    headers: c.headers,
+    timeoutMs: c.timeoutMs,
+    pending: c.pending,
+    tlsHint:
+      "set the ca-certificate input to the CA that signed Vault's certificate (PEM, file path or base64), or client-certificate and client-key when Vault demands a client certificate",
     onRetry: (what, attempt, delay) => caps.info(`Vault call failed (${what}); retrying in ${delay} ms (attempt ${attempt + 1} of ${c.retry.maxAttempts})`),
   });
 }
@@ -101,8 +110,18 @@ export async function login(opts: LoginOptions, caps: LoginCaps): Promise<LoginO
         : err;
     });
     return {
-      client, token, accessor: info.accessor, expiresAt: info.ttl > 0 ? new Date(now + info.ttl * 1000) : null, created: false, method, mount: '', role: opts.role,
-      policies: info.policies, ttl: info.ttl, renewable: info.renewable, connection,
+      client,
+      token,
+      accessor: info.accessor,
+      expiresAt: info.ttl > 0 ? new Date(now + info.ttl * 1000) : null,
+      created: false,
+      method,
+      mount: '',
+      role: opts.role,
+      policies: info.policies,
+      ttl: info.ttl,
+      renewable: info.renewable,
+      connection,
     };
   }
   const auth = await authLogin(client, params, {
@@ -118,11 +137,22 @@ export async function login(opts: LoginOptions, caps: LoginCaps): Promise<LoginO
     secret: (v, what) => caps.secret(v, what),
     debug: (m) => caps.debug(m),
     retry: connection.retry,
-    onRetry: (what, attempt, delay) => caps.info(`Vault login failed (${what}); retrying in ${delay} ms (attempt ${attempt + 1} of ${connection.retry.maxAttempts})`),
+    onRetry: (what, attempt, delay) =>
+      caps.info(`Vault login failed (${what}); retrying in ${delay} ms (attempt ${attempt + 1} of ${connection.retry.maxAttempts})`),
   });
   client.setToken(auth.clientToken);
   return {
-    client, token: auth.clientToken, accessor: auth.accessor, expiresAt: auth.leaseDuration > 0 ? new Date(now + auth.leaseDuration * 1000) : null, created: true,
-    method, mount: params.mount, role: params.role, policies: auth.policies, ttl: auth.leaseDuration, renewable: auth.renewable, connection,
+    client,
+    token: auth.clientToken,
+    accessor: auth.accessor,
+    expiresAt: auth.leaseDuration > 0 ? new Date(now + auth.leaseDuration * 1000) : null,
+    created: true,
+    method,
+    mount: params.mount,
+    role: params.role,
+    policies: auth.policies,
+    ttl: auth.leaseDuration,
+    renewable: auth.renewable,
+    connection,
   };
 }

@@ -18,7 +18,18 @@
  * parameters, never secret values.
  */
 import { UserError } from '../core/errors.js';
-import { type FieldSelector, type SinkKind, SECRETS_INPUT, entryNames, lineError as fail, parseField, parseSink, splitEntries, splitSink, tokenize } from '../secrets/grammar.js';
+import {
+  type FieldSelector,
+  type SinkKind,
+  SECRETS_INPUT,
+  entryNames,
+  lineError as fail,
+  parseField,
+  parseSink,
+  splitEntries,
+  splitSink,
+  tokenize,
+} from '../secrets/grammar.js';
 import { envName } from '../secrets/names.js';
 import { collision } from '../secrets/collisions.js';
 import { PKI_PARTS, type Pick, type Selection } from '../secrets/select.js';
@@ -52,7 +63,6 @@ const PKI_ISSUE_RE = /(^|\/)issue\/[^/]+$/;
 export function isPkiIssue(path: string): boolean {
   return PKI_ISSUE_RE.test(path);
 }
-
 
 /** A Vault path as written to the path itself: no leading `/` or `v1/`, no trailing `/`. */
 export function trimPath(path: string): string {
@@ -106,7 +116,11 @@ export function parseSelector(line: number, text: string): Selector {
     }
   }
   if (keys.length > 1) {
-    throw fail(line, text, `expected one key after the path, found ${keys.length} words ("${keys.join('", "').slice(0, 80)}"); quote a key that contains spaces: "my key"`);
+    throw fail(
+      line,
+      text,
+      `expected one key after the path, found ${keys.length} words ("${keys.join('", "').slice(0, 80)}"); quote a key that contains spaces: "my key"`,
+    );
   }
   const write = paramCount > 0;
   if (write && version !== undefined) throw fail(line, text, '"?version=N" is for KV v2 reads; a line with parameters is a write');
@@ -175,6 +189,7 @@ export function staticNames(s: Selector): string[] {
 
 /** The selector as secrets/select.ts takes it: what to pick from the path's answer. */
 export function selection(s: Selector): Selection {
-  const pick: Pick = s.field === null ? { kind: 'pki', vaultAction: s.vaultActionPki === true } : s.field === '*' ? { kind: 'expand' } : { kind: 'key', field: s.field };
+  const pick: Pick =
+    s.field === null ? { kind: 'pki', vaultAction: s.vaultActionPki === true } : s.field === '*' ? { kind: 'expand' } : { kind: 'key', field: s.field };
   return { line: s.line, text: s.text, pick, sink: s.sink, name: s.name, outputName: s.outputName, named: s.named };
 }

@@ -26,7 +26,10 @@ export function loadSigningKey(pem: string, password: string): { key: KeyObject;
     const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : '';
     const enc = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
     if (enc && !password) throw new UserError('jwt-key-password', 'jwt-private-key is encrypted: give its password in jwt-key-password');
-    throw new UserError(enc ? 'jwt-key-password' : 'jwt-private-key', `cannot read the private key${code ? ` (${code})` : ''}: ${enc ? 'is the password right?' : 'expected an RSA, EC or Ed25519 private key in PEM'}`);
+    throw new UserError(
+      enc ? 'jwt-key-password' : 'jwt-private-key',
+      `cannot read the private key${code ? ` (${code})` : ''}: ${enc ? 'is the password right?' : 'expected an RSA, EC or Ed25519 private key in PEM'}`,
+    );
   }
   const type = key.asymmetricKeyType;
   if (type === 'rsa' || type === 'rsa-pss') return { key, alg: 'RS256' };

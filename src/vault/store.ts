@@ -26,7 +26,10 @@ export function vaultSource(client: VaultClient, debug: (m: string) => void): Se
       }
     },
     policies() {
-      policies ??= client.lookupSelf().then((t) => t.policies, () => []);
+      policies ??= client.lookupSelf().then(
+        (t) => t.policies,
+        () => [],
+      );
       return policies;
     },
   };

@@ -91,10 +91,28 @@ const all = (): string[] => [...issuer.issued, ...vault.tokens.keys(), ...VALUES
 async function jobEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const tmp = join(dir, `tmp-${++job}`);
   mkdirSync(tmp);
-  return { GITLAB_CI: 'true', CI_JOB_ID: String(job), TMPDIR: tmp, PIPELINE_SECRETS_ID_TOKEN_VAR: 'VAULT_ID_TOKEN', VAULT_ID_TOKEN: await issuer.gitlabToken('https://vault.example'), ...extra };
+  return {
+    GITLAB_CI: 'true',
+    CI_JOB_ID: String(job),
+    TMPDIR: tmp,
+    PIPELINE_SECRETS_ID_TOKEN_VAR: 'VAULT_ID_TOKEN',
+    VAULT_ID_TOKEN: await issuer.gitlabToken('https://vault.example'),
+    ...extra,
+  };
 }
 
-const FETCH = ['fetch-secrets', '--role', 'ci', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms', '--outputs=false', '--secrets', SELECTORS];
+const FETCH = [
+  'fetch-secrets',
+  '--role',
+  'ci',
+  '--audience',
+  'https://vault.example',
+  '--retry-initial-delay',
+  '1ms',
+  '--outputs=false',
+  '--secrets',
+  SELECTORS,
+];
 
 /** fetch-secrets as its own step (the CLI writes the exports to `envFile`). */
 async function fetchStep(env: Record<string, string>, envFile: string, extra: string[] = []): Promise<Record<string, string>> {
@@ -129,21 +147,27 @@ function expectShortWarned(r: CliRun): void {
 }
 
 describe('exec: the values inside the secret files a variable names', () => {
-  itPosix('runs sh')('--export-file of a fetch-secrets step: dotenv values (sourced by sh), JSON leaves (read by node), file sinks are all redacted', async () => {
-    const env = await jobEnv();
-    const envFile = join(dir, `exports-${job}.env`);
-    await fetchStep(env, envFile);
-    const r = await runCli(['exec', '--export-file', envFile, '--', 'sh', '-c', SH_PRINT], { env, secrets: all() });
-    expectRedacted(r);
-    expectShortWarned(r);
-  });
+  itPosix('runs sh')(
+    '--export-file of a fetch-secrets step: dotenv values (sourced by sh), JSON leaves (read by node), file sinks are all redacted',
+    async () => {
+      const env = await jobEnv();
+      const envFile = join(dir, `exports-${job}.env`);
+      await fetchStep(env, envFile);
+      const r = await runCli(['exec', '--export-file', envFile, '--', 'sh', '-c', SH_PRINT], { env, secrets: all() });
+      expectRedacted(r);
+      expectShortWarned(r);
+    },
+  );
 
   itPosix('runs sh')('variables named by PIPELINE_SECRETS_REDACT_VARS (what the GitLab component sets after sourcing the exports)', async () => {
     const env = await jobEnv();
     const envFile = join(dir, `exports-${job}.env`);
     const exported = await fetchStep(env, envFile);
     rmSync(envFile);
-    const r = await runCli(['exec', '--', 'sh', '-c', SH_PRINT], { env: { ...env, ...exported, PIPELINE_SECRETS_REDACT_VARS: ' VAULT_ID_TOKEN DOT CFG AK TLS ' }, secrets: all() });
+    const r = await runCli(['exec', '--', 'sh', '-c', SH_PRINT], {
+      env: { ...env, ...exported, PIPELINE_SECRETS_REDACT_VARS: ' VAULT_ID_TOKEN DOT CFG AK TLS ' },
+      secrets: all(),
+    });
     expectRedacted(r);
     expectShortWarned(r);
   });
@@ -196,35 +220,49 @@ describe('exec: the values inside the secret files a variable names', () => {
     expectRedacted(r);
   });
 
-  itPosix('FIFOs, devices and symlinks are POSIX file types')('a hostile variable (device, FIFO, symlink, .., a file elsewhere, a huge file) is read for nothing, never printed, never hangs', async () => {
-    const env = await jobEnv();
-    const root = join(env['TMPDIR'] ?? '', `pipeline-secrets-job-${env['CI_JOB_ID']}`);
-    mkdirSync(root, { mode: 0o700 });
-    const outside = join(dir, `shadow-${job}`);
-    const shadowLine = `root:$6$${hex(20)}:19000:0:99999:7:::`;
-    writeFileSync(outside, `${shadowLine}\n`, { mode: 0o600 });
-    const fifo = join(root, 'fifo');
-    execFileSync('mkfifo', [fifo]);
-    symlinkSync(outside, join(root, 'link'));
-    const huge = join(root, 'huge');
-    writeFileSync(huge, `${'x'.repeat(2 * 1024 * 1024)}\n`, { mode: 0o600 });
-    const vars = { ZERO: '/dev/zero', FIFO: fifo, LINK: join(root, 'link'), DOTS: `${root}/../../${outside.slice(dir.length + 1)}`, ELSEWHERE: outside, HUGE: huge };
-    const names = Object.keys(vars);
-    const t0 = Date.now();
-    const r = await runCli(['exec', '--redact-env', names.join(','), '--', 'sh', '-c', 'echo done'], { env: { ...env, ...vars }, secrets: [shadowLine], timeoutMs: 15000 });
-    expect(Date.now() - t0).toBeLessThan(10000);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe('done\n');
-    expect(r.leaks).toEqual([]);
-    expect(r.stderr).toMatch(/\$ZERO names .*not a regular file/);
-    expect(r.stderr).toMatch(/\$FIFO names .*not a regular file/);
-    expect(r.stderr).toMatch(/\$LINK names .*symbolic link/);
-    expect(r.stderr).toMatch(/\$DOTS names .*"\.\."/);
-    expect(r.stderr).toMatch(/\$ELSEWHERE names a file outside the directories/);
-    expect(r.stderr).toMatch(/\$HUGE names .*larger than 1 MiB/);
-    // exec's own output names the variables only, never a path it was given
-    for (const p of Object.values(vars)) expect(r.stderr).not.toContain(p);
-  });
+  itPosix('FIFOs, devices and symlinks are POSIX file types')(
+    'a hostile variable (device, FIFO, symlink, .., a file elsewhere, a huge file) is read for nothing, never printed, never hangs',
+    async () => {
+      const env = await jobEnv();
+      const root = join(env['TMPDIR'] ?? '', `pipeline-secrets-job-${env['CI_JOB_ID']}`);
+      mkdirSync(root, { mode: 0o700 });
+      const outside = join(dir, `shadow-${job}`);
+      const shadowLine = `root:$6$${hex(20)}:19000:0:99999:7:::`;
+      writeFileSync(outside, `${shadowLine}\n`, { mode: 0o600 });
+      const fifo = join(root, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      symlinkSync(outside, join(root, 'link'));
+      const huge = join(root, 'huge');
+      writeFileSync(huge, `${'x'.repeat(2 * 1024 * 1024)}\n`, { mode: 0o600 });
+      const vars = {
+        ZERO: '/dev/zero',
+        FIFO: fifo,
+        LINK: join(root, 'link'),
+        DOTS: `${root}/../../${outside.slice(dir.length + 1)}`,
+        ELSEWHERE: outside,
+        HUGE: huge,
+      };
+      const names = Object.keys(vars);
+      const t0 = Date.now();
+      const r = await runCli(['exec', '--redact-env', names.join(','), '--', 'sh', '-c', 'echo done'], {
+        env: { ...env, ...vars },
+        secrets: [shadowLine],
+        timeoutMs: 15000,
+      });
+      expect(Date.now() - t0).toBeLessThan(10000);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('done\n');
+      expect(r.leaks).toEqual([]);
+      expect(r.stderr).toMatch(/\$ZERO names .*not a regular file/);
+      expect(r.stderr).toMatch(/\$FIFO names .*not a regular file/);
+      expect(r.stderr).toMatch(/\$LINK names .*symbolic link/);
+      expect(r.stderr).toMatch(/\$DOTS names .*"\.\."/);
+      expect(r.stderr).toMatch(/\$ELSEWHERE names a file outside the directories/);
+      expect(r.stderr).toMatch(/\$HUGE names .*larger than 1 MiB/);
+      // exec's own output names the variables only, never a path it was given
+      for (const p of Object.values(vars)) expect(r.stderr).not.toContain(p);
+    },
+  );
 });
 
 let project: Project | undefined;
@@ -241,7 +279,9 @@ describePipeline('exec in a job extending the GitLab .fetch-secrets component', 
       cli: $PIPELINE_SECRETS_CLI
       role: gitlab-ci
       secrets: |
-${SELECTORS.split('\n').map((l) => `        ${l}`).join('\n')}
+${SELECTORS.split('\n')
+  .map((l) => `        ${l}`)
+  .join('\n')}
 job:
   extends: .fetch-secrets
   script:

@@ -36,7 +36,13 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ps-exec-forms-'));
   envFile = join(dir, 'env');
   const quote = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
-  writeFileSync(envFile, Object.entries(secrets).map(([k, v]) => `export ${k}=${quote(v)}\n`).join(''), { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    Object.entries(secrets)
+      .map(([k, v]) => `export ${k}=${quote(v)}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,8 +91,10 @@ function expectNoneOf(raw: string, redacted: string): void {
 }
 
 describe('exec redacts the forms real tools print', () => {
-  itIf(python, 'python3 not installed')('python3: json.dumps (ensure_ascii), urllib.parse.quote / quote_plus, html.escape, base64, Basic auth, docker config', async () => {
-    const py = `
+  itIf(python, 'python3 not installed')(
+    'python3: json.dumps (ensure_ascii), urllib.parse.quote / quote_plus, html.escape, base64, Basic auth, docker config',
+    async () => {
+      const py = `
 import os, json, base64, html, urllib.parse as u
 for name in ${JSON.stringify(Object.keys(secrets))}:
     v = os.environ[name]
@@ -106,11 +114,12 @@ for name in ${JSON.stringify(Object.keys(secrets))}:
         print('## ' + name + ' ' + label)
         print(form)
 `;
-    const argv = ['python3', '-c', py];
-    const raw = direct(argv);
-    const r = await viaExec(argv);
-    expectNoneOf(raw, r.stdout);
-  });
+      const argv = ['python3', '-c', py];
+      const raw = direct(argv);
+      const r = await viaExec(argv);
+      expectNoneOf(raw, r.stdout);
+    },
+  );
 
   itIf(python, 'python3 not installed')('a value inside longer base64 text at each alignment: HTTP Basic user:password and docker config auth', async () => {
     const py = `
@@ -161,8 +170,10 @@ for name in ${JSON.stringify(Object.keys(secrets))}:
     expectNoneOf(raw, r.stdout);
   });
 
-  itIf(shellTools, 'bash, GNU base64 or openssl not installed')('shell tools: echo | base64 (76 columns), openssl base64 (64), base64 -w0, printf %q, set -x', async () => {
-    const sh = `
+  itIf(shellTools, 'bash, GNU base64 or openssl not installed')(
+    'shell tools: echo | base64 (76 columns), openssl base64 (64), base64 -w0, printf %q, set -x',
+    async () => {
+      const sh = `
       for name in ${Object.keys(secrets).join(' ')}; do
         v=\${!name}
         echo "## $name echo | base64"; echo "$v" | base64
@@ -173,11 +184,12 @@ for name in ${JSON.stringify(Object.keys(secrets))}:
         echo "## $name printf %q"; printf '%q\\n' "$v"
         echo "## $name set -x"; (set -x; : "$v") 2>&1
       done`;
-    const argv = ['bash', '-c', sh];
-    const raw = direct(argv);
-    const r = await viaExec(argv);
-    expectNoneOf(raw, r.stdout);
-  });
+      const argv = ['bash', '-c', sh];
+      const raw = direct(argv);
+      const r = await viaExec(argv);
+      expectNoneOf(raw, r.stdout);
+    },
+  );
 
   it('a value split by ANSI colour codes, an OSC title or hyperlink, ESC ( B, or NUL bytes, at every position', async () => {
     const js = `

@@ -31,7 +31,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ps-exec-'));
   envFile = join(dir, 'env');
   // the format ProcessRunner writes for --export-file
-  writeFileSync(envFile, `export VAULT_TOKEN=${shellQuote(token)}\nexport DB_PASSWORD=${shellQuote(dbPass)}\nexport TLS_KEY=${shellQuote(pem)}\n`, { mode: 0o600 });
+  writeFileSync(envFile, `export VAULT_TOKEN=${shellQuote(token)}\nexport DB_PASSWORD=${shellQuote(dbPass)}\nexport TLS_KEY=${shellQuote(pem)}\n`, {
+    mode: 0o600,
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -116,10 +118,13 @@ describe('exec through dist/cli', () => {
 
   it('redacts variables named by --redact-env and PIPELINE_SECRETS_REDACT_VARS, and reads PIPELINE_SECRETS_ENV_FILE', async () => {
     const other = `gl-${randomBytes(12).toString('hex')}`;
-    const r = await runCli(['exec', '--redact-env', 'MY_SECRET', '--', ...nodeChild('const e = process.env; console.log(`a=${e.MY_SECRET} b=${e.OTHER} c=${e.VAULT_TOKEN}`)')], {
-      secrets: [...secrets, other],
-      env: { MY_SECRET: dbPass, OTHER: other, PIPELINE_SECRETS_REDACT_VARS: 'OTHER', PIPELINE_SECRETS_ENV_FILE: envFile },
-    });
+    const r = await runCli(
+      ['exec', '--redact-env', 'MY_SECRET', '--', ...nodeChild('const e = process.env; console.log(`a=${e.MY_SECRET} b=${e.OTHER} c=${e.VAULT_TOKEN}`)')],
+      {
+        secrets: [...secrets, other],
+        env: { MY_SECRET: dbPass, OTHER: other, PIPELINE_SECRETS_REDACT_VARS: 'OTHER', PIPELINE_SECRETS_ENV_FILE: envFile },
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('a=*** b=*** c=***\n');
     expect(r.leaks).toEqual([]);
@@ -194,18 +199,36 @@ describe('exec --with ACTION', () => {
     await issuer.stop();
   });
   const gitlabEnv = async (): Promise<Record<string, string>> => ({
-    GITLAB_CI: 'true', CI_JOB_ID: '77', PIPELINE_SECRETS_ID_TOKEN_VAR: 'VAULT_ID_TOKEN', VAULT_ID_TOKEN: await issuer.gitlabToken('https://vault.example'),
+    GITLAB_CI: 'true',
+    CI_JOB_ID: '77',
+    PIPELINE_SECRETS_ID_TOKEN_VAR: 'VAULT_ID_TOKEN',
+    VAULT_ID_TOKEN: await issuer.gitlabToken('https://vault.example'),
     PIPELINE_SECRETS_TEMP_DIR: join(dir, 'with-tmp'),
   });
   const all = (): string[] => [...issuer.issued, ...vault.tokens.keys(), kvValue];
 
   it('runs fetch-secrets in the same process: the values reach only the command, redacted; leases and the token are revoked after it', async () => {
     const before = { revocations: vault.counters.revocations, leases: vault.counters.leaseRevocations };
-    const r = await runCli([
-      'exec', '--with', 'fetch-secrets', '--url', vault.url, '--role', 'ci', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms',
-      '--secrets', 'secret/data/app password | APP_PASSWORD\ndatabase/creds/app password | DB_PASSWORD',
-      '--', ...nodeChild('const e = process.env; console.log(`app=${e.APP_PASSWORD} db=${e.DB_PASSWORD} id=${e.VAULT_ID_TOKEN}`); process.exitCode = 5'),
-    ], { env: await gitlabEnv(), secrets: all() });
+    const r = await runCli(
+      [
+        'exec',
+        '--with',
+        'fetch-secrets',
+        '--url',
+        vault.url,
+        '--role',
+        'ci',
+        '--audience',
+        'https://vault.example',
+        '--retry-initial-delay',
+        '1ms',
+        '--secrets',
+        'secret/data/app password | APP_PASSWORD\ndatabase/creds/app password | DB_PASSWORD',
+        '--',
+        ...nodeChild('const e = process.env; console.log(`app=${e.APP_PASSWORD} db=${e.DB_PASSWORD} id=${e.VAULT_ID_TOKEN}`); process.exitCode = 5'),
+      ],
+      { env: await gitlabEnv(), secrets: all() },
+    );
     expect(r.stdout).toBe('app=*** db=*** id=***\n');
     expect(r.code).toBe(5);
     expect(vault.counters.leaseRevocations).toBe(before.leases + 1);
@@ -214,7 +237,24 @@ describe('exec --with ACTION', () => {
   });
 
   it('does not run the command when the action fails, and names the problem', async () => {
-    const r = await runCli(['exec', '--with', 'vault-login', '--url', vault.url, '--role', 'nope', '--audience', 'https://vault.example', '--retry-initial-delay', '1ms', '--', ...nodeChild("console.log('ran')")], { env: await gitlabEnv(), secrets: all() });
+    const r = await runCli(
+      [
+        'exec',
+        '--with',
+        'vault-login',
+        '--url',
+        vault.url,
+        '--role',
+        'nope',
+        '--audience',
+        'https://vault.example',
+        '--retry-initial-delay',
+        '1ms',
+        '--',
+        ...nodeChild("console.log('ran')"),
+      ],
+      { env: await gitlabEnv(), secrets: all() },
+    );
     expect(r.code).not.toBe(0);
     expect(r.stdout).not.toContain('ran');
     expect(r.stderr).toMatch(/nope/);
@@ -255,6 +295,12 @@ describe('stream redactor and env file parser', () => {
 
   it('parses the CLI env file format and dotenv lines', () => {
     const text = `export A='it'\\''s'\nexport B='l1\nl2'\nC=plain\nD="q \\"x\\" $"\n# comment\n\nexport E=''\n`;
-    expect([...parseEnvFile(text, 'f')]).toEqual([['A', "it's"], ['B', 'l1\nl2'], ['C', 'plain'], ['D', 'q "x" $'], ['E', '']]);
+    expect([...parseEnvFile(text, 'f')]).toEqual([
+      ['A', "it's"],
+      ['B', 'l1\nl2'],
+      ['C', 'plain'],
+      ['D', 'q "x" $'],
+      ['E', ''],
+    ]);
   });
 });

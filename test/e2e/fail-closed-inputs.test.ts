@@ -71,7 +71,11 @@ afterAll(async () => {
   await vault.stop();
 });
 
-async function step(action: 'fetch-secrets' | 'vault-login', inputs: Record<string, string>, opts: { env?: Record<string, string | undefined>; secrets?: string[]; timeoutMs?: number } = {}): Promise<StepRun> {
+async function step(
+  action: 'fetch-secrets' | 'vault-login',
+  inputs: Record<string, string>,
+  opts: { env?: Record<string, string | undefined>; secrets?: string[]; timeoutMs?: number } = {},
+): Promise<StepRun> {
   const run = await runStep({
     action,
     inputs: { url: vault.url, 'retry-max-attempts': '1', ...inputs },
@@ -83,7 +87,11 @@ async function step(action: 'fetch-secrets' | 'vault-login', inputs: Record<stri
   return run;
 }
 
-async function fetchStep(secrets: string, inputs: Record<string, string> = {}, opts: { env?: Record<string, string | undefined>; secrets?: string[]; timeoutMs?: number } = {}): Promise<StepRun> {
+async function fetchStep(
+  secrets: string,
+  inputs: Record<string, string> = {},
+  opts: { env?: Record<string, string | undefined>; secrets?: string[]; timeoutMs?: number } = {},
+): Promise<StepRun> {
   return step('fetch-secrets', { secrets, token, ...inputs }, opts);
 }
 
@@ -119,11 +127,12 @@ function cliUsage(run: CliRun): string {
 
 describe('secret-encoding-type: bytes to a file: sink, byte for byte', () => {
   it('base64 of non-UTF-8 bytes (with a NUL) into a file equals the bytes, 0600; standard, base64url, hex and a trailing newline', async () => {
-    const run = ok(await fetchStep([
-      'secret/data/ci/bin keystore | file:KS',
-      'secret/data/ci/bin keystore_nl | file:KS_NL',
-      'secret/data/ci/bin keystore_url | file:KS_URL',
-    ].join('\n'), { 'secret-encoding-type': 'base64' }));
+    const run = ok(
+      await fetchStep(
+        ['secret/data/ci/bin keystore | file:KS', 'secret/data/ci/bin keystore_nl | file:KS_NL', 'secret/data/ci/bin keystore_url | file:KS_URL'].join('\n'),
+        { 'secret-encoding-type': 'base64' },
+      ),
+    );
     for (const name of ['KS', 'KS_NL', 'KS_URL']) {
       const path = run.exported[name] ?? '';
       expect(path.startsWith(run.runnerTemp)).toBe(true);
@@ -145,7 +154,9 @@ describe('secret-encoding-type: bytes to a file: sink, byte for byte', () => {
 
   it('a megabyte of binary (base64 -w0), and 48 KB stored as base64 -w76 writes it: the files hold the bytes, the text is masked', async () => {
     const started = Date.now();
-    const run = ok(await fetchStep('secret/data/ci/bin big | file:BIG\nsecret/data/ci/bin wide | file:WIDE', { 'secret-encoding-type': 'base64' }, { timeoutMs: 120_000 }));
+    const run = ok(
+      await fetchStep('secret/data/ci/bin big | file:BIG\nsecret/data/ci/bin wide | file:WIDE', { 'secret-encoding-type': 'base64' }, { timeoutMs: 120_000 }),
+    );
     const ms = Date.now() - started;
     expect(readFileSync(run.exported['BIG'] ?? '').equals(BIG)).toBe(true);
     expect(readFileSync(run.exported['WIDE'] ?? '').equals(WIDE)).toBe(true);
@@ -168,12 +179,20 @@ describe('secret-encoding-type: bytes to a file: sink, byte for byte', () => {
     expect(msg).toMatch(/secret-encoding-type/);
     // outputs only: refused too
     usage(await fetchStep('secret/data/ci/bin keystore | KS', { 'secret-encoding-type': 'base64', 'export-env': 'false' }));
-    const c = cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin keystore_hex | KS', '--secret-encoding-type', 'hex'], { VAULT_TOKEN: token }));
+    const c = cliUsage(
+      await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin keystore_hex | KS', '--secret-encoding-type', 'hex'], { VAULT_TOKEN: token }),
+    );
     expect(c).toMatch(/line 1: .*"keystore_hex".*file:/s);
   });
 
   it('a value that is not strict base64 fails naming the line and key, never the value; exit 2 in the CLI', async () => {
-    for (const [key, why] of [['short', /length/], ['middle', /"=".*middle|padding/], ['alphabet', /character/], ['mixed', /mix/], ['bits', /canonical|bits/]] as const) {
+    for (const [key, why] of [
+      ['short', /length/],
+      ['middle', /"=".*middle|padding/],
+      ['alphabet', /character/],
+      ['mixed', /mix/],
+      ['bits', /canonical|bits/],
+    ] as const) {
       const run = await cli(['fetch-secrets', '--secrets', `\nsecret/data/ci/bad ${key} | file:X`, '--secret-encoding-type', 'base64'], { VAULT_TOKEN: token });
       const msg = cliUsage(run);
       expect([key, msg]).toEqual([key, expect.stringMatching(/line 2: the value of "[a-z]+" from secret\/data\/ci\/bad is not base64/)]);
@@ -197,7 +216,9 @@ describe('secret-encoding-type: bytes to a file: sink, byte for byte', () => {
 describe('the Vault token', () => {
   it('a trailing newline (as `echo` into a file leaves) is trimmed: VAULT_TOKEN and the token input', async () => {
     ok(await step('fetch-secrets', { secrets: 'secret/data/ci/bin text | T' }, { env: { VAULT_TOKEN: `${token}\n` } }));
-    const c = await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T', '--export-env=false', '--outputs=false'], { VAULT_TOKEN: `${token}\r\n` });
+    const c = await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T', '--export-env=false', '--outputs=false'], {
+      VAULT_TOKEN: `${token}\r\n`,
+    });
     expect([c.code, c.stderr]).toEqual([0, expect.any(String)]);
     const t = await cli(['vault-login', '--method', 'token', '--export-token=false'], { INPUT_TOKEN: `${token}\n` });
     expect(t.code).toBe(0);
@@ -206,11 +227,19 @@ describe('the Vault token', () => {
   it('a line break or control character inside, or only whitespace: a usage error naming VAULT_TOKEN / the token input, no request sent', async () => {
     const inner = `${token.slice(0, 6)}\n${token.slice(6)}`;
     const before = vault.log.length;
-    const gh = usage(await step('fetch-secrets', { secrets: 'secret/data/ci/bin text | T' }, { env: { VAULT_TOKEN: inner }, secrets: [inner, token.slice(6)] }));
+    const gh = usage(
+      await step('fetch-secrets', { secrets: 'secret/data/ci/bin text | T' }, { env: { VAULT_TOKEN: inner }, secrets: [inner, token.slice(6)] }),
+    );
     expect(gh).toMatch(/VAULT_TOKEN/);
-    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: `${token}\u0007` }))).toMatch(/\(input "VAULT_TOKEN"\)/);
-    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: ' \n\t ' }))).toMatch(/only whitespace.*\(input "VAULT_TOKEN"\)/s);
-    expect(cliUsage(await cli(['vault-login', '--method', 'token'], { INPUT_TOKEN: `${token.slice(0, 6)}\r${token.slice(6)}` }, [token.slice(6)]))).toMatch(/\(input "token"\)/);
+    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: `${token}\u0007` }))).toMatch(
+      /\(input "VAULT_TOKEN"\)/,
+    );
+    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: ' \n\t ' }))).toMatch(
+      /only whitespace.*\(input "VAULT_TOKEN"\)/s,
+    );
+    expect(cliUsage(await cli(['vault-login', '--method', 'token'], { INPUT_TOKEN: `${token.slice(0, 6)}\r${token.slice(6)}` }, [token.slice(6)]))).toMatch(
+      /\(input "token"\)/,
+    );
     expect(usage(await step('vault-login', { method: 'token', token: inner }, { secrets: [inner, token.slice(6)] }))).toMatch(/\(input "token"\)/);
     expect(vault.log.length).toBe(before);
   });
@@ -220,15 +249,24 @@ describe('extra-headers', () => {
   const SECRET_HEADER = 'hdr-secret-value-5d4c3b';
   it('a CR, another control character or a character outside latin1 is refused naming extra-headers and the header, never the value', async () => {
     const before = vault.log.length;
-    for (const bad of [`X-Team-Secret: ${SECRET_HEADER}\rInjected: 1`, `X-Team-Secret: ${SECRET_HEADER}\u0001`, `X-Team-Secret: ${SECRET_HEADER}\u20ac`, `X-Team-Secret: ${SECRET_HEADER}\u007f`]) {
+    for (const bad of [
+      `X-Team-Secret: ${SECRET_HEADER}\rInjected: 1`,
+      `X-Team-Secret: ${SECRET_HEADER}\u0001`,
+      `X-Team-Secret: ${SECRET_HEADER}\u20ac`,
+      `X-Team-Secret: ${SECRET_HEADER}\u007f`,
+    ]) {
       const msg = usage(await fetchStep('secret/data/ci/bin text | T', { 'extra-headers': `X-Ok: fine\n${bad}` }, { secrets: [SECRET_HEADER] }));
       expect(msg).toMatch(/line 2: the value of the x-team-secret header .*\(input "extra-headers"\)/s);
     }
     // argv cannot hold a NUL: the header comes from the environment, as the CLI's help says secrets should
-    const c = cliUsage(await cli(['vault-login', '--method', 'token'], { INPUT_TOKEN: token, 'INPUT_EXTRA-HEADERS': `X-Team-Secret: ${SECRET_HEADER}\u0002` }, [SECRET_HEADER]));
+    const c = cliUsage(
+      await cli(['vault-login', '--method', 'token'], { INPUT_TOKEN: token, 'INPUT_EXTRA-HEADERS': `X-Team-Secret: ${SECRET_HEADER}\u0002` }, [SECRET_HEADER]),
+    );
     expect(c).toMatch(/x-team-secret.*\(input "extra-headers"\)/s);
     // a header name that is not an HTTP token
-    expect(usage(await fetchStep('secret/data/ci/bin text | T', { 'extra-headers': `X Team: ${SECRET_HEADER}` }, { secrets: [SECRET_HEADER] }))).toMatch(/line 1: .*header name.*\(input "extra-headers"\)/s);
+    expect(usage(await fetchStep('secret/data/ci/bin text | T', { 'extra-headers': `X Team: ${SECRET_HEADER}` }, { secrets: [SECRET_HEADER] }))).toMatch(
+      /line 1: .*header name.*\(input "extra-headers"\)/s,
+    );
     expect(vault.log.length).toBe(before);
     // a tab inside a value is fine
     ok(await fetchStep('secret/data/ci/bin text | T', { 'extra-headers': `X-Team-Secret: ${SECRET_HEADER}\tmore` }, { secrets: [SECRET_HEADER] }));
@@ -239,19 +277,31 @@ describe('proxy variables', () => {
   it('a malformed HTTPS_PROXY / http_proxy is a usage error naming the variable, credentials never shown', async () => {
     const before = vault.log.length;
     expect(usage(await fetchStep('secret/data/ci/bin text | T', {}, { env: { HTTPS_PROXY: ':::bad' } }))).toMatch(/HTTPS_PROXY.*\(input "HTTPS_PROXY"\)/s);
-    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: token, HTTPS_PROXY: ':::bad' }))).toMatch(/\(input "HTTPS_PROXY"\)/);
+    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: token, HTTPS_PROXY: ':::bad' }))).toMatch(
+      /\(input "HTTPS_PROXY"\)/,
+    );
     // credentials and no host
     const pw = 'proxy-pass-8e7d6c5b';
-    const noHost = cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: token, http_proxy: `http://proxyuser:${pw}@` }, [pw]));
+    const noHost = cliUsage(
+      await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T'], { VAULT_TOKEN: token, http_proxy: `http://proxyuser:${pw}@` }, [pw]),
+    );
     expect(noHost).toMatch(/\(input "http_proxy"\)/);
     expect(noHost).not.toContain('proxyuser');
     // an unsupported scheme
-    expect(cliUsage(await cli(['vault-login', '--method', 'token'], { INPUT_TOKEN: token, HTTP_PROXY: `socks5://u:${pw}@127.0.0.1:1080` }, [pw]))).toMatch(/socks5.*\(input "HTTP_PROXY"\)/s);
+    expect(cliUsage(await cli(['vault-login', '--method', 'token'], { INPUT_TOKEN: token, HTTP_PROXY: `socks5://u:${pw}@127.0.0.1:1080` }, [pw]))).toMatch(
+      /socks5.*\(input "HTTP_PROXY"\)/s,
+    );
     expect(vault.log.length).toBe(before);
   });
 
   it('host:port without a scheme is an http proxy (as curl reads it); NO_PROXY still bypasses it', async () => {
-    const run = ok(await fetchStep('secret/data/ci/bin text | T', { 'secret-encoding-type': 'base64' }, { env: { HTTP_PROXY: 'proxy.invalid:3128', HTTPS_PROXY: 'proxy.invalid:3128', NO_PROXY: '127.0.0.1' } }));
+    const run = ok(
+      await fetchStep(
+        'secret/data/ci/bin text | T',
+        { 'secret-encoding-type': 'base64' },
+        { env: { HTTP_PROXY: 'proxy.invalid:3128', HTTPS_PROXY: 'proxy.invalid:3128', NO_PROXY: '127.0.0.1' } },
+      ),
+    );
     expect(run.exported['T']).toBe(TEXT);
   });
 });
@@ -263,7 +313,9 @@ describe('timeout', () => {
       expect([t, usage(await fetchStep('secret/data/ci/bin text | T', { timeout: t }))]).toEqual([t, expect.stringMatching(/\(input "timeout"\)/)]);
     }
     expect(usage(await step('vault-login', { method: 'token', token, timeout: '0s' }))).toMatch(/above zero.*\(input "timeout"\)/s);
-    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T', '--timeout', '0s'], { VAULT_TOKEN: token }))).toMatch(/\(input "timeout"\)/);
+    expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'secret/data/ci/bin text | T', '--timeout', '0s'], { VAULT_TOKEN: token }))).toMatch(
+      /\(input "timeout"\)/,
+    );
     // a store-only run checks it too
     expect(cliUsage(await cli(['fetch-secrets', '--secrets', 'aws-sm:prod/db password | P', '--timeout', '0'], {}))).toMatch(/\(input "timeout"\)/);
     // rotate-check's own timeout (each endpoint probe) refuses it as well

@@ -27,8 +27,13 @@ const PROVIDER_STRICT = 'projects/123456789/locations/global/workloadIdentityPoo
 const CLIENT_ENV_ONLY = '99999999-2222-3333-4444-555555555555';
 /** aws-secretsmanager-get-secrets' README example values */
 const COMPAT = {
-  exampleSecretName: 'compat-example-value-01', test1: 'compat-arn-value-02', '0/test/secret': 'compat-zero-value-03', '/prod/example/secret': 'compat-slash-value-04',
-  'test/secret': 'compat-alias1-value-05', test2: 'compat-alias2-value-06', secret2: 'compat-blank-value-07',
+  exampleSecretName: 'compat-example-value-01',
+  test1: 'compat-arn-value-02',
+  '0/test/secret': 'compat-zero-value-03',
+  '/prod/example/secret': 'compat-slash-value-04',
+  'test/secret': 'compat-alias1-value-05',
+  test2: 'compat-alias2-value-06',
+  secret2: 'compat-blank-value-07',
 };
 
 beforeAll(async () => {
@@ -38,8 +43,19 @@ beforeAll(async () => {
   vault.kv2Put('secret', 'ci/app', APP);
   vault.policy('ci-read', ['secret/data/ci/*']);
   vault.jwtAuth('jwt', { jwksUrl: `${w.issuer.url}/.well-known/jwks`, boundIssuer: w.issuer.url });
-  vault.jwtRole('jwt', 'ci', { bound_audiences: [vault.url.replace(/\/$/, '')], bound_claims: { repository: 'octo-org/*' }, bound_claims_type: 'glob', user_claim: 'sub', token_policies: ['ci-read'], token_ttl: 600 });
-  w.gcp.addProvider({ name: PROVIDER_STRICT, issuer: w.issuer.url, condition: { cel: "assertion.repository_owner == 'other-org'", test: (c) => c['repository_owner'] === 'other-org' } });
+  vault.jwtRole('jwt', 'ci', {
+    bound_audiences: [vault.url.replace(/\/$/, '')],
+    bound_claims: { repository: 'octo-org/*' },
+    bound_claims_type: 'glob',
+    user_claim: 'sub',
+    token_policies: ['ci-read'],
+    token_ttl: 600,
+  });
+  w.gcp.addProvider({
+    name: PROVIDER_STRICT,
+    issuer: w.issuer.url,
+    condition: { cel: "assertion.repository_owner == 'other-org'", test: (c) => c['repository_owner'] === 'other-org' },
+  });
   w.azure.addApp({ tenant: TENANT, clientId: CLIENT_ENV_ONLY, federated: [{ issuer: w.issuer.url, subject: 'repo:octo-org/octo-repo:environment:prod' }] });
   w.aws.addSecret({ name: 'exampleSecretName', string: COMPAT.exampleSecretName });
   w.aws.region = 'us-east-2';
@@ -60,19 +76,32 @@ const secretsOf = (): string[] => [...forbidden(w), APP.api_key, ...Object.value
 function setup(): { inputs: Record<string, string>; env: Record<string, string> } {
   return {
     inputs: {
-      url: vault.url, role: 'ci', 'retry-initial-delay': '1ms',
-      workload_identity_provider: PROVIDER, service_account: SA, 'gcp-endpoints': `sts=${w.gcp.url}, iamcredentials=${w.gcp.url}, secretmanager=${w.gcp.url}`,
-      'client-id': CLIENT, 'tenant-id': TENANT, 'azure-endpoints': `authority=${w.azure.url}\nkeyvault=${w.azure.url}/kv/{vault}`,
+      url: vault.url,
+      role: 'ci',
+      'retry-initial-delay': '1ms',
+      workload_identity_provider: PROVIDER,
+      service_account: SA,
+      'gcp-endpoints': `sts=${w.gcp.url}, iamcredentials=${w.gcp.url}, secretmanager=${w.gcp.url}`,
+      'client-id': CLIENT,
+      'tenant-id': TENANT,
+      'azure-endpoints': `authority=${w.azure.url}\nkeyvault=${w.azure.url}/kv/{vault}`,
     },
     env: {
       ...w.issuer.githubEnv,
-      AWS_ACCESS_KEY_ID: AWS_KEY, AWS_SECRET_ACCESS_KEY: AWS_SECRET, AWS_SESSION_TOKEN: AWS_SESSION, AWS_REGION: 'eu-west-1',
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: w.aws.url, AWS_ENDPOINT_URL_SSM: w.aws.url,
+      AWS_ACCESS_KEY_ID: AWS_KEY,
+      AWS_SECRET_ACCESS_KEY: AWS_SECRET,
+      AWS_SESSION_TOKEN: AWS_SESSION,
+      AWS_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: w.aws.url,
+      AWS_ENDPOINT_URL_SSM: w.aws.url,
     },
   };
 }
 
-async function step(secrets: string, opts: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; node?: 'current' | '24'; after?: StepRun; action?: string } = {}): Promise<StepRun> {
+async function step(
+  secrets: string,
+  opts: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; node?: 'current' | '24'; after?: StepRun; action?: string } = {},
+): Promise<StepRun> {
   const base = setup();
   const run = await runStep({
     action: opts.action ?? 'fetch-secrets',
@@ -119,13 +148,21 @@ describe('one secrets block, Vault and four stores', () => {
     const run = ok(await step(MIXED));
     const file = run.exported['AZ_DB_PASSWORD'] ?? '';
     expect(run.exported).toEqual({
-      VAULT_API_KEY: APP.api_key, DB_PASSWORD: 'pg-pass-8d7f6e5d', APIKEY: 'sk-live-aws-1234567890', SSM_TOKEN: 'ssm-secure-token-42',
-      GCP_API: 'gcp-api-v2-bbbb', GCP_DB_PASSWORD: 'gcp-db-pass-cccc', AZ_DB_PASSWORD: file, AZ_CONN_HOST: 'db.example', AZ_CONN_PASSWORD: 'az-conn-pass-gggg',
+      VAULT_API_KEY: APP.api_key,
+      DB_PASSWORD: 'pg-pass-8d7f6e5d',
+      APIKEY: 'sk-live-aws-1234567890',
+      SSM_TOKEN: 'ssm-secure-token-42',
+      GCP_API: 'gcp-api-v2-bbbb',
+      GCP_DB_PASSWORD: 'gcp-db-pass-cccc',
+      AZ_DB_PASSWORD: file,
+      AZ_CONN_HOST: 'db.example',
+      AZ_CONN_PASSWORD: 'az-conn-pass-gggg',
     });
     expect(run.outputs['GCP_API']).toBe('gcp-api-v2-bbbb');
     expect(readFileSync(file, 'utf8')).toBe('az-db-pass-ffff');
     expectOwnerOnly(file);
-    for (const v of [APP.api_key, 'pg-pass-8d7f6e5d', 'ssm-secure-token-42', 'gcp-api-v2-bbbb', 'az-db-pass-ffff', 'az-conn-pass-gggg', 'app-user']) expect(run.masks).toContain(v);
+    for (const v of [APP.api_key, 'pg-pass-8d7f6e5d', 'ssm-secure-token-42', 'gcp-api-v2-bbbb', 'az-db-pass-ffff', 'az-conn-pass-gggg', 'app-user'])
+      expect(run.masks).toContain(v);
     expect(vault.counters.logins).toBe(logins + 1);
     expect(run.summary).toMatch(/9 values injected from 1 Vault request and 7 cloud store reads/);
     expect(run.summary).toMatch(/\| `DB_PASSWORD` \| env, output \| aws-sm:prod\/db `password` \|/);
@@ -168,7 +205,7 @@ describe('failures', () => {
     expect(run.annotations.some((a) => a.level === 'warning' && a.message.includes('prod/nope'))).toBe(true);
   });
 
-  it('a refused GCP exchange is explained: the token\'s iss, sub and aud and the condition to write', async () => {
+  it("a refused GCP exchange is explained: the token's iss, sub and aud and the condition to write", async () => {
     const msg = failed(await step('gcp-sm:my-project/api | API', { inputs: { workload_identity_provider: PROVIDER_STRICT, service_account: '' } }));
     expect(msg).toContain(`iss "${w.issuer.url}"`);
     expect(msg).toContain('sub "repo:octo-org/octo-repo:ref:refs/heads/main"');
@@ -264,9 +301,11 @@ describe('reach', () => {
     const proxy = await startProxy();
     try {
       const port = (u: string): string => new URL(u).port;
-      const run = ok(await step('aws-ssm:/app/prod/token | T\ngcp-sm:my-project/api | G\nazure-kv:ci-vault/db-password | Z', {
-        env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: undefined, no_proxy: undefined },
-      }));
+      const run = ok(
+        await step('aws-ssm:/app/prod/token | T\ngcp-sm:my-project/api | G\nazure-kv:ci-vault/db-password | Z', {
+          env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: undefined, no_proxy: undefined },
+        }),
+      );
       expect(run.exported).toEqual({ T: 'ssm-secure-token-42', G: 'gcp-api-v2-bbbb', Z: 'az-db-pass-ffff' });
       const ports = new Set(proxy.tunnels.map((t) => t.split(':').pop()));
       for (const u of [w.aws.url, w.gcp.url, w.azure.url, w.issuer.url]) expect([u, ports.has(port(u))]).toEqual([u, true]);
@@ -277,10 +316,26 @@ describe('reach', () => {
 
   it('the CLI (dist/cli) reads store lines too: exec --with fetch-secrets hands them to the command, redacted', async () => {
     const env = setup().env;
-    const r = await runCli(['exec', '--with', 'fetch-secrets', '--secrets', 'aws-ssm:/app/prod/token | T\naws-sm:prod/db password', '--', ...nodeScript('console.log(`t=${process.env.T} p=${process.env.PASSWORD}`)')], {
-      env: { AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'], AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'], AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: w.aws.url },
-      secrets: secretsOf(),
-    });
+    const r = await runCli(
+      [
+        'exec',
+        '--with',
+        'fetch-secrets',
+        '--secrets',
+        'aws-ssm:/app/prod/token | T\naws-sm:prod/db password',
+        '--',
+        ...nodeScript('console.log(`t=${process.env.T} p=${process.env.PASSWORD}`)'),
+      ],
+      {
+        env: {
+          AWS_ACCESS_KEY_ID: env['AWS_ACCESS_KEY_ID'],
+          AWS_SECRET_ACCESS_KEY: env['AWS_SECRET_ACCESS_KEY'],
+          AWS_REGION: 'eu-west-1',
+          AWS_ENDPOINT_URL: w.aws.url,
+        },
+        secrets: secretsOf(),
+      },
+    );
     expect(r.leaks).toEqual([]);
     expect([r.code, r.stdout]).toEqual([0, 't=*** p=***\n']);
   });
@@ -289,23 +344,31 @@ describe('reach', () => {
 describe('aws-actions/aws-secretsmanager-get-secrets drop-in', () => {
   it('its README with: block, unchanged', async () => {
     const requests = vault.counters.requests;
-    const run = ok(await step('', {
-      inputs: {
-        'secret-ids': [
-          'exampleSecretName',
-          'arn:aws:secretsmanager:us-east-2:123456789012:secret:test1-a1b2c3',
-          '0/test/secret',
-          '/prod/example/secret',
-          'SECRET_ALIAS_1,test/secret',
-          'SECRET_ALIAS_2,arn:aws:secretsmanager:us-east-2:123456789012:secret:test2-a1b2c3',
-          ',secret2',
-        ].join('\n') + '\n',
-      },
-      env: { AWS_REGION: 'us-east-2' },
-    }));
+    const run = ok(
+      await step('', {
+        inputs: {
+          'secret-ids':
+            [
+              'exampleSecretName',
+              'arn:aws:secretsmanager:us-east-2:123456789012:secret:test1-a1b2c3',
+              '0/test/secret',
+              '/prod/example/secret',
+              'SECRET_ALIAS_1,test/secret',
+              'SECRET_ALIAS_2,arn:aws:secretsmanager:us-east-2:123456789012:secret:test2-a1b2c3',
+              ',secret2',
+            ].join('\n') + '\n',
+        },
+        env: { AWS_REGION: 'us-east-2' },
+      }),
+    );
     expect(run.exported).toEqual({
-      EXAMPLESECRETNAME: COMPAT.exampleSecretName, TEST1: COMPAT.test1, _0_TEST_SECRET: COMPAT['0/test/secret'], _PROD_EXAMPLE_SECRET: COMPAT['/prod/example/secret'],
-      SECRET_ALIAS_1: COMPAT['test/secret'], SECRET_ALIAS_2: COMPAT.test2, SECRET2: COMPAT.secret2,
+      EXAMPLESECRETNAME: COMPAT.exampleSecretName,
+      TEST1: COMPAT.test1,
+      _0_TEST_SECRET: COMPAT['0/test/secret'],
+      _PROD_EXAMPLE_SECRET: COMPAT['/prod/example/secret'],
+      SECRET_ALIAS_1: COMPAT['test/secret'],
+      SECRET_ALIAS_2: COMPAT.test2,
+      SECRET2: COMPAT.secret2,
     });
     expect(vault.counters.requests).toBe(requests);
   });
@@ -313,8 +376,14 @@ describe('aws-actions/aws-secretsmanager-get-secrets drop-in', () => {
   it('parse-json-secrets with a prefix, next to Vault lines', async () => {
     const run = ok(await step('secret/data/ci/app api_key | VAULT_KEY', { inputs: { 'secret-ids': 'beta*\nDB,prod/db', 'parse-json-secrets': 'true' } }));
     expect(run.exported).toEqual({
-      VAULT_KEY: APP.api_key, BETA_ONE: 'beta-one-value-111', BETA_TWO_USER: 'beta-user-2', BETA_TWO_PASS: 'beta-pass-222',
-      DB_USERNAME: 'app-user', DB_PASSWORD: 'pg-pass-8d7f6e5d', DB_PORT: '5432', DB_NESTED_TOKEN: 'nested-tok-4a4a4a',
+      VAULT_KEY: APP.api_key,
+      BETA_ONE: 'beta-one-value-111',
+      BETA_TWO_USER: 'beta-user-2',
+      BETA_TWO_PASS: 'beta-pass-222',
+      DB_USERNAME: 'app-user',
+      DB_PASSWORD: 'pg-pass-8d7f6e5d',
+      DB_PORT: '5432',
+      DB_NESTED_TOKEN: 'nested-tok-4a4a4a',
     });
   });
 });

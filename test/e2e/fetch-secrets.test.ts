@@ -16,11 +16,19 @@ let issuer: OidcIssuer;
 let token: string;
 
 const pemLike = (label: string): string => {
-  const body = randomBytes(180).toString('base64').match(/.{1,64}/g) ?? [];
+  const body =
+    randomBytes(180)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return [`-----BEGIN ${label}-----`, ...body, `-----END ${label}-----`].join('\n');
 };
 
-const APP = { api_key: 'ak-7c1d9e2f4a6b', 'db.password': 'dbp-0f8e7d6c5b4a', 'client-secret': 'cs-1a2b3c4d5e6f', config: { db: { password: 'nested-9z8y7x6w', host: 'db.internal' }, 'a.b': 'dotted-q1w2e3r4' } };
+const APP = {
+  api_key: 'ak-7c1d9e2f4a6b',
+  'db.password': 'dbp-0f8e7d6c5b4a',
+  'client-secret': 'cs-1a2b3c4d5e6f',
+  config: { db: { password: 'nested-9z8y7x6w', host: 'db.internal' }, 'a.b': 'dotted-q1w2e3r4' },
+};
 const APP_V1 = { api_key: 'ak-old-111122223333' };
 const WILD = { user: 'wild-user-5566', pass: 'wild-pass-7788' };
 const LEGACY = { token: 'legacy-tok-aabbccdd' };
@@ -45,7 +53,14 @@ beforeAll(async () => {
   vault.policy('ci-read', ['secret/data/ci/*', 'kv1/ci/*', 'database/creds/*', 'pki/issue/*', { path: 'sys/leases/revoke', capabilities: ['update'] }]);
   token = vault.createToken({ policies: ['ci-read'], ttl: 3600 });
   vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
-  vault.jwtRole('jwt', 'ci', { bound_audiences: [vault.url.replace(/\/$/, '')], bound_claims: { repository: 'octo-org/*' }, bound_claims_type: 'glob', user_claim: 'sub', token_policies: ['ci-read'], token_ttl: 600 });
+  vault.jwtRole('jwt', 'ci', {
+    bound_audiences: [vault.url.replace(/\/$/, '')],
+    bound_claims: { repository: 'octo-org/*' },
+    bound_claims_type: 'glob',
+    user_claim: 'sub',
+    token_policies: ['ci-read'],
+    token_ttl: 600,
+  });
 });
 
 afterAll(async () => {
@@ -53,9 +68,25 @@ afterAll(async () => {
   await issuer.stop();
 });
 
-const ALL_VALUES = [APP.api_key, APP['db.password'], APP['client-secret'], APP.config.db.password, APP.config['a.b'], APP_V1.api_key, WILD.user, WILD.pass, LEGACY.token, TLS.cert, TLS.key, PRIVATE.secret];
+const ALL_VALUES = [
+  APP.api_key,
+  APP['db.password'],
+  APP['client-secret'],
+  APP.config.db.password,
+  APP.config['a.b'],
+  APP_V1.api_key,
+  WILD.user,
+  WILD.pass,
+  LEGACY.token,
+  TLS.cert,
+  TLS.key,
+  PRIVATE.secret,
+];
 
-async function step(secrets: string, opts: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; node?: 'current' | '24'; after?: StepRun; extraSecrets?: string[] } = {}): Promise<StepRun> {
+async function step(
+  secrets: string,
+  opts: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; node?: 'current' | '24'; after?: StepRun; extraSecrets?: string[] } = {},
+): Promise<StepRun> {
   const run = await runStep({
     action: 'fetch-secrets',
     inputs: { secrets, url: vault.url, token, 'retry-initial-delay': '1ms', ...opts.inputs },
@@ -86,17 +117,26 @@ function failed(run: StepRun): string {
 
 describe('selector forms', () => {
   it('KV v2: named, unnamed, keys with dots and dashes, nested and quoted fields, version pin; KV v1', async () => {
-    const run = ok(await step([
-      'secret/data/ci/app api_key | API_KEY',
-      'secret/data/ci/app db.password',
-      'secret/data/ci/app client-secret',
-      'secret/data/ci/app config.db.password | DB_PASSWORD_NESTED; secret/data/ci/app config."a.b" | QUOTED',
-      'secret/data/ci/app?version=1 api_key | OLD_KEY',
-      'kv1/ci/legacy token | LEGACY_TOKEN',
-    ].join('\n')));
+    const run = ok(
+      await step(
+        [
+          'secret/data/ci/app api_key | API_KEY',
+          'secret/data/ci/app db.password',
+          'secret/data/ci/app client-secret',
+          'secret/data/ci/app config.db.password | DB_PASSWORD_NESTED; secret/data/ci/app config."a.b" | QUOTED',
+          'secret/data/ci/app?version=1 api_key | OLD_KEY',
+          'kv1/ci/legacy token | LEGACY_TOKEN',
+        ].join('\n'),
+      ),
+    );
     expect(run.exported).toEqual({
-      API_KEY: APP.api_key, DB__PASSWORD: APP['db.password'], CLIENTSECRET: APP['client-secret'], DB_PASSWORD_NESTED: APP.config.db.password,
-      QUOTED: APP.config['a.b'], OLD_KEY: APP_V1.api_key, LEGACY_TOKEN: LEGACY.token,
+      API_KEY: APP.api_key,
+      DB__PASSWORD: APP['db.password'],
+      CLIENTSECRET: APP['client-secret'],
+      DB_PASSWORD_NESTED: APP.config.db.password,
+      QUOTED: APP.config['a.b'],
+      OLD_KEY: APP_V1.api_key,
+      LEGACY_TOKEN: LEGACY.token,
     });
     expect(run.outputs).toMatchObject({ API_KEY: APP.api_key, db__password: APP['db.password'], clientsecret: APP['client-secret'], OLD_KEY: APP_V1.api_key });
     for (const v of [APP.api_key, APP.config.db.password, LEGACY.token]) expect(run.masks).toContain(v);
@@ -122,7 +162,14 @@ describe('selector forms', () => {
   it('a KV v2 path written without data/ is resolved through the mount table', async () => {
     const run = ok(await step('secret/ci/app api_key | API_KEY', { inputs: {} }));
     expect(run.exported).toEqual({ API_KEY: APP.api_key });
-    const dbg = ok(await runStep({ action: 'fetch-secrets', inputs: { secrets: 'secret/ci/app api_key', url: vault.url, token }, debug: true, secrets: [APP.api_key, token] }));
+    const dbg = ok(
+      await runStep({
+        action: 'fetch-secrets',
+        inputs: { secrets: 'secret/ci/app api_key', url: vault.url, token },
+        debug: true,
+        secrets: [APP.api_key, token],
+      }),
+    );
     expect(dbg.stdout).toMatch(/secret\/ci\/app is on the KV v2 mount secret\/: reading secret\/data\/ci\/app/);
   });
 
@@ -135,7 +182,12 @@ describe('selector forms', () => {
 
 describe('files', () => {
   it('multi-line PEM into 0600 files, path in env and output, never printed, removed by the post step', async () => {
-    const run = ok(await step('secret/data/ci/tls cert | file:TLS_CERT\nsecret/data/ci/tls key | file:TLS_KEY\nsecret/data/ci/app * | dotenv:APP_ENV\nsecret/data/ci/wild * | json:WILD_JSON', { inputs: { 'export-env': 'true' } }));
+    const run = ok(
+      await step(
+        'secret/data/ci/tls cert | file:TLS_CERT\nsecret/data/ci/tls key | file:TLS_KEY\nsecret/data/ci/app * | dotenv:APP_ENV\nsecret/data/ci/wild * | json:WILD_JSON',
+        { inputs: { 'export-env': 'true' } },
+      ),
+    );
     const certPath = run.exported['TLS_CERT'] ?? '';
     expect(certPath).toMatch(/TLS_CERT\.pem$/);
     expect(certPath.startsWith(run.runnerTemp)).toBe(true);
@@ -196,7 +248,10 @@ describe('dynamic secrets', () => {
     expect(x.checkPrivateKey(createPrivateKey(key))).toBe(true);
     expect(x.verify(new X509Certificate(ca).publicKey)).toBe(true);
     for (const f of ['TLS_CERT', 'TLS_KEY', 'TLS_CA']) expectOwnerOnly(run.exported[f] ?? '');
-    const keyLines = key.trim().split('\n').filter((l) => !l.startsWith('-----'));
+    const keyLines = key
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('-----'));
     for (const l of keyLines) {
       expect(run.log.join('\n')).not.toContain(l);
       expect(run.summary).not.toContain(l);
@@ -228,7 +283,7 @@ describe('errors: named, without values, and nothing injected', () => {
     expect(failed(await step('secret/data/ci/gone k'))).toMatch(/line 1: the current version of secret\/data\/ci\/gone was deleted or destroyed/);
   });
 
-  it('403 names the path and the token\'s policies', async () => {
+  it("403 names the path and the token's policies", async () => {
     const msg = failed(await step('secret/data/ci/wild user | U\nsecret/data/private/x secret'));
     expect(msg).toMatch(/line 2: permission denied on secret\/data\/private\/x: the token's policies \(ci-read, default\) do not grant read on it/);
   });
@@ -236,7 +291,9 @@ describe('errors: named, without values, and nothing injected', () => {
   it('a malformed line names its number; a collision names both lines; no request is made', async () => {
     const n = vault.counters.requests;
     expect(failed(await step('secret/data/ci/app api_key\n\nsecret/data/ci/app'))).toMatch(/line 3 \("secret\/data\/ci\/app"\): name a key after the path/);
-    expect(failed(await step('secret/data/ci/app api_key\nkv1/ci/legacy token | API_KEY'))).toMatch(/line 1 \("secret\/data\/ci\/app api_key"\) and line 2 \("kv1\/ci\/legacy token \| API_KEY"\) both set API_KEY/);
+    expect(failed(await step('secret/data/ci/app api_key\nkv1/ci/legacy token | API_KEY'))).toMatch(
+      /line 1 \("secret\/data\/ci\/app api_key"\) and line 2 \("kv1\/ci\/legacy token \| API_KEY"\) both set API_KEY/,
+    );
     expect(vault.counters.requests).toBe(n);
   });
 
@@ -268,13 +325,24 @@ describe('resilience and login', () => {
 
   it('logs in with the runner OIDC token in the same step and revokes that token in the post step', async () => {
     const revoked = vault.counters.revocations;
-    const run = ok(await step('secret/data/ci/app api_key | API_KEY\ndatabase/creds/app password | DB_PASS', {
-      inputs: { token: '', method: 'jwt', role: 'ci' }, env: { ...issuer.githubEnv, VAULT_TOKEN: undefined }, extraSecrets: issuer.issued,
-    }));
+    const run = ok(
+      await step('secret/data/ci/app api_key | API_KEY\ndatabase/creds/app password | DB_PASS', {
+        inputs: { token: '', method: 'jwt', role: 'ci' },
+        env: { ...issuer.githubEnv, VAULT_TOKEN: undefined },
+        extraSecrets: issuer.issued,
+      }),
+    );
     expect(run.exported['API_KEY']).toBe(APP.api_key);
     const minted = [...vault.tokens.values()].filter((t) => t.path === 'auth/jwt/login').pop();
     expect(minted?.revoked).toBe(false);
-    const post = ok(await step('x k', { after: run, inputs: { token: '', method: 'jwt', role: 'ci' }, env: { ...issuer.githubEnv, VAULT_TOKEN: undefined }, extraSecrets: [...issuer.issued, minted?.id ?? '', run.exported['DB_PASS'] ?? ''] }));
+    const post = ok(
+      await step('x k', {
+        after: run,
+        inputs: { token: '', method: 'jwt', role: 'ci' },
+        env: { ...issuer.githubEnv, VAULT_TOKEN: undefined },
+        extraSecrets: [...issuer.issued, minted?.id ?? '', run.exported['DB_PASS'] ?? ''],
+      }),
+    );
     expect(post.stdout).toMatch(/Revoked 1 lease/);
     expect(vault.counters.revocations).toBe(revoked + 1);
     expect(minted?.revoked).toBe(true);
@@ -283,7 +351,7 @@ describe('resilience and login', () => {
     expect(all).not.toContain(minted?.id ?? 'x');
   });
 
-  it('a selector failing with a malformed answer still leaves the other lines\' leases for the post step', async () => {
+  it("a selector failing with a malformed answer still leaves the other lines' leases for the post step", async () => {
     const before = vault.counters.leaseRevocations;
     vault.route('GET', /^secret\/data\/ci\/malformed$/, () => ({ status: 200, body: { request_id: 'r', lease_id: '', data: 'not an object' } }));
     const run = await step('database/creds/app password | DB_PASS\nsecret/data/ci/malformed k');

@@ -33,7 +33,8 @@ afterEach(() => {
   project = undefined;
 });
 
-const token = (aud = 'sts.amazonaws.com'): Promise<string> => issuer.gitlabToken(aud, { project_path: PROJECT_PATH, sub: `project_path:${PROJECT_PATH}:ref_type:branch:ref:main` });
+const token = (aud = 'sts.amazonaws.com'): Promise<string> =>
+  issuer.gitlabToken(aud, { project_path: PROJECT_PATH, sub: `project_path:${PROJECT_PATH}:ref_type:branch:ref:main` });
 const secrets = (): string[] => [...issuer.issued, ...sts.secretsIssued()];
 
 describePipeline('oidc-assume-role component', () => {
@@ -41,7 +42,13 @@ describePipeline('oidc-assume-role component', () => {
     project = componentProject();
     const run = await runPipeline(project, {
       jobs: ['test-oidc-assume-role'],
-      variables: { AWS_ROLE_ARN: ROLE, AWS_ID_TOKEN: await token(), AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL_STS: sts.url, PIPELINE_SECRETS_RETRY_BASE_MS: '5' },
+      variables: {
+        AWS_ROLE_ARN: ROLE,
+        AWS_ID_TOKEN: await token(),
+        AWS_REGION: 'eu-west-1',
+        AWS_ENDPOINT_URL_STS: sts.url,
+        PIPELINE_SECRETS_RETRY_BASE_MS: '5',
+      },
     });
     const log = jobLog(run, 'test-oidc-assume-role');
     expect(run.output).toMatch(/PASS\s+test-oidc-assume-role/);
@@ -57,7 +64,13 @@ describePipeline('oidc-assume-role component', () => {
     project = componentProject();
     const run = await runPipeline(project, {
       jobs: ['test-oidc-assume-role'],
-      variables: { AWS_ROLE_ARN: ROLE, AWS_ID_TOKEN: await token('https://elsewhere.example'), AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL_STS: sts.url, PIPELINE_SECRETS_RETRY_BASE_MS: '5' },
+      variables: {
+        AWS_ROLE_ARN: ROLE,
+        AWS_ID_TOKEN: await token('https://elsewhere.example'),
+        AWS_REGION: 'eu-west-1',
+        AWS_ENDPOINT_URL_STS: sts.url,
+        PIPELINE_SECRETS_RETRY_BASE_MS: '5',
+      },
       node: 'current',
     });
     expect(run.output).toMatch(/FAIL\s+test-oidc-assume-role/);

@@ -91,7 +91,13 @@ describePipeline('gitleaks-scan component', () => {
     const leaked = fakeToken();
     const allowed = fakeToken();
     const encoded = fakeToken();
-    project = componentProject({ files: { '.gitlab-ci.yml': scanPipeline('      scan_mode: tree\n      path: pkg\n      report_format: gitlab,junit\n      max_archive_depth: 2\n      max_decode_depth: 0\n      ignore_gitleaks_allow: true\n      fail_on: any') } });
+    project = componentProject({
+      files: {
+        '.gitlab-ci.yml': scanPipeline(
+          '      scan_mode: tree\n      path: pkg\n      report_format: gitlab,junit\n      max_archive_depth: 2\n      max_decode_depth: 0\n      ignore_gitleaks_allow: true\n      fail_on: any',
+        ),
+      },
+    });
     const header = Buffer.alloc(512);
     const body = Buffer.from(`export GH_TOKEN=${leaked}\n`);
     header.write('deploy.env', 0);
@@ -120,7 +126,10 @@ describePipeline('gitleaks-scan component', () => {
     const gl = JSON.parse(readFileSync(join(project.dir, 'gl-secret-detection-report.json'), 'utf8')) as { vulnerabilities: { location: { file: string } }[] };
     expect(validateGitLab(gl)).toEqual([]);
     // notes.sh: found despite its gitleaks:allow; encoded.txt: not decoded (max_decode_depth 0)
-    expect(gl.vulnerabilities.map((v) => v.location.file).sort()).toEqual([expect.stringMatching(/^(pkg\/)?bundle\.tar!deploy\.env$/), expect.stringMatching(/^(pkg\/)?notes\.sh$/)]);
+    expect(gl.vulnerabilities.map((v) => v.location.file).sort()).toEqual([
+      expect.stringMatching(/^(pkg\/)?bundle\.tar!deploy\.env$/),
+      expect.stringMatching(/^(pkg\/)?notes\.sh$/),
+    ]);
     const junit = readFileSync(join(project.dir, 'gitleaks-report.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites?[ >]/);
     expect(junit).toMatch(/<failure /);

@@ -41,7 +41,9 @@ describePipeline('rotate-check component', () => {
 
   it("refuses a method outside the input's options with GitLab's message", async () => {
     project = componentProject({
-      files: { '.gitlab-ci.yml': 'include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/rotate-check@$CI_COMMIT_SHA\n    inputs:\n      method: userpass\n' },
+      files: {
+        '.gitlab-ci.yml': 'include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/rotate-check@$CI_COMMIT_SHA\n    inputs:\n      method: userpass\n',
+      },
     });
     const run = await runPipeline(project);
     expect(run.code).not.toBe(0);

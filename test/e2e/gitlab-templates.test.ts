@@ -28,7 +28,7 @@ describe('GitLab component templates', () => {
     expect(all.map((t) => t.name).sort()).toEqual(COMPONENTS);
   });
 
-  it.each(all.map((t) => [t.name, t] as const))('%s validates against GitLab\'s CI schema', (_name, t) => {
+  it.each(all.map((t) => [t.name, t] as const))("%s validates against GitLab's CI schema", (_name, t) => {
     expect(validate(t.header)).toEqual([]);
     expect(validate(t.body)).toEqual([]);
   });
@@ -68,23 +68,26 @@ describe('GitLab component templates', () => {
     }
   });
 
-  it.each(all.filter((t) => actions[t.name]).map((t) => [t.name, t] as const))('%s passes each input to the CLI flag of its own name, and only flags the command has', (name, t) => {
-    const spec = actions[name]?.spec;
-    const flags = new Set([...(spec?.inputs ?? []).flatMap((i) => [i.name, ...(i.aliases ?? [])]), 'post', 'id-token-var']);
-    const body = t.text.split(/^---$/m)[1] ?? '';
-    // PS_X: $[[ inputs.y ]] and then "--z=$PS_X": z must be y (kebab or snake), and a flag of the command
-    const varInput = new Map([...body.matchAll(/^\s+(PS_[A-Z0-9_]+): "?\$\[\[ inputs\.([a-z0-9_]+) \]\]"?$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
-    const passed = [...body.matchAll(/"?--([a-z0-9_-]+)(?:=(\$PS_[A-Z0-9_]+))?/g)];
-    expect(passed.length).toBeGreaterThan(3);
-    for (const m of passed) {
-      const flag = m[1] ?? '';
-      expect([flag, flags.has(flag)]).toEqual([flag, true]);
-      const input = m[2] ? varInput.get(m[2].slice(1)) : undefined;
-      if (m[2]) expect([flag, input?.replace(/_/g, '-')]).toEqual([flag, flag.replace(/_/g, '-')]);
-    }
-    const reached = new Set(passed.map((m) => m[2]?.slice(1)).filter(Boolean));
-    for (const [v, input] of varInput) if (!COMPONENT_INPUTS.has(input)) expect([input, reached.has(v)]).toEqual([input, true]);
-  });
+  it.each(all.filter((t) => actions[t.name]).map((t) => [t.name, t] as const))(
+    '%s passes each input to the CLI flag of its own name, and only flags the command has',
+    (name, t) => {
+      const spec = actions[name]?.spec;
+      const flags = new Set([...(spec?.inputs ?? []).flatMap((i) => [i.name, ...(i.aliases ?? [])]), 'post', 'id-token-var']);
+      const body = t.text.split(/^---$/m)[1] ?? '';
+      // PS_X: $[[ inputs.y ]] and then "--z=$PS_X": z must be y (kebab or snake), and a flag of the command
+      const varInput = new Map([...body.matchAll(/^\s+(PS_[A-Z0-9_]+): "?\$\[\[ inputs\.([a-z0-9_]+) \]\]"?$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+      const passed = [...body.matchAll(/"?--([a-z0-9_-]+)(?:=(\$PS_[A-Z0-9_]+))?/g)];
+      expect(passed.length).toBeGreaterThan(3);
+      for (const m of passed) {
+        const flag = m[1] ?? '';
+        expect([flag, flags.has(flag)]).toEqual([flag, true]);
+        const input = m[2] ? varInput.get(m[2].slice(1)) : undefined;
+        if (m[2]) expect([flag, input?.replace(/_/g, '-')]).toEqual([flag, flag.replace(/_/g, '-')]);
+      }
+      const reached = new Set(passed.map((m) => m[2]?.slice(1)).filter(Boolean));
+      for (const [v, input] of varInput) if (!COMPONENT_INPUTS.has(input)) expect([input, reached.has(v)]).toEqual([input, true]);
+    },
+  );
 
   it.each(all.map((t) => [t.name, t] as const))('%s has every input documented in the README table', (name, t) => {
     const readme = readFileSync(join(componentsDir, 'README.md'), 'utf8');
@@ -95,7 +98,11 @@ describe('GitLab component templates', () => {
 
   it('pins the image and the npm package to the version being released', () => {
     const pkg = JSON.parse(readFileSync(join(componentsDir, '..', 'package.json'), 'utf8')) as { version: string };
-    const texts = [...all.map((t) => t.text), readFileSync(join(componentsDir, '.gitlab-ci.yml'), 'utf8'), readFileSync(join(componentsDir, 'README.md'), 'utf8')];
+    const texts = [
+      ...all.map((t) => t.text),
+      readFileSync(join(componentsDir, '.gitlab-ci.yml'), 'utf8'),
+      readFileSync(join(componentsDir, 'README.md'), 'utf8'),
+    ];
     for (const text of texts) {
       for (const m of text.matchAll(/pipeline-secrets[:@](\d+\.\d+\.\d+)/g)) expect(m[1]).toBe(pkg.version);
     }

@@ -26,8 +26,12 @@ beforeAll(async () => {
   aud = vault.url;
   vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
   vault.jwtRole('jwt', 'gitlab-ci', {
-    user_claim: 'sub', bound_claims_type: 'glob', token_policies: ['ci-read'], token_ttl: 900,
-    bound_audiences: [aud], bound_claims: { project_path: PROJECT_PATH, ref_protected: 'true' },
+    user_claim: 'sub',
+    bound_claims_type: 'glob',
+    token_policies: ['ci-read'],
+    token_ttl: 900,
+    bound_audiences: [aud],
+    bound_claims: { project_path: PROJECT_PATH, ref_protected: 'true' },
   });
   vault.policy('ci-read', ['secret/data/ci/*', 'database/creds/app', { path: 'sys/leases/revoke', capabilities: ['update'] }]);
   vault.mount('secret', { type: 'kv', version: 2 });
@@ -83,7 +87,11 @@ describePipeline('vault-login component', () => {
   it('honours the id_tokens variable: a token for another audience is refused and the job fails, naming the audience', async () => {
     project = componentProject();
     const jwt = await issuer.gitlabToken('https://elsewhere.example', { project_path: PROJECT_PATH });
-    const run = await runPipeline(project, { jobs: ['test-vault-login'], variables: { VAULT_ADDR: vault.url, VAULT_ROLE: 'gitlab-ci', VAULT_ID_TOKEN: jwt }, secrets: credentials() });
+    const run = await runPipeline(project, {
+      jobs: ['test-vault-login'],
+      variables: { VAULT_ADDR: vault.url, VAULT_ROLE: 'gitlab-ci', VAULT_ID_TOKEN: jwt },
+      secrets: credentials(),
+    });
     const log = jobLog(run, 'test-vault-login');
     expect(run.output).toMatch(/FAIL\s+test-vault-login/);
     expect(log).toMatch(/aud/);
@@ -209,7 +217,10 @@ build:
 `;
     project = componentProject({ files: { '.gitlab-ci.yml': pipeline(`printf 'const k="%s";\\n' "$API_KEY" > dist/app.js`) } });
     const jwt = await issuer.gitlabToken(aud, { project_path: PROJECT_PATH });
-    const run = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: jwt, PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: credentials() });
+    const run = await runPipeline(project, {
+      variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: jwt, PIPELINE_SECRETS_RETRY_DELAY: '1ms' },
+      secrets: credentials(),
+    });
     const log = jobLog(run, 'build');
     expect(run.output).toMatch(/FAIL\s+build/);
     expect(run.code).not.toBe(0);
@@ -224,7 +235,11 @@ build:
     // the same job building a clean file passes
     project.cleanup();
     project = componentProject({ files: { '.gitlab-ci.yml': pipeline(`echo 'const k = process.env.API_KEY;' > dist/app.js`) } });
-    const clean = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: await issuer.gitlabToken(aud, { project_path: PROJECT_PATH }), PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: credentials(), node: 'current' });
+    const clean = await runPipeline(project, {
+      variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: await issuer.gitlabToken(aud, { project_path: PROJECT_PATH }), PIPELINE_SECRETS_RETRY_DELAY: '1ms' },
+      secrets: credentials(),
+      node: 'current',
+    });
     expect(clean.output).toMatch(/PASS\s+build/);
     expect(jobLog(clean, 'build')).toMatch(/guard: searched 1 file\(s\).*none found/);
     expect(clean.leaks).toEqual([]);
@@ -233,7 +248,10 @@ build:
 
   it("refuses an include without the required secrets input with GitLab's message", async () => {
     project = componentProject({
-      files: { '.gitlab-ci.yml': 'include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/fetch-secrets@$CI_COMMIT_SHA\n    inputs:\n      role: ci\njob:\n  extends: .fetch-secrets\n  script:\n    - "true"\n' },
+      files: {
+        '.gitlab-ci.yml':
+          'include:\n  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/fetch-secrets@$CI_COMMIT_SHA\n    inputs:\n      role: ci\njob:\n  extends: .fetch-secrets\n  script:\n    - "true"\n',
+      },
     });
     const run = await runPipeline(project);
     expect(run.code).not.toBe(0);

@@ -29,11 +29,20 @@ function leakyRepo(name: string, secret?: string): { root: string; event: unknow
   return { root, event: { ref: 'refs/heads/main', before: first, after, repository: { default_branch: 'main' } } };
 }
 
-async function scan(root: string, event: unknown, secrets: readonly string[], opts: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; node?: 'current' | '24'; debug?: boolean } = {}): Promise<StepRun> {
+async function scan(
+  root: string,
+  event: unknown,
+  secrets: readonly string[],
+  opts: { inputs?: Record<string, string>; env?: Record<string, string | undefined>; node?: 'current' | '24'; debug?: boolean } = {},
+): Promise<StepRun> {
   return runStep({
-    action: 'gitleaks-scan', cwd: root, inputs: opts.inputs ?? {}, secrets: [...secrets, svc.token, svc.sig],
+    action: 'gitleaks-scan',
+    cwd: root,
+    inputs: opts.inputs ?? {},
+    secrets: [...secrets, svc.token, svc.sig],
     env: { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventFile(tmp('event'), event), GITHUB_SHA: git(root, 'rev-parse', 'HEAD'), ...(opts.env ?? {}) },
-    ...(opts.node ? { node: opts.node } : {}), ...(opts.debug ? { debug: true } : {}),
+    ...(opts.node ? { node: opts.node } : {}),
+    ...(opts.debug ? { debug: true } : {}),
     timeoutMs: 60000,
   });
 }
@@ -86,7 +95,11 @@ describe('upload-artifact: the SARIF goes up as a workflow artifact', () => {
     expect(run.stdout).toContain('gitleaks-action environment found (GITLEAKS_ENABLE_UPLOAD_ARTIFACT)');
     const a = svc.byName('gitleaks-results.sarif');
     expect(a?.finalized).toBe(true);
-    const sarif = JSON.parse(unzip(a?.bytes ?? Buffer.alloc(0)).get('results.sarif')?.toString('utf8') ?? '{}') as { runs: { results: unknown[] }[] };
+    const sarif = JSON.parse(
+      unzip(a?.bytes ?? Buffer.alloc(0))
+        .get('results.sarif')
+        ?.toString('utf8') ?? '{}',
+    ) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0]?.results).toEqual([]);
     expect(run.outputs['artifact-id']).toBe(String(a?.id));
     assertClean(run, []);
@@ -128,7 +141,9 @@ describe('upload-artifact: failures warn and never change the verdict', () => {
     const run = await scan(root, event, [], { inputs: { 'upload-artifact': 'true' }, env: svc.env() });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('no leaks found');
-    expect(warnings(run).find((m) => m.startsWith('upload-artifact:'))).toMatch(/was not uploaded: the upload to blob storage failed \(HTTP 403 AuthenticationFailed\): Server failed to authenticate/);
+    expect(warnings(run).find((m) => m.startsWith('upload-artifact:'))).toMatch(
+      /was not uploaded: the upload to blob storage failed \(HTTP 403 AuthenticationFailed\): Server failed to authenticate/,
+    );
     expect(run.outputs['artifact-id']).toBeUndefined();
     expect(svc.calls).not.toContain('FinalizeArtifact');
     assertClean(run, []);
@@ -158,7 +173,10 @@ describe('upload-artifact: failures warn and never change the verdict', () => {
     const half = await scan(root, event, [secret], { inputs: { 'upload-artifact': 'true' }, env: { ACTIONS_RUNTIME_TOKEN: svc.token } });
     expect(warnings(half).find((m) => m.startsWith('upload-artifact:'))).toMatch(/ACTIONS_RESULTS_URL is not set/);
     expect(half.code).toBe(1);
-    const ghes = await scan(root, event, [secret], { inputs: { 'upload-artifact': 'true' }, env: { ...svc.env(), GITHUB_SERVER_URL: 'https://ghe.example.test' } });
+    const ghes = await scan(root, event, [secret], {
+      inputs: { 'upload-artifact': 'true' },
+      env: { ...svc.env(), GITHUB_SERVER_URL: 'https://ghe.example.test' },
+    });
     expect(warnings(ghes).find((m) => m.startsWith('upload-artifact:'))).toMatch(/GitHub Enterprise Server.*actions\/upload-artifact@v3/);
     expect(ghes.code).toBe(1);
     expect(svc.calls).toEqual([]);

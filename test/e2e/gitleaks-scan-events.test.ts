@@ -17,14 +17,25 @@ const errors = (run: StepRun) => run.annotations.filter((a) => a.level === 'erro
 
 function assertRedacted(run: StepRun, secrets: readonly string[], files: readonly string[] = []): void {
   expect(run.leaks).toEqual([]);
-  const texts = [run.stdout, run.stderr, run.summary, ...['sarif-path', 'json-path', 'artifact-path', 'csv-path', 'junit-path'].map((k) => readIf(run.outputs[k])), ...files.map((f) => readIf(f))];
+  const texts = [
+    run.stdout,
+    run.stderr,
+    run.summary,
+    ...['sarif-path', 'json-path', 'artifact-path', 'csv-path', 'junit-path'].map((k) => readIf(run.outputs[k])),
+    ...files.map((f) => readIf(f)),
+  ];
   for (const s of secrets) for (const t of texts) expect(t.includes(s)).toBe(false);
 }
 
 async function commentApi() {
   const posted: { path: string; line: number; body: string }[] = [];
   const api = await listen(async (req, res) => {
-    if (req.method === 'GET' && req.url?.startsWith('/repos/octo-org/octo-repo/pulls/7/comments')) return sendJson(res, 200, posted.map((p, i) => ({ id: i, body: p.body })));
+    if (req.method === 'GET' && req.url?.startsWith('/repos/octo-org/octo-repo/pulls/7/comments'))
+      return sendJson(
+        res,
+        200,
+        posted.map((p, i) => ({ id: i, body: p.body })),
+      );
     if (req.method === 'POST' && req.url === '/repos/octo-org/octo-repo/pulls/7/comments') {
       posted.push(JSON.parse(await readBody(req)) as (typeof posted)[number]);
       return sendJson(res, 201, { id: posted.length });
@@ -48,7 +59,13 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
     const { api, posted } = await commentApi();
     const artifacts = await new ArtifactService().start();
     try {
-      const event = { pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } } } };
+      const event = {
+        pull_request: {
+          number: 7,
+          base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } },
+          head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } },
+        },
+      };
       // gitleaks-action's documented env block, unchanged
       const env = {
         GITHUB_TOKEN: token,
@@ -74,7 +91,10 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
       // uploaded like gitleaks-action does: the artifact gitleaks-results.sarif holding results.sarif
       const uploaded = artifacts.byName('gitleaks-results.sarif');
       expect(run.outputs['artifact-id']).toBe(String(uploaded?.id));
-      const sarif = unzip(uploaded?.bytes ?? Buffer.alloc(0)).get('results.sarif')?.toString('utf8') ?? '';
+      const sarif =
+        unzip(uploaded?.bytes ?? Buffer.alloc(0))
+          .get('results.sarif')
+          ?.toString('utf8') ?? '';
       expect(validateSarif(JSON.parse(sarif))).toEqual([]);
       expect(sarif.includes(secret)).toBe(false);
       const artifact = run.outputs['artifact-path'] ?? '';
@@ -84,10 +104,24 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
       assertRedacted(run, [secret, license]);
 
       // GITLEAKS_ENABLE_SUMMARY=false drops the summary; an input set wins over the variable
-      const quiet = await scan(root, 'pull_request', event, [secret, token, artifacts.token], {}, { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false', GITLEAKS_ENABLE_UPLOAD_ARTIFACT: 'false' } });
+      const quiet = await scan(
+        root,
+        'pull_request',
+        event,
+        [secret, token, artifacts.token],
+        {},
+        { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false', GITLEAKS_ENABLE_UPLOAD_ARTIFACT: 'false' } },
+      );
       expect(quiet.summary).toBe('');
       expect(posted).toHaveLength(1);
-      const loud = await scan(root, 'pull_request', event, [secret, token, artifacts.token], { summary: 'true' }, { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false', GITLEAKS_ENABLE_UPLOAD_ARTIFACT: 'false' } });
+      const loud = await scan(
+        root,
+        'pull_request',
+        event,
+        [secret, token, artifacts.token],
+        { summary: 'true' },
+        { env: { ...env, GITLEAKS_ENABLE_SUMMARY: 'false', GITLEAKS_ENABLE_COMMENTS: 'false', GITLEAKS_ENABLE_UPLOAD_ARTIFACT: 'false' } },
+      );
       expect(loud.summary).toContain('1 leaked secret found');
       for (const r of [quiet, loud]) expect(r.leaks).toEqual([]);
       expect(artifacts.artifacts).toHaveLength(1);
@@ -105,7 +139,14 @@ describe('a gitleaks-action user switches uses: and keeps the env: block', () =>
     const fresh = fakeSecret();
     commit(root, 'new', { 'new.txt': `${fresh}\n` });
     const after = git(root, 'rev-parse', 'HEAD');
-    const run = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after, repository: { default_branch: 'main' } }, [old, fresh], {}, { env: { BASE_REF: mid } });
+    const run = await scan(
+      root,
+      'push',
+      { ref: 'refs/heads/main', before: first, after, repository: { default_branch: 'main' } },
+      [old, fresh],
+      {},
+      { env: { BASE_REF: mid } },
+    );
     expect(run.code).toBe(1);
     expect(run.outputs['findings']).toBe('1');
     expect(errors(run)[0]?.props['file']).toBe('new.txt');
@@ -125,7 +166,10 @@ describe('every event, every range', () => {
     git(work, 'clone', '-q', '--depth', '1', '--single-branch', '--branch', 'feature', `file://${origin.root}`, 'repo');
     const root = join(work, 'repo');
     const gone = 'f'.repeat(40);
-    const run = await scan(root, 'push', { ref: 'refs/heads/feature', before: gone, after, forced: true, repository: { default_branch: 'main' } }, [old, fresh]);
+    const run = await scan(root, 'push', { ref: 'refs/heads/feature', before: gone, after, forced: true, repository: { default_branch: 'main' } }, [
+      old,
+      fresh,
+    ]);
     expect(run.code).toBe(1);
     expect(run.outputs['findings']).toBe('1');
     expect(errors(run)[0]?.props['file']).toBe('feat.env');
@@ -134,7 +178,12 @@ describe('every event, every range', () => {
     const onMain = newRepo('fp-main');
     const s = fakeSecret();
     commit(onMain.root, 'leak', { 'x.txt': `${s}\n` });
-    const main = await scan(onMain.root, 'push', { ref: 'refs/heads/main', before: gone, after: git(onMain.root, 'rev-parse', 'HEAD'), forced: true, repository: { default_branch: 'main' } }, [s]);
+    const main = await scan(
+      onMain.root,
+      'push',
+      { ref: 'refs/heads/main', before: gone, after: git(onMain.root, 'rev-parse', 'HEAD'), forced: true, repository: { default_branch: 'main' } },
+      [s],
+    );
     expect(main.code).toBe(1);
     expect(main.summary).toMatch(/unreachable .*scanning the whole history/);
   });
@@ -165,7 +214,10 @@ describe('every event, every range', () => {
     const work = tmp('prt-clone');
     git(work, 'clone', '-q', '--depth', '1', '--single-branch', '--branch', 'main', `file://${origin.root}`, 'repo');
     const root = join(work, 'repo');
-    const event = { number: 7, pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'someone/fork' } } } };
+    const event = {
+      number: 7,
+      pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'someone/fork' } } },
+    };
     const run = await scan(root, 'pull_request_target', event, [secret]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('fetched the pull request head refs/pull/7/head');
@@ -192,7 +244,9 @@ describe('every event, every range', () => {
     const s = fakeSecret();
     commit(root, 'leak', { 'f.txt': `${s}\n` });
     const head = git(root, 'rev-parse', 'HEAD');
-    const event = { pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'someone/fork' } } } };
+    const event = {
+      pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'someone/fork' } } },
+    };
     const run = await scan(root, 'pull_request', event, [s], { comment: 'true' });
     expect(run.code).toBe(1);
     expect(errors(run)).toHaveLength(1);

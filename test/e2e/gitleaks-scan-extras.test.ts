@@ -13,11 +13,20 @@ import { commit, fakeSecret, fakeToken, git, newRepo, readIf, scanStep as scan, 
 import { gz, makeTar, makeZip } from './scan-archives.js';
 import { VerifyServer } from '../servers/verify.js';
 
-const files = (run: StepRun) => run.annotations.filter((a) => a.level === 'error' && a.props['file']).map((a) => a.props['file']).sort();
+const files = (run: StepRun) =>
+  run.annotations
+    .filter((a) => a.level === 'error' && a.props['file'])
+    .map((a) => a.props['file'])
+    .sort();
 
 function assertRedacted(run: StepRun, secrets: readonly string[]): void {
   expect(run.leaks).toEqual([]);
-  const texts = [run.stdout, run.stderr, run.summary, ...['sarif-path', 'json-path', 'csv-path', 'junit-path', 'gitlab-path'].map((k) => readIf(run.outputs[k]))];
+  const texts = [
+    run.stdout,
+    run.stderr,
+    run.summary,
+    ...['sarif-path', 'json-path', 'csv-path', 'junit-path', 'gitlab-path'].map((k) => readIf(run.outputs[k])),
+  ];
   for (const s of secrets) for (const t of texts) expect(t.includes(s)).toBe(false);
 }
 
@@ -26,9 +35,33 @@ describe('archives', () => {
     const root = tmp('arch-tree');
     const [a, b, c, d] = [fakeSecret(), fakeSecret(), fakeSecret(), fakeSecret()];
     write(root, '.gitleaks.toml', testConfig());
-    write(root, 'bundle.zip', makeZip([{ name: 'conf/app.env', data: `X=1\nK=${a}\n` }, { name: 'img.bin', data: Buffer.from([0, 1, 2, 3]) }]));
-    write(root, 'release.tar.gz', gz(makeTar([{ name: 'README', data: 'hi\n' }, { name: 'lib/inner.zip', data: makeZip([{ name: 'k.txt', data: `${b}\n` }]) }])));
-    write(root, 'evil.zip', makeZip([{ name: 'bomb.txt', data: Buffer.alloc(6 * 1048576, 0x41) }, { name: '../../escape.txt', data: `${d}\n` }, { name: 'ok.txt', data: `${c}\n` }]));
+    write(
+      root,
+      'bundle.zip',
+      makeZip([
+        { name: 'conf/app.env', data: `X=1\nK=${a}\n` },
+        { name: 'img.bin', data: Buffer.from([0, 1, 2, 3]) },
+      ]),
+    );
+    write(
+      root,
+      'release.tar.gz',
+      gz(
+        makeTar([
+          { name: 'README', data: 'hi\n' },
+          { name: 'lib/inner.zip', data: makeZip([{ name: 'k.txt', data: `${b}\n` }]) },
+        ]),
+      ),
+    );
+    write(
+      root,
+      'evil.zip',
+      makeZip([
+        { name: 'bomb.txt', data: Buffer.alloc(6 * 1048576, 0x41) },
+        { name: '../../escape.txt', data: `${d}\n` },
+        { name: 'ok.txt', data: `${c}\n` },
+      ]),
+    );
     write(root, 'notes.txt.gz', gz(`plain\n${a}\n`));
     const run = await scan(root, 'workflow_dispatch', {}, [a, b, c, d], { 'scan-mode': 'tree', 'max-archive-depth': '2', 'max-target-megabytes': '5' });
     expect(run.code).toBe(1);
@@ -47,11 +80,18 @@ describe('archives', () => {
     const { root, first } = newRepo('arch-commit');
     const s = fakeSecret();
     const c = commit(root, 'ship a package', { 'dist/pkg.zip': makeZip([{ name: 'cfg/secrets.txt', data: `a\nb\n${s}\n` }]) as unknown as string });
-    const run = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after: c, repository: { default_branch: 'main' } }, [s], { 'max-archive-depth': '1' });
+    const run = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after: c, repository: { default_branch: 'main' } }, [s], {
+      'max-archive-depth': '1',
+    });
     expect(run.code).toBe(1);
     const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as { File: string; Commit: string; StartLine: number; Fingerprint: string }[];
     expect(json).toHaveLength(1);
-    expect(json[0]).toMatchObject({ File: 'dist/pkg.zip!cfg/secrets.txt', Commit: c, StartLine: 3, Fingerprint: `${c}:dist/pkg.zip!cfg/secrets.txt:test-live-token:3` });
+    expect(json[0]).toMatchObject({
+      File: 'dist/pkg.zip!cfg/secrets.txt',
+      Commit: c,
+      StartLine: 3,
+      Fingerprint: `${c}:dist/pkg.zip!cfg/secrets.txt:test-live-token:3`,
+    });
     const closed = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after: c, repository: { default_branch: 'main' } }, [s]);
     expect(closed.code).toBe(0);
     expect(closed.stdout).toContain('archive: set max-archive-depth to scan inside it');
@@ -65,7 +105,11 @@ describe('csv and junit reports', () => {
     const s = fakeSecret();
     write(root, '.gitleaks.toml', testConfig());
     write(root, 'a, b.txt', `${s}\n`);
-    const run = await scan(root, 'workflow_dispatch', {}, [s], { 'scan-mode': 'tree', 'report-format': 'csv,junit', 'report-path': join(root, 'out', 'leaks') });
+    const run = await scan(root, 'workflow_dispatch', {}, [s], {
+      'scan-mode': 'tree',
+      'report-format': 'csv,junit',
+      'report-path': join(root, 'out', 'leaks'),
+    });
     expect(run.code).toBe(1);
     const csv = readFileSync(run.outputs['csv-path'] ?? '', 'utf8');
     expect(run.outputs['csv-path']).toBe(join(root, 'out', 'leaks.csv'));
@@ -126,24 +170,37 @@ describe('ignores that survive a rebase (CLI)', () => {
 
 describe('verify: true', () => {
   const P = {
-    gh: ['gh', 'p_'], gl: ['gl', 'pat-'], slack: ['xo', 'xb-'], stripe: ['sk', '_live_'], openai: ['sk', '-proj-'], akia: ['AK', 'IA'],
+    gh: ['gh', 'p_'],
+    gl: ['gl', 'pat-'],
+    slack: ['xo', 'xb-'],
+    stripe: ['sk', '_live_'],
+    openai: ['sk', '-proj-'],
+    akia: ['AK', 'IA'],
   };
-  const config = [
-    ['github-pat', `${P.gh.join('')}[A-Za-z0-9]{36}`, P.gh.join('')],
-    ['gitlab-pat', `${P.gl.join('')}[A-Za-z0-9]{20}`, P.gl.join('')],
-    ['slack-bot-token', `${P.slack.join('')}[A-Za-z0-9]{30}`, P.slack.join('')],
-    ['stripe-access-token', `${P.stripe.join('')}[A-Za-z0-9]{24}`, P.stripe.join('')],
-    ['openai-api-key', `${P.openai.join('')}[A-Za-z0-9]{40}`, P.openai.join('')],
-    ['aws-access-token', `${P.akia.join('')}[A-Z2-7]{16}`, P.akia.join('').toLowerCase()],
-  ].map(([id, re, kw]) => `[[rules]]\nid = "${id}"\nregex = '''${re}'''\nkeywords = ["${kw}"]\n`).join('\n') +
+  const config =
+    [
+      ['github-pat', `${P.gh.join('')}[A-Za-z0-9]{36}`, P.gh.join('')],
+      ['gitlab-pat', `${P.gl.join('')}[A-Za-z0-9]{20}`, P.gl.join('')],
+      ['slack-bot-token', `${P.slack.join('')}[A-Za-z0-9]{30}`, P.slack.join('')],
+      ['stripe-access-token', `${P.stripe.join('')}[A-Za-z0-9]{24}`, P.stripe.join('')],
+      ['openai-api-key', `${P.openai.join('')}[A-Za-z0-9]{40}`, P.openai.join('')],
+      ['aws-access-token', `${P.akia.join('')}[A-Z2-7]{16}`, P.akia.join('').toLowerCase()],
+    ]
+      .map(([id, re, kw]) => `[[rules]]\nid = "${id}"\nregex = '''${re}'''\nkeywords = ["${kw}"]\n`)
+      .join('\n') +
     `\n[[rules]]\nid = "aws-secret-access-key"\nregex = '''aws_secret_access_key\\s*=\\s*([A-Za-z0-9/+]{40})'''\nsecretGroup = 1\nkeywords = ["aws_secret_access_key"]\n`;
 
-  it('marks each finding live, revoked or unknown at the provider\'s identity endpoint; reports carry it; fail-on: live fails only on live keys', async () => {
+  it("marks each finding live, revoked or unknown at the provider's identity endpoint; reports carry it; fail-on: live fails only on live keys", async () => {
     const server = await new VerifyServer().start();
     try {
       const k = {
-        ghLive: fakeToken(P.gh, 36), ghDead: fakeToken(P.gh, 36), gl: fakeToken(P.gl, 20), slack: fakeToken(P.slack, 30),
-        stripe: fakeToken(P.stripe, 24), openai: fakeToken(P.openai, 40), akid: fakeToken(P.akia, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
+        ghLive: fakeToken(P.gh, 36),
+        ghDead: fakeToken(P.gh, 36),
+        gl: fakeToken(P.gl, 20),
+        slack: fakeToken(P.slack, 30),
+        stripe: fakeToken(P.stripe, 24),
+        openai: fakeToken(P.openai, 40),
+        akid: fakeToken(P.akia, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
         awsSecret: fakeToken([], 40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+'),
       };
       server.live.github.add(k.ghLive);
@@ -162,17 +219,36 @@ describe('verify: true', () => {
       const inputs = { 'scan-mode': 'tree', verify: 'true', 'verify-endpoints': server.endpoints(), 'report-format': 'json,csv' };
       const run = await scan(root, 'workflow_dispatch', {}, secrets, inputs);
       expect(run.code).toBe(1);
-      const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as { RuleID: string; File: string; StartLine: number; Verification?: string }[];
+      const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as {
+        RuleID: string;
+        File: string;
+        StartLine: number;
+        Verification?: string;
+      }[];
       const v = Object.fromEntries(json.map((f) => [`${f.File}:${f.StartLine}`, f.Verification ?? 'none']));
       expect(v).toEqual({
-        'gh.env:1': 'live', 'gh.env:2': 'revoked', 'gl.env:1': 'live', 'slack.env:1': 'revoked', 'stripe.env:1': 'live', 'openai.env:1': 'revoked',
-        'aws/credentials:2': 'live', 'aws/credentials:3': 'none',
+        'gh.env:1': 'live',
+        'gh.env:2': 'revoked',
+        'gl.env:1': 'live',
+        'slack.env:1': 'revoked',
+        'stripe.env:1': 'live',
+        'openai.env:1': 'revoked',
+        'aws/credentials:2': 'live',
+        'aws/credentials:3': 'none',
       });
       expect(run.outputs['live']).toBe('4');
       expect(run.summary).toContain('| verified |');
       expect(run.summary).toContain(':red_circle: live');
       expect(readFileSync(run.outputs['csv-path'] ?? '', 'utf8').split('\n')[0]).toMatch(/,Verification$/);
-      expect(server.log.map((c) => `${c.provider} ${c.path}`).sort()).toEqual(['aws /', 'github /user', 'github /user', 'gitlab /api/v4/user', 'openai /v1/models', 'slack /api/auth.test', 'stripe /v1/account']);
+      expect(server.log.map((c) => `${c.provider} ${c.path}`).sort()).toEqual([
+        'aws /',
+        'github /user',
+        'github /user',
+        'gitlab /api/v4/user',
+        'openai /v1/models',
+        'slack /api/auth.test',
+        'stripe /v1/account',
+      ]);
       expect(server.log.every((c) => c.userAgent.includes('pipeline-secrets'))).toBe(true);
       assertRedacted(run, secrets);
 
@@ -214,16 +290,27 @@ keywords = ["csec_"]
 id = "client-id"
 withinLines = 2
 `;
-  it('shows where each required part is (SARIF relatedLocations, JSON RequiredFindings, summary, annotation, GitLab) and never the part\'s secret', async () => {
+  it("shows where each required part is (SARIF relatedLocations, JSON RequiredFindings, summary, annotation, GitLab) and never the part's secret", async () => {
     const root = tmp('composite');
     const hex = (n: number): string => randomBytes(n / 2).toString('hex');
     const id = `cid_${hex(16)}`;
     const sec = `csec_${hex(32)}`;
     write(root, '.gitleaks.toml', config);
     write(root, 'app.env', `a=1\nCLIENT_ID=${id}\nCLIENT_SECRET=${sec}\n`);
-    const run = await scan(root, 'workflow_dispatch', {}, [id, sec, id.slice(4), sec.slice(5)], { 'scan-mode': 'tree', 'report-format': 'json,sarif,gitlab,junit' });
+    const run = await scan(root, 'workflow_dispatch', {}, [id, sec, id.slice(4), sec.slice(5)], {
+      'scan-mode': 'tree',
+      'report-format': 'json,sarif,gitlab,junit',
+    });
     expect(run.code).toBe(1);
-    const sarif = JSON.parse(readIf(run.outputs['sarif-path'])) as { runs: { results: { ruleId: string; message: { text: string }; relatedLocations?: { physicalLocation: { region: { startLine: number; startColumn: number } }; message: { text: string } }[] }[] }[] };
+    const sarif = JSON.parse(readIf(run.outputs['sarif-path'])) as {
+      runs: {
+        results: {
+          ruleId: string;
+          message: { text: string };
+          relatedLocations?: { physicalLocation: { region: { startLine: number; startColumn: number } }; message: { text: string } }[];
+        }[];
+      }[];
+    };
     const results = sarif.runs[0]?.results ?? [];
     expect(results.map((r) => r.ruleId)).toEqual(['client-secret']);
     expect(results[0]?.relatedLocations).toEqual([expect.objectContaining({ id: 1, message: { text: 'required by client-secret: client-id' } })]);

@@ -14,7 +14,14 @@ import { trySymlink } from '../runner/os.js';
 
 const ZERO = '0'.repeat(40);
 
-async function scan(root: string, eventName: string, event: unknown, secrets: readonly string[], inputs: Record<string, string> = {}, extra: { node?: 'current' | '24'; env?: Record<string, string> } = {}): Promise<StepRun> {
+async function scan(
+  root: string,
+  eventName: string,
+  event: unknown,
+  secrets: readonly string[],
+  inputs: Record<string, string> = {},
+  extra: { node?: 'current' | '24'; env?: Record<string, string> } = {},
+): Promise<StepRun> {
   const dir = tmp('event');
   let sha = 'a'.repeat(40);
   try {
@@ -71,8 +78,38 @@ describe('gitleaks-scan on a push', () => {
     const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as Record<string, unknown>[];
     expect(json).toHaveLength(1);
     const f = json[0] ?? {};
-    expect(Object.keys(f)).toEqual(['RuleID', 'Description', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Match', 'Secret', 'File', 'SymlinkFile', 'Commit', 'Link', 'Entropy', 'Author', 'Email', 'Date', 'Message', 'Tags', 'Fingerprint', 'IgnoreKey']);
-    expect(f).toMatchObject({ RuleID: 'test-live-token', File: 'config/app.env', StartLine: 3, Commit: added, Author: 'Test Author', Email: 'author@example.test', Message: 'add config', Secret: `${secret.slice(0, 4)}***` });
+    expect(Object.keys(f)).toEqual([
+      'RuleID',
+      'Description',
+      'StartLine',
+      'EndLine',
+      'StartColumn',
+      'EndColumn',
+      'Match',
+      'Secret',
+      'File',
+      'SymlinkFile',
+      'Commit',
+      'Link',
+      'Entropy',
+      'Author',
+      'Email',
+      'Date',
+      'Message',
+      'Tags',
+      'Fingerprint',
+      'IgnoreKey',
+    ]);
+    expect(f).toMatchObject({
+      RuleID: 'test-live-token',
+      File: 'config/app.env',
+      StartLine: 3,
+      Commit: added,
+      Author: 'Test Author',
+      Email: 'author@example.test',
+      Message: 'add config',
+      Secret: `${secret.slice(0, 4)}***`,
+    });
     expect(f['Fingerprint']).toBe(`${added}:config/app.env:test-live-token:3`);
     expect(f['Link']).toBe(`https://github.com/octo-org/octo-repo/blob/${added}/config/app.env#L3`);
     assertRedacted(run, [secret]);
@@ -81,7 +118,14 @@ describe('gitleaks-scan on a push', () => {
   it('passes a clean push and reports zero findings', async () => {
     const { root, first } = newRepo('clean');
     commit(root, 'docs', { 'docs/a.md': 'nothing to see\n' });
-    const run = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after: git(root, 'rev-parse', 'HEAD'), repository: { default_branch: 'main' } }, [], {}, { node: 'current' });
+    const run = await scan(
+      root,
+      'push',
+      { ref: 'refs/heads/main', before: first, after: git(root, 'rev-parse', 'HEAD'), repository: { default_branch: 'main' } },
+      [],
+      {},
+      { node: 'current' },
+    );
     expect(run.code).toBe(0);
     expect(run.outputs['findings']).toBe('0');
     expect(run.summary).toContain('No leaked secrets');
@@ -99,7 +143,10 @@ describe('gitleaks-scan on a push', () => {
     const work = tmp('clone-nb');
     git(work, 'clone', '-q', '--depth', '1', '--single-branch', '--branch', 'feature', `file://${origin.root}`, 'repo');
     const root = join(work, 'repo');
-    const run = await scan(root, 'push', { ref: 'refs/heads/feature', before: ZERO, after, created: true, repository: { default_branch: 'main' } }, [old, fresh]);
+    const run = await scan(root, 'push', { ref: 'refs/heads/feature', before: ZERO, after, created: true, repository: { default_branch: 'main' } }, [
+      old,
+      fresh,
+    ]);
     expect(run.code).toBe(1);
     expect(run.outputs['findings']).toBe('1');
     expect(errors(run)[0]?.props['file']).toBe('src/new.env');
@@ -162,11 +209,28 @@ describe('gitleaks-scan on pull requests, merge queues and schedules', () => {
     commit(root, 'pr commit last', { 'late.txt': `a\nb\n${late}\n` });
     const head = git(root, 'rev-parse', 'HEAD');
     git(root, 'checkout', '-q', 'main');
-    const run = await scan(root, 'pull_request', { pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } } } }, [early, late], {}, { node: 'current' });
+    const run = await scan(
+      root,
+      'pull_request',
+      {
+        pull_request: {
+          number: 7,
+          base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } },
+          head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } },
+        },
+      },
+      [early, late],
+      {},
+      { node: 'current' },
+    );
     expect(run.code).toBe(1);
     expect(run.outputs['findings']).toBe('2');
     expect(run.stdout).toMatch(/35 commits/);
-    expect(errors(run).map((a) => `${a.props['file']}:${a.props['line']}`).sort()).toEqual(['early.txt:1', 'late.txt:3']);
+    expect(
+      errors(run)
+        .map((a) => `${a.props['file']}:${a.props['line']}`)
+        .sort(),
+    ).toEqual(['early.txt:1', 'late.txt:3']);
     assertRedacted(run, [early, late]);
   });
 
@@ -216,7 +280,10 @@ describe('gitleaks-scan on pull requests, merge queues and schedules', () => {
     const { root, first } = newRepo('many');
     const secrets = Array.from({ length: 12 }, () => fakeSecret());
     commit(root, 'many', { 'many.txt': secrets.map((s) => `k=${s}`).join('\n') + '\n' });
-    const run = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after: git(root, 'rev-parse', 'HEAD') }, secrets, { 'fail-on-findings': 'false', 'report-format': 'sarif,json,gitlab' });
+    const run = await scan(root, 'push', { ref: 'refs/heads/main', before: first, after: git(root, 'rev-parse', 'HEAD') }, secrets, {
+      'fail-on-findings': 'false',
+      'report-format': 'sarif,json,gitlab',
+    });
     expect(run.code).toBe(0);
     expect(run.outputs['findings']).toBe('12');
     expect(errors(run)).toHaveLength(10);
@@ -242,7 +309,12 @@ describe('gitleaks-scan pull request comments', () => {
     const auth: string[] = [];
     const api = await listen(async (req, res) => {
       auth.push(req.headers['authorization'] ?? '');
-      if (req.method === 'GET' && req.url?.startsWith('/repos/octo-org/octo-repo/pulls/7/comments')) return sendJson(res, 200, posted.map((p, i) => ({ id: i, body: p.body })));
+      if (req.method === 'GET' && req.url?.startsWith('/repos/octo-org/octo-repo/pulls/7/comments'))
+        return sendJson(
+          res,
+          200,
+          posted.map((p, i) => ({ id: i, body: p.body })),
+        );
       if (req.method === 'POST' && req.url === '/repos/octo-org/octo-repo/pulls/7/comments') {
         if (deny) return sendJson(res, 403, { message: 'Resource not accessible by integration' });
         posted.push(JSON.parse(await readBody(req)) as (typeof posted)[number]);
@@ -251,7 +323,13 @@ describe('gitleaks-scan pull request comments', () => {
       return sendJson(res, 404, { message: 'Not Found' });
     });
     try {
-      const event = { pull_request: { number: 7, base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } }, head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } } } };
+      const event = {
+        pull_request: {
+          number: 7,
+          base: { sha: base, repo: { full_name: 'octo-org/octo-repo' } },
+          head: { sha: head, repo: { full_name: 'octo-org/octo-repo' } },
+        },
+      };
       const env = { GITHUB_API_URL: api.url };
       const run = await scan(root, 'pull_request', event, [secret, token], { comment: 'true', 'github-token': token }, { env });
       expect(run.code).toBe(1);
@@ -288,7 +366,13 @@ describe('gitleaks-scan on hostile trees', () => {
     const outside = tmp('outside');
     const secret = fakeSecret();
     const hidden = fakeSecret();
-    write(root, '.gitleaks.toml', testConfig(['[[rules]]', 'id = "catastrophic"', 'description = "user rule with nested quantifiers"', "regex = '''(a+)+$'''", 'keywords = ["aaaa"]'].join('\n')));
+    write(
+      root,
+      '.gitleaks.toml',
+      testConfig(
+        ['[[rules]]', 'id = "catastrophic"', 'description = "user rule with nested quantifiers"', "regex = '''(a+)+$'''", 'keywords = ["aaaa"]'].join('\n'),
+      ),
+    );
     write(root, 'big/one-line.min.js', Buffer.alloc(50 * 1024 * 1024, 'a'));
     write(root, 'blob.bin', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(hidden)]));
     writeFileSync(join(outside, 'elsewhere.txt'), `${hidden}\n`);
@@ -300,7 +384,11 @@ describe('gitleaks-scan on hostile trees', () => {
     const run = await scan(root, 'workflow_dispatch', {}, [secret, hidden], { 'scan-mode': 'tree', 'max-target-megabytes': '100' });
     const elapsed = Date.now() - t0;
     expect(run.code).toBe(1);
-    expect(errors(run).map((a) => a.props['file']).sort()).toEqual(['src/latin1.txt', 'src/ok.env']);
+    expect(
+      errors(run)
+        .map((a) => a.props['file'])
+        .sort(),
+    ).toEqual(['src/latin1.txt', 'src/ok.env']);
     expect(run.stdout).toContain('blob.bin: binary file');
     if (linked) expect(run.stdout).toContain('link.txt: symlink pointing out of the scanned tree');
     expect(run.summary).toContain('skipped');

@@ -100,22 +100,25 @@ describe('guard: a file inside a directory that cannot be read', () => {
     return name;
   }
 
-  itIf(process.platform === 'linux', 'PATH_MAX is 4096 on Linux')('fails closed (exit 2) naming the file; a finding elsewhere still wins (exit 1)', async () => {
-    const { ws, env } = job();
-    const name = unreadableFile(ws);
-    const r = await runCli(['guard', 'dist'], { cwd: ws, env, secrets: [API_KEY] });
-    expect(r.code).toBe(2);
-    const err = r.stderr.split('\n').find((l) => l.startsWith('guard: error: cannot search dist/deep/'));
-    expect(err).toBeDefined();
-    expect(err).toContain(`${name}: not readable (ENAMETOOLONG)`);
-    expect(r.stderr).toMatch(/searched 1 file\(s\).*none found; 1 path\(s\) could not be searched/);
-    writeFileSync(join(ws, 'dist', 'leak.js'), `const k = "${API_KEY}";\n`);
-    const found = await runCli(['guard', 'dist'], { cwd: ws, env, secrets: [API_KEY] });
-    expect(found.code).toBe(1);
-    expect(found.stdout).toMatch(/^dist\/leak\.js:1: secret API_KEY found$/m);
-    expect(found.stderr).toContain(`${name}: not readable (ENAMETOOLONG)`);
-    expect(found.leaks).toEqual([]);
-  });
+  itIf(process.platform === 'linux', 'PATH_MAX is 4096 on Linux')(
+    'fails closed (exit 2) naming the file; a finding elsewhere still wins (exit 1)',
+    async () => {
+      const { ws, env } = job();
+      const name = unreadableFile(ws);
+      const r = await runCli(['guard', 'dist'], { cwd: ws, env, secrets: [API_KEY] });
+      expect(r.code).toBe(2);
+      const err = r.stderr.split('\n').find((l) => l.startsWith('guard: error: cannot search dist/deep/'));
+      expect(err).toBeDefined();
+      expect(err).toContain(`${name}: not readable (ENAMETOOLONG)`);
+      expect(r.stderr).toMatch(/searched 1 file\(s\).*none found; 1 path\(s\) could not be searched/);
+      writeFileSync(join(ws, 'dist', 'leak.js'), `const k = "${API_KEY}";\n`);
+      const found = await runCli(['guard', 'dist'], { cwd: ws, env, secrets: [API_KEY] });
+      expect(found.code).toBe(1);
+      expect(found.stdout).toMatch(/^dist\/leak\.js:1: secret API_KEY found$/m);
+      expect(found.stderr).toContain(`${name}: not readable (ENAMETOOLONG)`);
+      expect(found.leaks).toEqual([]);
+    },
+  );
 
   it('the help says so', async () => {
     const r = await runCli(['guard', '--help']);
@@ -163,14 +166,28 @@ ${variables}  script:
 `;
     const secrets = (): string[] => [...issuer.issued, ...vault.tokens.keys(), API_KEY];
     project = componentProject({ files: { '.gitlab-ci.yml': ci('dsit') } });
-    const run = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: await issuer.gitlabToken(vault.url, { project_path: PROJECT_PATH }), PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: secrets() });
+    const run = await runPipeline(project, {
+      variables: {
+        VAULT_ADDR: vault.url,
+        VAULT_ID_TOKEN: await issuer.gitlabToken(vault.url, { project_path: PROJECT_PATH }),
+        PIPELINE_SECRETS_RETRY_DELAY: '1ms',
+      },
+      secrets: secrets(),
+    });
     expect(run.output).toMatch(/FAIL\s+build/);
     expect(jobLog(run, 'build')).toMatch(/guard: error: cannot search dsit: it does not exist/);
     expect(run.leaks).toEqual([]);
 
     project.cleanup();
     project = componentProject({ files: { '.gitlab-ci.yml': ci('dist', '  variables:\n    PIPELINE_SECRETS_GUARD_PATHS: dist public\n') } });
-    const over = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: await issuer.gitlabToken(vault.url, { project_path: PROJECT_PATH }), PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: secrets() });
+    const over = await runPipeline(project, {
+      variables: {
+        VAULT_ADDR: vault.url,
+        VAULT_ID_TOKEN: await issuer.gitlabToken(vault.url, { project_path: PROJECT_PATH }),
+        PIPELINE_SECRETS_RETRY_DELAY: '1ms',
+      },
+      secrets: secrets(),
+    });
     expect(over.output).toMatch(/FAIL\s+build/);
     expect(jobLog(over, 'build')).toMatch(/cannot search public: it does not exist/);
     expect(over.leaks).toEqual([]);
@@ -178,7 +195,14 @@ ${variables}  script:
     // spelled right, the same job passes
     project.cleanup();
     project = componentProject({ files: { '.gitlab-ci.yml': ci('dist') } });
-    const good = await runPipeline(project, { variables: { VAULT_ADDR: vault.url, VAULT_ID_TOKEN: await issuer.gitlabToken(vault.url, { project_path: PROJECT_PATH }), PIPELINE_SECRETS_RETRY_DELAY: '1ms' }, secrets: secrets() });
+    const good = await runPipeline(project, {
+      variables: {
+        VAULT_ADDR: vault.url,
+        VAULT_ID_TOKEN: await issuer.gitlabToken(vault.url, { project_path: PROJECT_PATH }),
+        PIPELINE_SECRETS_RETRY_DELAY: '1ms',
+      },
+      secrets: secrets(),
+    });
     expect(good.output).toMatch(/PASS\s+build/);
     expect(jobLog(good, 'build')).toMatch(/guard: searched 1 file\(s\).*none found/);
     expect(good.leaks).toEqual([]);

@@ -47,13 +47,28 @@ async function jobWithCredentials(node: '24' | 'current' = '24'): Promise<Job> {
   mkdirSync(ws);
   const creds = sts.presetCredentials();
   const secrets = Object.values(creds);
-  const run = await runStep({ action: 'oidc-assume-role', inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url }, env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws }, secrets, cwd: ws, node });
+  const run = await runStep({
+    action: 'oidc-assume-role',
+    inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url },
+    env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws },
+    secrets,
+    cwd: ws,
+    node,
+  });
   expect({ code: run.code, out: run.code ? transcript(run) : '' }).toEqual({ code: 0, out: '' });
   return { temp, ws, creds, secrets };
 }
 
 function scan(job: Job, inputs: Record<string, string>, node: '24' | 'current' = '24'): Promise<StepRun> {
-  return runStep({ action: 'gitleaks-scan', inputs, env: { RUNNER_TEMP: job.temp, GITHUB_WORKSPACE: job.ws }, secrets: job.secrets, cwd: job.ws, node, timeoutMs: 60000 });
+  return runStep({
+    action: 'gitleaks-scan',
+    inputs,
+    env: { RUNNER_TEMP: job.temp, GITHUB_WORKSPACE: job.ws },
+    secrets: job.secrets,
+    cwd: job.ws,
+    node,
+    timeoutMs: 60000,
+  });
 }
 
 function everything(run: StepRun): string[] {
@@ -97,14 +112,22 @@ describe('gitleaks-scan injected: true (the leak guard)', () => {
     expect(run.summary).toMatch(/\| injected-secret \| `dist\/main\.js:2` \|.*secret access key/i);
 
     // SARIF: valid, a rule entry for injected-secret, results naming the secret
-    const sarif = JSON.parse(readFileSync(run.outputs['sarif-path'] ?? '', 'utf8')) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; message: { text: string } }[] }[] };
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-path'] ?? '', 'utf8')) as {
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; message: { text: string } }[] }[];
+    };
     expect(validateSarif(sarif)).toEqual([]);
     expect(sarif.runs[0]?.tool.driver.rules.map((r) => r.id)).toEqual(['injected-secret']);
     expect(sarif.runs[0]?.results).toHaveLength(3);
     expect(sarif.runs[0]?.results.some((r) => /secret access key.*dist\/main\.js:2/i.test(r.message.text))).toBe(true);
 
     // gitleaks JSON and GitLab report
-    const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as { RuleID: string; File: string; StartLine: number; Description: string; Secret: string }[];
+    const json = JSON.parse(readFileSync(run.outputs['json-path'] ?? '', 'utf8')) as {
+      RuleID: string;
+      File: string;
+      StartLine: number;
+      Description: string;
+      Secret: string;
+    }[];
     expect(json.map((f) => f.RuleID)).toEqual(['injected-secret', 'injected-secret', 'injected-secret']);
     expect(json.find((f) => f.File === 'dist/main.js')).toMatchObject({ StartLine: 2, Description: expect.stringMatching(/secret access key/i) });
     const gl = JSON.parse(readFileSync(run.outputs['gitlab-path'] ?? '', 'utf8')) as { vulnerabilities: { name: string }[] };
@@ -118,7 +141,11 @@ describe('gitleaks-scan injected: true (the leak guard)', () => {
     const leaked = fakeSecret();
     writeFileSync(join(job.ws, 'app.env'), `TOKEN=${leaked}\n`);
     writeFileSync(join(job.ws, 'bundle.js'), `var s="${job.creds.secretAccessKey}";\n`);
-    const run = await scan(job, { injected: 'true', 'scan-mode': 'tree', 'report-format': 'json', 'report-path': join(job.temp, 'r.json'), 'fail-on-findings': 'false' }, 'current');
+    const run = await scan(
+      job,
+      { injected: 'true', 'scan-mode': 'tree', 'report-format': 'json', 'report-path': join(job.temp, 'r.json'), 'fail-on-findings': 'false' },
+      'current',
+    );
     expect({ code: run.code, leaks: run.leaks }).toEqual({ code: 0, leaks: [] });
     const json = JSON.parse(readFileSync(join(job.temp, 'r.json'), 'utf8')) as { RuleID: string; File: string }[];
     expect(json.filter((f) => f.RuleID === 'injected-secret').map((f) => f.File)).toEqual(['bundle.js']);

@@ -31,7 +31,10 @@ beforeAll(async () => {
   sts = await new StsServer().start();
   sts.addProvider(issuer.url, ['sts.amazonaws.com']);
   for (const arn of [BUILD, DEPLOY]) sts.addRole({ arn, webIdentity: { issuer: issuer.url, sub: ['repo:octo-org/octo-repo:*'], aud: ['sts.amazonaws.com'] } });
-  sts.addRole({ arn: GITLAB_ROLE, webIdentity: { issuer: issuer.url, sub: ['project_path:my-group/my-project:ref_type:branch:ref:*'], aud: ['sts.amazonaws.com'] } });
+  sts.addRole({
+    arn: GITLAB_ROLE,
+    webIdentity: { issuer: issuer.url, sub: ['project_path:my-group/my-project:ref_type:branch:ref:*'], aud: ['sts.amazonaws.com'] },
+  });
 });
 
 afterAll(async () => {
@@ -66,7 +69,14 @@ describe('leak guard in a GitHub workflow job', () => {
     const secrets = [...Object.values(c1), ...Object.values(c2)];
     const env = { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws };
     const step = async (role: string, node: '24' | 'current'): Promise<StepRun> => {
-      const run = await runStep({ action: 'oidc-assume-role', inputs: { 'role-to-assume': role, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url }, env, secrets, node, cwd: ws });
+      const run = await runStep({
+        action: 'oidc-assume-role',
+        inputs: { 'role-to-assume': role, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url },
+        env,
+        secrets,
+        node,
+        cwd: ws,
+      });
       expect({ code: run.code, out: run.code ? transcript(run) : '' }).toEqual({ code: 0, out: '' });
       expect(run.leaks).toEqual([]);
       return run;
@@ -89,7 +99,10 @@ describe('leak guard in a GitHub workflow job', () => {
     const jsLine = head.split('\n').length;
     const blob = Buffer.from(JSON.stringify({ profile: 'ci', token: c1.sessionToken })).toString('base64');
     writeFileSync(join(ws, 'config', 'settings.json'), JSON.stringify({ name: 'app', env: 'prod', blob }, null, 2));
-    writeFileSync(join(ws, 'dist', 'image.tar'), dockerSave([{ 'app/main.js': bundle(20_000, 3) }, { 'root/.aws/credentials': `[default]\naws_access_key_id = ${c2.accessKeyId}\n` }]));
+    writeFileSync(
+      join(ws, 'dist', 'image.tar'),
+      dockerSave([{ 'app/main.js': bundle(20_000, 3) }, { 'root/.aws/credentials': `[default]\naws_access_key_id = ${c2.accessKeyId}\n` }]),
+    );
     mkdirSync(join(ws, '.git'));
     writeFileSync(join(ws, '.git', 'FETCH_HEAD'), c2.secretAccessKey);
 
@@ -124,13 +137,23 @@ describe('leak guard in a GitHub workflow job', () => {
   it('finds nothing in a clean tree', async () => {
     const { temp, ws } = jobDirs();
     const c = sts.presetCredentials();
-    const run = await runStep({ action: 'oidc-assume-role', inputs: { 'role-to-assume': BUILD, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url }, env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws }, secrets: Object.values(c), cwd: ws });
+    const run = await runStep({
+      action: 'oidc-assume-role',
+      inputs: { 'role-to-assume': BUILD, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url },
+      env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws },
+      secrets: Object.values(c),
+      cwd: ws,
+    });
     expect(run.code).toBe(0);
     // about 8 MB: bundles, a tgz of them, an image
     for (let i = 0; i < 12; i++) writeFileSync(join(ws, `chunk${i}.js`), bundle(600_000, i));
     writeFileSync(join(ws, 'site.tgz'), gzip(tar({ 'index.js': bundle(300_000, 99), 'conf.json': JSON.stringify({ region: 'us-east-1', role: BUILD }) })));
     writeFileSync(join(ws, 'image.tar'), dockerSave([{ 'app/a.js': bundle(100_000, 7) }]));
-    const guard = await runCli(['guard', '.'], { cwd: ws, env: { GITHUB_ACTIONS: 'true', RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws }, secrets: Object.values(c) });
+    const guard = await runCli(['guard', '.'], {
+      cwd: ws,
+      env: { GITHUB_ACTIONS: 'true', RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws },
+      secrets: Object.values(c),
+    });
     expect({ code: guard.code, stdout: guard.stdout }).toEqual({ code: 0, stdout: '' });
     expect(guard.stderr).toMatch(/searched 19 file\(s\), [0-9.]+ MB, for \d+ secret\(s\).*none found/);
   });
@@ -138,7 +161,13 @@ describe('leak guard in a GitHub workflow job', () => {
   it('fails closed (exit 2) on a record it cannot fully read, and a finding still wins (exit 1)', async () => {
     const { temp, ws } = jobDirs();
     const c = sts.presetCredentials();
-    const run = await runStep({ action: 'oidc-assume-role', inputs: { 'role-to-assume': BUILD, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url }, env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws }, secrets: Object.values(c), cwd: ws });
+    const run = await runStep({
+      action: 'oidc-assume-role',
+      inputs: { 'role-to-assume': BUILD, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url },
+      env: { ...issuer.githubEnv, RUNNER_TEMP: temp, GITHUB_WORKSPACE: ws },
+      secrets: Object.values(c),
+      cwd: ws,
+    });
     expect(run.code).toBe(0);
     const record = readdirSync(temp, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('guard-record.jsonl')) ?? '';
     expect(record).not.toBe('');
@@ -172,9 +201,28 @@ describe('leak guard in a GitLab job (CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-guard-gl-'));
     const c = sts.presetCredentials();
     const jwt = await issuer.gitlabToken('sts.amazonaws.com');
-    const env = { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', CI_JOB_ID: '777', CI_PROJECT_DIR: dir, AWS_ID_TOKEN: jwt, TMPDIR: join(dir, 'tmp'), PIPELINE_SECRETS_ENV_FILE: join(dir, 'aws.env') };
+    const env = {
+      GITLAB_CI: 'true',
+      CI_PROJECT_PATH: 'my-group/my-project',
+      CI_PIPELINE_ID: '1212',
+      CI_JOB_ID: '777',
+      CI_PROJECT_DIR: dir,
+      AWS_ID_TOKEN: jwt,
+      TMPDIR: join(dir, 'tmp'),
+      PIPELINE_SECRETS_ENV_FILE: join(dir, 'aws.env'),
+    };
     mkdirSync(join(dir, 'tmp'));
-    const args = ['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN'];
+    const args = [
+      'oidc-assume-role',
+      '--role-to-assume',
+      GITLAB_ROLE,
+      '--aws-region',
+      'eu-west-1',
+      '--sts-endpoint',
+      sts.url,
+      '--id-token-var',
+      'AWS_ID_TOKEN',
+    ];
     const main = await runCli(args, { cwd: dir, env, secrets: [...Object.values(c), jwt] });
     expect({ code: main.code, err: main.code ? main.stderr : '' }).toEqual({ code: 0, err: '' });
     const jobTemp = join(dir, 'tmp', 'pipeline-secrets-job-777');

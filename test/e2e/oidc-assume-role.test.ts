@@ -37,7 +37,10 @@ beforeAll(async () => {
   sts.addRole({ arn: ROLE, maxSessionDuration: 7200, webIdentity: { issuer: issuer.url, sub: ['repo:octo-org/octo-repo:*'], aud: ['sts.amazonaws.com'] } });
   sts.addRole({ arn: STRICT, webIdentity: { issuer: issuer.url, sub: ['repo:octo-org/other:ref:refs/heads/main'], aud: ['sts.amazonaws.com'] } });
   sts.addRole({ arn: TARGET, trustedRoles: [ROLE], externalId: 'ext-4242' });
-  sts.addRole({ arn: GITLAB_ROLE, webIdentity: { issuer: issuer.url, sub: ['project_path:my-group/my-project:ref_type:branch:ref:*'], aud: ['sts.amazonaws.com'] } });
+  sts.addRole({
+    arn: GITLAB_ROLE,
+    webIdentity: { issuer: issuer.url, sub: ['project_path:my-group/my-project:ref_type:branch:ref:*'], aud: ['sts.amazonaws.com'] },
+  });
 });
 
 afterAll(async () => {
@@ -52,11 +55,22 @@ const credList = (c: Creds): string[] => [c.accessKeyId, c.secretAccessKey, c.se
 
 /** JWTs are handed out during the run: none may be printed anywhere (the add-mask lines aside). */
 function jwtLeaks(run: StepRun): string[] {
-  const printed = [run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, JSON.stringify(run.annotations)].join('\n');
+  const printed = [
+    run.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+    run.stderr,
+    run.summary,
+    JSON.stringify(run.annotations),
+  ].join('\n');
   return issuer.issued.filter((t) => printed.includes(t) || printed.includes(t.split('.')[1] ?? 'x'));
 }
 
-async function step(inputs: Record<string, string>, opts: { env?: Record<string, string | undefined>; secrets?: string[]; node?: 'current' | '24'; after?: StepRun; action?: string } = {}): Promise<StepRun> {
+async function step(
+  inputs: Record<string, string>,
+  opts: { env?: Record<string, string | undefined>; secrets?: string[]; node?: 'current' | '24'; after?: StepRun; action?: string } = {},
+): Promise<StepRun> {
   const run = await runStep({
     action: opts.action ?? 'oidc-assume-role',
     inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'sts-endpoint': sts.url, ...inputs },
@@ -90,13 +104,26 @@ describe('oidc-assume-role: success paths', () => {
     const run = await step({}, { secrets: credList(c) });
     expect(run.code).toBe(0);
     expect(issuer.requests - before).toBe(1);
-    expect(run.exported).toMatchObject({ AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey, AWS_SESSION_TOKEN: c.sessionToken, AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' });
+    expect(run.exported).toMatchObject({
+      AWS_ACCESS_KEY_ID: c.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
+      AWS_SESSION_TOKEN: c.sessionToken,
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+    });
     for (const v of credList(c)) expect(run.masks).toContain(v);
     // masked before anything else: the first lines of stdout are the three add-masks
-    const firstMasks = run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::') || l.trim()).slice(0, 3);
+    const firstMasks = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::add-mask::') || l.trim())
+      .slice(0, 3);
     expect(firstMasks.every((l) => l.startsWith('::add-mask::'))).toBe(true);
     // the peer's outputs, aws-expiration even without output-credentials (not a secret)
-    expect(run.outputs).toEqual({ 'aws-account-id': ACCT, 'authenticated-arn': `arn:aws:sts::${ACCT}:assumed-role/deploy/GitHubActions-4242-1`, 'aws-expiration': expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
+    expect(run.outputs).toEqual({
+      'aws-account-id': ACCT,
+      'authenticated-arn': `arn:aws:sts::${ACCT}:assumed-role/deploy/GitHubActions-4242-1`,
+      'aws-expiration': expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+    });
     expect(sts.calls('AssumeRoleWithWebIdentity')).toBe(1);
     const session = sts.sessions.get(c.accessKeyId);
     expect(session?.sessionName).toBe('GitHubActions-4242-1');
@@ -105,7 +132,12 @@ describe('oidc-assume-role: success paths', () => {
     expect(run.summary).toContain('GitHubActions-4242-1');
     expect(run.summary).toMatch(/Expires \| \d{4}-\d\d-\d\dT/);
 
-    const cli = await awsCli({ AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey, AWS_SESSION_TOKEN: c.sessionToken, AWS_REGION: 'us-east-1' });
+    const cli = await awsCli({
+      AWS_ACCESS_KEY_ID: c.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: c.secretAccessKey,
+      AWS_SESSION_TOKEN: c.sessionToken,
+      AWS_REGION: 'us-east-1',
+    });
     expect(cli.stderr).toBe('');
     expect(JSON.parse(cli.stdout)).toMatchObject({ Account: ACCT, Arn: `arn:aws:sts::${ACCT}:assumed-role/deploy/GitHubActions-4242-1` });
   });
@@ -166,7 +198,12 @@ describe('oidc-assume-role: success paths', () => {
     const c = sts.presetCredentials();
     const run = await step({ 'output-credentials': 'true', 'mask-aws-account-id': 'true' }, { secrets: [...credList(c), ACCT], node: 'current' });
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ 'aws-account-id': ACCT, 'aws-access-key-id': c.accessKeyId, 'aws-secret-access-key': c.secretAccessKey, 'aws-session-token': c.sessionToken });
+    expect(run.outputs).toMatchObject({
+      'aws-account-id': ACCT,
+      'aws-access-key-id': c.accessKeyId,
+      'aws-secret-access-key': c.secretAccessKey,
+      'aws-session-token': c.sessionToken,
+    });
     expect(new Date(run.outputs['aws-expiration'] ?? '').getTime()).toBeGreaterThan(Date.now() + 3000_000);
     expect(run.masks).toContain(ACCT);
     expect(run.summary).not.toContain(ACCT);
@@ -188,7 +225,10 @@ describe('oidc-assume-role: success paths', () => {
     expect(run2.annotations.some((a) => a.level === 'warning' && /at most 1 hour/.test(a.message))).toBe(true);
     expect(run2.summary).toContain('chained');
 
-    const tooLong = await step({ 'role-to-assume': TARGET, 'role-chaining': 'true', 'role-duration-seconds': '7200' }, { env: run1.exported, secrets: credList(first) });
+    const tooLong = await step(
+      { 'role-to-assume': TARGET, 'role-chaining': 'true', 'role-duration-seconds': '7200' },
+      { env: run1.exported, secrets: credList(first) },
+    );
     expect(tooLong.code).not.toBe(0);
     expect(tooLong.stdout).toMatch(/role-duration-seconds/);
     expect(sts.calls('AssumeRole')).toBe(1);
@@ -198,7 +238,10 @@ describe('oidc-assume-role: success paths', () => {
     const first = sts.presetCredentials();
     const run1 = await step({}, { secrets: credList(first) });
     const second = sts.presetCredentials();
-    const run2 = await step({ 'role-to-assume': TARGET, 'role-chaining': 'true', 'role-external-id': 'ext-4242', 'credentials-file': 'true', 'aws-profile': 'target' }, { env: run1.exported, secrets: [...credList(first), ...credList(second)] });
+    const run2 = await step(
+      { 'role-to-assume': TARGET, 'role-chaining': 'true', 'role-external-id': 'ext-4242', 'credentials-file': 'true', 'aws-profile': 'target' },
+      { env: run1.exported, secrets: [...credList(first), ...credList(second)] },
+    );
     expect(run2.code).toBe(0);
     expect(run2.exported).toMatchObject({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: 'target' });
     const env = Object.fromEntries(Object.entries(run2.exported).filter(([k]) => k.startsWith('AWS_')));
@@ -210,7 +253,10 @@ describe('oidc-assume-role: success paths', () => {
   it('a role name is resolved against the account of the credentials in the env', async () => {
     const first = sts.presetCredentials();
     const run1 = await step({}, { secrets: credList(first) });
-    const run2 = await step({ 'role-to-assume': 'ci/target', 'role-chaining': 'true', 'role-external-id': 'ext-4242' }, { env: run1.exported, secrets: credList(first) });
+    const run2 = await step(
+      { 'role-to-assume': 'ci/target', 'role-chaining': 'true', 'role-external-id': 'ext-4242' },
+      { env: run1.exported, secrets: credList(first) },
+    );
     expect(run2.code).toBe(0);
     expect(sts.calls('GetCallerIdentity')).toBe(1);
     expect(run2.summary).toContain(TARGET);
@@ -222,7 +268,10 @@ describe('oidc-assume-role: success paths', () => {
     const jwt = await issuer.sign(issuer.githubClaims('sts.amazonaws.com'));
     writeFileSync(file, `${jwt}\n`);
     const c = sts.presetCredentials();
-    const run = await step({ 'web-identity-token-file': file }, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }, secrets: [...credList(c), jwt] });
+    const run = await step(
+      { 'web-identity-token-file': file },
+      { env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }, secrets: [...credList(c), jwt] },
+    );
     expect(run.code).toBe(0);
     expect(run.exported['AWS_ACCESS_KEY_ID']).toBe(c.accessKeyId);
   });
@@ -364,7 +413,15 @@ describe('oidc-assume-role: GitLab through the CLI', () => {
     const run = await runCli(
       ['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN'],
       {
-        env: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', CI_JOB_ID: '499', AWS_ID_TOKEN: jwt, PIPELINE_SECRETS_ENV_FILE: envFile, PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp') },
+        env: {
+          GITLAB_CI: 'true',
+          CI_PROJECT_PATH: 'my-group/my-project',
+          CI_PIPELINE_ID: '1212',
+          CI_JOB_ID: '499',
+          AWS_ID_TOKEN: jwt,
+          PIPELINE_SECRETS_ENV_FILE: envFile,
+          PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp'),
+        },
         secrets: [...credList(c), jwt],
       },
     );
@@ -379,9 +436,12 @@ describe('oidc-assume-role: GitLab through the CLI', () => {
 
   it('without the id_tokens variable: says how to declare it, nothing called', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gl-'));
-    const run = await runCli(['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN'], {
-      env: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp') },
-    });
+    const run = await runCli(
+      ['oidc-assume-role', '--role-to-assume', GITLAB_ROLE, '--aws-region', 'eu-west-1', '--sts-endpoint', sts.url, '--id-token-var', 'AWS_ID_TOKEN'],
+      {
+        env: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'my-group/my-project', CI_PIPELINE_ID: '1212', PIPELINE_SECRETS_TEMP_DIR: join(dir, 'tmp') },
+      },
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('id_tokens: { AWS_ID_TOKEN: { aud:');
     expect(run.stderr).not.toContain('STS');

@@ -42,7 +42,9 @@ const leaves: Record<string, TestCert> = {};
 const tlsServers: TlsServer[] = [];
 
 async function tlsServer(cert: TestCert): Promise<number> {
-  const s = createTlsServer({ key: cert.key, cert: [cert.cert, ...cert.chain.filter((c) => c !== ca.cert && c !== otherCa.cert)].join('') }, (sock) => sock.end());
+  const s = createTlsServer({ key: cert.key, cert: [cert.cert, ...cert.chain.filter((c) => c !== ca.cert && c !== otherCa.cert)].join('') }, (sock) =>
+    sock.end(),
+  );
   s.on('tlsClientError', () => undefined);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   tlsServers.push(s);
@@ -100,14 +102,19 @@ describe('rotate-check: certificate files', () => {
     expect(item(rep, 'certs/soon.pem').status).toBe('fail');
     expect(item(rep, 'certs/expired.pem')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/expired/) });
     expect(item(rep, 'certs/future.pem')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/not valid before/) });
-    expect(item(rep, 'certs/chain.pem')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/intermediate "Short Intermediate" expires .* before the leaf/) });
+    expect(item(rep, 'certs/chain.pem')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/intermediate "Short Intermediate" expires .* before the leaf/),
+    });
     expect(item(rep, 'deploy/bundle.pem').status).toBe('ok');
     expect(rep.items.some((i) => i.name.includes('node_modules'))).toBe(false);
     expect(rep.counts).toEqual({ overdue: 3, expiring: 2, ok: 2 });
     expect(run.outputs).toMatchObject({ overdue: '3', expiring: '2' });
     expect(run.summary).toContain('| Status | Item | Kind | Age / left | Limit | Owner | Detail |');
     expect(run.summary).toContain('`certs/soon.pem`');
-    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.props['file'])).toEqual(expect.arrayContaining(['certs/soon.pem', 'certs/expired.pem']));
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.props['file'])).toEqual(
+      expect.arrayContaining(['certs/soon.pem', 'certs/expired.pem']),
+    );
     expect(run.annotations.filter((a) => a.level === 'warning')).toHaveLength(2);
     expect(readFileSync(run.outputs['report-path'] ?? '', 'utf8')).not.toContain('PRIVATE KEY');
     expect(run.stdout).not.toContain(keyBody);
@@ -124,7 +131,8 @@ describe('rotate-check: certificate files', () => {
   });
 
   it('a policy file changes the windows per glob; a bad field is named', async () => {
-    const policy = 'defaults:\n  warn-before: 30d\nrules:\n  - match: "certs/expiring.pem"\n    warn-before: 7d\n    fail-before: 3d\n  - match: "legacy/**"\n    ignore: true\n';
+    const policy =
+      'defaults:\n  warn-before: 30d\nrules:\n  - match: "certs/expiring.pem"\n    warn-before: 7d\n    fail-before: 3d\n  - match: "legacy/**"\n    ignore: true\n';
     const ws = workspace({ 'certs/expiring.pem': leaves['expiring']!.cert, 'legacy/old.pem': leaves['expired']!.cert, 'rotation.yml': policy });
     const ok = await runStep({ action: 'rotate-check', cwd: ws, inputs: { certificates: '**/*.pem', policy: 'rotation.yml' } });
     expect(ok.code).toBe(0);
@@ -175,7 +183,11 @@ describe('rotate-check: live TLS endpoints', () => {
 
     const proxy = await startProxy();
     try {
-      const viaProxy = await runStep({ action: 'rotate-check', inputs: { endpoints: `127.0.0.1:${expiring}`, 'endpoints-ca': ca.cert }, env: { HTTPS_PROXY: proxy.url } });
+      const viaProxy = await runStep({
+        action: 'rotate-check',
+        inputs: { endpoints: `127.0.0.1:${expiring}`, 'endpoints-ca': ca.cert },
+        env: { HTTPS_PROXY: proxy.url },
+      });
       expect(viaProxy.code).toBe(0);
       expect(proxy.tunnels).toEqual([`127.0.0.1:${expiring}`]);
     } finally {
@@ -193,13 +205,26 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     vault.mount('secret', { type: 'kv', version: 2 });
     vault.mount('database', { type: 'database' });
     vault.databaseRole('database', 'app', { default_ttl: 3600, max_ttl: 7200 });
-    vault.policy('rotate', [{ path: 'secret/metadata/*', capabilities: ['list', 'read'] }, { path: 'pki/cert*', capabilities: ['list', 'read'] }]);
+    vault.policy('rotate', [
+      { path: 'secret/metadata/*', capabilities: ['list', 'read'] },
+      { path: 'pki/cert*', capabilities: ['list', 'read'] },
+    ]);
     const at = (days: number) => NOW - days * DAY;
     vault.kv2Put('secret', 'ci/db', { password: 'db-password-value-1' }, { createdTime: at(100) });
     vault.kv2Put('secret', 'ci/api', { key: 'api-key-value-22' }, { createdTime: at(70) });
     vault.kv2Put('secret', 'ci/fresh', { key: 'fresh-value-333' }, { createdTime: at(5), customMetadata: { owner: 'team-a' } });
-    vault.kv2Put('secret', 'ci/sub/rotating', { key: 'rotating-value-4444' }, { createdTime: at(40), customMetadata: { rotation_period: '30d', owner: 'team-b' } });
-    vault.kv2Put('secret', 'ci/expiring', { key: 'expiring-value-55555' }, { createdTime: at(1), customMetadata: { expires_at: new Date(NOW + 10 * DAY).toISOString() } });
+    vault.kv2Put(
+      'secret',
+      'ci/sub/rotating',
+      { key: 'rotating-value-4444' },
+      { createdTime: at(40), customMetadata: { rotation_period: '30d', owner: 'team-b' } },
+    );
+    vault.kv2Put(
+      'secret',
+      'ci/expiring',
+      { key: 'expiring-value-55555' },
+      { createdTime: at(1), customMetadata: { expires_at: new Date(NOW + 10 * DAY).toISOString() } },
+    );
     vault.kv2Put('secret', 'ci/versions', { key: 'old-value-666666' }, { createdTime: at(60) });
     vault.kv2Put('secret', 'ci/versions', { key: 'new-value-7777777' }, { createdTime: at(20) });
     vault.kv2Put('secret', 'other/x', { key: 'other-value-88888888' }, { createdTime: at(500) });
@@ -208,7 +233,9 @@ describe('rotate-check: Vault metadata, token and leases', () => {
 
   it('walks KV metadata (never data), honours custom_metadata, flags old readable versions, checks token and leases', async () => {
     const token = vault.createToken({ policies: ['rotate'], ttl: 3600 });
-    const lease = await fetch(`${vault.url}/v1/database/creds/app`, { headers: { 'X-Vault-Token': vault.rootToken } }).then((r) => r.json() as Promise<{ lease_id: string }>);
+    const lease = await fetch(`${vault.url}/v1/database/creds/app`, { headers: { 'X-Vault-Token': vault.rootToken } }).then(
+      (r) => r.json() as Promise<{ lease_id: string }>,
+    );
     const run = await runStep({
       action: 'rotate-check',
       inputs: { url: vault.url, token, 'vault-paths': 'secret/ci/', leases: `${lease.lease_id}\ndatabase/creds/app/missing` },
@@ -223,7 +250,10 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     expect(item(rep, 'secret/ci/fresh')).toMatchObject({ status: 'ok', owner: 'team-a' });
     expect(item(rep, 'secret/ci/sub/rotating')).toMatchObject({ status: 'fail', owner: 'team-b' });
     expect(item(rep, 'secret/ci/expiring')).toMatchObject({ status: 'fail', leftSec: 10 * 86400 });
-    expect(item(rep, 'secret/ci/versions')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/1 older version still readable, replaced 20d ago/) });
+    expect(item(rep, 'secret/ci/versions')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/1 older version still readable, replaced 20d ago/),
+    });
     expect(rep.items.some((i) => i.name.startsWith('secret/other'))).toBe(false);
     expect(item(rep, 'token in use (auth/token/create)')).toMatchObject({ kind: 'vault-token', status: 'ok', leftSec: 3600 });
     expect(item(rep, lease.lease_id)).toMatchObject({ kind: 'vault-lease', status: 'warn', detail: expect.stringMatching(/renewable, 1h left/) });
@@ -248,14 +278,22 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     const run = await runStep({ action: 'rotate-check', inputs: { url: vault.url, token, 'vault-pki': 'pki', 'check-token': 'false' }, secrets: [token] });
     expect(run.leaks).toEqual([]);
     const rep = report(run);
-    expect(rep.items.map((i) => [i.name, i.status]).sort()).toEqual([['pki/api.test', 'fail'], ['pki/web.test', 'ok']]);
+    expect(rep.items.map((i) => [i.name, i.status]).sort()).toEqual([
+      ['pki/api.test', 'fail'],
+      ['pki/web.test', 'ok'],
+    ]);
     expect(item(rep, 'pki/web.test').detail).toContain('serial 22-bb');
     expect(run.stdout).toContain('1 revoked skipped');
   });
 
   it('a token without a TTL warns; a root token fails', async () => {
     const forever = vault.createToken({ policies: ['rotate'], ttl: 0 });
-    const run = await runStep({ action: 'rotate-check', inputs: { url: vault.url, token: forever }, env: { PIPELINE_SECRETS_NOW: new Date(NOW).toISOString() }, secrets: [forever] });
+    const run = await runStep({
+      action: 'rotate-check',
+      inputs: { url: vault.url, token: forever },
+      env: { PIPELINE_SECRETS_NOW: new Date(NOW).toISOString() },
+      secrets: [forever],
+    });
     expect(run.leaks).toEqual([]);
     expect(run.code).toBe(0);
     expect(report(run).items[0]).toMatchObject({ kind: 'vault-token', status: 'warn', detail: expect.stringMatching(/never expires/) });
@@ -270,7 +308,15 @@ describe('rotate-check: Vault metadata, token and leases', () => {
     try {
       vault.clock.set(undefined);
       vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
-      vault.jwtRole('jwt', 'rotation', { role_type: 'jwt', bound_audiences: ['https://vault.test'], user_claim: 'sub', bound_claims: { repository: 'octo-org/*' }, bound_claims_type: 'glob', token_policies: ['rotate'], token_ttl: 600 });
+      vault.jwtRole('jwt', 'rotation', {
+        role_type: 'jwt',
+        bound_audiences: ['https://vault.test'],
+        user_claim: 'sub',
+        bound_claims: { repository: 'octo-org/*' },
+        bound_claims_type: 'glob',
+        token_policies: ['rotate'],
+        token_ttl: 600,
+      });
       const before = vault.counters.revocations;
       const run = await runStep({
         action: 'rotate-check',
@@ -281,11 +327,20 @@ describe('rotate-check: Vault metadata, token and leases', () => {
       const issued = [...vault.tokens.values()].filter((t) => t.path.startsWith('auth/jwt')).map((t) => t.id);
       expect(issued).toHaveLength(1);
       expect(run.leaks).toEqual([]);
-      const shown = [...run.log, run.summary, run.stderr, ...run.annotations.map((a) => a.message), readFileSync(run.outputs['report-path'] ?? '', 'utf8')].join('\n');
+      const shown = [
+        ...run.log,
+        run.summary,
+        run.stderr,
+        ...run.annotations.map((a) => a.message),
+        readFileSync(run.outputs['report-path'] ?? '', 'utf8'),
+      ].join('\n');
       expect(shown).not.toContain(issued[0]!);
       expect(issuer.issued.some((jwt) => shown.includes(jwt))).toBe(false);
       expect(run.masks).toContain(issued[0]!);
-      expect(report(run).items.map((i) => [i.name, i.status])).toEqual([['secret/ci/fresh', 'ok'], ['token in use (auth/jwt/login)', 'ok']]);
+      expect(report(run).items.map((i) => [i.name, i.status])).toEqual([
+        ['secret/ci/fresh', 'ok'],
+        ['token in use (auth/jwt/login)', 'ok'],
+      ]);
       expect(vault.counters.revocations).toBe(before + 1);
     } finally {
       vault.clock.set(NOW);
@@ -295,17 +350,33 @@ describe('rotate-check: Vault metadata, token and leases', () => {
 
   it('Vault unreachable is one failing item; the other checks still report', async () => {
     const ws = workspace({ 'ok.pem': leaves['valid']!.cert });
-    const run = await runStep({ action: 'rotate-check', cwd: ws, inputs: { url: 'http://127.0.0.1:9', token: 'hvs.unreachable-token-value', 'retry-max-attempts': '1', certificates: '*.pem' }, secrets: ['hvs.unreachable-token-value'] });
+    const run = await runStep({
+      action: 'rotate-check',
+      cwd: ws,
+      inputs: { url: 'http://127.0.0.1:9', token: 'hvs.unreachable-token-value', 'retry-max-attempts': '1', certificates: '*.pem' },
+      secrets: ['hvs.unreachable-token-value'],
+    });
     expect(run.leaks).toEqual([]);
     expect(run.code).toBe(1);
-    expect(report(run).items.map((i) => [i.name, i.status]).sort()).toEqual([['ok.pem', 'ok'], ['vault login', 'fail']]);
+    expect(
+      report(run)
+        .items.map((i) => [i.name, i.status])
+        .sort(),
+    ).toEqual([
+      ['ok.pem', 'ok'],
+      ['vault login', 'fail'],
+    ]);
     const bad = await runStep({ action: 'rotate-check', inputs: { url: 'ftp://vault', 'vault-paths': 'secret/x' } });
     expect(bad.stdout).toContain('(input "url")');
   });
 
   it('a path the token may not list becomes a failing item, not a crash', async () => {
     const weak = vault.createToken({ policies: ['nothing'], ttl: 600 });
-    const run = await runStep({ action: 'rotate-check', inputs: { url: vault.url, token: weak, 'vault-paths': 'secret/ci/', 'check-token': 'false' }, secrets: [weak] });
+    const run = await runStep({
+      action: 'rotate-check',
+      inputs: { url: vault.url, token: weak, 'vault-paths': 'secret/ci/', 'check-token': 'false' },
+      secrets: [weak],
+    });
     expect(run.leaks).toEqual([]);
     expect(run.code).toBe(1);
     expect(report(run).items).toEqual([expect.objectContaining({ name: 'secret/ci/', status: 'fail', detail: expect.stringMatching(/403/) })]);
@@ -354,7 +425,12 @@ describe('rotate-check: IAM access keys', () => {
   it('IAM calls go through the proxy (the SDK over core/http)', async () => {
     const proxy = await startProxy();
     try {
-      const run = await runStep({ action: 'rotate-check', inputs: { 'aws-keys': 'true', 'iam-endpoint': iam.url, 'warn-only': 'true' }, env: { AWS_ACCESS_KEY_ID: AKID, AWS_SECRET_ACCESS_KEY: SECRET, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url }, secrets: [SECRET] });
+      const run = await runStep({
+        action: 'rotate-check',
+        inputs: { 'aws-keys': 'true', 'iam-endpoint': iam.url, 'warn-only': 'true' },
+        env: { AWS_ACCESS_KEY_ID: AKID, AWS_SECRET_ACCESS_KEY: SECRET, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
+        secrets: [SECRET],
+      });
       expect(run.leaks).toEqual([]);
       expect(run.code).toBe(0);
       expect(proxy.tunnels.length).toBeGreaterThan(0);
@@ -367,9 +443,16 @@ describe('rotate-check: IAM access keys', () => {
   it('AccessDenied on ListUsers is a failing item naming the permissions', async () => {
     iam.deny.add('ListUsers');
     try {
-      const run = await runStep({ action: 'rotate-check', inputs: { 'aws-keys': 'true', 'iam-endpoint': iam.url }, env: { AWS_ACCESS_KEY_ID: AKID, AWS_SECRET_ACCESS_KEY: SECRET }, secrets: [SECRET] });
+      const run = await runStep({
+        action: 'rotate-check',
+        inputs: { 'aws-keys': 'true', 'iam-endpoint': iam.url },
+        env: { AWS_ACCESS_KEY_ID: AKID, AWS_SECRET_ACCESS_KEY: SECRET },
+        secrets: [SECRET],
+      });
       expect(run.leaks).toEqual([]);
-      expect(report(run).items).toEqual([expect.objectContaining({ status: 'fail', detail: expect.stringMatching(/AccessDenied.*iam:ListUsers, iam:ListAccessKeys/) })]);
+      expect(report(run).items).toEqual([
+        expect.objectContaining({ status: 'fail', detail: expect.stringMatching(/AccessDenied.*iam:ListUsers, iam:ListAccessKeys/) }),
+      ]);
     } finally {
       iam.deny.delete('ListUsers');
     }
@@ -428,7 +511,15 @@ describe('rotate-check: the GitHub issue', () => {
       vault.kv2Put('secret', 'ci/pasted', { key: 'pasted-value-0001' }, { createdTime: NOW - 200 * DAY, customMetadata: { owner: `ops ${TOKEN}` } });
       const run = await runStep({
         action: 'rotate-check',
-        inputs: { url: vault.url, token: vault.rootToken, 'vault-paths': 'secret/ci/', 'check-token': 'false', issue: 'true', 'github-token': TOKEN, 'issue-title': 'rotation (masked body test)' },
+        inputs: {
+          url: vault.url,
+          token: vault.rootToken,
+          'vault-paths': 'secret/ci/',
+          'check-token': 'false',
+          issue: 'true',
+          'github-token': TOKEN,
+          'issue-title': 'rotation (masked body test)',
+        },
         env: { GITHUB_API_URL: gh.url, PIPELINE_SECRETS_NOW: new Date(NOW).toISOString() },
         secrets: [TOKEN, vault.rootToken, 'pasted-value-0001'],
       });
@@ -449,7 +540,13 @@ describe('rotate-check: the GitHub issue', () => {
   it('a token without issues: write fails with the permission to add', async () => {
     gh.readOnly.add('ghs_readonly_token_1234567890');
     const ws = workspace({ 'a.pem': leaves['soon']!.cert });
-    const run = await runStep({ action: 'rotate-check', cwd: ws, inputs: { certificates: '*.pem', issue: 'true', 'github-token': 'ghs_readonly_token_1234567890', 'issue-title': 'rotation (read-only test)' }, env: { GITHUB_API_URL: gh.url }, secrets: ['ghs_readonly_token_1234567890'] });
+    const run = await runStep({
+      action: 'rotate-check',
+      cwd: ws,
+      inputs: { certificates: '*.pem', issue: 'true', 'github-token': 'ghs_readonly_token_1234567890', 'issue-title': 'rotation (read-only test)' },
+      env: { GITHUB_API_URL: gh.url },
+      secrets: ['ghs_readonly_token_1234567890'],
+    });
     expect(run.leaks).toEqual([]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/answered 403.*issues: write/);

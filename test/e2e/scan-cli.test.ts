@@ -78,7 +78,11 @@ describe('pipeline-secrets scan', () => {
     write(root, '.gitleaks.toml', testConfig());
     write(root, 'x/y z.env', `A=${secret}\n`);
     const out = tmp('cli-out');
-    for (const [format, file] of [['sarif', 'r.sarif'], ['gitlab', 'gl.json'], ['json', 'r.json']] as const) {
+    for (const [format, file] of [
+      ['sarif', 'r.sarif'],
+      ['gitlab', 'gl.json'],
+      ['json', 'r.json'],
+    ] as const) {
       const run = await runCli(['scan', root, '--report', join(out, file), '--format', format], { env, secrets: [secret] });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`x/y z.env:1:3: test-live-token: ${secret.slice(0, 4)}***`);
@@ -95,7 +99,7 @@ describe('pipeline-secrets scan', () => {
 
   it('exits 2 on usage and config errors, naming the problem', async () => {
     const dir = tmp('cli-bad');
-    write(dir, 'bad.toml', '[[rules]]\nid = "broken"\nregex = \'\'\'(unclosed\'\'\'\n');
+    write(dir, 'bad.toml', "[[rules]]\nid = \"broken\"\nregex = '''(unclosed'''\n");
     const bad = await runCli(['scan', dir, '--config', join(dir, 'bad.toml')], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/broken/);

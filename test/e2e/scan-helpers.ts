@@ -37,12 +37,28 @@ export function tmp(name: string): string {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test Author', '-c', 'user.email=author@example.test', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C', ...osEnv() },
-  }).trim();
+  return execFileSync(
+    'git',
+    [
+      '-c',
+      'user.name=Test Author',
+      '-c',
+      'user.email=author@example.test',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'init.defaultBranch=main',
+      '-c',
+      'protocol.file.allow=always',
+      ...args,
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C', ...osEnv() },
+    },
+  ).trim();
 }
 
 export function write(root: string, path: string, content: string | Buffer): void {
@@ -83,7 +99,11 @@ export function eventFile(dir: string, event: unknown): string {
 
 /** Runs dist/gitleaks-scan on a GitHub event in `root`, as the runner does. */
 export async function scanStep(
-  root: string, eventName: string, event: unknown, secrets: readonly string[], inputs: Record<string, string> = {},
+  root: string,
+  eventName: string,
+  event: unknown,
+  secrets: readonly string[],
+  inputs: Record<string, string> = {},
   extra: { node?: 'current' | '24'; env?: Record<string, string> } = {},
 ): Promise<import('../runner/github.js').StepRun> {
   const { runStep } = await import('../runner/github.js');
@@ -95,7 +115,10 @@ export async function scanStep(
     /* a plain directory */
   }
   return runStep({
-    action: 'gitleaks-scan', cwd: root, inputs, secrets,
+    action: 'gitleaks-scan',
+    cwd: root,
+    inputs,
+    secrets,
     env: { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(dir, event), GITHUB_SHA: sha, ...(extra.env ?? {}) },
     ...(extra.node ? { node: extra.node } : {}),
     timeoutMs: 60000,

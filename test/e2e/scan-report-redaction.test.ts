@@ -25,7 +25,8 @@ function forms(secret: string): string[] {
 
 function leaks(texts: Record<string, string>, secrets: readonly string[]): string[] {
   const out: string[] = [];
-  for (const [name, text] of Object.entries(texts)) for (const s of secrets) if (forms(s).some((f) => text.includes(f))) out.push(`${name} holds ${s.slice(0, 4)}…`);
+  for (const [name, text] of Object.entries(texts))
+    for (const s of secrets) if (forms(s).some((f) => text.includes(f))) out.push(`${name} holds ${s.slice(0, 4)}…`);
   return out;
 }
 

@@ -31,7 +31,11 @@ beforeAll(async () => {
   vault.policy('ci-read', ['secret/data/ci/*']);
   approle = vault.approleRole('deploy', { token_policies: ['ci-read'], token_ttl: 600 });
   vault.kubernetesAuth('kubernetes', `${issuer.url}/.well-known/jwks`);
-  vault.kubernetesRole('kubernetes', 'runner', { bound_service_account_names: ['gha-runner'], bound_service_account_namespaces: ['ci'], token_policies: ['ci-read'] });
+  vault.kubernetesRole('kubernetes', 'runner', {
+    bound_service_account_names: ['gha-runner'],
+    bound_service_account_namespaces: ['ci'],
+    token_policies: ['ci-read'],
+  });
   const dir = mkdtempSync(join(tmpdir(), 'ps-k8s-'));
   k8sTokenFile = join(dir, 'token');
   writeFileSync(k8sTokenFile, await issuer.sign({ sub: 'system:serviceaccount:ci:gha-runner', aud: 'https://kubernetes.default.svc' }, { expiresIn: 3600 }));
@@ -53,23 +57,42 @@ function assertClean(run: StepRun): void {
   expect(run.leaks).toEqual([]);
   const printed = [
     ...run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')),
-    run.stderr, run.summary, ...run.annotations.map((a) => a.message),
+    run.stderr,
+    run.summary,
+    ...run.annotations.map((a) => a.message),
   ].join('\n');
   for (const c of credentials()) expect(printed.includes(c) ? `leaked ${c.slice(0, 8)}…` : 'clean').toBe('clean');
 }
 
-const base = (extra: Record<string, string> = {}): Record<string, string> => ({ url: vault.url, role: 'ci', audience: AUD, 'retry-initial-delay': '1ms', ...extra });
+const base = (extra: Record<string, string> = {}): Record<string, string> => ({
+  url: vault.url,
+  role: 'ci',
+  audience: AUD,
+  'retry-initial-delay': '1ms',
+  ...extra,
+});
 
-async function step(inputs: Record<string, string>, opts: { env?: Record<string, string | undefined>; debug?: boolean; node?: 'current' | '24' } = {}): Promise<StepRun> {
+async function step(
+  inputs: Record<string, string>,
+  opts: { env?: Record<string, string | undefined>; debug?: boolean; node?: 'current' | '24' } = {},
+): Promise<StepRun> {
   const run = await runStep({
-    action: 'vault-login', inputs, env: opts.env ?? issuer.githubEnv, secrets: [approle.secretId, issuer.requestToken], ...(opts.debug ? { debug: true } : {}), ...(opts.node ? { node: opts.node } : {}),
+    action: 'vault-login',
+    inputs,
+    env: opts.env ?? issuer.githubEnv,
+    secrets: [approle.secretId, issuer.requestToken],
+    ...(opts.debug ? { debug: true } : {}),
+    ...(opts.node ? { node: opts.node } : {}),
   });
   assertClean(run);
   return run;
 }
 
 function errorText(run: StepRun): string {
-  return run.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
+  return run.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n');
 }
 
 describe('vault-login with GitHub OIDC (jwt)', () => {
@@ -117,7 +140,12 @@ describe('vault-login with GitHub OIDC (jwt)', () => {
     const jwts = issuer.issued.length;
     const run = await step(base());
     expect(run.code).toBe(0);
-    expect(vault.requestsTo(/^auth\/jwt\/login$/).slice(logins).map((e) => e.status)).toEqual([503, 503, 200]);
+    expect(
+      vault
+        .requestsTo(/^auth\/jwt\/login$/)
+        .slice(logins)
+        .map((e) => e.status),
+    ).toEqual([503, 503, 200]);
     expect(issuer.issued.length - jwts).toBe(3);
     expect(run.log.join('\n')).toMatch(/retrying in \d+ ms \(attempt 2 of 4\)/);
   });
@@ -182,7 +210,11 @@ describe('vault-login with AppRole, a token, Kubernetes', () => {
 
   it('AppRole: a wrong secret-id is refused once, not retried, with guidance', async () => {
     const logins = vault.requestsTo(/^auth\/approle\/login$/).length;
-    const run = await runStep({ action: 'vault-login', inputs: { url: vault.url, method: 'approle', 'role-id': approle.roleId, 'secret-id': 'not-the-secret-id' }, secrets: ['not-the-secret-id'] });
+    const run = await runStep({
+      action: 'vault-login',
+      inputs: { url: vault.url, method: 'approle', 'role-id': approle.roleId, 'secret-id': 'not-the-secret-id' },
+      secrets: ['not-the-secret-id'],
+    });
     assertClean(run);
     expect(run.code).toBe(1);
     expect(vault.requestsTo(/^auth\/approle\/login$/).length - logins).toBe(1);
@@ -203,7 +235,11 @@ describe('vault-login with AppRole, a token, Kubernetes', () => {
   });
 
   it('token: an invalid token fails naming the input', async () => {
-    const run = await runStep({ action: 'vault-login', inputs: { url: vault.url, method: 'token', token: 'hvs.not-a-real-token-at-all' }, secrets: ['hvs.not-a-real-token-at-all'] });
+    const run = await runStep({
+      action: 'vault-login',
+      inputs: { url: vault.url, method: 'token', token: 'hvs.not-a-real-token-at-all' },
+      secrets: ['hvs.not-a-real-token-at-all'],
+    });
     assertClean(run);
     expect(run.code).toBe(1);
     expect(errorText(run)).toMatch(/invalid, expired or revoked.*input "token"/);
@@ -218,7 +254,10 @@ describe('vault-login with AppRole, a token, Kubernetes', () => {
   it('kubernetes: a 403 (wrong service account) is not retried', async () => {
     vault.kubernetesRole('kubernetes', 'other', { bound_service_account_names: ['deployer'], bound_service_account_namespaces: ['ci'] });
     const logins = vault.requestsTo(/^auth\/kubernetes\/login$/).length;
-    const run = await step({ url: vault.url, method: 'kubernetes', role: 'other', 'kubernetes-token-path': k8sTokenFile, 'retry-initial-delay': '1ms' }, { env: {} });
+    const run = await step(
+      { url: vault.url, method: 'kubernetes', role: 'other', 'kubernetes-token-path': k8sTokenFile, 'retry-initial-delay': '1ms' },
+      { env: {} },
+    );
     expect(run.code).toBe(1);
     expect(vault.requestsTo(/^auth\/kubernetes\/login$/).length - logins).toBe(1);
     expect(errorText(run)).toContain('system:serviceaccount:ci:gha-runner is not in bound_service_account_names of role "other"');
@@ -244,7 +283,15 @@ describe('vault-login: namespaces, TLS, vault-action input names', () => {
   afterAll(async () => {
     await tlsVault.stop();
   });
-  const tlsInputs = (extra: Record<string, string>): Record<string, string> => ({ url: tlsVault.url, namespace: 'team-a', path: 'jwt-github', role: 'ci', audience: AUD, 'retry-initial-delay': '1ms', ...extra });
+  const tlsInputs = (extra: Record<string, string>): Record<string, string> => ({
+    url: tlsVault.url,
+    namespace: 'team-a',
+    path: 'jwt-github',
+    role: 'ci',
+    audience: AUD,
+    'retry-initial-delay': '1ms',
+    ...extra,
+  });
 
   it('trusts ca-certificate given as a file path, logs in inside a namespace and exports VAULT_NAMESPACE', async () => {
     const run = await step(tlsInputs({ 'ca-certificate': caPath }));
@@ -257,7 +304,7 @@ describe('vault-login: namespaces, TLS, vault-action input names', () => {
     expect(tlsVault.counters.revocations).toBe(1);
   });
 
-  it('accepts vault-action\'s base64 caCertificate and jwtGithubAudience names', async () => {
+  it("accepts vault-action's base64 caCertificate and jwtGithubAudience names", async () => {
     const b64 = Buffer.from(readFileSync(caPath, 'utf8')).toString('base64');
     const inputs = tlsInputs({ caCertificate: b64, jwtGithubAudience: AUD });
     delete inputs['audience'];

@@ -50,18 +50,45 @@ function githubDefaults(action: string): Record<string, string> {
 }
 
 function secretsOf(): string[] {
-  return [...VALUES, token, approle.secretId, PASSWORD, LDAP_PASSWORD, GH_PAT, OKTA_PASSWORD, HEADER_SECRET, KEY_PASSWORD, issuer.requestToken, privatePem, Buffer.from(privatePem).toString('base64'), ...issuer.issued];
+  return [
+    ...VALUES,
+    token,
+    approle.secretId,
+    PASSWORD,
+    LDAP_PASSWORD,
+    GH_PAT,
+    OKTA_PASSWORD,
+    HEADER_SECRET,
+    KEY_PASSWORD,
+    issuer.requestToken,
+    privatePem,
+    Buffer.from(privatePem).toString('base64'),
+    ...issuer.issued,
+  ];
 }
 
 /** Runs a `with:` block as GitHub would: action.yml defaults, then the block, INPUT_<UPPER>. */
-async function uses(action: 'fetch-secrets' | 'vault-login', withBlock: Record<string, string>, opts: { env?: Record<string, string>; after?: StepRun } = {}): Promise<StepRun> {
+async function uses(
+  action: 'fetch-secrets' | 'vault-login',
+  withBlock: Record<string, string>,
+  opts: { env?: Record<string, string>; after?: StepRun } = {},
+): Promise<StepRun> {
   const run = await runStep({
-    action, inputs: { ...githubDefaults(action), 'retry-initial-delay': '1ms', ...withBlock }, env: { ...issuer.githubEnv, ...opts.env }, secrets: secretsOf(),
+    action,
+    inputs: { ...githubDefaults(action), 'retry-initial-delay': '1ms', ...withBlock },
+    env: { ...issuer.githubEnv, ...opts.env },
+    secrets: secretsOf(),
     ...(opts.after ? { after: opts.after } : {}),
   });
   expect(run.leaks).toEqual([]);
-  const printed = [...run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')), run.stderr, run.summary, ...run.annotations.map((a) => a.message)].join('\n');
-  for (const s of [...secretsOf(), ...[...vault.tokens.keys()]]) if (s.length >= 8) expect(printed.includes(s) ? `leaked ${s.slice(0, 6)}…` : 'clean').toBe('clean');
+  const printed = [
+    ...run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')),
+    run.stderr,
+    run.summary,
+    ...run.annotations.map((a) => a.message),
+  ].join('\n');
+  for (const s of [...secretsOf(), ...[...vault.tokens.keys()]])
+    if (s.length >= 8) expect(printed.includes(s) ? `leaked ${s.slice(0, 6)}…` : 'clean').toBe('clean');
   return run;
 }
 
@@ -72,7 +99,10 @@ function ok(run: StepRun): StepRun {
 
 function errorText(run: StepRun): string {
   expect(run.code).not.toBe(0);
-  return run.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
+  return run.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n');
 }
 
 const README_SECRETS = 'secret/data/ci/aws accessKey | AWS_ACCESS_KEY_ID ;\nsecret/data/ci/aws secretKey | AWS_SECRET_ACCESS_KEY ;\nsecret/data/ci npm_token\n';
@@ -90,7 +120,14 @@ beforeAll(async () => {
   vault.policy('ci-read', ['secret/data/ci', 'secret/data/ci/*', 'pki/issue/*']);
   token = vault.createToken({ policies: ['ci-read'], ttl: 3600 });
   vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
-  vault.jwtRole('jwt', 'ci', { bound_audiences: [AUD], bound_claims: { repository: 'octo-org/*' }, bound_claims_type: 'glob', user_claim: 'sub', token_policies: ['ci-read'], token_ttl: 3600 });
+  vault.jwtRole('jwt', 'ci', {
+    bound_audiences: [AUD],
+    bound_claims: { repository: 'octo-org/*' },
+    bound_claims_type: 'glob',
+    user_claim: 'sub',
+    token_policies: ['ci-read'],
+    token_ttl: 3600,
+  });
   approle = vault.approleRole('deploy', { token_policies: ['ci-read'], token_ttl: 3600 });
   passwordAuth(vault, 'userpass', { ci: { password: PASSWORD, policies: ['ci-read'] } });
   passwordAuth(vault, 'ldap', { 'jane.doe': { password: LDAP_PASSWORD, policies: ['ci-read'] } });
@@ -104,7 +141,12 @@ beforeAll(async () => {
   const jwk = { ...(await exportJWK(pair.publicKey)), alg: 'RS256', use: 'sig' };
   jwks = await listen((_req, res) => sendJson(res, 200, { keys: [jwk] }));
   vault.jwtAuth('jwt-self', { jwksUrl: `${jwks.url}/jwks`, boundIssuer: 'vault-action' });
-  vault.jwtRole('jwt-self', 'signed', { bound_claims: { repository: 'octo-org/octo-repo' }, user_claim: 'repository', token_policies: ['ci-read'], token_ttl: 3600 });
+  vault.jwtRole('jwt-self', 'signed', {
+    bound_claims: { repository: 'octo-org/octo-repo' },
+    user_claim: 'repository',
+    token_policies: ['ci-read'],
+    token_ttl: 3600,
+  });
 });
 
 afterAll(async () => {
@@ -124,28 +166,49 @@ describe('with: blocks from the vault-action README, unchanged', () => {
   });
 
   it('AppRole (method approle, roleId, secretId): INPUT_ROLEID / INPUT_SECRETID as GitHub names them', async () => {
-    const run = ok(await uses('fetch-secrets', { url: vault.url, method: 'approle', roleId: approle.roleId, secretId: approle.secretId, secrets: README_SECRETS }));
+    const run = ok(
+      await uses('fetch-secrets', { url: vault.url, method: 'approle', roleId: approle.roleId, secretId: approle.secretId, secrets: README_SECRETS }),
+    );
     expect(run.env['INPUT_ROLEID']).toBe(approle.roleId);
     expect(run.exported).toMatchObject({ AWS_ACCESS_KEY_ID: AWS.accessKey, NPM_TOKEN: CI.npm_token });
     expect(run.masks).toContain(approle.secretId);
   });
 
   it('Token (the default method), with exportToken and outputToken', async () => {
-    const run = ok(await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci npm_token | NPM_TOKEN', exportToken: 'true', outputToken: 'true' }));
+    const run = ok(
+      await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci npm_token | NPM_TOKEN', exportToken: 'true', outputToken: 'true' }),
+    );
     expect(run.exported).toMatchObject({ NPM_TOKEN: CI.npm_token, VAULT_TOKEN: token, VAULT_ADDR: vault.url });
     expect(run.outputs['vault_token']).toBe(token);
     expect(run.masks).toContain(token);
   });
 
   it('exportEnv: false keeps values out of the environment; ignoreNotFound: true skips a missing key', async () => {
-    const run = ok(await uses('fetch-secrets', { url: vault.url, token, exportEnv: 'false', ignoreNotFound: 'true', secrets: 'secret/data/ci npm_token ;\nsecret/data/ci missing_key | NOPE' }));
+    const run = ok(
+      await uses('fetch-secrets', {
+        url: vault.url,
+        token,
+        exportEnv: 'false',
+        ignoreNotFound: 'true',
+        secrets: 'secret/data/ci npm_token ;\nsecret/data/ci missing_key | NOPE',
+      }),
+    );
     expect(run.exported).toEqual({});
     expect(run.outputs).toMatchObject({ npm_token: CI.npm_token });
     expect(run.annotations.some((a) => a.level === 'warning' && /missing_key/.test(a.message))).toBe(true);
   });
 
   it('vault-login takes the same with: block for the login and outputs vault_token with outputToken', async () => {
-    const run = ok(await uses('vault-login', { url: vault.url, method: 'approle', roleId: approle.roleId, secretId: approle.secretId, outputToken: 'true', exportToken: 'false' }));
+    const run = ok(
+      await uses('vault-login', {
+        url: vault.url,
+        method: 'approle',
+        roleId: approle.roleId,
+        secretId: approle.secretId,
+        outputToken: 'true',
+        exportToken: 'false',
+      }),
+    );
     expect(run.outputs['vault_token']).toMatch(/^hvs\./);
     expect(run.outputs['vault_token']).toBe(run.outputs['token']);
     expect(run.exported).toEqual({});
@@ -183,7 +246,14 @@ describe('auth methods vault-action has', () => {
   });
 
   it('another method with authPayload: the JSON body POSTed to auth/<method>/login, every string masked', async () => {
-    const run = ok(await uses('fetch-secrets', { url: vault.url, method: 'okta', authPayload: JSON.stringify({ username: 'ci-bot', password: OKTA_PASSWORD }), secrets: 'secret/data/ci npm_token' }));
+    const run = ok(
+      await uses('fetch-secrets', {
+        url: vault.url,
+        method: 'okta',
+        authPayload: JSON.stringify({ username: 'ci-bot', password: OKTA_PASSWORD }),
+        secrets: 'secret/data/ci npm_token',
+      }),
+    );
     expect(run.exported['NPM_TOKEN']).toBe(CI.npm_token);
     expect(run.masks).toContain(OKTA_PASSWORD);
     expect(errorText(await uses('vault-login', { url: vault.url, method: 'okta' }))).toMatch(/auth-payload/);
@@ -193,7 +263,16 @@ describe('auth methods vault-action has', () => {
 
   it('self-signed JWT: jwtPrivateKey (base64 PEM, as vault-action takes it) and jwtTtl, claims as vault-action sets them', async () => {
     const asked = issuer.requests;
-    const run = ok(await uses('vault-login', { url: vault.url, method: 'jwt', path: 'jwt-self', role: 'signed', jwtPrivateKey: Buffer.from(privatePem).toString('base64'), jwtTtl: '120' }));
+    const run = ok(
+      await uses('vault-login', {
+        url: vault.url,
+        method: 'jwt',
+        path: 'jwt-self',
+        role: 'signed',
+        jwtPrivateKey: Buffer.from(privatePem).toString('base64'),
+        jwtTtl: '120',
+      }),
+    );
     const t = vault.tokens.get(run.outputs['token'] ?? '');
     expect(t?.policies).toContain('ci-read');
     // the step signs its own JWT: the runner's OIDC issuer is never asked
@@ -201,19 +280,32 @@ describe('auth methods vault-action has', () => {
     // an encrypted key needs jwtKeyPassword; without it the error names that input
     const enc = Buffer.from(encryptedPem).toString('base64');
     ok(await uses('vault-login', { url: vault.url, method: 'jwt', path: 'jwt-self', role: 'signed', jwtPrivateKey: enc, jwtKeyPassword: KEY_PASSWORD }));
-    expect(errorText(await uses('vault-login', { url: vault.url, method: 'jwt', path: 'jwt-self', role: 'signed', jwtPrivateKey: enc }))).toContain('jwt-key-password');
+    expect(errorText(await uses('vault-login', { url: vault.url, method: 'jwt', path: 'jwt-self', role: 'signed', jwtPrivateKey: enc }))).toContain(
+      'jwt-key-password',
+    );
   });
 });
 
 describe('extraHeaders, secretEncodingType, pki', () => {
   it('extraHeaders go on every Vault request, values masked, never logged', async () => {
     const from = vault.log.length;
-    const run = ok(await uses('fetch-secrets', { url: vault.url, method: 'approle', roleId: approle.roleId, secretId: approle.secretId, secrets: 'secret/data/ci npm_token', extraHeaders: `X-Secure-Id: ci-runner-1\nX-Secure-Secret: ${HEADER_SECRET}\n` }));
+    const run = ok(
+      await uses('fetch-secrets', {
+        url: vault.url,
+        method: 'approle',
+        roleId: approle.roleId,
+        secretId: approle.secretId,
+        secrets: 'secret/data/ci npm_token',
+        extraHeaders: `X-Secure-Id: ci-runner-1\nX-Secure-Secret: ${HEADER_SECRET}\n`,
+      }),
+    );
     const seen = vault.log.slice(from);
     expect(seen.length).toBeGreaterThanOrEqual(2);
     for (const e of seen) expect([e.path, e.headers?.['x-secure-id'], e.headers?.['x-secure-secret']]).toEqual([e.path, 'ci-runner-1', HEADER_SECRET]);
     expect(run.masks).toContain(HEADER_SECRET);
-    expect(errorText(await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci npm_token', extraHeaders: `X-Vault-Token: ${HEADER_SECRET}` }))).toMatch(/token input.*extra-headers/s);
+    expect(
+      errorText(await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci npm_token', extraHeaders: `X-Vault-Token: ${HEADER_SECRET}` })),
+    ).toMatch(/token input.*extra-headers/s);
   });
 
   it('secretEncodingType base64 and hex decode values before injection; both forms masked', async () => {
@@ -222,7 +314,9 @@ describe('extraHeaders, secretEncodingType, pki', () => {
     expect(b.masks).toEqual(expect.arrayContaining(['decoded-b64-secret-77', ENCODED.b64]));
     const h = ok(await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci/encoded hex | HEX', secretEncodingType: 'hex' }));
     expect(h.exported['HEX']).toBe('decoded-hex-secret-88');
-    expect(errorText(await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci/encoded b64 | B64', secretEncodingType: 'hex' }))).toMatch(/not hex.*secret-encoding-type/s);
+    expect(errorText(await uses('fetch-secrets', { url: vault.url, token, secrets: 'secret/data/ci/encoded b64 | B64', secretEncodingType: 'hex' }))).toMatch(
+      /not hex.*secret-encoding-type/s,
+    );
   });
 
   it('the pki input form: ROLE_CERT, ROLE_KEY, ROLE_CA, ROLE_CA_CHAIN and role_cert outputs', async () => {
@@ -238,7 +332,9 @@ describe('extraHeaders, secretEncodingType, pki', () => {
 describe('aliases', () => {
   it('both names with different values: an error naming both, before any request', async () => {
     const from = vault.log.length;
-    const msg = errorText(await uses('vault-login', { url: vault.url, method: 'approle', 'role-id': approle.roleId, roleId: 'another-role-id', secretId: approle.secretId }));
+    const msg = errorText(
+      await uses('vault-login', { url: vault.url, method: 'approle', 'role-id': approle.roleId, roleId: 'another-role-id', secretId: approle.secretId }),
+    );
     expect(msg).toMatch(/"role-id" and its alias "roleId" are both given/);
     expect(vault.log.length).toBe(from);
     // the same value under both names is fine
@@ -247,8 +343,22 @@ describe('aliases', () => {
 
   it('the CLI takes the camelCase names as flags too', async () => {
     if (!existsSync(join(repoRoot, 'dist', 'cli', 'index.js'))) throw new Error('build first: npm run build -- cli');
-    const run = await runCli(['fetch-secrets', '--url', vault.url, '--method', 'approle', '--roleId', approle.roleId, '--secrets', 'secret/data/ci npm_token', '--exportEnv=false', '--no-revoke'],
-      { env: { INPUT_SECRETID: approle.secretId }, secrets: [approle.secretId, CI.npm_token] });
+    const run = await runCli(
+      [
+        'fetch-secrets',
+        '--url',
+        vault.url,
+        '--method',
+        'approle',
+        '--roleId',
+        approle.roleId,
+        '--secrets',
+        'secret/data/ci npm_token',
+        '--exportEnv=false',
+        '--no-revoke',
+      ],
+      { env: { INPUT_SECRETID: approle.secretId }, secrets: [approle.secretId, CI.npm_token] },
+    );
     expect(run.leaks).toEqual([]);
     expect([run.code, run.code === 0 ? '' : run.stderr]).toEqual([0, '']);
   });

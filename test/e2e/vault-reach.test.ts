@@ -37,7 +37,14 @@ async function configure(v: VaultServer, ttl = 3600): Promise<VaultServer> {
   v.databaseRole('database', 'short', { default_ttl: 300 });
   v.policy('ci-read', ['secret/data/ci/*', 'database/creds/*', { path: 'sys/leases/revoke', capabilities: ['update'] }]);
   v.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
-  v.jwtRole('jwt', 'ci', { bound_audiences: [AUD], bound_claims: { repository: 'octo-org/*' }, bound_claims_type: 'glob', user_claim: 'sub', token_policies: ['ci-read'], token_ttl: ttl });
+  v.jwtRole('jwt', 'ci', {
+    bound_audiences: [AUD],
+    bound_claims: { repository: 'octo-org/*' },
+    bound_claims_type: 'glob',
+    user_claim: 'sub',
+    token_policies: ['ci-read'],
+    token_ttl: ttl,
+  });
   v.jwtRole('jwt', 'short', { bound_audiences: [AUD], user_claim: 'sub', token_policies: ['ci-read'], token_ttl: 300 });
   return v;
 }
@@ -71,10 +78,25 @@ function secrets(): string[] {
   return [SECRET.api_key, client.key, Buffer.from(client.key).toString('base64'), issuer.requestToken, ...issuer.issued];
 }
 
-async function step(action: 'vault-login' | 'fetch-secrets', inputs: Record<string, string>, opts: { env?: Record<string, string | undefined>; node?: 'current' | '24' } = {}): Promise<StepRun> {
-  const run = await runStep({ action, inputs: { role: 'ci', audience: AUD, 'retry-initial-delay': '1ms', ...inputs }, env: { ...issuer.githubEnv, ...opts.env }, secrets: secrets(), ...(opts.node ? { node: opts.node } : {}) });
+async function step(
+  action: 'vault-login' | 'fetch-secrets',
+  inputs: Record<string, string>,
+  opts: { env?: Record<string, string | undefined>; node?: 'current' | '24' } = {},
+): Promise<StepRun> {
+  const run = await runStep({
+    action,
+    inputs: { role: 'ci', audience: AUD, 'retry-initial-delay': '1ms', ...inputs },
+    env: { ...issuer.githubEnv, ...opts.env },
+    secrets: secrets(),
+    ...(opts.node ? { node: opts.node } : {}),
+  });
   expect(run.leaks).toEqual([]);
-  const printed = [...run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')), run.stderr, run.summary, ...run.annotations.map((a) => a.message)].join('\n');
+  const printed = [
+    ...run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')),
+    run.stderr,
+    run.summary,
+    ...run.annotations.map((a) => a.message),
+  ].join('\n');
   for (const v of [tlsVault, mtlsVault, plain]) for (const t of v.tokens.keys()) expect(printed.includes(t) ? 'leaked token' : 'clean').toBe('clean');
   return run;
 }
@@ -87,27 +109,38 @@ function ok(run: StepRun): StepRun {
 function errorText(run: StepRun): string {
   expect(run.code).not.toBe(0);
   expect(run.exported).toEqual({});
-  return run.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
+  return run.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n');
 }
 
 describe('private CA', () => {
   it.each([
     ['PEM content', (): string => ca.cert],
     ['a file path', (): string => caFile],
-    ['base64 of the PEM (vault-action\'s caCertificate)', (): string => Buffer.from(ca.cert).toString('base64')],
+    ["base64 of the PEM (vault-action's caCertificate)", (): string => Buffer.from(ca.cert).toString('base64')],
   ])('vault-login trusts ca-certificate given as %s', async (_what, value) => {
     const run = ok(await step('vault-login', { url: tlsVault.url, 'ca-certificate': value() }));
     expect(run.outputs['token']).toMatch(/^hvs\./);
   });
 
-  it('fetch-secrets over HTTPS with vault-action\'s caCertificate', async () => {
-    const run = ok(await step('fetch-secrets', { url: tlsVault.url, caCertificate: Buffer.from(ca.cert).toString('base64'), secrets: 'secret/data/ci/app api_key | API_KEY' }));
+  it("fetch-secrets over HTTPS with vault-action's caCertificate", async () => {
+    const run = ok(
+      await step('fetch-secrets', {
+        url: tlsVault.url,
+        caCertificate: Buffer.from(ca.cert).toString('base64'),
+        secrets: 'secret/data/ci/app api_key | API_KEY',
+      }),
+    );
     expect(run.exported['API_KEY']).toBe(SECRET.api_key);
   });
 
   it('NODE_EXTRA_CA_CERTS is respected when no ca-certificate is given (Node 24 and Node 20)', async () => {
     ok(await step('vault-login', { url: tlsVault.url }, { env: { NODE_EXTRA_CA_CERTS: caFile } }));
-    const run = ok(await step('fetch-secrets', { url: tlsVault.url, secrets: 'secret/data/ci/app api_key' }, { env: { NODE_EXTRA_CA_CERTS: caFile }, node: 'current' }));
+    const run = ok(
+      await step('fetch-secrets', { url: tlsVault.url, secrets: 'secret/data/ci/app api_key' }, { env: { NODE_EXTRA_CA_CERTS: caFile }, node: 'current' }),
+    );
     expect(run.exported['API_KEY']).toBe(SECRET.api_key);
   });
 
@@ -138,10 +171,18 @@ describe('TLS failures name the host, the cause and the input that fixes it', ()
 });
 
 describe('mutual TLS and the cert auth method', () => {
-  it('client-certificate/client-key (PEM) and vault-action\'s base64 clientCertificate/clientKey', async () => {
+  it("client-certificate/client-key (PEM) and vault-action's base64 clientCertificate/clientKey", async () => {
     ok(await step('vault-login', { url: mtlsVault.url, 'ca-certificate': caFile, 'client-certificate': client.cert, 'client-key': client.key }));
     const b64 = (s: string): string => Buffer.from(s).toString('base64');
-    const run = ok(await step('fetch-secrets', { url: mtlsVault.url, caCertificate: b64(ca.cert), clientCertificate: b64(client.cert), clientKey: b64(client.key), secrets: 'secret/data/ci/app api_key' }));
+    const run = ok(
+      await step('fetch-secrets', {
+        url: mtlsVault.url,
+        caCertificate: b64(ca.cert),
+        clientCertificate: b64(client.cert),
+        clientKey: b64(client.key),
+        secrets: 'secret/data/ci/app api_key',
+      }),
+    );
     expect(run.exported['API_KEY']).toBe(SECRET.api_key);
   });
 
@@ -152,7 +193,16 @@ describe('mutual TLS and the cert auth method', () => {
   });
 
   it('method cert logs in with the TLS client certificate (auth/cert/login)', async () => {
-    const run = ok(await step('vault-login', { url: mtlsVault.url, method: 'cert', role: 'ci-runner', 'ca-certificate': caFile, 'client-certificate': client.cert, 'client-key': client.key }));
+    const run = ok(
+      await step('vault-login', {
+        url: mtlsVault.url,
+        method: 'cert',
+        role: 'ci-runner',
+        'ca-certificate': caFile,
+        'client-certificate': client.cert,
+        'client-key': client.key,
+      }),
+    );
     expect(mtlsVault.tokens.get(run.outputs['token'] ?? '')?.meta['cert_name']).toBe('ci-runner');
     expect(run.summary).toMatch(/\| Method \| cert \|/);
     const noCert = errorText(await step('vault-login', { url: tlsVault.url, method: 'cert', 'ca-certificate': caFile }));
@@ -167,14 +217,22 @@ describe('proxy', () => {
     ok(await step('vault-login', { url: tlsVault.url, 'ca-certificate': caFile }, { env: { HTTPS_PROXY: proxy.url } }));
     const mid = proxy.tunnels.filter((t) => t === target).length;
     expect(mid).toBeGreaterThan(before);
-    const run = ok(await step('fetch-secrets', { url: tlsVault.url, 'ca-certificate': caFile, secrets: 'secret/data/ci/app api_key' }, { env: { https_proxy: proxy.url } }));
+    const run = ok(
+      await step('fetch-secrets', { url: tlsVault.url, 'ca-certificate': caFile, secrets: 'secret/data/ci/app api_key' }, { env: { https_proxy: proxy.url } }),
+    );
     expect(run.exported['API_KEY']).toBe(SECRET.api_key);
     expect(proxy.tunnels.filter((t) => t === target).length).toBeGreaterThan(mid);
   });
 
   it('a NO_PROXY host bypasses the proxy', async () => {
     const before = proxy.tunnels.length;
-    ok(await step('fetch-secrets', { url: tlsVault.url, 'ca-certificate': caFile, secrets: 'secret/data/ci/app api_key' }, { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } }));
+    ok(
+      await step(
+        'fetch-secrets',
+        { url: tlsVault.url, 'ca-certificate': caFile, secrets: 'secret/data/ci/app api_key' },
+        { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } },
+      ),
+    );
     ok(await step('vault-login', { url: tlsVault.url, 'ca-certificate': caFile }, { env: { HTTPS_PROXY: proxy.url, no_proxy: 'example.com,127.0.0.1' } }));
     expect(proxy.tunnels.length).toBe(before);
   });
@@ -189,7 +247,13 @@ describe('time', () => {
       expect(Date.now() - t0).toBeLessThan(4500);
       expect(msg).toMatch(/did not finish within 1s \(the timeout input\); still pending: POST auth\/jwt\/login/);
       const tok = plain.createToken({ policies: ['ci-read'] });
-      const fetchMsg = errorText(await runStep({ action: 'fetch-secrets', inputs: { url: plain.url, token: tok, timeout: '1s', secrets: 'secret/data/ci/app api_key' }, secrets: [tok] }));
+      const fetchMsg = errorText(
+        await runStep({
+          action: 'fetch-secrets',
+          inputs: { url: plain.url, token: tok, timeout: '1s', secrets: 'secret/data/ci/app api_key' },
+          secrets: [tok],
+        }),
+      );
       expect(fetchMsg).toMatch(/still pending: GET auth\/token\/lookup-self/);
     } finally {
       plain.latencyMs = 0;

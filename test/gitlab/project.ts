@@ -24,7 +24,15 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: cwd, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: cwd,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.invalid',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.invalid',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
   }).trim();
 }
 
@@ -107,7 +115,17 @@ function holdsSecret(text: string, secrets: readonly string[]): boolean {
  * Runs the project's pipeline (or the named jobs). Variables go in as `--variable K=V`
  * (how a trigger or the UI sets pipeline variables); the CLI is the working tree's bundle.
  */
-export async function runPipeline(p: Project, opts: { jobs?: string[]; variables?: Record<string, string>; inputs?: Record<string, string>; secrets?: readonly string[]; timeoutMs?: number; node?: 'current' | '24' } = {}): Promise<PipelineRun> {
+export async function runPipeline(
+  p: Project,
+  opts: {
+    jobs?: string[];
+    variables?: Record<string, string>;
+    inputs?: Record<string, string>;
+    secrets?: readonly string[];
+    timeoutMs?: number;
+    node?: 'current' | '24';
+  } = {},
+): Promise<PipelineRun> {
   if (!existsSync(cliBundle)) throw new Error('dist/cli is not built: run `npm run build -- cli`');
   const variables: Record<string, string> = {
     GITLAB_CI: 'true', // gitlab-ci-local says false; the components run as on GitLab
@@ -116,7 +134,17 @@ export async function runPipeline(p: Project, opts: { jobs?: string[]; variables
     PIPELINE_SECRETS_CLI: `${nodeBinary(opts.node ?? '24')} ${cliBundle}`,
     ...opts.variables,
   };
-  const args = [gcl, '--force-shell-executor', '--no-color', '--max-job-name-padding', '0', '--state-dir', '.gitlab-ci-local', '--ignore-predefined-vars', PREDEFINED];
+  const args = [
+    gcl,
+    '--force-shell-executor',
+    '--no-color',
+    '--max-job-name-padding',
+    '0',
+    '--state-dir',
+    '.gitlab-ci-local',
+    '--ignore-predefined-vars',
+    PREDEFINED,
+  ];
   for (const [k, v] of Object.entries(variables)) args.push('--variable', `${k}=${v}`);
   for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push('--input', `${k}=${v}`);
   args.push(...(opts.jobs ?? []));
@@ -149,14 +177,20 @@ export async function runPipeline(p: Project, opts: { jobs?: string[]; variables
   const secrets = opts.secrets ?? [];
   const leaks = secrets.filter((s) => holdsSecret(output, [s]));
   const fileLeaks = secrets.length
-    ? [...projectFiles(p.dir)].filter(([, b]) => !before.has(digest(b)) && holdsSecret(b.toString('utf8'), secrets)).map(([f]) => f).sort()
+    ? [...projectFiles(p.dir)]
+        .filter(([, b]) => !before.has(digest(b)) && holdsSecret(b.toString('utf8'), secrets))
+        .map(([f]) => f)
+        .sort()
     : [];
   return { code, output, leaks, fileLeaks };
 }
 
 /** The lines one job printed (gitlab-ci-local prefixes each with the job name). */
 export function jobLog(run: PipelineRun, job: string): string {
-  return run.output.split('\n').filter((l) => l.startsWith(`${job} `)).join('\n');
+  return run.output
+    .split('\n')
+    .filter((l) => l.startsWith(`${job} `))
+    .join('\n');
 }
 
 /**
@@ -165,8 +199,8 @@ export function jobLog(run: PipelineRun, job: string): string {
  * Linux; macOS ships bash 3.2 and openrsync, Windows has neither.
  */
 export function pipelineSkipReason(platform: NodeJS.Platform = process.platform): string | undefined {
-  if (platform === 'win32') return 'skipped on Windows: gitlab-ci-local\'s shell executor needs bash and rsync';
-  if (platform === 'darwin') return 'skipped on macOS: gitlab-ci-local\'s shell executor needs bash 4+ and GNU rsync (macOS has bash 3.2, openrsync)';
+  if (platform === 'win32') return "skipped on Windows: gitlab-ci-local's shell executor needs bash and rsync";
+  if (platform === 'darwin') return "skipped on macOS: gitlab-ci-local's shell executor needs bash 4+ and GNU rsync (macOS has bash 3.2, openrsync)";
   return undefined;
 }
 

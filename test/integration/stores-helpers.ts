@@ -29,7 +29,10 @@ export async function startWorld(): Promise<World> {
   const gcp = await new GcpServer().start();
   const azure = await new AzureServer().start();
   aws.accessKeys.add('ASIAEXAMPLEKEY000001');
-  aws.addSecret({ name: 'prod/db', string: JSON.stringify({ username: 'app-user', password: 'pg-pass-8d7f6e5d', port: 5432, nested: { token: 'nested-tok-4a4a4a' } }) });
+  aws.addSecret({
+    name: 'prod/db',
+    string: JSON.stringify({ username: 'app-user', password: 'pg-pass-8d7f6e5d', port: 5432, nested: { token: 'nested-tok-4a4a4a' } }),
+  });
   aws.addSecret({ name: 'prod/api-key', string: 'sk-live-aws-1234567890', previous: 'sk-old-aws-0987654321' });
   aws.addSecret({ name: 'prod/cert', binary: Buffer.from('binary-secret-bytes-xyz') });
   aws.addSecret({ name: 'beta/one', string: 'beta-one-value-111' });
@@ -56,9 +59,23 @@ export async function startWorld(): Promise<World> {
   azure.grant('ci-vault', CLIENT);
   azure.addSecret('other-vault', 'x', 'az-other-hhhh');
 
-  const values = [...aws.values(), 'gcp-api-v1-aaaa', 'gcp-api-v2-bbbb', 'gcp-db-pass-cccc', 'gcp-locked-dddd', 'az-old-pass-eeee', 'az-db-pass-ffff', 'az-conn-pass-gggg', 'az-other-hhhh'];
+  const values = [
+    ...aws.values(),
+    'gcp-api-v1-aaaa',
+    'gcp-api-v2-bbbb',
+    'gcp-db-pass-cccc',
+    'gcp-locked-dddd',
+    'az-old-pass-eeee',
+    'az-db-pass-ffff',
+    'az-conn-pass-gggg',
+    'az-other-hhhh',
+  ];
   return {
-    issuer, aws, gcp, azure, values,
+    issuer,
+    aws,
+    gcp,
+    azure,
+    values,
     async stop() {
       await Promise.all([issuer.stop(), aws.stop(), gcp.stop(), azure.stop()]);
     },
@@ -77,7 +94,9 @@ export function contextFor(w: World, over: Partial<StoreContext> = {}): TestCont
   const clock = fakeClock(Date.now());
   const audiences: string[] = [];
   return {
-    masker, clock, audiences,
+    masker,
+    clock,
+    audiences,
     idToken: async (aud) => {
       audiences.push(aud);
       return w.issuer.sign(w.issuer.githubClaims(aud));
@@ -88,11 +107,21 @@ export function contextFor(w: World, over: Partial<StoreContext> = {}): TestCont
     http: { retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50 }, clock, timeoutMs: 5000 },
     aws: {
       region: 'eu-west-1',
-      credentials: { accessKeyId: 'ASIAEXAMPLEKEY000001', secretAccessKey: 'secret-access-key-example-000000000000', sessionToken: 'session-token-example-0000' },
+      credentials: {
+        accessKeyId: 'ASIAEXAMPLEKEY000001',
+        secretAccessKey: 'secret-access-key-example-000000000000',
+        sessionToken: 'session-token-example-0000',
+      },
       secretsManagerEndpoint: w.aws.url,
       ssmEndpoint: w.aws.url,
     },
-    gcp: { workloadIdentityProvider: PROVIDER, serviceAccount: SA, stsEndpoint: w.gcp.url, iamCredentialsEndpoint: w.gcp.url, secretManagerEndpoint: w.gcp.url },
+    gcp: {
+      workloadIdentityProvider: PROVIDER,
+      serviceAccount: SA,
+      stsEndpoint: w.gcp.url,
+      iamCredentialsEndpoint: w.gcp.url,
+      secretManagerEndpoint: w.gcp.url,
+    },
     azure: { clientId: CLIENT, tenantId: TENANT, authorityHost: w.azure.url, keyVaultEndpoint: `${w.azure.url}/kv/{vault}` },
     ...over,
   };
@@ -100,5 +129,12 @@ export function contextFor(w: World, over: Partial<StoreContext> = {}): TestCont
 
 /** Everything that must never appear in an error or a log. */
 export function forbidden(w: World): string[] {
-  return [...w.values, ...w.issuer.issued, ...w.gcp.tokensIssued(), ...w.azure.tokensIssued(), 'secret-access-key-example-000000000000', 'session-token-example-0000'];
+  return [
+    ...w.values,
+    ...w.issuer.issued,
+    ...w.gcp.tokensIssued(),
+    ...w.azure.tokensIssued(),
+    'secret-access-key-example-000000000000',
+    'session-token-example-0000',
+  ];
 }

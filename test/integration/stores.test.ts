@@ -46,19 +46,29 @@ function assertClean(w: World, text: string): void {
 describe('values from every store', () => {
   test('aws-sm whole string, JSON key, nested key, expansion, binary, version stage; aws-ssm SecureString', async () => {
     const ctx = contextFor(w);
-    const { items } = await fetchStoreSecrets(sels(
-      'aws-sm:prod/db password | DB_PASSWORD',
-      'aws-sm:prod/db nested.token',
-      'aws-sm:prod/api-key | API_KEY',
-      'aws-sm:prod/api-key?version-stage=AWSPREVIOUS | OLD_API_KEY',
-      'aws-sm:prod/cert | CERT',
-      'aws-sm:beta/two * | BETA_',
-      'aws-ssm:/app/prod/token | TOKEN',
-      'aws-ssm:/app/prod/plain:3',
-    ), ctx);
+    const { items } = await fetchStoreSecrets(
+      sels(
+        'aws-sm:prod/db password | DB_PASSWORD',
+        'aws-sm:prod/db nested.token',
+        'aws-sm:prod/api-key | API_KEY',
+        'aws-sm:prod/api-key?version-stage=AWSPREVIOUS | OLD_API_KEY',
+        'aws-sm:prod/cert | CERT',
+        'aws-sm:beta/two * | BETA_',
+        'aws-ssm:/app/prod/token | TOKEN',
+        'aws-ssm:/app/prod/plain:3',
+      ),
+      ctx,
+    );
     expect(byName(items)).toEqual({
-      DB_PASSWORD: 'pg-pass-8d7f6e5d', NESTED__TOKEN: 'nested-tok-4a4a4a', API_KEY: 'sk-live-aws-1234567890', OLD_API_KEY: 'sk-old-aws-0987654321',
-      CERT: 'binary-secret-bytes-xyz', BETA_USER: 'beta-user-2', BETA_PASS: 'beta-pass-222', TOKEN: 'ssm-secure-token-42', PLAIN: 'plain-param-value',
+      DB_PASSWORD: 'pg-pass-8d7f6e5d',
+      NESTED__TOKEN: 'nested-tok-4a4a4a',
+      API_KEY: 'sk-live-aws-1234567890',
+      OLD_API_KEY: 'sk-old-aws-0987654321',
+      CERT: 'binary-secret-bytes-xyz',
+      BETA_USER: 'beta-user-2',
+      BETA_PASS: 'beta-pass-222',
+      TOKEN: 'ssm-secure-token-42',
+      PLAIN: 'plain-param-value',
     });
     expect(items.find((i) => i.name === 'PLAIN')?.version).toBe('3');
     for (const i of items) expect(ctx.masker.has(i.value)).toBe(true);
@@ -70,11 +80,14 @@ describe('values from every store', () => {
   test('gcp-sm through STS and impersonation: latest, pinned version, JSON key, short form', async () => {
     const ctx = contextFor(w);
     const before = w.gcp.calls('sts');
-    const { items } = await fetchStoreSecrets(sels(
-      'gcp-sm:projects/my-project/secrets/api | API',
-      'gcp-sm:projects/my-project/secrets/api/versions/1 | API_V1',
-      'gcp-sm:my-project/db password | DB_PASSWORD',
-    ), ctx);
+    const { items } = await fetchStoreSecrets(
+      sels(
+        'gcp-sm:projects/my-project/secrets/api | API',
+        'gcp-sm:projects/my-project/secrets/api/versions/1 | API_V1',
+        'gcp-sm:my-project/db password | DB_PASSWORD',
+      ),
+      ctx,
+    );
     expect(byName(items)).toEqual({ API: 'gcp-api-v2-bbbb', API_V1: 'gcp-api-v1-aaaa', DB_PASSWORD: 'gcp-db-pass-cccc' });
     expect(items.find((i) => i.name === 'API')?.version).toBe('2');
     expect(w.gcp.calls('sts') - before).toBe(1); // one exchange for the whole fetch
@@ -95,11 +108,14 @@ describe('values from every store', () => {
     const ctx = contextFor(w);
     const old = w.azure.addSecret('ci-vault', 'pinned', 'az-pinned-old-iiii');
     w.azure.addSecret('ci-vault', 'pinned', 'az-pinned-new-jjjj');
-    const { items } = await fetchStoreSecrets(sels(
-      'azure-kv:https://ci-vault.vault.azure.net/secrets/db-password | DB_PASSWORD',
-      `azure-kv:https://ci-vault.vault.azure.net/secrets/pinned/${old} | PINNED`,
-      'azure-kv:ci-vault/conn password | CONN_PASSWORD',
-    ), ctx);
+    const { items } = await fetchStoreSecrets(
+      sels(
+        'azure-kv:https://ci-vault.vault.azure.net/secrets/db-password | DB_PASSWORD',
+        `azure-kv:https://ci-vault.vault.azure.net/secrets/pinned/${old} | PINNED`,
+        'azure-kv:ci-vault/conn password | CONN_PASSWORD',
+      ),
+      ctx,
+    );
     expect(byName(items)).toEqual({ DB_PASSWORD: 'az-db-pass-ffff', PINNED: 'az-pinned-old-iiii', CONN_PASSWORD: 'az-conn-pass-gggg' });
     expect(items.find((i) => i.name === 'PINNED')?.version).toBe(old);
     expect(ctx.audiences).toEqual(['api://AzureADTokenExchange']);
@@ -108,13 +124,16 @@ describe('values from every store', () => {
   test('lines for all four stores in one call; one read per distinct id', async () => {
     const ctx = contextFor(w);
     const before = w.aws.calls('GetSecretValue');
-    const { items } = await fetchStoreSecrets(sels(
-      'aws-sm:prod/db password | A',
-      'aws-sm:prod/db username | B',
-      'aws-ssm:/app/prod/token | C',
-      'gcp-sm:my-project/api | D',
-      'azure-kv:ci-vault/db-password | E',
-    ), ctx);
+    const { items } = await fetchStoreSecrets(
+      sels(
+        'aws-sm:prod/db password | A',
+        'aws-sm:prod/db username | B',
+        'aws-ssm:/app/prod/token | C',
+        'gcp-sm:my-project/api | D',
+        'azure-kv:ci-vault/db-password | E',
+      ),
+      ctx,
+    );
     expect(items.map((i) => i.name)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(w.aws.calls('GetSecretValue') - before).toBe(1);
   });
@@ -131,12 +150,9 @@ describe('values from every store', () => {
 describe('failures name the id, explain refusals, never leak', () => {
   test('a missing secret is named with its id, in every store', async () => {
     const ctx = contextFor(w);
-    const err = await failure(fetchStoreSecrets(sels(
-      'aws-sm:prod/nope | A',
-      'aws-ssm:/app/prod/nope | B',
-      'gcp-sm:my-project/db/9 | C',
-      'azure-kv:ci-vault/nope | D',
-    ), ctx));
+    const err = await failure(
+      fetchStoreSecrets(sels('aws-sm:prod/nope | A', 'aws-ssm:/app/prod/nope | B', 'gcp-sm:my-project/db/9 | C', 'azure-kv:ci-vault/nope | D'), ctx),
+    );
     expect(err.message).toContain('4 secret reads failed, nothing was injected');
     expect(err.message).toContain('prod/nope');
     expect(err.message).toContain('/app/prod/nope');
@@ -154,7 +170,9 @@ describe('failures name the id, explain refusals, never leak', () => {
   });
 
   test('ignoreNotFound skips missing ids and keys', async () => {
-    const r = await fetchStoreSecrets(sels('aws-sm:prod/nope | A', 'aws-sm:prod/db nokey | B', 'aws-sm:prod/api-key | C'), contextFor(w), { ignoreNotFound: true });
+    const r = await fetchStoreSecrets(sels('aws-sm:prod/nope | A', 'aws-sm:prod/db nokey | B', 'aws-sm:prod/api-key | C'), contextFor(w), {
+      ignoreNotFound: true,
+    });
     expect(r.items.map((i) => i.name)).toEqual(['C']);
     expect(r.skipped).toHaveLength(2);
   });
@@ -179,14 +197,21 @@ describe('failures name the id, explain refusals, never leak', () => {
 
   test('GCP: a wrong audience is explained with allowedAudiences', async () => {
     const base = contextFor(w);
-    const err = await failure(fetchStoreSecrets(sels('gcp-sm:my-project/api | A'), contextFor(w, { gcp: { ...base.gcp!, audience: 'https://wrong.example' } })));
+    const err = await failure(
+      fetchStoreSecrets(sels('gcp-sm:my-project/api | A'), contextFor(w, { gcp: { ...base.gcp!, audience: 'https://wrong.example' } })),
+    );
     expect(err.message).toContain('invalid_grant');
     expect(err.message).toContain('allowedAudiences must include "https://wrong.example"');
   });
 
   test('GCP: impersonation refused names the principal and the role', async () => {
     const base = contextFor(w);
-    const err = await failure(fetchStoreSecrets(sels('gcp-sm:my-project/api | A'), contextFor(w, { gcp: { ...base.gcp!, serviceAccount: 'other@my-project.iam.gserviceaccount.com' } })));
+    const err = await failure(
+      fetchStoreSecrets(
+        sels('gcp-sm:my-project/api | A'),
+        contextFor(w, { gcp: { ...base.gcp!, serviceAccount: 'other@my-project.iam.gserviceaccount.com' } }),
+      ),
+    );
     expect(err.message).toContain('roles/iam.workloadIdentityUser');
     expect(err.message).toContain(`principal://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/ci-pool/subject/${SUB}`);
   });
@@ -210,7 +235,12 @@ describe('failures name the id, explain refusals, never leak', () => {
 
   test('Azure: an unknown client id says so', async () => {
     const base = contextFor(w);
-    const err = await failure(fetchStoreSecrets(sels('azure-kv:ci-vault/db-password | A'), contextFor(w, { azure: { ...base.azure!, clientId: '99999999-2222-3333-4444-555555555555' } })));
+    const err = await failure(
+      fetchStoreSecrets(
+        sels('azure-kv:ci-vault/db-password | A'),
+        contextFor(w, { azure: { ...base.azure!, clientId: '99999999-2222-3333-4444-555555555555' } }),
+      ),
+    );
     expect(err.message).toContain('AADSTS700016');
     expect(err.message).toContain('check client-id and tenant-id');
   });
@@ -237,7 +267,9 @@ describe('failures name the id, explain refusals, never leak', () => {
   });
 
   test('a store name colliding with a Vault name the caller already sets', async () => {
-    const err = await failure(fetchStoreSecrets(sels('aws-sm:prod/api-key | KEY'), contextFor(w), { taken: [{ name: 'KEY', line: 7, text: 'secret/data/app key | KEY' }] }));
+    const err = await failure(
+      fetchStoreSecrets(sels('aws-sm:prod/api-key | KEY'), contextFor(w), { taken: [{ name: 'KEY', line: 7, text: 'secret/data/app key | KEY' }] }),
+    );
     expect(err.message).toContain('line 7 ("secret/data/app key | KEY") and line 1');
   });
 
@@ -296,9 +328,16 @@ describe('aws-secretsmanager-get-secrets inputs', () => {
     });
     const { items } = await fetchStoreSecrets(compat.selectors, contextFor(w));
     expect(byName(items)).toEqual({
-      PROD_API_KEY: 'sk-live-aws-1234567890', TEST1: 'arn-named-value-1', SECRET_ALIAS_1: 'binary-secret-bytes-xyz',
-      USERNAME: 'app-user', PASSWORD: 'pg-pass-8d7f6e5d', PORT: '5432', NESTED_TOKEN: 'nested-tok-4a4a4a',
-      BETA_ONE: 'beta-one-value-111', BETA_TWO_USER: 'beta-user-2', BETA_TWO_PASS: 'beta-pass-222',
+      PROD_API_KEY: 'sk-live-aws-1234567890',
+      TEST1: 'arn-named-value-1',
+      SECRET_ALIAS_1: 'binary-secret-bytes-xyz',
+      USERNAME: 'app-user',
+      PASSWORD: 'pg-pass-8d7f6e5d',
+      PORT: '5432',
+      NESTED_TOKEN: 'nested-tok-4a4a4a',
+      BETA_ONE: 'beta-one-value-111',
+      BETA_TWO_USER: 'beta-user-2',
+      BETA_TWO_PASS: 'beta-pass-222',
     });
     expect(w.aws.calls('ListSecrets')).toBeGreaterThanOrEqual(1);
   });
@@ -345,7 +384,10 @@ test('a fetch prints nothing (stdout, stderr, console), debug messages carry no 
   try {
     w.aws.inject('ThrottlingException', 1);
     const ctx = contextFor(w, { debug: (m) => void debug.push(m) });
-    await fetchStoreSecrets(sels('aws-sm:prod/db password | A', 'aws-ssm:/app/prod/token | B', 'gcp-sm:my-project/api | C', 'azure-kv:ci-vault/db-password | D'), ctx);
+    await fetchStoreSecrets(
+      sels('aws-sm:prod/db password | A', 'aws-ssm:/app/prod/token | B', 'gcp-sm:my-project/api | C', 'azure-kv:ci-vault/db-password | D'),
+      ctx,
+    );
   } finally {
     process.stdout.write = origOut;
     process.stderr.write = origErr;

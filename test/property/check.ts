@@ -81,5 +81,11 @@ export function summarize(leaks: readonly Leak[], show: (l: Leak) => string = (l
     seen.add(k);
     examples.push(show(l));
   }
-  return { count: leaks.length, byForm: count((l) => l.form.replace(/line \d+/, 'line N')), byClass: count((l) => l.cls), byWhere: count((l) => l.where), examples };
+  return {
+    count: leaks.length,
+    byForm: count((l) => l.form.replace(/line \d+/, 'line N')),
+    byClass: count((l) => l.cls),
+    byWhere: count((l) => l.where),
+    examples,
+  };
 }

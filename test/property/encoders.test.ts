@@ -10,8 +10,29 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  base64, base64Core, gnuBase64, jsonGo, jsonPhp, jsonPython, jsonSlash, lines, lineMaskable, needles, printedForms,
-  pyQuote, pyQuotePlus, splitPoint, PEM_ARMOUR, maskable, nonSpace, stripInvisible, urlComponent, urlComponentLower, urlForm, utf8, SPLIT_FORMS,
+  base64,
+  base64Core,
+  gnuBase64,
+  jsonGo,
+  jsonPhp,
+  jsonPython,
+  jsonSlash,
+  lines,
+  lineMaskable,
+  needles,
+  printedForms,
+  pyQuote,
+  pyQuotePlus,
+  splitPoint,
+  PEM_ARMOUR,
+  maskable,
+  nonSpace,
+  stripInvisible,
+  urlComponent,
+  urlComponentLower,
+  urlForm,
+  utf8,
+  SPLIT_FORMS,
 } from './encoders.js';
 import { forGitHub, generateValues, prng } from './generator.js';
 import { NeedleIndex } from './check.js';
@@ -38,7 +59,10 @@ function sample(n: number, seed: number): string[] {
   for (const g of values) byClass.set(g.cls, [...(byClass.get(g.cls) ?? []), g.value]);
   const out: string[] = [];
   for (const list of byClass.values()) for (let i = 0; i < Math.ceil(n / byClass.size); i++) out.push(list[Math.floor(r() * list.length)] ?? '');
-  const long = values.filter((g) => g.value.length > 1000).slice(0, 5).map((g) => g.value);
+  const long = values
+    .filter((g) => g.value.length > 1000)
+    .slice(0, 5)
+    .map((g) => g.value);
   return [...new Set([...out, ...long])];
 }
 
@@ -101,11 +125,24 @@ describe('encoders against the real tools', () => {
     const bad: string[] = [];
     const fromB64 = (s: string): string => Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
     for (const { id, value: v } of values.slice(3000, 6000)) {
-      for (const [name, f] of [['python', jsonPython], ['go', jsonGo], ['php', jsonPhp], ['slash', jsonSlash]] as const) {
+      for (const [name, f] of [
+        ['python', jsonPython],
+        ['go', jsonGo],
+        ['php', jsonPhp],
+        ['slash', jsonSlash],
+      ] as const) {
         if (JSON.parse(`"${f(v)}"`) !== v) bad.push(`json ${name} #${id}`);
       }
-      for (const [name, f] of [['lower', urlComponentLower], ['quote', pyQuote]] as const) if (decodeURIComponent(f(v)) !== v) bad.push(`url ${name} #${id}`);
-      for (const [name, f] of [['form', urlForm], ['quote_plus', pyQuotePlus]] as const) if (decodeURIComponent(f(v).replace(/\+/g, ' ')) !== v) bad.push(`url ${name} #${id}`);
+      for (const [name, f] of [
+        ['lower', urlComponentLower],
+        ['quote', pyQuote],
+      ] as const)
+        if (decodeURIComponent(f(v)) !== v) bad.push(`url ${name} #${id}`);
+      for (const [name, f] of [
+        ['form', urlForm],
+        ['quote_plus', pyQuotePlus],
+      ] as const)
+        if (decodeURIComponent(f(v).replace(/\+/g, ' ')) !== v) bad.push(`url ${name} #${id}`);
       if (fromB64(gnuBase64(utf8(v)).replace(/\n/g, '')) !== v) bad.push(`gnu base64 #${id}`);
       if (fromB64(base64(utf8(v), { url: true, pad: false })) !== v) bad.push(`base64url #${id}`);
     }
@@ -170,7 +207,15 @@ describe('the generator', () => {
     expect(lengths.filter((n) => n <= 128).length).toBeGreaterThan(8500);
     // deterministic: the same list again
     const again = generateValues();
-    expect(createHash('sha256').update(again.map((g) => g.value).join('\0')).digest('hex')).toBe(createHash('sha256').update(values.map((g) => g.value).join('\0')).digest('hex'));
+    expect(
+      createHash('sha256')
+        .update(again.map((g) => g.value).join('\0'))
+        .digest('hex'),
+    ).toBe(
+      createHash('sha256')
+        .update(values.map((g) => g.value).join('\0'))
+        .digest('hex'),
+    );
     const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
     expect(values.filter((g) => /[\x00\x1b]/.test(g.value) || loneSurrogate.test(g.value)).map((g) => g.id)).toEqual([]);
   });
@@ -228,15 +273,34 @@ describe('the generator', () => {
     expect(bad).toEqual([]);
     // a fragment holding less than 4 bytes of the value is no needle: the last line of echo|base64
     // of a 57-byte value is the newline alone, of a 58-byte value one byte and the newline
-    for (const [len, tail] of [[57, 'Cg=='], [58, 'YQo=']] as const) {
+    for (const [len, tail] of [
+      [57, 'Cg=='],
+      [58, 'YQo='],
+    ] as const) {
       const value = 'a'.repeat(len);
-      expect(gnuBase64(utf8(`${value}\n`)).split('\n').at(-2)).toBe(tail);
+      expect(
+        gnuBase64(utf8(`${value}\n`))
+          .split('\n')
+          .at(-2),
+      ).toBe(tail);
       expect(needles(value).map((n) => n.text)).not.toContain(tail);
     }
     // cores: 5 characters (30 bits) are none, 6 and 7 are excusable, 8 are required
     expect(needles('abcd').filter((n) => n.name.startsWith('base64 core'))).toEqual([]);
-    expect(needles('abcde').filter((n) => n.name.startsWith('base64 core')).map((n) => [n.text.length, n.shortCore])).toEqual([[6, true], [6, true], [6, true]]);
-    expect(needles('abcdefg').filter((n) => n.name.startsWith('base64 core')).every((n) => n.text.length >= 8 && !n.shortCore)).toBe(true);
+    expect(
+      needles('abcde')
+        .filter((n) => n.name.startsWith('base64 core'))
+        .map((n) => [n.text.length, n.shortCore]),
+    ).toEqual([
+      [6, true],
+      [6, true],
+      [6, true],
+    ]);
+    expect(
+      needles('abcdefg')
+        .filter((n) => n.name.startsWith('base64 core'))
+        .every((n) => n.text.length >= 8 && !n.shortCore),
+    ).toBe(true);
   });
 });
 
@@ -246,7 +310,13 @@ describe('the property can be met, and a miss is seen', () => {
   const index = new NeedleIndex(sample.map((g) => ({ id: g.id, cls: g.cls, needles: needles(g.value) })));
 
   it('a redactor that knows only the values (their needles) leaves none visible: no needle turns up by chance in what is left', () => {
-    const text = sample.map((g) => printedForms(g.value).map((f) => f.text).join('\n')).join('\n');
+    const text = sample
+      .map((g) =>
+        printedForms(g.value)
+          .map((f) => f.text)
+          .join('\n'),
+      )
+      .join('\n');
     const set = new NeedleSet(sample.flatMap((g) => needles(g.value).map((n) => n.text)));
     const out = referenceRedact(text, set);
     expect(out.length).toBeLessThan(text.length / 3);
@@ -255,15 +325,34 @@ describe('the property can be met, and a miss is seen', () => {
 
   it('the GitHub runner masking the needles line by line leaves none visible (split forms aside)', () => {
     const gh = sample.filter((g) => lineMaskable(g.value));
-    const text = gh.map((g) => printedForms(g.value).filter((f) => !SPLIT_FORMS.has(f.name)).map((f) => f.text).join('\n')).join('\n');
+    const text = gh
+      .map((g) =>
+        printedForms(g.value)
+          .filter((f) => !SPLIT_FORMS.has(f.name))
+          .map((f) => f.text)
+          .join('\n'),
+      )
+      .join('\n');
     const masked = new RunnerMasker(gh.flatMap((g) => needles(g.value).map((n) => n.text))).mask(text);
     expect(index.leaks(masked, 'log')).toEqual([]);
     expect(sample.filter(forGitHub).length).toBeGreaterThan(300);
   });
 
   it('a redactor that misses one form, or is cut by an ANSI sequence, is caught', () => {
-    const text = sample.map((g) => printedForms(g.value).map((f) => f.text).join('\n')).join('\n');
-    const withoutPython = new NeedleSet(sample.flatMap((g) => needles(g.value).filter((n) => n.name !== 'json python').map((n) => n.text)));
+    const text = sample
+      .map((g) =>
+        printedForms(g.value)
+          .map((f) => f.text)
+          .join('\n'),
+      )
+      .join('\n');
+    const withoutPython = new NeedleSet(
+      sample.flatMap((g) =>
+        needles(g.value)
+          .filter((n) => n.name !== 'json python')
+          .map((n) => n.text),
+      ),
+    );
     const leaks = index.leaks(referenceRedact(text, withoutPython), 'out');
     expect(leaks.length).toBeGreaterThan(100);
     expect(new Set(leaks.map((l) => l.form))).toEqual(new Set(['json python']));

@@ -339,7 +339,10 @@ export function needles(value: string): Needle[] {
   add('base64url padded', base64(v, { url: true }));
   add('echo|base64 -w0', base64(utf8(`${value}\n`)));
   // GNU base64 lines: 76 characters hold 57 bytes; a line counts when 4 of its bytes are the value's
-  for (const [name, text] of [['printf|base64', gnuBase64(v)], ['echo|base64', gnuBase64(utf8(`${value}\n`))]] as const) {
+  for (const [name, text] of [
+    ['printf|base64', gnuBase64(v)],
+    ['echo|base64', gnuBase64(utf8(`${value}\n`))],
+  ] as const) {
     text.split('\n').forEach((l, i) => {
       if (Math.min(n, 57 * (i + 1)) - 57 * i >= MIN_MASK_LENGTH) add(`${name} line ${i + 1}`, l);
     });

@@ -117,7 +117,15 @@ async function runBatch(batch: GenValue[], n: number, timeoutMs: number): Promis
       timeoutMs,
     });
   } catch (err) {
-    return { batch: n, values: batch.length, code: -1, ms: Date.now() - started, leaks: [], unwarned: [], problems: [`exec did not finish in ${timeoutMs} ms (${err instanceof Error ? err.message.slice(0, 200) : 'error'})`] };
+    return {
+      batch: n,
+      values: batch.length,
+      code: -1,
+      ms: Date.now() - started,
+      leaks: [],
+      unwarned: [],
+      problems: [`exec did not finish in ${timeoutMs} ms (${err instanceof Error ? err.message.slice(0, 200) : 'error'})`],
+    };
   }
   // PS_PROPERTY_DEBUG=DIR keeps what exec passed on, for a look at a failure
   const debug = process.env['PS_PROPERTY_DEBUG'];
@@ -157,7 +165,10 @@ async function runBatch(batch: GenValue[], n: number, timeoutMs: number): Promis
   }
   const index = new NeedleIndex(checked);
   const leaks: Leak[] = [];
-  for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [where, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     const raw = index.leaks(text, where);
     const shown = index.leaks(stripInvisible(text), `${where} (as shown)`);
     const key = (l: Leak): string => `${l.id}|${l.form}`;
@@ -173,7 +184,10 @@ function verdict(results: readonly BatchResult[]): { problems: string[]; unwarne
   return {
     problems: results.flatMap((r) => r.problems.map((p) => `batch ${r.batch}: ${p}`)),
     unwarned: results.flatMap((r) => r.unwarned),
-    leaks: summarize(results.flatMap((r) => r.leaks), show),
+    leaks: summarize(
+      results.flatMap((r) => r.leaks),
+      show,
+    ),
   };
 }
 
@@ -187,30 +201,51 @@ describe('exec redaction as a property (dist/cli)', () => {
     expect(verdict([result])).toEqual({ problems: [], unwarned: [], leaks: expect.objectContaining({ count: 0 }) });
   }, 90_000);
 
-  it(`all ${values.length.toLocaleString('en')} values, ${BATCH} per exec run: no form of any value is visible, in stdout or stderr, as bytes or as shown`, async () => {
-    const started = Date.now();
-    const list = batches(values);
-    expect(list.length).toBeGreaterThanOrEqual(values.length / BATCH);
-    expect(values.length + all.filter(forGitHub).length).toBe(10_000);
-    const results: BatchResult[] = [];
-    for (const [i, b] of list.entries()) {
-      const left = BUDGET_MS - (Date.now() - started);
-      if (left <= 0) {
-        results.push({ batch: i + 1, values: b.length, code: -1, ms: 0, leaks: [], unwarned: [], problems: [`not run: the ${BUDGET_MS / 1000} s budget was spent by the batches before`] });
-        continue;
+  it(
+    `all ${values.length.toLocaleString('en')} values, ${BATCH} per exec run: no form of any value is visible, in stdout or stderr, as bytes or as shown`,
+    async () => {
+      const started = Date.now();
+      const list = batches(values);
+      expect(list.length).toBeGreaterThanOrEqual(values.length / BATCH);
+      expect(values.length + all.filter(forGitHub).length).toBe(10_000);
+      const results: BatchResult[] = [];
+      for (const [i, b] of list.entries()) {
+        const left = BUDGET_MS - (Date.now() - started);
+        if (left <= 0) {
+          results.push({
+            batch: i + 1,
+            values: b.length,
+            code: -1,
+            ms: 0,
+            leaks: [],
+            unwarned: [],
+            problems: [`not run: the ${BUDGET_MS / 1000} s budget was spent by the batches before`],
+          });
+          continue;
+        }
+        const r = await runBatch(b, i + 1, Math.min(60_000, left));
+        results.push(r);
+        // the first batches tell: a redactor that cannot keep up, or leaks everything, is not waited for
+        if (i === 1 && results.every((x) => x.code === -1 || x.leaks.length > 1000)) {
+          for (const [j, rest] of list.slice(i + 1).entries())
+            results.push({
+              batch: i + 2 + j,
+              values: rest.length,
+              code: -1,
+              ms: 0,
+              leaks: [],
+              unwarned: [],
+              problems: ['not run: the first two batches failed'],
+            });
+          break;
+        }
       }
-      const r = await runBatch(b, i + 1, Math.min(60_000, left));
-      results.push(r);
-      // the first batches tell: a redactor that cannot keep up, or leaks everything, is not waited for
-      if (i === 1 && results.every((x) => x.code === -1 || x.leaks.length > 1000)) {
-        for (const [j, rest] of list.slice(i + 1).entries()) results.push({ batch: i + 2 + j, values: rest.length, code: -1, ms: 0, leaks: [], unwarned: [], problems: ['not run: the first two batches failed'] });
-        break;
-      }
-    }
-    const ms = Date.now() - started;
-    const checked = results.reduce((n, r) => n + (r.code === -1 ? 0 : r.values), 0);
-    process.stdout.write(`exec property: ${checked} values in ${results.length} runs, ${ms} ms (slowest run ${Math.max(...results.map((r) => r.ms))} ms)\n`);
-    expect(verdict(results)).toEqual({ problems: [], unwarned: [], leaks: expect.objectContaining({ count: 0 }) });
-    expect(checked).toBe(values.length);
-  }, BUDGET_MS + 30_000);
+      const ms = Date.now() - started;
+      const checked = results.reduce((n, r) => n + (r.code === -1 ? 0 : r.values), 0);
+      process.stdout.write(`exec property: ${checked} values in ${results.length} runs, ${ms} ms (slowest run ${Math.max(...results.map((r) => r.ms))} ms)\n`);
+      expect(verdict(results)).toEqual({ problems: [], unwarned: [], leaks: expect.objectContaining({ count: 0 }) });
+      expect(checked).toBe(values.length);
+    },
+    BUDGET_MS + 30_000,
+  );
 });

@@ -24,7 +24,10 @@ export function prng(seed: number): () => number {
   let c = 0xb7e15162 ^ Math.imul(seed, 0xc2b2ae35);
   let d = 1;
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -71,7 +74,16 @@ const PRINTABLE_CPS = cps(PRINTABLE);
 const QUOTES_CPS = cps(QUOTES);
 const ALNUM_BMP = [...ALNUM_CPS, ...BMP];
 const JSON_CHARS = [...TOKEN_CPS, '/', '"', '\\', 'é', '\n'];
-const WORKFLOW = ['::add-mask::', '::warning::', '::error file=a,line=1::', '::set-output name=x::', '::stop-commands::', '%0A::notice::', '##[group]', '::endgroup::'];
+const WORKFLOW = [
+  '::add-mask::',
+  '::warning::',
+  '::error file=a,line=1::',
+  '::set-output name=x::',
+  '::stop-commands::',
+  '%0A::notice::',
+  '##[group]',
+  '::endgroup::',
+];
 
 const alphabets = new Map<string, readonly string[]>();
 
@@ -162,14 +174,27 @@ const CLASSES: { name: string; weight: number; make: (r: Rnd, n: number) => stri
   { name: 'multiline', weight: 8, make: multiline },
   { name: 'unicode-bmp', weight: 8, make: (r, n) => fill(r, n, (q) => (q() < 0.6 ? pick(q, BMP) : pick(q, ALNUM_CPS))) },
   { name: 'astral', weight: 6, make: (r, n) => fill(r, n, (q) => (q() < 0.5 ? pick(q, ASTRAL) : pick(q, TOKEN_CPS))) },
-  { name: 'combining', weight: 5, make: (r, n) => fill(r, n, (q) => (q() < 0.4 ? pick(q, COMBINING) + (q() < 0.3 ? pick(q, COMBINING) : '') : pick(q, ALNUM_BMP))) },
+  {
+    name: 'combining',
+    weight: 5,
+    make: (r, n) => fill(r, n, (q) => (q() < 0.4 ? pick(q, COMBINING) + (q() < 0.3 ? pick(q, COMBINING) : '') : pick(q, ALNUM_BMP))),
+  },
   { name: 'control', weight: 3, make: (r, n) => fill(r, n, (q) => (q() < 0.3 ? pick(q, CONTROL) : pick(q, ALNUM_CPS))) },
   { name: 'json-looking', weight: 6, make: jsonLooking },
   { name: 'pem-looking', weight: 4, make: pem },
   { name: 'url-looking', weight: 4, make: urlLooking },
   { name: 'workflow-command', weight: 2, make: (r, n) => fill(r, n, (q) => (q() < 0.3 ? pick(q, WORKFLOW) : fromAlphabet(q, `${TOKEN}%\r\n`, int(q, 1, 8)))) },
-  { name: 'padded', weight: 3, make: (r, n) => `${fromAlphabet(r, ' \t', int(r, 1, 3))}${fromAlphabet(r, TOKEN, Math.max(4, n - 6))}${fromAlphabet(r, ' \t', int(r, 0, 3))}` },
-  { name: 'mixed', weight: 5, make: (r, n) => fill(r, n, (q) => pick(q, [pick(q, PRINTABLE_CPS), pick(q, BMP), pick(q, ASTRAL), pick(q, COMBINING), pick(q, CONTROL), pick(q, PERCENT), '\n', '\r\n'])) },
+  {
+    name: 'padded',
+    weight: 3,
+    make: (r, n) => `${fromAlphabet(r, ' \t', int(r, 1, 3))}${fromAlphabet(r, TOKEN, Math.max(4, n - 6))}${fromAlphabet(r, ' \t', int(r, 0, 3))}`,
+  },
+  {
+    name: 'mixed',
+    weight: 5,
+    make: (r, n) =>
+      fill(r, n, (q) => pick(q, [pick(q, PRINTABLE_CPS), pick(q, BMP), pick(q, ASTRAL), pick(q, COMBINING), pick(q, CONTROL), pick(q, PERCENT), '\n', '\r\n'])),
+  },
 ];
 const TOTAL_WEIGHT = CLASSES.reduce((n, c) => n + c.weight, 0);
 /** Share of values drawn as a substring (or an extension) of an earlier value. */
@@ -221,7 +246,10 @@ export function generateValues(count = 10_000, seed = 16): GenValue[] {
       value = TOO_SHORT[shortUsed++];
     } else if (out.length > 20 && r() < SUBSTRING_SHARE) {
       cls = 'substring';
-      value = related(r, out.filter((g) => g.cls !== 'too-short'));
+      value = related(
+        r,
+        out.filter((g) => g.cls !== 'too-short'),
+      );
     } else {
       let x = r() * TOTAL_WEIGHT;
       const c = CLASSES.find((k) => (x -= k.weight) < 0) ?? CLASSES[0];

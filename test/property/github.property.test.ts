@@ -77,7 +77,11 @@ describe('GitHub redaction as a property (dist/fetch-secrets, runner masking emu
     expect(run.leaks).toEqual([]);
     // ... and of every needle, in the log as the runner shows it (masked) and in what it does not mask
     // a base64 core under 8 characters may stay unmasked when the step warned about that value's base64 form
-    const base64Warned = new Set(run.annotations.filter((a) => a.level === 'warning' && /base64/i.test(a.message)).flatMap((a) => [...a.message.matchAll(/\bPS_P\d{5}\b/g)].map((m) => m[0])));
+    const base64Warned = new Set(
+      run.annotations
+        .filter((a) => a.level === 'warning' && /base64/i.test(a.message))
+        .flatMap((a) => [...a.message.matchAll(/\bPS_P\d{5}\b/g)].map((m) => m[0])),
+    );
     const excused = (g: GenValue): boolean => base64Warned.has(varName(g));
     const index = new NeedleIndex(chosen.map((g) => ({ id: g.id, cls: g.cls, needles: needles(g.value).filter((x) => !(x.shortCore && excused(g))) })));
     const runner = new RunnerMasker(run.masks);
@@ -95,10 +99,19 @@ describe('GitHub redaction as a property (dist/fetch-secrets, runner masking emu
 
     // the later step: every form of every value, one per line, through the runner's masking
     const t = Date.now();
-    const printed = chosen.map((g) => printedForms(g.value).filter((f) => !SPLIT_FORMS.has(f.name)).map((f) => f.text).join('\n')).join('\n');
+    const printed = chosen
+      .map((g) =>
+        printedForms(g.value)
+          .filter((f) => !SPLIT_FORMS.has(f.name))
+          .map((f) => f.text)
+          .join('\n'),
+      )
+      .join('\n');
     const masked = runner.mask(printed);
     const leaks = index.leaks(masked, 'later step log');
-    process.stdout.write(`github property: ${chosen.length} values, ${run.masks.length} add-masks, fetch step ${stepMs} ms, later step ${printed.length} chars masked and checked in ${Date.now() - t} ms\n`);
+    process.stdout.write(
+      `github property: ${chosen.length} values, ${run.masks.length} add-masks, fetch step ${stepMs} ms, later step ${printed.length} chars masked and checked in ${Date.now() - t} ms\n`,
+    );
     expect(summarize(leaks, show)).toEqual(expect.objectContaining({ count: 0 }));
   }, 150_000);
 });

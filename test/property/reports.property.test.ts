@@ -37,13 +37,28 @@ const PER_RENDER = 150;
 
 /** XML 1.0 text as any writer must write it: control characters cannot appear, & < > " ' escaped. */
 function xml(s: string): string {
-  return s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '?').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '?')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 /** a CSV field's inside: quotes doubled */
 const csv = (s: string): string => s.replace(/"/g, '""');
 /** a Markdown table cell and a code span as the summary writes them (newlines as spaces, | escaped) */
-const mdCell = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const mdCode = (s: string): string => s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+const mdCell = (s: string): string =>
+  s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+const mdCode = (s: string): string =>
+  s
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|');
 
 /** What must not appear of a secret in a report: it and each line of it, in every report encoding. */
 function reportNeedles(value: string): Form[] {
@@ -51,9 +66,10 @@ function reportNeedles(value: string): Form[] {
   const seen = new Set<string>();
   const bases: [string, string][] = [['secret', value]];
   const ls = lines(value);
-  if (ls.length > 1) ls.forEach((l, i) => {
-    bases.push([`line ${i + 1}`, l.trim()]);
-  });
+  if (ls.length > 1)
+    ls.forEach((l, i) => {
+      bases.push([`line ${i + 1}`, l.trim()]);
+    });
   for (const [what, b] of bases) {
     if (nonSpace(b) < MIN_MASK_LENGTH) continue;
     // PEM armour is the key type's, not the secret's
@@ -68,7 +84,15 @@ function reportNeedles(value: string): Form[] {
   return out;
 }
 
-const ENCODINGS: readonly (readonly [string, (s: string) => string])[] = [['raw', (s) => s], ['json', jsonJs], ['xml', xml], ['xml of json', (s) => xml(jsonJs(s))], ['csv', csv], ['markdown cell', mdCell], ['markdown code', mdCode]];
+const ENCODINGS: readonly (readonly [string, (s: string) => string])[] = [
+  ['raw', (s) => s],
+  ['json', jsonJs],
+  ['xml', xml],
+  ['xml of json', (s) => xml(jsonJs(s))],
+  ['csv', csv],
+  ['markdown cell', mdCell],
+  ['markdown code', mdCode],
+];
 
 /**
  * The one display of a secret the reports may show, as gitleaks does: the first 4 characters
@@ -96,9 +120,15 @@ function withoutPrefixDisplays(texts: readonly [string, string][], scanSecrets: 
 
 const RULES = [
   { id: 'generic-api-key', description: 'Detected a Generic API Key, potentially exposing access to various services and sensitive operations.' },
-  { id: 'aws-access-token', description: 'Identified a pattern that may indicate AWS credentials, risking unauthorized cloud resource access and data breaches on AWS platforms.' },
+  {
+    id: 'aws-access-token',
+    description: 'Identified a pattern that may indicate AWS credentials, risking unauthorized cloud resource access and data breaches on AWS platforms.',
+  },
   { id: 'private-key', description: 'Identified a Private Key, which may compromise cryptographic security and sensitive data encryption.' },
-  { id: 'github-pat', description: 'Uncovered a GitHub Personal Access Token, potentially leading to unauthorized repository access and sensitive content exposure.' },
+  {
+    id: 'github-pat',
+    description: 'Uncovered a GitHub Personal Access Token, potentially leading to unauthorized repository access and sensitive content exposure.',
+  },
 ];
 
 /**
@@ -145,7 +175,13 @@ function findingsFor(batch: readonly GenValue[], seed: number): Finding[] {
         tags: ['key'],
         fingerprint: `${c ? `${sha}:` : ''}${path}:${rule.id}:${line}`,
         ...(c ? { commit: c } : {}),
-        ...(r() < 0.15 && other !== g.value ? { requiredFindings: [{ ruleId: 'generic-username', startLine: line, endLine: line, startColumn: 1, endColumn: 5, match: `user=${other}`, secret: other }] } : {}),
+        ...(r() < 0.15 && other !== g.value
+          ? {
+              requiredFindings: [
+                { ruleId: 'generic-username', startLine: line, endLine: line, startColumn: 1, endColumn: 5, match: `user=${other}`, secret: other },
+              ],
+            }
+          : {}),
       };
       out.push(f);
     });
@@ -156,8 +192,18 @@ function findingsFor(batch: readonly GenValue[], seed: number): Finding[] {
 function context(findings: readonly Finding[], extra: Partial<ReportContext> = {}): ReportContext {
   const verified = new Map(findings.filter((_, i) => i % 7 === 0).map((f) => [f, 'live' as const]));
   return {
-    toolName: 'pipeline-secrets', toolVersion: '1.0.0', informationUri: 'https://example.com/pipeline-secrets', started: new Date(0), finished: new Date(1000),
-    serverUrl: 'https://github.com', repository: 'octo-org/octo-repo', redact: true, target: 'the history of octo-org/octo-repo', skipped: [{ path: 'big.bin', reason: 'too large' }], verified, ...extra,
+    toolName: 'pipeline-secrets',
+    toolVersion: '1.0.0',
+    informationUri: 'https://example.com/pipeline-secrets',
+    started: new Date(0),
+    finished: new Date(1000),
+    serverUrl: 'https://github.com',
+    repository: 'octo-org/octo-repo',
+    redact: true,
+    target: 'the history of octo-org/octo-repo',
+    skipped: [{ path: 'big.bin', reason: 'too large' }],
+    verified,
+    ...extra,
   };
 }
 
@@ -167,9 +213,33 @@ function everything(findings: readonly Finding[]): [string, string][] {
   const red = ScanRedactor.fromFindings(findings);
   const out: [string, string][] = [];
   for (const format of FORMATS) out.push([format, render(format, findings, ctx)]);
-  for (const format of ['json', 'csv', 'junit'] as const) out.push([`${format} --redact=100`, render(format, findings, context(findings, { redactPercent: 100 }))]);
-  out.push(['summary', summaryMarkdown({ findings, ignored: 0, baselined: 0, skipped: [], ruleCount: RULES.length, bytes: 1 << 20, files: 20, commits: 10, seconds: 1.5, notes: [], reports: [] }, ctx)]);
-  out.push(['annotations', findingAnnotations(findings, findings.length, red).map((a) => [a.title ?? '', a.message, a.file ?? ''].join('\n')).join('\n')]);
+  for (const format of ['json', 'csv', 'junit'] as const)
+    out.push([`${format} --redact=100`, render(format, findings, context(findings, { redactPercent: 100 }))]);
+  out.push([
+    'summary',
+    summaryMarkdown(
+      {
+        findings,
+        ignored: 0,
+        baselined: 0,
+        skipped: [],
+        ruleCount: RULES.length,
+        bytes: 1 << 20,
+        files: 20,
+        commits: 10,
+        seconds: 1.5,
+        notes: [],
+        reports: [],
+      },
+      ctx,
+    ),
+  ]);
+  out.push([
+    'annotations',
+    findingAnnotations(findings, findings.length, red)
+      .map((a) => [a.title ?? '', a.message, a.file ?? ''].join('\n'))
+      .join('\n'),
+  ]);
   out.push(['log lines', findings.map((f) => textLine(f, true, red)).join('\n')]);
   out.push(['review comments', findings.map((f) => commentBody(f, ['octocat'], red)).join('\n')]);
   return out;
@@ -193,11 +263,20 @@ describe('report redaction as a property', () => {
       const index = new NeedleIndex(batch.map((g) => ({ id: g.id, cls: lengthClass(g.value), needles: reportNeedles(g.value) })));
       // the reports' own words (a render of a few findings without secrets) and the commit ids and
       // paths: a needle found there is no leak but a collision of the test's data
-      const control = everything(findingsFor(batch.slice(0, 12).map((g) => ({ ...g, value: `S${g.id}-placeholder` })), i));
+      const control = everything(
+        findingsFor(
+          batch.slice(0, 12).map((g) => ({ ...g, value: `S${g.id}-placeholder` })),
+          i,
+        ),
+      );
       control.push(['ids', findings.map((f) => `${f.commit?.sha ?? ''} ${f.path} ${f.fingerprint}`).join('\n')]);
       const noise = new Set(control.flatMap(([where, text]) => index.leaks(text, where)).map((l) => `${l.id}|${l.form}`));
       collisions = [...collisions, ...noise];
-      for (const [where, text] of withoutPrefixDisplays(everything(findings), batch.map((g) => g.value))) leaks.push(...index.leaks(text, where).filter((l) => !noise.has(`${l.id}|${l.form}`)));
+      for (const [where, text] of withoutPrefixDisplays(
+        everything(findings),
+        batch.map((g) => g.value),
+      ))
+        leaks.push(...index.leaks(text, where).filter((l) => !noise.has(`${l.id}|${l.form}`)));
     }
     process.stdout.write(`reports property: ${secrets.length} secrets, ${leaks.length} leaks, ${Date.now() - started} ms\n`);
     // a collision of a generated secret with the reports' fixed words would hide a leak: there are none
@@ -205,10 +284,19 @@ describe('report redaction as a property', () => {
     expect(summarize(leaks, show)).toEqual(expect.objectContaining({ count: 0 }));
   }, 120_000);
 
-  it('end to end: `pipeline-secrets scan --history` over commits whose messages name each other\'s secrets writes every report format redacted', async () => {
+  it("end to end: `pipeline-secrets scan --history` over commits whose messages name each other's secrets writes every report format redacted", async () => {
     // a rule that finds the generated values (single-line ones without its delimiters) between « and »
-    const chosen = all.filter((g) => g.id % 4 === 2 && maskable(g.value) && !/[\r\n«»\x00-\x08\x0b-\x1f\x7f]/.test(g.value) && g.value.length >= 8).slice(0, 120);
-    const config = ['[[rules]]', 'id = "prop-secret"', 'description = "A generated secret"', "regex = '''psx[0-9]{5}=«([^«»\\n]+)»'''", 'secretGroup = 1', ''].join('\n');
+    const chosen = all
+      .filter((g) => g.id % 4 === 2 && maskable(g.value) && !/[\r\n«»\x00-\x08\x0b-\x1f\x7f]/.test(g.value) && g.value.length >= 8)
+      .slice(0, 120);
+    const config = [
+      '[[rules]]',
+      'id = "prop-secret"',
+      'description = "A generated secret"',
+      "regex = '''psx[0-9]{5}=«([^«»\\n]+)»'''",
+      'secretGroup = 1',
+      '',
+    ].join('\n');
     const { root } = newRepo('prop-scan', config);
     for (let i = 0; i < chosen.length; i += 4) {
       const group = chosen.slice(i, i + 4);
@@ -223,13 +311,20 @@ describe('report redaction as a property', () => {
     });
     expect(run.code).toBe(1);
     const index = new NeedleIndex(chosen.map((g) => ({ id: g.id, cls: lengthClass(g.value), needles: reportNeedles(g.value) })));
-    const texts: [string, string][] = [['stdout', run.stdout], ['stderr', run.stderr], ...readdirSync(out).map((f): [string, string] => [f, readFileSync(join(out, f), 'utf8')])];
+    const texts: [string, string][] = [
+      ['stdout', run.stdout],
+      ['stderr', run.stderr],
+      ...readdirSync(out).map((f): [string, string] => [f, readFileSync(join(out, f), 'utf8')]),
+    ];
     expect(texts.length).toBeGreaterThanOrEqual(8);
     // every secret was found (each report holds a finding per secret), and none is shown
     const found = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { RuleID: string; File: string; Commit: string }[];
     // (a value holding %XX is found a second time, URL-decoded, by the scanner's decoding)
     expect([...new Set(found.filter((f) => f.RuleID === 'prop-secret').map((f) => f.File))].sort()).toEqual(chosen.map((g) => `conf/${g.id}.env`).sort());
-    const leaks = withoutPrefixDisplays(texts, chosen.map((g) => g.value)).flatMap(([where, text]) => index.leaks(text, where));
+    const leaks = withoutPrefixDisplays(
+      texts,
+      chosen.map((g) => g.value),
+    ).flatMap(([where, text]) => index.leaks(text, where));
     expect(summarize(leaks, show)).toEqual(expect.objectContaining({ count: 0 }));
   }, 90_000);
 });

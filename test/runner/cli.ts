@@ -11,7 +11,17 @@ export interface CliRun {
   leaks: string[];
 }
 
-export async function runCli(args: readonly string[], opts: { env?: Record<string, string | undefined>; cwd?: string; secrets?: readonly string[]; node?: 'current' | '24'; stdin?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  opts: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    secrets?: readonly string[];
+    node?: 'current' | '24';
+    stdin?: string;
+    timeoutMs?: number;
+  } = {},
+): Promise<CliRun> {
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? '/root',
@@ -19,7 +29,11 @@ export async function runCli(args: readonly string[], opts: { env?: Record<strin
     ...osEnv(),
   };
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
-  const child = spawn(nodeBinary(opts.node ?? '24'), [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], { cwd: opts.cwd ?? repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(nodeBinary(opts.node ?? '24'), [join(repoRoot, 'dist', 'cli', 'index.js'), ...args], {
+    cwd: opts.cwd ?? repoRoot,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   // decoded as a stream: a character split across two chunks is not turned into U+FFFD
@@ -38,6 +52,8 @@ export async function runCli(args: readonly string[], opts: { env?: Record<strin
       resolve(c ?? -1);
     });
   });
-  const leaks = (opts.secrets ?? []).filter((s) => s && (stdout.includes(s) || stderr.includes(s) || s.split('\n').some((l) => l.trim().length >= 8 && (stdout.includes(l) || stderr.includes(l)))));
+  const leaks = (opts.secrets ?? []).filter(
+    (s) => s && (stdout.includes(s) || stderr.includes(s) || s.split('\n').some((l) => l.trim().length >= 8 && (stdout.includes(l) || stderr.includes(l)))),
+  );
   return { code, stdout, stderr, leaks };
 }

@@ -23,7 +23,9 @@ export function itPosix(reason: string): TestFn {
 /** GNU tar (its --format=gnu and v7): Linux and Git for Windows' bash have it, macOS has bsdtar. */
 export const hasGnuTar = ((): boolean => {
   try {
-    return execFileSync('tar', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().includes('GNU tar');
+    return execFileSync('tar', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .includes('GNU tar');
   } catch {
     return false;
   }
@@ -65,7 +67,22 @@ export function nodeScript(js: string): string[] {
 export function osEnv(opts: { home?: string } = {}): Record<string, string> {
   if (!onWindows) return {};
   const out: Record<string, string> = {};
-  for (const k of ['SystemRoot', 'SystemDrive', 'windir', 'TEMP', 'TMP', 'USERPROFILE', 'USERNAME', 'USERDOMAIN', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'ProgramFiles', 'PATHEXT', 'ComSpec']) {
+  for (const k of [
+    'SystemRoot',
+    'SystemDrive',
+    'windir',
+    'TEMP',
+    'TMP',
+    'USERPROFILE',
+    'USERNAME',
+    'USERDOMAIN',
+    'APPDATA',
+    'LOCALAPPDATA',
+    'ProgramData',
+    'ProgramFiles',
+    'PATHEXT',
+    'ComSpec',
+  ]) {
     const v = process.env[k];
     if (v !== undefined) out[k] = v;
   }

@@ -107,10 +107,16 @@ export class ArtifactService {
   constructor() {
     const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5t: b64url(randomBytes(20)) }));
     const now = Math.floor(Date.now() / 1000);
-    const claims = b64url(JSON.stringify({
-      nameid: 'dddddddd-dddd-dddd-dddd-dddddddddddd', scp: `Actions.ExampleScope Actions.Results:${this.runBackendId}:${this.jobBackendId}`,
-      iss: 'vstoken.actions.githubusercontent.com', aud: 'vso:00000000-0000-0000-0000-000000000000', nbf: now - 10, exp: now + 3600,
-    }));
+    const claims = b64url(
+      JSON.stringify({
+        nameid: 'dddddddd-dddd-dddd-dddd-dddddddddddd',
+        scp: `Actions.ExampleScope Actions.Results:${this.runBackendId}:${this.jobBackendId}`,
+        iss: 'vstoken.actions.githubusercontent.com',
+        aud: 'vso:00000000-0000-0000-0000-000000000000',
+        nbf: now - 10,
+        exp: now + 3600,
+      }),
+    );
     this.token = `${header}.${claims}.${b64url(randomBytes(64))}`;
   }
 
@@ -163,7 +169,8 @@ export class ArtifactService {
     } catch {
       return fail(400, 'malformed', 'the body is not JSON');
     }
-    if (b['workflow_run_backend_id'] !== this.runBackendId || b['workflow_job_run_backend_id'] !== this.jobBackendId) return fail(403, 'permission_denied', 'the backend ids do not match the token');
+    if (b['workflow_run_backend_id'] !== this.runBackendId || b['workflow_job_run_backend_id'] !== this.jobBackendId)
+      return fail(403, 'permission_denied', 'the backend ids do not match the token');
     const name = typeof b['name'] === 'string' ? b['name'] : '';
     if (!name) return fail(400, 'invalid_argument', 'name is required');
     if (method === 'CreateArtifact') {
@@ -172,9 +179,20 @@ export class ArtifactService {
       if (b['version'] !== 7) return fail(400, 'invalid_argument', 'unsupported version');
       if (this.byName(name)) return fail(409, 'already_exists', `an artifact with this name already exists on the workflow run`);
       const blob = `actions-results/${this.runBackendId}/${this.jobBackendId}/${name}.zip`;
-      this.artifacts.push({ id: this.nextId++, name, runBackendId: this.runBackendId, jobBackendId: this.jobBackendId, mimeType: typeof b['mime_type'] === 'string' ? b['mime_type'] : '', blob, finalized: false });
+      this.artifacts.push({
+        id: this.nextId++,
+        name,
+        runBackendId: this.runBackendId,
+        jobBackendId: this.jobBackendId,
+        mimeType: typeof b['mime_type'] === 'string' ? b['mime_type'] : '',
+        blob,
+        finalized: false,
+      });
       const se = new Date(Date.now() + 3600e3).toISOString();
-      return sendJson(res, 200, { ok: true, signed_upload_url: `${this.url}/devstoreaccount1/${blob}?sv=2023-11-03&se=${encodeURIComponent(se)}&sr=b&sp=cw&sig=${encodeURIComponent(this.sig)}` });
+      return sendJson(res, 200, {
+        ok: true,
+        signed_upload_url: `${this.url}/devstoreaccount1/${blob}?sv=2023-11-03&se=${encodeURIComponent(se)}&sr=b&sp=cw&sig=${encodeURIComponent(this.sig)}`,
+      });
     }
     if (method === 'FinalizeArtifact') {
       const f = this.fault('finalize');
@@ -197,13 +215,19 @@ export class ArtifactService {
       res.end(`<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
     };
     const created = () => {
-      res.writeHead(201, { etag: `"0x${randomBytes(6).toString('hex')}"`, 'last-modified': new Date().toUTCString(), 'x-ms-request-id': randomBytes(8).toString('hex'), 'x-ms-version': '2023-11-03', 'x-ms-request-server-encrypted': 'true' });
+      res.writeHead(201, {
+        etag: `"0x${randomBytes(6).toString('hex')}"`,
+        'last-modified': new Date().toUTCString(),
+        'x-ms-request-id': randomBytes(8).toString('hex'),
+        'x-ms-version': '2023-11-03',
+        'x-ms-request-server-encrypted': 'true',
+      });
       res.end();
     };
     const path = decodeURIComponent(url.pathname).replace(/^\/devstoreaccount1\//, '');
     const a = this.artifacts.find((x) => x.blob === path);
     const comp = url.searchParams.get('comp');
-    this.calls.push(comp === 'block' ? 'PutBlock' : comp === 'blocklist' ? 'PutBlockList' : `${req.method === 'PUT' ? 'PutBlob' : req.method ?? ''}`);
+    this.calls.push(comp === 'block' ? 'PutBlock' : comp === 'blocklist' ? 'PutBlockList' : `${req.method === 'PUT' ? 'PutBlob' : (req.method ?? '')}`);
     if (url.searchParams.get('sig') !== this.sig) return azureError(403, 'AuthenticationFailed', 'Server failed to authenticate the request.');
     if (req.method !== 'PUT' || !a) return azureError(404, 'ResourceNotFound', 'The specified resource does not exist.');
     const f = this.fault('blob');

@@ -40,7 +40,11 @@ interface Entry {
 }
 
 class AwsFail extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -123,12 +127,17 @@ export class AwsJsonServer {
     try {
       if (req.method !== 'POST' || (req.url ?? '/') !== '/') throw new AwsFail(404, 'UnknownOperationException', 'Unknown operation');
       if (prefix !== 'secretsmanager' && prefix !== 'AmazonSSM') throw new AwsFail(400, 'UnknownOperationException', `Unknown target ${target.slice(0, 80)}`);
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) throw new AwsFail(400, 'SerializationException', 'wrong content type');
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1'))
+        throw new AwsFail(400, 'SerializationException', 'wrong content type');
       const auth = String(req.headers['authorization'] ?? '');
-      const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([a-z0-9-]+)\/(secretsmanager|ssm)\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.exec(auth);
+      const m =
+        /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([a-z0-9-]+)\/(secretsmanager|ssm)\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.exec(
+          auth,
+        );
       if (!m || !req.headers['x-amz-date']) throw new AwsFail(400, 'IncompleteSignature', 'Authorization header requires a valid SigV4 signature');
       if (m[3] !== (ssm ? 'ssm' : 'secretsmanager')) throw new AwsFail(400, 'InvalidSignatureException', 'Credential should be scoped to correct service');
-      if (this.accessKeys.size && !this.accessKeys.has(m[1] ?? '')) throw new AwsFail(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+      if (this.accessKeys.size && !this.accessKeys.has(m[1] ?? ''))
+        throw new AwsFail(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
       const injected = this.failNext.shift();
       if (injected === 'ThrottlingException') throw new AwsFail(400, 'ThrottlingException', 'Rate exceeded');
       if (injected === 500) throw new AwsFail(500, ssm ? 'InternalServerError' : 'InternalServiceError', 'An error occurred on the server side.');
@@ -148,17 +157,29 @@ export class AwsJsonServer {
     if (!id) throw new AwsFail(400, 'InvalidParameterException', 'SecretId is required');
     const s = this.find(id);
     if (this.deny.has(id) || (s && this.deny.has(s.name))) {
-      throw new AwsFail(400, 'AccessDeniedException', `User: arn:aws:sts::${this.account}:assumed-role/ci/session is not authorized to perform: secretsmanager:GetSecretValue on resource: ${id} because no identity-based policy allows the secretsmanager:GetSecretValue action`);
+      throw new AwsFail(
+        400,
+        'AccessDeniedException',
+        `User: arn:aws:sts::${this.account}:assumed-role/ci/session is not authorized to perform: secretsmanager:GetSecretValue on resource: ${id} because no identity-based policy allows the secretsmanager:GetSecretValue action`,
+      );
     }
     if (!s) throw new AwsFail(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
     const stage = input['VersionStage'];
     const vid = input['VersionId'];
     const previous = stage === 'AWSPREVIOUS' || vid === s.prevId;
-    if ((stage !== undefined && stage !== 'AWSCURRENT' && stage !== 'AWSPREVIOUS') || (vid !== undefined && vid !== s.versionId && vid !== s.prevId) || (previous && s.previous === undefined)) {
+    if (
+      (stage !== undefined && stage !== 'AWSCURRENT' && stage !== 'AWSPREVIOUS') ||
+      (vid !== undefined && vid !== s.versionId && vid !== s.prevId) ||
+      (previous && s.previous === undefined)
+    ) {
       throw new AwsFail(400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret value for staging label or version.");
     }
     const out: Record<string, unknown> = {
-      ARN: s.arn, Name: s.name, VersionId: previous ? s.prevId : s.versionId, VersionStages: [previous ? 'AWSPREVIOUS' : 'AWSCURRENT'], CreatedDate: 1767225600.123,
+      ARN: s.arn,
+      Name: s.name,
+      VersionId: previous ? s.prevId : s.versionId,
+      VersionStages: [previous ? 'AWSPREVIOUS' : 'AWSCURRENT'],
+      CreatedDate: 1767225600.123,
     };
     if (previous) out['SecretString'] = s.previous;
     else if (s.binary) out['SecretBinary'] = s.binary.toString('base64');
@@ -204,13 +225,24 @@ export class AwsJsonServer {
   private getParam(name: string, decrypt: boolean): Record<string, unknown> {
     const [base = '', sel] = name.split(/:(?=[^:/]*$)/);
     const p = this.params.get(name.includes(':') && !name.startsWith('arn:') ? base : name);
-    if (this.deny.has(base)) throw new AwsFail(400, 'AccessDeniedException', `User: arn:aws:sts::${this.account}:assumed-role/ci/session is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:${this.region}:${this.account}:parameter${base}`);
+    if (this.deny.has(base))
+      throw new AwsFail(
+        400,
+        'AccessDeniedException',
+        `User: arn:aws:sts::${this.account}:assumed-role/ci/session is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:${this.region}:${this.account}:parameter${base}`,
+      );
     if (!p) throw new AwsFail(400, 'ParameterNotFound', '');
-    if (sel !== undefined && /^\d+$/.test(sel) && Number(sel) !== (p.version ?? 1)) throw new AwsFail(400, 'ParameterVersionNotFound', `Systems Manager could not find version ${sel} of ${base}.`);
+    if (sel !== undefined && /^\d+$/.test(sel) && Number(sel) !== (p.version ?? 1))
+      throw new AwsFail(400, 'ParameterVersionNotFound', `Systems Manager could not find version ${sel} of ${base}.`);
     const secure = (p.type ?? 'SecureString') === 'SecureString';
     return {
-      Name: p.name, Type: p.type ?? 'SecureString', Value: secure && !decrypt ? Buffer.from(`kms:${p.value}`).toString('base64') : p.value,
-      Version: p.version ?? 1, LastModifiedDate: 1767225600.5, ARN: `arn:aws:ssm:${this.region}:${this.account}:parameter${p.name}`, DataType: 'text',
+      Name: p.name,
+      Type: p.type ?? 'SecureString',
+      Value: secure && !decrypt ? Buffer.from(`kms:${p.value}`).toString('base64') : p.value,
+      Version: p.version ?? 1,
+      LastModifiedDate: 1767225600.5,
+      ARN: `arn:aws:ssm:${this.region}:${this.account}:parameter${p.name}`,
+      DataType: 'text',
     };
   }
 
@@ -218,7 +250,12 @@ export class AwsJsonServer {
     const decrypt = input['WithDecryption'] === true;
     if (op === 'GetParameter') {
       const name = typeof input['Name'] === 'string' ? input['Name'] : '';
-      if (!name) throw new AwsFail(400, 'ValidationException', "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
+      if (!name)
+        throw new AwsFail(
+          400,
+          'ValidationException',
+          "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+        );
       return { Parameter: this.getParam(name, decrypt) };
     }
     if (op === 'GetParameters') {

@@ -109,8 +109,18 @@ export class AzureServer {
       const f = this.failNext.splice(i, 1)[0];
       if (f) {
         const headers: Record<string, string> = f.retryAfter !== undefined ? { 'retry-after': f.retryAfter } : {};
-        if (kind === 'token') return send(f.status, aad(f.status === 429 ? 'temporarily_unavailable' : 'server_error', 50196, 'The server is temporarily unavailable.'), headers);
-        return send(f.status, { error: { code: f.status === 429 ? 'Throttled' : 'InternalServerError', message: f.status === 429 ? 'Rate limit is exceeded. Try again in 1 seconds.' : 'Internal error' } }, headers);
+        if (kind === 'token')
+          return send(f.status, aad(f.status === 429 ? 'temporarily_unavailable' : 'server_error', 50196, 'The server is temporarily unavailable.'), headers);
+        return send(
+          f.status,
+          {
+            error: {
+              code: f.status === 429 ? 'Throttled' : 'InternalServerError',
+              message: f.status === 429 ? 'Rate limit is exceeded. Try again in 1 seconds.' : 'Internal error',
+            },
+          },
+          headers,
+        );
       }
     }
     if (tm) {
@@ -123,20 +133,41 @@ export class AzureServer {
     }
     const auth = String(req.headers.authorization ?? '');
     if (!auth) {
-      return send(401, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } },
-        { 'www-authenticate': `Bearer authorization="${this.url}/${randomUUID()}", resource="https://vault.azure.net"` });
+      return send(
+        401,
+        { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } },
+        { 'www-authenticate': `Bearer authorization="${this.url}/${randomUUID()}", resource="https://vault.azure.net"` },
+      );
     }
     const client = this.tokens.get(auth.replace(/^Bearer /, ''));
     if (!client) return send(401, { error: { code: 'Unauthorized', message: 'AKV10022: Invalid audience or token.' } });
     if (!this.readers.get(vault)?.has(client)) {
-      return send(403, { error: { code: 'Forbidden', message: `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: appid=${client};oid=${randomUUID()}\r\nAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'\r\nResource: '/subscriptions/x/resourcegroups/rg/providers/microsoft.keyvault/vaults/${vault}/secrets/${name}'\r\nAssignment: (not found)\r\nDecisionReason: 'DeniedWithNoValidRBAC'`, innererror: { code: 'ForbiddenByRbac' } } });
+      return send(403, {
+        error: {
+          code: 'Forbidden',
+          message: `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: appid=${client};oid=${randomUUID()}\r\nAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'\r\nResource: '/subscriptions/x/resourcegroups/rg/providers/microsoft.keyvault/vaults/${vault}/secrets/${name}'\r\nAssignment: (not found)\r\nDecisionReason: 'DeniedWithNoValidRBAC'`,
+          innererror: { code: 'ForbiddenByRbac' },
+        },
+      });
     }
     const versions = this.vaults.get(vault)?.get(name) ?? [];
     const v = version ? versions.find((x) => x.id === version) : versions[versions.length - 1];
-    if (!v) return send(404, { error: { code: 'SecretNotFound', message: `A secret with (name/id) ${name}${version ? `/${version}` : ''} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command.` } });
-    if (!v.enabled) return send(403, { error: { code: 'Forbidden', message: 'Operation get is not allowed on a disabled secret.', innererror: { code: 'SecretDisabled' } } });
+    if (!v)
+      return send(404, {
+        error: {
+          code: 'SecretNotFound',
+          message: `A secret with (name/id) ${name}${version ? `/${version}` : ''} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command.`,
+        },
+      });
+    if (!v.enabled)
+      return send(403, { error: { code: 'Forbidden', message: 'Operation get is not allowed on a disabled secret.', innererror: { code: 'SecretDisabled' } } });
     const t = Math.floor(Date.now() / 1000);
-    return send(200, { value: v.value, id: `https://${vault}.vault.azure.net/secrets/${name}/${v.id}`, attributes: { enabled: true, created: t, updated: t, recoveryLevel: 'Recoverable+Purgeable' }, tags: {} });
+    return send(200, {
+      value: v.value,
+      id: `https://${vault}.vault.azure.net/secrets/${name}/${v.id}`,
+      attributes: { enabled: true, created: t, updated: t, recoveryLevel: 'Recoverable+Purgeable' },
+      tags: {},
+    });
   }
 
   private async verifier(issuer: string): Promise<JWTVerifyGetKey> {
@@ -151,11 +182,28 @@ export class AzureServer {
 
   private async token(tenant: string, f: URLSearchParams): Promise<[number, unknown]> {
     if (f.get('grant_type') !== 'client_credentials') return [400, aad('unsupported_grant_type', 70003, 'The app requested an unsupported grant type.')];
-    if (f.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return [400, aad('invalid_request', 900023, 'Specified client_assertion_type is not supported.')];
-    if (!/\/\.default$/.test(f.get('scope') ?? '')) return [400, aad('invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.')];
+    if (f.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      return [400, aad('invalid_request', 900023, 'Specified client_assertion_type is not supported.')];
+    if (!/\/\.default$/.test(f.get('scope') ?? ''))
+      return [
+        400,
+        aad(
+          'invalid_scope',
+          1002012,
+          'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.',
+        ),
+      ];
     const clientId = f.get('client_id') ?? '';
     const app = this.apps.get(`${tenant}/${clientId}`);
-    if (!app) return [400, aad('unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`)];
+    if (!app)
+      return [
+        400,
+        aad(
+          'unauthorized_client',
+          700016,
+          `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+        ),
+      ];
     const assertion = f.get('client_assertion') ?? '';
     let claims: ReturnType<typeof decodeJwt>;
     try {
@@ -167,17 +215,45 @@ export class AzureServer {
     const sub = String(claims.sub ?? '');
     const auds = Array.isArray(claims.aud) ? claims.aud : [String(claims.aud ?? '')];
     const byIssuer = app.federated.filter((c) => c.issuer === iss);
-    if (!byIssuer.length) return [400, aad('invalid_request', 700211, `No matching federated identity record found for presented assertion issuer '${iss}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`)];
+    if (!byIssuer.length)
+      return [
+        400,
+        aad(
+          'invalid_request',
+          700211,
+          `No matching federated identity record found for presented assertion issuer '${iss}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`,
+        ),
+      ];
     const bySubject = byIssuer.filter((c) => c.subject === sub);
-    if (!bySubject.length) return [400, aad('invalid_request', 700213, `No matching federated identity record found for presented assertion subject '${sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`)];
+    if (!bySubject.length)
+      return [
+        400,
+        aad(
+          'invalid_request',
+          700213,
+          `No matching federated identity record found for presented assertion subject '${sub}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`,
+        ),
+      ];
     if (!bySubject.some((c) => (c.audiences ?? ['api://AzureADTokenExchange']).some((a) => auds.includes(a)))) {
-      return [400, aad('invalid_request', 700212, `No matching federated identity record found for presented assertion audience '${auds.join(', ')}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`)];
+      return [
+        400,
+        aad(
+          'invalid_request',
+          700212,
+          `No matching federated identity record found for presented assertion audience '${auds.join(', ')}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`,
+        ),
+      ];
     }
     try {
       await jwtVerify(assertion, await this.verifier(iss), { issuer: iss });
     } catch (err) {
       const expired = err instanceof Error && /exp/.test(err.message);
-      return [400, expired ? aad('invalid_client', 700024, 'Client assertion is not within its valid time range.') : aad('invalid_client', 50027, 'JWT token is invalid or malformed.')];
+      return [
+        400,
+        expired
+          ? aad('invalid_client', 700024, 'Client assertion is not within its valid time range.')
+          : aad('invalid_client', 50027, 'JWT token is invalid or malformed.'),
+      ];
     }
     const token = `eyJ0eXAiOiJKV1Qi.kv-${randomBytes(24).toString('base64url')}`;
     this.tokens.set(token, clientId);
@@ -188,9 +264,17 @@ export class AzureServer {
 function aad(error: string, code: number, text: string): unknown {
   const trace = randomUUID();
   const corr = randomUUID();
-  const ts = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const ts = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
-    error, error_description: `AADSTS${code}: ${text}\r\nTrace ID: ${trace}\r\nCorrelation ID: ${corr}\r\nTimestamp: ${ts}`,
-    error_codes: [code], timestamp: ts, trace_id: trace, correlation_id: corr, error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+    error,
+    error_description: `AADSTS${code}: ${text}\r\nTrace ID: ${trace}\r\nCorrelation ID: ${corr}\r\nTimestamp: ${ts}`,
+    error_codes: [code],
+    timestamp: ts,
+    trace_id: trace,
+    correlation_id: corr,
+    error_uri: `https://login.microsoftonline.com/error?code=${code}`,
   };
 }

@@ -25,7 +25,10 @@ export interface TestCert {
 
 async function keyPem(key: CryptoKey): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END PRIVATE KEY-----\n`;
+  return `-----BEGIN PRIVATE KEY-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')}\n-----END PRIVATE KEY-----\n`;
 }
 
 export interface CertOptions {
@@ -51,13 +54,28 @@ export async function makeCert(opts: CertOptions = {}, issuer?: TestCert): Promi
     extensions.push(new x509.BasicConstraintsExtension(true, undefined, true));
     extensions.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true));
   } else {
-    const names: x509.JsonGeneralName[] = [...(opts.dns ?? ['localhost']).map((v) => ({ type: 'dns' as const, value: v })), ...(opts.ips ?? ['127.0.0.1']).map((v) => ({ type: 'ip' as const, value: v }))];
+    const names: x509.JsonGeneralName[] = [
+      ...(opts.dns ?? ['localhost']).map((v) => ({ type: 'dns' as const, value: v })),
+      ...(opts.ips ?? ['127.0.0.1']).map((v) => ({ type: 'ip' as const, value: v })),
+    ];
     extensions.push(new x509.SubjectAlternativeNameExtension(names));
     extensions.push(new x509.ExtendedKeyUsageExtension([opts.clientAuth ? x509.ExtendedKeyUsage.clientAuth : x509.ExtendedKeyUsage.serverAuth]));
   }
-  const serialNumber = Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex').replace(/^[89a-f]/, '1');
+  const serialNumber = Buffer.from(webcrypto.getRandomValues(new Uint8Array(8)))
+    .toString('hex')
+    .replace(/^[89a-f]/, '1');
   const cert = issuer
-    ? await x509.X509CertificateGenerator.create({ serialNumber, subject, issuer: issuer.subject, notBefore, notAfter, signingKey: issuer.sign, publicKey: keys.publicKey, signingAlgorithm: alg, extensions })
+    ? await x509.X509CertificateGenerator.create({
+        serialNumber,
+        subject,
+        issuer: issuer.subject,
+        notBefore,
+        notAfter,
+        signingKey: issuer.sign,
+        publicKey: keys.publicKey,
+        signingAlgorithm: alg,
+        extensions,
+      })
     : await x509.X509CertificateGenerator.createSelfSigned({ serialNumber, name: subject, notBefore, notAfter, keys, signingAlgorithm: alg, extensions });
   return {
     cert: cert.toString('pem') + '\n',

@@ -99,7 +99,8 @@ export class GcpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const kind: GcpKind | undefined = u.pathname === '/v1/token' ? 'sts' : u.pathname.endsWith(':generateAccessToken') ? 'iam' : u.pathname.endsWith(':access') ? 'access' : undefined;
+    const kind: GcpKind | undefined =
+      u.pathname === '/v1/token' ? 'sts' : u.pathname.endsWith(':generateAccessToken') ? 'iam' : u.pathname.endsWith(':access') ? 'access' : undefined;
     if (!kind) {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<!DOCTYPE html><html><body>404. That’s an error.</body></html>');
@@ -114,7 +115,15 @@ export class GcpServer {
     const injected = this.failNext.get(kind)?.shift();
     if (injected) {
       if (kind === 'sts') return send(injected, { error: 'temporarily_unavailable', error_description: 'injected failure' });
-      return send(injected, envelope(injected, injected === 429 ? 'RESOURCE_EXHAUSTED' : 'UNAVAILABLE', injected === 429 ? 'Quota exceeded.' : 'The service is currently unavailable.'), injected === 429 ? { 'retry-after': '0' } : {});
+      return send(
+        injected,
+        envelope(
+          injected,
+          injected === 429 ? 'RESOURCE_EXHAUSTED' : 'UNAVAILABLE',
+          injected === 429 ? 'Quota exceeded.' : 'The service is currently unavailable.',
+        ),
+        injected === 429 ? { 'retry-after': '0' } : {},
+      );
     }
     if (kind === 'sts') {
       if (req.method !== 'POST') return send(405, { error: 'invalid_request', error_description: 'POST only' });
@@ -122,13 +131,32 @@ export class GcpServer {
       return send(status, payload);
     }
     const principal = this.tokens.get(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
-    if (!principal) return send(401, envelope(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.'));
+    if (!principal)
+      return send(
+        401,
+        envelope(
+          401,
+          'UNAUTHENTICATED',
+          'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+        ),
+      );
     if (kind === 'iam') {
       const sa = decodeURIComponent(/serviceAccounts\/([^/]+):generateAccessToken$/.exec(u.pathname)?.[1] ?? '');
       if (req.method !== 'POST' || !this.impersonators.get(sa)?.has(principal)) {
         return send(403, {
-          error: { code: 403, message: "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).", status: 'PERMISSION_DENIED',
-            details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'IAM_PERMISSION_DENIED', domain: 'iam.googleapis.com', metadata: { permission: 'iam.serviceAccounts.getAccessToken' } }] },
+          error: {
+            code: 403,
+            message: "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).",
+            status: 'PERMISSION_DENIED',
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason: 'IAM_PERMISSION_DENIED',
+                domain: 'iam.googleapis.com',
+                metadata: { permission: 'iam.serviceAccounts.getAccessToken' },
+              },
+            ],
+          },
         });
       }
       const token = `ya29.sa-${randomBytes(24).toString('base64url')}`;
@@ -166,18 +194,34 @@ export class GcpServer {
     const f: Record<string, string> = {};
     if (json) {
       const o = JSON.parse(body || '{}') as Record<string, unknown>;
-      const map: Record<string, string> = { grantType: 'grant_type', audience: 'audience', scope: 'scope', requestedTokenType: 'requested_token_type', subjectToken: 'subject_token', subjectTokenType: 'subject_token_type' };
+      const map: Record<string, string> = {
+        grantType: 'grant_type',
+        audience: 'audience',
+        scope: 'scope',
+        requestedTokenType: 'requested_token_type',
+        subjectToken: 'subject_token',
+        subjectTokenType: 'subject_token_type',
+      };
       for (const [k, v] of Object.entries(o)) if (typeof v === 'string') f[map[k] ?? k] = v;
     } else {
       for (const [k, v] of new URLSearchParams(body)) f[k] = v;
     }
     const bad = (error: string, description: string): [number, unknown] => [400, { error, error_description: description }];
     if (f['grant_type'] !== 'urn:ietf:params:oauth:grant-type:token-exchange') return bad('unsupported_grant_type', `Invalid value for "grant_type".`);
-    if (f['subject_token_type'] !== 'urn:ietf:params:oauth:token-type:jwt' && f['subject_token_type'] !== 'urn:ietf:params:oauth:token-type:id_token') return bad('invalid_request', 'Invalid value for "subject_token_type".');
+    if (f['subject_token_type'] !== 'urn:ietf:params:oauth:token-type:jwt' && f['subject_token_type'] !== 'urn:ietf:params:oauth:token-type:id_token')
+      return bad('invalid_request', 'Invalid value for "subject_token_type".');
     const am = /^\/\/iam\.googleapis\.com\/(projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+)$/.exec(f['audience'] ?? '');
-    if (!am) return bad('invalid_request', 'Invalid value for "audience". This value should be the full resource name of the Identity Provider. See https://cloud.google.com/iam/docs/reference/sts/rest/v1/TopLevel/token for the list of possible formats.');
+    if (!am)
+      return bad(
+        'invalid_request',
+        'Invalid value for "audience". This value should be the full resource name of the Identity Provider. See https://cloud.google.com/iam/docs/reference/sts/rest/v1/TopLevel/token for the list of possible formats.',
+      );
     const p = this.providers.get(am[1] ?? '');
-    if (!p || p.disabled) return bad('invalid_target', 'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.');
+    if (!p || p.disabled)
+      return bad(
+        'invalid_target',
+        'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.',
+      );
     let claims: JWTPayload;
     try {
       claims = (await jwtVerify(f['subject_token'] ?? '', await this.verifier(p.issuer), { issuer: p.issuer })).payload;

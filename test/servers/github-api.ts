@@ -52,8 +52,14 @@ export class GitHubApi {
 
   private view(i: FakeIssue): Record<string, unknown> {
     return {
-      id: 1000 + i.number, number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.state_reason,
-      labels: i.labels.map((name) => ({ name })), comments: i.comments.length,
+      id: 1000 + i.number,
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      state_reason: i.state_reason,
+      labels: i.labels.map((name) => ({ name })),
+      comments: i.comments.length,
       html_url: `https://github.com/${this.opts.repo}/${i.pull_request ? 'pull' : 'issues'}/${i.number}`,
       ...(i.pull_request ? { pull_request: { url: `https://api.github.com/repos/${this.opts.repo}/pulls/${i.number}` } } : {}),
     };
@@ -69,7 +75,8 @@ export class GitHubApi {
       sendJson(res, status, body);
     };
     const token = /^(?:Bearer|token) (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    if (token !== this.opts.token && !this.readOnly.has(token)) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (token !== this.opts.token && !this.readOnly.has(token))
+      return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     const base = `/repos/${this.opts.repo}/issues`;
     if (!u.pathname.startsWith(base)) return send(404, { message: 'Not Found' });
     const raw = await readBody(req);
@@ -81,10 +88,14 @@ export class GitHubApi {
       const per = Math.min(100, Number(u.searchParams.get('per_page') ?? 30));
       const page = Number(u.searchParams.get('page') ?? 1);
       const all = this.issues.filter((i) => state === 'all' || i.state === state).sort((a, b) => b.number - a.number);
-      return send(200, all.slice((page - 1) * per, page * per).map((i) => this.view(i)));
+      return send(
+        200,
+        all.slice((page - 1) * per, page * per).map((i) => this.view(i)),
+      );
     }
     if (rest === '' && method === 'POST') {
-      if (typeof body['title'] !== 'string' || !body['title']) return send(422, { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] });
+      if (typeof body['title'] !== 'string' || !body['title'])
+        return send(422, { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] });
       const labels = Array.isArray(body['labels']) ? body['labels'].map(String) : [];
       return send(201, this.view(this.add({ title: body['title'], body: typeof body['body'] === 'string' ? body['body'] : '', labels })));
     }

@@ -41,11 +41,19 @@ export class CodeScanningApi {
       } catch {
         return sendJson(res, 400, { message: 'Invalid request: sarif is not gzip-compressed, base64-encoded SARIF' });
       }
-      if (typeof parsed.commit_sha !== 'string' || !/^[0-9a-f]{40}$/.test(parsed.commit_sha) || typeof parsed.ref !== 'string' || !parsed.ref.startsWith('refs/')) {
+      if (
+        typeof parsed.commit_sha !== 'string' ||
+        !/^[0-9a-f]{40}$/.test(parsed.commit_sha) ||
+        typeof parsed.ref !== 'string' ||
+        !parsed.ref.startsWith('refs/')
+      ) {
         return sendJson(res, 422, { message: 'Invalid request: commit_sha and ref are required' });
       }
       this.uploads.push({ commit_sha: parsed.commit_sha, ref: parsed.ref, sarif, authorization: req.headers.authorization ?? '' });
-      return sendJson(res, 202, { id: `upload-${this.uploads.length}`, url: `${this.url}/repos/${this.opts.repo}/code-scanning/sarifs/upload-${this.uploads.length}` });
+      return sendJson(res, 202, {
+        id: `upload-${this.uploads.length}`,
+        url: `${this.url}/repos/${this.opts.repo}/code-scanning/sarifs/upload-${this.uploads.length}`,
+      });
     });
     return this;
   }

@@ -67,12 +67,16 @@ export class IamServer {
 
   private reply(res: ServerResponse, action: string, result: string): void {
     res.writeHead(200, { 'content-type': 'text/xml', 'x-amzn-requestid': randomUUID() });
-    res.end(`<${action}Response xmlns="${IAM_NS}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`);
+    res.end(
+      `<${action}Response xmlns="${IAM_NS}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></${action}Response>`,
+    );
   }
 
   private error(res: ServerResponse, status: number, code: string, message: string): void {
     res.writeHead(status, { 'content-type': 'text/xml' });
-    res.end(`<ErrorResponse xmlns="${IAM_NS}"><Error><Type>${status >= 500 ? 'Receiver' : 'Sender'}</Type><Code>${code}</Code><Message>${esc(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`);
+    res.end(
+      `<ErrorResponse xmlns="${IAM_NS}"><Error><Type>${status >= 500 ? 'Receiver' : 'Sender'}</Type><Code>${code}</Code><Message>${esc(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+    );
   }
 
   private page<T>(all: T[], marker: string): { items: T[]; next: string } {
@@ -113,15 +117,26 @@ export class IamServer {
           const first = this.users.get(name)?.[0]?.created ?? new Date(Date.UTC(2020, 0, 1));
           return `<member><Path>/</Path><UserName>${esc(name)}</UserName><UserId>AIDA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}</UserId><Arn>arn:aws:iam::${account}:user/${esc(name)}</Arn><CreateDate>${iso(first)}</CreateDate></member>`;
         });
-        return this.reply(res, action, `<Users>${members.join('')}</Users><IsTruncated>${next ? 'true' : 'false'}</IsTruncated>${next ? `<Marker>${next}</Marker>` : ''}`);
+        return this.reply(
+          res,
+          action,
+          `<Users>${members.join('')}</Users><IsTruncated>${next ? 'true' : 'false'}</IsTruncated>${next ? `<Marker>${next}</Marker>` : ''}`,
+        );
       }
       case 'ListAccessKeys': {
         const name = p.get('UserName') ?? '';
         const keys = this.users.get(name);
         if (!keys) return fail(404, 'NoSuchEntity', `The user with name ${name} cannot be found.`);
         const { items, next } = this.page(keys, p.get('Marker') ?? '');
-        const members = items.map((k) => `<member><UserName>${esc(name)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status ?? 'Active'}</Status><CreateDate>${iso(k.created)}</CreateDate></member>`);
-        return this.reply(res, action, `<AccessKeyMetadata>${members.join('')}</AccessKeyMetadata><IsTruncated>${next ? 'true' : 'false'}</IsTruncated>${next ? `<Marker>${next}</Marker>` : ''}`);
+        const members = items.map(
+          (k) =>
+            `<member><UserName>${esc(name)}</UserName><AccessKeyId>${k.id}</AccessKeyId><Status>${k.status ?? 'Active'}</Status><CreateDate>${iso(k.created)}</CreateDate></member>`,
+        );
+        return this.reply(
+          res,
+          action,
+          `<AccessKeyMetadata>${members.join('')}</AccessKeyMetadata><IsTruncated>${next ? 'true' : 'false'}</IsTruncated>${next ? `<Marker>${next}</Marker>` : ''}`,
+        );
       }
       case 'GetAccessKeyLastUsed': {
         const id = p.get('AccessKeyId') ?? '';

@@ -57,7 +57,12 @@ export class OidcIssuer {
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (this.path && u.pathname.startsWith(`${this.path}/.well-known/`)) u.pathname = u.pathname.slice(this.path.length);
       if (u.pathname === '/.well-known/openid-configuration') {
-        return sendJson(res, 200, { issuer: this.issuer, jwks_uri: `${this.issuer}/.well-known/jwks`, id_token_signing_alg_values_supported: ['RS256'], claims_supported: Object.keys(this.githubClaims('x')) });
+        return sendJson(res, 200, {
+          issuer: this.issuer,
+          jwks_uri: `${this.issuer}/.well-known/jwks`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          claims_supported: Object.keys(this.githubClaims('x')),
+        });
       }
       if (u.pathname === '/.well-known/jwks' || u.pathname === '/oauth/discovery/keys') return sendJson(res, 200, { keys: [this.jwk] });
       if (u.pathname === '/token') {

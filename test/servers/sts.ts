@@ -67,7 +67,11 @@ export interface LogEntry {
 }
 
 export class StsError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -104,8 +108,18 @@ export class StsServer {
     const accessKeyId = `AKIA${randomAlnum(16)}`;
     const secretAccessKey = randomBytes(30).toString('base64');
     this.sessions.set(accessKeyId, {
-      accessKeyId, secretAccessKey, sessionToken: '', expiration: new Date(Date.now() + 365 * 86400_000), roleArn: arn, sessionName: m?.[3] ?? 'user',
-      assumedRoleArn: arn, userId: `AIDA${randomAlnum(17)}`, account: m?.[2] ?? '', chained: false, user: true, params: {},
+      accessKeyId,
+      secretAccessKey,
+      sessionToken: '',
+      expiration: new Date(Date.now() + 365 * 86400_000),
+      roleArn: arn,
+      sessionName: m?.[3] ?? 'user',
+      assumedRoleArn: arn,
+      userId: `AIDA${randomAlnum(17)}`,
+      account: m?.[2] ?? '',
+      chained: false,
+      user: true,
+      params: {},
     });
     return { accessKeyId, secretAccessKey };
   }
@@ -133,7 +147,11 @@ export class StsServer {
 
   /** Credentials the next successful Assume* call hands out, made now so a test can list them as secrets. */
   presetCredentials(over: { secretAccessKey?: string } = {}): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
-    const c = { accessKeyId: `ASIA${randomAlnum(16)}`, secretAccessKey: over.secretAccessKey ?? randomBytes(30).toString('base64'), sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}` };
+    const c = {
+      accessKeyId: `ASIA${randomAlnum(16)}`,
+      secretAccessKey: over.secretAccessKey ?? randomBytes(30).toString('base64'),
+      sessionToken: `IQoJb3JpZ2luX2Vj${randomBytes(300).toString('base64')}`,
+    };
     this.preset.push(c);
     return c;
   }
@@ -177,17 +195,29 @@ export class StsServer {
       const injected = this.failNext.shift();
       if (injected === 'Throttling') throw new StsError(400, 'Throttling', 'Rate exceeded');
       if (injected === 'IDPCommunicationError') {
-        throw new StsError(400, 'IDPCommunicationError', "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements");
+        throw new StsError(
+          400,
+          'IDPCommunicationError',
+          "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+        );
       }
-      if (injected === 500 || injected === 503) throw new StsError(injected, injected === 500 ? 'InternalFailure' : 'ServiceUnavailable', 'The request processing has failed because of an unknown error, exception or failure.');
-      if (params.get('Version') !== '2011-06-15') throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
+      if (injected === 500 || injected === 503)
+        throw new StsError(
+          injected,
+          injected === 500 ? 'InternalFailure' : 'ServiceUnavailable',
+          'The request processing has failed because of an unknown error, exception or failure.',
+        );
+      if (params.get('Version') !== '2011-06-15')
+        throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`);
       let result: string;
       if (action === 'AssumeRoleWithWebIdentity') result = await this.assumeRoleWithWebIdentity(params);
       else if (action === 'AssumeRole') result = this.assumeRole(params, this.caller(req, u, body));
       else if (action === 'GetCallerIdentity') result = this.getCallerIdentity(this.caller(req, u, body));
       else throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`);
       res.writeHead(200, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
-      res.end(`<${action}Response xmlns="${NS}">\n  <${action}Result>\n${result}  </${action}Result>\n  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${action}Response>\n`);
+      res.end(
+        `<${action}Response xmlns="${NS}">\n  <${action}Result>\n${result}  </${action}Result>\n  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${action}Response>\n`,
+      );
     } catch (err) {
       const e = err instanceof StsError ? err : new StsError(500, 'InternalFailure', 'internal error');
       entry.status = e.status;
@@ -204,22 +234,32 @@ export class StsServer {
     const roleArn = p.get('RoleArn') ?? '';
     const sessionName = p.get('RoleSessionName') ?? '';
     if (!roleArn) errors.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
-    else if (roleArn.length < 20) errors.push(`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20`);
+    else if (roleArn.length < 20)
+      errors.push(`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20`);
     if (!sessionName) errors.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
-    else if (sessionName.length < 2 || sessionName.length > 64) errors.push(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${sessionName.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 64'}`);
-    else if (!/^[\w+=,.@-]*$/.test(sessionName)) errors.push(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    else if (sessionName.length < 2 || sessionName.length > 64)
+      errors.push(
+        `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length ${sessionName.length < 2 ? 'greater than or equal to 2' : 'less than or equal to 64'}`,
+      );
+    else if (!/^[\w+=,.@-]*$/.test(sessionName))
+      errors.push(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
     const rawDuration = p.get('DurationSeconds');
     const duration = rawDuration === null ? maxDefault : Number(rawDuration);
     if (!Number.isInteger(duration)) errors.push(`Value '${rawDuration}' at 'durationSeconds' failed to satisfy constraint: Member must be an integer`);
-    else if (duration < 900) errors.push(`Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`);
-    else if (duration > 43200) errors.push(`Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200`);
+    else if (duration < 900)
+      errors.push(`Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`);
+    else if (duration > 43200)
+      errors.push(`Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200`);
     const policy = p.get('Policy');
-    if (policy !== null && policy.length > 2048) errors.push("Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048");
+    if (policy !== null && policy.length > 2048)
+      errors.push("Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048");
     const arns = [...p.keys()].filter((k) => /^PolicyArns\.member\.\d+\.arn$/.test(k));
     if (arns.length > 10) errors.push("Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10");
-    if (errors.length) throw new StsError(400, 'ValidationError', `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
+    if (errors.length)
+      throw new StsError(400, 'ValidationError', `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
     if (!ROLE_ARN.test(roleArn)) throw new StsError(400, 'ValidationError', `${roleArn} is invalid`);
-    for (const k of arns) if (!/^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/.+$/.test(p.get(k) ?? '')) throw new StsError(400, 'ValidationError', `ARN ${p.get(k)} is not valid.`);
+    for (const k of arns)
+      if (!/^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/.+$/.test(p.get(k) ?? '')) throw new StsError(400, 'ValidationError', `ARN ${p.get(k)} is not valid.`);
     if (policy !== null) {
       try {
         JSON.parse(policy);
@@ -240,7 +280,11 @@ export class StsServer {
       if (!res.ok || typeof doc.jwks_uri !== 'string') throw new Error('no jwks_uri');
       jwksUri = doc.jwks_uri;
     } catch {
-      throw new StsError(400, 'IDPCommunicationError', "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements");
+      throw new StsError(
+        400,
+        'IDPCommunicationError',
+        "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+      );
     }
     const set = createRemoteJWKSet(new URL(jwksUri));
     this.jwks.set(issuer, set);
@@ -250,7 +294,11 @@ export class StsServer {
   private async assumeRoleWithWebIdentity(p: URLSearchParams): Promise<string> {
     const token = p.get('WebIdentityToken') ?? '';
     if (token.length < 4 || token.length > 20000) {
-      throw new StsError(400, 'ValidationError', `1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length ${token.length < 4 ? 'greater than or equal to 4' : 'less than or equal to 20000'}`);
+      throw new StsError(
+        400,
+        'ValidationError',
+        `1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length ${token.length < 4 ? 'greater than or equal to 4' : 'less than or equal to 20000'}`,
+      );
     }
     const role0 = this.roles.get(p.get('RoleArn') ?? '');
     const { roleArn, sessionName, duration } = this.validateCommon(p, 3600);
@@ -271,12 +319,24 @@ export class StsServer {
       const code = (err as { code?: string }).code ?? '';
       if (code === 'ERR_JWT_EXPIRED') {
         const exp = typeof unverified['exp'] === 'number' ? new Date(unverified['exp'] * 1000).toISOString() : '(none)';
-        throw new StsError(400, 'ExpiredTokenException', `Token expired: current date/time ${new Date().toISOString()} must be before the expiration date/time${exp}`);
+        throw new StsError(
+          400,
+          'ExpiredTokenException',
+          `Token expired: current date/time ${new Date().toISOString()} must be before the expiration date/time${exp}`,
+        );
       }
       if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC') {
-        throw new StsError(400, 'IDPCommunicationError', "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements");
+        throw new StsError(
+          400,
+          'IDPCommunicationError',
+          "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+        );
       }
-      throw new StsError(400, 'InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.');
+      throw new StsError(
+        400,
+        'InvalidIdentityToken',
+        'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',
+      );
     }
     const aud = claims['aud'];
     const auds = Array.isArray(aud) ? aud.map(String) : typeof aud === 'string' ? [aud] : [];
@@ -303,8 +363,10 @@ export class StsServer {
       throw new StsError(403, 'AccessDenied', `User: ${caller.assumedRoleArn} is not authorized to perform: sts:TagSession on resource: ${roleArn}`);
     }
     // a session made from role credentials is a chained session: 1 hour at most
-    if (!caller.user && duration > 3600) throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-    if (duration > (role.maxSessionDuration ?? 3600)) throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    if (!caller.user && duration > 3600)
+      throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    if (duration > (role.maxSessionDuration ?? 3600))
+      throw new StsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
     const s = this.issue(roleArn, sessionName, duration, !caller.user, p);
     return `${creds(s)}${assumed(s)}${tags.length ? `    <PackedPolicySize>${Math.min(100, Math.ceil(tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0) / 20))}</PackedPolicySize>\n` : ''}`;
   }
@@ -321,11 +383,23 @@ export class StsServer {
     const [, akid = '', date = '', region = '', service = '', signed = '', signature = ''] = m;
     const s = this.sessions.get(akid);
     if (!s) throw new StsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-    if ((req.headers['x-amz-security-token'] ?? '') !== s.sessionToken) throw new StsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    if ((req.headers['x-amz-security-token'] ?? '') !== s.sessionToken)
+      throw new StsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     const amzDate = String(req.headers['x-amz-date'] ?? '');
     const names = signed.split(';');
-    const canonHeaders = names.map((n) => `${n}:${String(req.headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
-    const query = [...u.searchParams].map(([k, v]) => [enc(k), enc(v)] as const).sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
+    const canonHeaders = names
+      .map(
+        (n) =>
+          `${n}:${String(req.headers[n] ?? '')
+            .trim()
+            .replace(/\s+/g, ' ')}\n`,
+      )
+      .join('');
+    const query = [...u.searchParams]
+      .map(([k, v]) => [enc(k), enc(v)] as const)
+      .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('&');
     const payloadHash = String(req.headers['x-amz-content-sha256'] ?? sha256(body));
     const canonical = [req.method ?? 'POST', u.pathname || '/', query, canonHeaders, signed, payloadHash].join('\n');
     const scope = `${date}/${region}/${service}/aws4_request`;
@@ -333,7 +407,11 @@ export class StsServer {
     let key: Buffer = hmac(`AWS4${s.secretAccessKey}`, date);
     for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
     if (hmac(key, toSign).toString('hex') !== signature) {
-      throw new StsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+      throw new StsError(
+        403,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+      );
     }
     if (s.expiration.getTime() < Date.now()) throw new StsError(403, 'ExpiredToken', 'The security token included in the request is expired');
     return s;
@@ -370,14 +448,22 @@ function sessionTags(p: URLSearchParams): { Key: string; Value: string }[] {
   if (tags.length > 50) errors.push("Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
   const ok = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
   tags.forEach((t, i) => {
-    if (!t.Key || t.Key.length > 128 || !ok.test(t.Key)) errors.push(`Value '${t.Key}' at 'tags.${i + 1}.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`);
-    if (t.Value.length > 256 || !ok.test(t.Value)) errors.push(`Value '${t.Value}' at 'tags.${i + 1}.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`);
+    if (!t.Key || t.Key.length > 128 || !ok.test(t.Key))
+      errors.push(
+        `Value '${t.Key}' at 'tags.${i + 1}.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`,
+      );
+    if (t.Value.length > 256 || !ok.test(t.Value))
+      errors.push(
+        `Value '${t.Value}' at 'tags.${i + 1}.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`,
+      );
   });
-  if (errors.length) throw new StsError(400, 'ValidationError', `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
+  if (errors.length)
+    throw new StsError(400, 'ValidationError', `${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
   const keys = new Set(tags.map((t) => t.Key.toLowerCase()));
   if (keys.size !== tags.length) throw new StsError(400, 'InvalidParameterValue', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
   for (let n = 1; p.has(`TransitiveTagKeys.member.${n}`); n++) {
-    if (!keys.has((p.get(`TransitiveTagKeys.member.${n}`) ?? '').toLowerCase())) throw new StsError(400, 'InvalidParameterValue', 'The specified transitive tag key must be included in the requested tags.');
+    if (!keys.has((p.get(`TransitiveTagKeys.member.${n}`) ?? '').toLowerCase()))
+      throw new StsError(400, 'InvalidParameterValue', 'The specified transitive tag key must be included in the requested tags.');
   }
   return tags;
 }
@@ -392,7 +478,10 @@ function assumed(s: Session): string {
 
 /** IAM StringLike: `*` any run of characters, `?` one character. */
 export function glob(pattern: string, value: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, 's').test(value);
 }
 

@@ -44,7 +44,8 @@ async function verifySignature(url: string, jwt: string, algs: string[]): Promis
     const { payload } = await compactVerify(jwt, jwks(url));
     if (!algs.includes(alg)) return { error: `error validating token: invalid algorithm (alg) header parameter: ${alg}` };
     const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) return { error: 'error validating token: error parsing token: claims are not an object' };
+    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+      return { error: 'error validating token: error parsing token: claims are not an object' };
     return { claims: claims as Record<string, unknown> };
   } catch (e) {
     if (e instanceof joseErrors.JWSInvalid) return { error: `error validating token: error parsing token: ${e.message}` };
@@ -69,7 +70,8 @@ function timeChecks(claims: Record<string, unknown>, now: number, skew: number):
   const nbf = n('nbf');
   const exp = n('exp');
   const leeway = skew < 0 ? 0 : skew;
-  if (iat === undefined && nbf === undefined && exp === undefined) return 'error validating token: no issued at (iat), not before (nbf), or expiration time (exp) claims in token';
+  if (iat === undefined && nbf === undefined && exp === undefined)
+    return 'error validating token: no issued at (iat), not before (nbf), or expiration time (exp) claims in token';
   const effNbf = nbf ?? (iat !== undefined ? iat - 150 : undefined);
   const effExp = exp ?? (iat !== undefined ? iat + 150 : undefined);
   if (effNbf !== undefined && effNbf > now + leeway) return 'error validating token: invalid not before (nbf) claim: token not yet valid';
@@ -84,11 +86,13 @@ function boundClaimsCheck(role: JwtRole, claims: Record<string, unknown>): strin
     if (actual === undefined) return `error validating claims: claim "${name}" is missing`;
     const wants = Array.isArray(expected) ? expected : [expected];
     const actuals = Array.isArray(actual) ? actual : [actual];
-    const match = actuals.some((a) => wants.some((w) => {
-      if (role.bound_claims_type === 'glob' && typeof w === 'string' && typeof a === 'string') return goGlob(w, a);
-      if (typeof a === 'number' || typeof w === 'number') return Number(a) === Number(w) && Number.isInteger(Number(a));
-      return a === w;
-    }));
+    const match = actuals.some((a) =>
+      wants.some((w) => {
+        if (role.bound_claims_type === 'glob' && typeof w === 'string' && typeof a === 'string') return goGlob(w, a);
+        if (typeof a === 'number' || typeof w === 'number') return Number(a) === Number(w) && Number.isInteger(Number(a));
+        return a === w;
+      }),
+    );
     if (!match) return `error validating claims: claim "${name}" does not match any associated bound claim values`;
   }
   return undefined;
@@ -128,8 +132,14 @@ async function jwtLogin(v: VaultServer, mount: Mount, ctx: Ctx): Promise<Reply> 
     if (val !== undefined) meta[target] = String(val);
   }
   const t = v.issueToken({
-    policies: role.token_policies ?? [], ttl: role.token_ttl ?? DEFAULT_TTL, namespace: mount.namespace, type: role.token_type === 'batch' ? 'batch' : 'service',
-    displayName: `${mount.path.slice(5, -1)}-${user}`, path: `${mount.path}login`, meta, noDefaultPolicy: role.token_no_default_policy ?? false,
+    policies: role.token_policies ?? [],
+    ttl: role.token_ttl ?? DEFAULT_TTL,
+    namespace: mount.namespace,
+    type: role.token_type === 'batch' ? 'batch' : 'service',
+    displayName: `${mount.path.slice(5, -1)}-${user}`,
+    path: `${mount.path}login`,
+    meta,
+    noDefaultPolicy: role.token_no_default_policy ?? false,
   });
   if (role.token_num_uses) t.numUses = role.token_num_uses;
   return ok(null, { auth: v.authObject(t) });
@@ -147,8 +157,13 @@ function approleLogin(v: VaultServer, mount: Mount, ctx: Ctx): Reply {
     if (!secretIds.has(secretId)) return badRequest('invalid role or secret ID');
   }
   const t = v.issueToken({
-    policies: role.token_policies ?? [], ttl: role.token_ttl ?? DEFAULT_TTL, namespace: mount.namespace, type: role.token_type ?? 'service',
-    displayName: mount.path.slice(5, -1), path: `${mount.path}login`, meta: { role_name: name },
+    policies: role.token_policies ?? [],
+    ttl: role.token_ttl ?? DEFAULT_TTL,
+    namespace: mount.namespace,
+    type: role.token_type ?? 'service',
+    displayName: mount.path.slice(5, -1),
+    path: `${mount.path}login`,
+    meta: { role_name: name },
   });
   return ok(null, { auth: v.authObject(t) });
 }
@@ -177,8 +192,18 @@ async function kubernetesLogin(v: VaultServer, mount: Mount, ctx: Ctx): Promise<
   if (!allows(role.bound_service_account_names, sa)) return err(403, 'service account name not authorized');
   if (!allows(role.bound_service_account_namespaces, ns)) return err(403, 'namespace not authorized');
   const t = v.issueToken({
-    policies: role.token_policies ?? [], ttl: role.token_ttl ?? DEFAULT_TTL, namespace: mount.namespace, displayName: `${mount.path.slice(5, -1)}-${ns}-${sa}`,
-    path: `${mount.path}login`, meta: { role: roleName, service_account_name: sa, service_account_namespace: ns, service_account_uid: String(claims['uid'] ?? ''), service_account_secret_name: '' },
+    policies: role.token_policies ?? [],
+    ttl: role.token_ttl ?? DEFAULT_TTL,
+    namespace: mount.namespace,
+    displayName: `${mount.path.slice(5, -1)}-${ns}-${sa}`,
+    path: `${mount.path}login`,
+    meta: {
+      role: roleName,
+      service_account_name: sa,
+      service_account_namespace: ns,
+      service_account_uid: String(claims['uid'] ?? ''),
+      service_account_secret_name: '',
+    },
   });
   return ok(null, { auth: v.authObject(t) });
 }

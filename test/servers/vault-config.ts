@@ -148,7 +148,10 @@ export class VaultConfig {
 
   /** Rules: a path glob (all capabilities but deny) or {path, capabilities}. */
   policy(name: string, rules: (string | { path: string; capabilities: Capability[] })[]): void {
-    this.policies.set(name, rules.map((r) => (typeof r === 'string' ? { path: r, capabilities: ['create', 'read', 'update', 'delete', 'list'] } : r)));
+    this.policies.set(
+      name,
+      rules.map((r) => (typeof r === 'string' ? { path: r, capabilities: ['create', 'read', 'update', 'delete', 'list'] } : r)),
+    );
   }
 
   mount(path: string, opts: MountOptions): Mount {
@@ -213,7 +216,12 @@ export class VaultConfig {
   }
 
   /** Seeds a new KV v2 version, optionally with a chosen created_time and custom_metadata. */
-  kv2Put(mount: string, path: string, data: Record<string, unknown>, opts: { createdTime?: number | Date; customMetadata?: Record<string, string>; namespace?: string } = {}): number {
+  kv2Put(
+    mount: string,
+    path: string,
+    data: Record<string, unknown>,
+    opts: { createdTime?: number | Date; customMetadata?: Record<string, string>; namespace?: string } = {},
+  ): number {
     const m = this.requireMount(mount, opts.namespace ?? '');
     const t = opts.createdTime === undefined ? this.clock.now() : Number(opts.createdTime);
     const s = kv2Write(m, strip(path), data, t);
@@ -236,11 +244,32 @@ export class VaultConfig {
     return m;
   }
 
-  private addMount(namespace: string, path: string, type: string, isAuth: boolean, options: Record<string, string>, description = '', defaultTtl = DEFAULT_TTL): Mount {
+  private addMount(
+    namespace: string,
+    path: string,
+    type: string,
+    isAuth: boolean,
+    options: Record<string, string>,
+    description = '',
+    defaultTtl = DEFAULT_TTL,
+  ): Mount {
     const m: Mount = {
-      path, namespace, type, isAuth, options, accessor: `${isAuth ? 'auth' : type}_${type}_${randomAlnum(8).toLowerCase()}`, uuid: uuid(), description, defaultTtl,
-      kv1: new Map(), kv2: new Map(), jwt: { config: undefined, roles: new Map() }, approle: new Map(), kubernetes: { jwksUrl: undefined, roles: new Map() },
-      roles: new Map(), pkiRoles: new Map(),
+      path,
+      namespace,
+      type,
+      isAuth,
+      options,
+      accessor: `${isAuth ? 'auth' : type}_${type}_${randomAlnum(8).toLowerCase()}`,
+      uuid: uuid(),
+      description,
+      defaultTtl,
+      kv1: new Map(),
+      kv2: new Map(),
+      jwt: { config: undefined, roles: new Map() },
+      approle: new Map(),
+      kubernetes: { jwksUrl: undefined, roles: new Map() },
+      roles: new Map(),
+      pkiRoles: new Map(),
     };
     this.mounts.set(`${namespace ? `${namespace}/` : ''}${path}`, m);
     return m;
@@ -251,7 +280,17 @@ export class VaultConfig {
 export function kv2Write(m: Mount, path: string, data: Record<string, unknown>, t: number): Kv2Secret {
   let s = m.kv2.get(path);
   if (!s) {
-    s = { versions: new Map(), current: 0, oldest: 1, createdTime: t, updatedTime: t, customMetadata: null, maxVersions: 0, casRequired: false, deleteVersionAfter: '0s' };
+    s = {
+      versions: new Map(),
+      current: 0,
+      oldest: 1,
+      createdTime: t,
+      updatedTime: t,
+      customMetadata: null,
+      maxVersions: 0,
+      casRequired: false,
+      deleteVersionAfter: '0s',
+    };
     m.kv2.set(path, s);
   }
   s.current++;

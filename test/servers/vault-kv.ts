@@ -18,8 +18,11 @@ function listKeys(paths: Iterable<string>, dir: string): string[] {
 
 function versionMeta(s: Kv2Secret, n: number, ver: Kv2Version): Record<string, unknown> {
   return {
-    created_time: rfc3339(ver.createdTime), custom_metadata: s.customMetadata, deletion_time: ver.deletionTime === null ? '' : rfc3339(ver.deletionTime),
-    destroyed: ver.destroyed, version: n,
+    created_time: rfc3339(ver.createdTime),
+    custom_metadata: s.customMetadata,
+    deletion_time: ver.deletionTime === null ? '' : rfc3339(ver.deletionTime),
+    destroyed: ver.destroyed,
+    version: n,
   };
 }
 
@@ -108,15 +111,40 @@ function kv2(v: VaultServer, m: Mount, sub: string, ctx: Ctx): Reply {
     case 'GET metadata': {
       if (!s) return notFound();
       const versions: Record<string, unknown> = {};
-      for (const [n, ver] of s.versions) versions[String(n)] = { created_time: rfc3339(ver.createdTime), deletion_time: ver.deletionTime === null ? '' : rfc3339(ver.deletionTime), destroyed: ver.destroyed };
-      return ok({
-        cas_required: s.casRequired, created_time: rfc3339(s.createdTime), current_version: s.current, custom_metadata: s.customMetadata,
-        delete_version_after: s.deleteVersionAfter, max_versions: s.maxVersions, oldest_version: s.oldest, updated_time: rfc3339(s.updatedTime), versions,
-      }, { mount_type: 'kv' });
+      for (const [n, ver] of s.versions)
+        versions[String(n)] = {
+          created_time: rfc3339(ver.createdTime),
+          deletion_time: ver.deletionTime === null ? '' : rfc3339(ver.deletionTime),
+          destroyed: ver.destroyed,
+        };
+      return ok(
+        {
+          cas_required: s.casRequired,
+          created_time: rfc3339(s.createdTime),
+          current_version: s.current,
+          custom_metadata: s.customMetadata,
+          delete_version_after: s.deleteVersionAfter,
+          max_versions: s.maxVersions,
+          oldest_version: s.oldest,
+          updated_time: rfc3339(s.updatedTime),
+          versions,
+        },
+        { mount_type: 'kv' },
+      );
     }
     case 'POST metadata': {
       if (!path) return unsupportedPath();
-      const target = s ?? { versions: new Map(), current: 0, oldest: 0, createdTime: now, updatedTime: now, customMetadata: null, maxVersions: 0, casRequired: false, deleteVersionAfter: '0s' };
+      const target = s ?? {
+        versions: new Map(),
+        current: 0,
+        oldest: 0,
+        createdTime: now,
+        updatedTime: now,
+        customMetadata: null,
+        maxVersions: 0,
+        casRequired: false,
+        deleteVersionAfter: '0s',
+      };
       m.kv2.set(path, target);
       const b = ctx.body;
       if (typeof b['max_versions'] === 'number') target.maxVersions = b['max_versions'];

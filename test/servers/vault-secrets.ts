@@ -36,9 +36,16 @@ async function caFor(m: Mount): Promise<Ca> {
       const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
       const now = Date.now();
       const cert = await x509.X509CertificateGenerator.createSelfSigned({
-        serialNumber: serialHex(), name: `CN=Test Root CA ${m.path.slice(0, -1)}`, notBefore: new Date(now - 3600_000), notAfter: new Date(now + 10 * 365 * 86400_000),
-        signingAlgorithm: EC, keys,
-        extensions: [new x509.BasicConstraintsExtension(true, 1, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true)],
+        serialNumber: serialHex(),
+        name: `CN=Test Root CA ${m.path.slice(0, -1)}`,
+        notBefore: new Date(now - 3600_000),
+        notAfter: new Date(now + 10 * 365 * 86400_000),
+        signingAlgorithm: EC,
+        keys,
+        extensions: [
+          new x509.BasicConstraintsExtension(true, 1, true),
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+        ],
       });
       return { keys, cert, pem: cert.toString('pem') };
     })();
@@ -61,11 +68,20 @@ async function pkiIssue(v: VaultServer, m: Mount, roleName: string, ctx: Ctx): P
   const role = m.pkiRoles.get(roleName);
   if (!role) return badRequest(`unknown role: ${roleName}`);
   const cn = strField(ctx.body, 'common_name');
-  if (!cn) return badRequest('the common_name field is required, or must be provided in a CSR with "use_csr_common_name" set to true, unless "require_cn" is set to false');
+  if (!cn)
+    return badRequest(
+      'the common_name field is required, or must be provided in a CSR with "use_csr_common_name" set to true, unless "require_cn" is set to false',
+    );
   if (!nameAllowed(role, cn)) return badRequest(`common name ${cn} not allowed by this role`);
-  const altNames = strField(ctx.body, 'alt_names').split(',').map((s) => s.trim()).filter(Boolean);
+  const altNames = strField(ctx.body, 'alt_names')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const a of altNames) if (!nameAllowed(role, a)) return badRequest(`subject alternate name ${a} not allowed by this role`);
-  const ips = strField(ctx.body, 'ip_sans').split(',').map((s) => s.trim()).filter(Boolean);
+  const ips = strField(ctx.body, 'ip_sans')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const maxTtl = role.max_ttl ?? m.defaultTtl;
   const warnings: string[] = [];
   let ttl = parseTtl(ctx.body['ttl']) ?? maxTtl;
@@ -86,8 +102,14 @@ async function pkiIssue(v: VaultServer, m: Mount, roleName: string, ctx: Ctx): P
   for (const a of altNames) if (a !== cn) sans.push({ type: 'dns', value: a });
   for (const ip of ips) sans.push({ type: 'ip', value: ip });
   const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: serial, subject: `CN=${cn}`, issuer: ca.cert.subject, notBefore: new Date(now - 30_000), notAfter: new Date(notAfter),
-    signingAlgorithm: EC, publicKey: keys.publicKey, signingKey: ca.keys.privateKey,
+    serialNumber: serial,
+    subject: `CN=${cn}`,
+    issuer: ca.cert.subject,
+    notBefore: new Date(now - 30_000),
+    notAfter: new Date(notAfter),
+    signingAlgorithm: EC,
+    publicKey: keys.publicKey,
+    signingKey: ca.keys.privateKey,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
@@ -101,7 +123,11 @@ async function pkiIssue(v: VaultServer, m: Mount, roleName: string, ctx: Ctx): P
   const certPem = cert.toString('pem');
   const data = {
     certificate: strField(ctx.body, 'format') === 'pem_bundle' ? `${certPem}\n${ca.pem}` : certPem,
-    issuing_ca: ca.pem, ca_chain: [ca.pem], private_key, private_key_type: keyType, serial_number: serial.match(/../g)?.join(':') ?? serial,
+    issuing_ca: ca.pem,
+    ca_chain: [ca.pem],
+    private_key,
+    private_key_type: keyType,
+    serial_number: serial.match(/../g)?.join(':') ?? serial,
     expiration: Math.floor(notAfter / 1000),
   };
   if (role.generate_lease) {
@@ -114,7 +140,15 @@ async function pkiIssue(v: VaultServer, m: Mount, roleName: string, ctx: Ctx): P
 function newLease(v: VaultServer, ctx: Ctx, prefix: string, ttl: number, maxTtl: number, renewable = false): Lease {
   const now = v.clock.now();
   const lease: Lease = {
-    id: `${prefix}/${randomAlnum(24)}`, tokenId: ctx.token?.id ?? '', issuedAt: now, expiresAt: now + ttl * 1000, lastRenewal: null, renewable, ttl, maxTtl, revoked: false,
+    id: `${prefix}/${randomAlnum(24)}`,
+    tokenId: ctx.token?.id ?? '',
+    issuedAt: now,
+    expiresAt: now + ttl * 1000,
+    lastRenewal: null,
+    renewable,
+    ttl,
+    maxTtl,
+    revoked: false,
   };
   v.leases.set(lease.id, lease);
   v.counters.leasesIssued++;
@@ -143,8 +177,11 @@ export async function handleSecrets(v: VaultServer, m: Mount, sub: string, ctx: 
     const sts = op === 'sts';
     const lease = newLease(v, ctx, `${m.path}${op}/${role}`, ttl, r.max_ttl ?? 86400, !sts);
     const data = {
-      access_key: `${sts ? 'ASIA' : 'AKIA'}${randomAlnum(16).toUpperCase()}`, secret_key: randomAlnum(40), security_token: sts ? randomAlnum(300) : null,
-      arn: `arn:aws:iam::123456789012:user/vault-${role}`, session_token: sts ? undefined : null,
+      access_key: `${sts ? 'ASIA' : 'AKIA'}${randomAlnum(16).toUpperCase()}`,
+      secret_key: randomAlnum(40),
+      security_token: sts ? randomAlnum(300) : null,
+      arn: `arn:aws:iam::123456789012:user/vault-${role}`,
+      session_token: sts ? undefined : null,
     };
     return ok(data, { lease_id: lease.id, renewable: !sts, lease_duration: ttl, mount_type: 'aws' });
   }

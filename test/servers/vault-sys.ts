@@ -11,11 +11,25 @@ const secs = (ms: number): number => Math.floor(ms / 1000);
 export function tokenLookupData(v: VaultServer, t: TokenEntry): Record<string, unknown> {
   const now = v.clock.now();
   return {
-    accessor: t.accessor, creation_time: secs(t.issuedAt), creation_ttl: t.ttl, display_name: t.displayName, entity_id: t.entityId,
-    expire_time: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString(), explicit_max_ttl: 0, id: t.id, identity_policies: [],
-    issue_time: new Date(t.issuedAt).toISOString(), last_renewal: t.lastRenewal === null ? undefined : new Date(t.lastRenewal).toISOString(),
-    meta: Object.keys(t.meta).length ? t.meta : null, num_uses: t.numUses, orphan: t.orphan, path: t.path, policies: t.policies, renewable: t.renewable,
-    ttl: t.expiresAt === null ? 0 : Math.max(0, secs(t.expiresAt - now)), type: t.type,
+    accessor: t.accessor,
+    creation_time: secs(t.issuedAt),
+    creation_ttl: t.ttl,
+    display_name: t.displayName,
+    entity_id: t.entityId,
+    expire_time: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString(),
+    explicit_max_ttl: 0,
+    id: t.id,
+    identity_policies: [],
+    issue_time: new Date(t.issuedAt).toISOString(),
+    last_renewal: t.lastRenewal === null ? undefined : new Date(t.lastRenewal).toISOString(),
+    meta: Object.keys(t.meta).length ? t.meta : null,
+    num_uses: t.numUses,
+    orphan: t.orphan,
+    path: t.path,
+    policies: t.policies,
+    renewable: t.renewable,
+    ttl: t.expiresAt === null ? 0 : Math.max(0, secs(t.expiresAt - now)),
+    type: t.type,
   };
 }
 
@@ -51,8 +65,17 @@ function leaseIdFrom(ctx: Ctx, op: string): string {
 
 function mountEntry(m: Mount): Record<string, unknown> {
   return {
-    type: m.type, description: m.description, accessor: m.accessor, uuid: m.uuid, local: false, seal_wrap: false, external_entropy_access: false,
-    options: m.type === 'kv' ? m.options : null, plugin_version: '', running_plugin_version: `v0.0.0+builtin`, running_sha256: '',
+    type: m.type,
+    description: m.description,
+    accessor: m.accessor,
+    uuid: m.uuid,
+    local: false,
+    seal_wrap: false,
+    external_entropy_access: false,
+    options: m.type === 'kv' ? m.options : null,
+    plugin_version: '',
+    running_plugin_version: `v0.0.0+builtin`,
+    running_sha256: '',
     config: { default_lease_ttl: 0, max_lease_ttl: 0, force_no_cache: false },
   };
 }
@@ -63,8 +86,12 @@ export function handleSys(v: VaultServer, ctx: Ctx): Reply {
     const l = v.leases.get(leaseIdFrom(ctx, 'lookup'));
     if (!l || l.revoked || l.expiresAt <= now) return badRequest('invalid lease');
     return ok({
-      id: l.id, issue_time: new Date(l.issuedAt).toISOString(), expire_time: new Date(l.expiresAt).toISOString(),
-      last_renewal_time: l.lastRenewal === null ? null : new Date(l.lastRenewal).toISOString(), renewable: l.renewable, ttl: Math.max(0, secs(l.expiresAt - now)),
+      id: l.id,
+      issue_time: new Date(l.issuedAt).toISOString(),
+      expire_time: new Date(l.expiresAt).toISOString(),
+      last_renewal_time: l.lastRenewal === null ? null : new Date(l.lastRenewal).toISOString(),
+      renewable: l.renewable,
+      ttl: Math.max(0, secs(l.expiresAt - now)),
     });
   }
   if (ctx.path.startsWith('sys/leases/renew') && ctx.method === 'POST') {

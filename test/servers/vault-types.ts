@@ -96,7 +96,17 @@ export function newTokenId(type: 'service' | 'batch' = 'service'): string {
 }
 
 /** The success envelope with every key present (wire-facts §1). */
-export function envelope(init: { data?: unknown; auth?: unknown; lease_id?: string; renewable?: boolean; lease_duration?: number; warnings?: string[] | null; mount_type?: string } = {}): Record<string, unknown> {
+export function envelope(
+  init: {
+    data?: unknown;
+    auth?: unknown;
+    lease_id?: string;
+    renewable?: boolean;
+    lease_duration?: number;
+    warnings?: string[] | null;
+    mount_type?: string;
+  } = {},
+): Record<string, unknown> {
   return {
     request_id: uuid(),
     lease_id: init.lease_id ?? '',
@@ -172,13 +182,19 @@ export function policyPathMatches(pattern: string, path: string): boolean {
   const p = pattern.replace(/^\/+/, '');
   const prefix = p.endsWith('*');
   const body = prefix ? p.slice(0, -1) : p;
-  const re = body.split('/').map((seg) => (seg === '+' ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  const re = body
+    .split('/')
+    .map((seg) => (seg === '+' ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
   return new RegExp(`^${re}${prefix ? '.*' : ''}$`).test(path);
 }
 
 /** ryanuber/go-glob: `*` is the only wildcard. */
 export function goGlob(pattern: string, s: string): boolean {
-  const re = pattern.split('*').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const re = pattern
+    .split('*')
+    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${re}$`, 's').test(s);
 }
 
@@ -192,21 +208,25 @@ export async function listenTls(
   tls: { cert: string; key: string; ca?: string; requestCert?: boolean },
   handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
 ): Promise<Started> {
-  const server = createHttpsServer({ cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: tls.requestCert ?? false, rejectUnauthorized: tls.requestCert ?? false }, (req, res) => {
-    Promise.resolve(handler(req, res)).catch((e: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [`test server error: ${e instanceof Error ? e.message : String(e)}`] }));
-    });
-  });
+  const server = createHttpsServer(
+    { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: tls.requestCert ?? false, rejectUnauthorized: tls.requestCert ?? false },
+    (req, res) => {
+      Promise.resolve(handler(req, res)).catch((e: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [`test server error: ${e instanceof Error ? e.message : String(e)}`] }));
+      });
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     server: server as unknown as Started['server'],
     port,
     url: `https://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -29,8 +29,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { listen, readBody, sleep, type Started } from './http.js';
 import {
-  type Capability, type Ctx, type Handler, type Lease, type Method, type Reply, type TokenEntry,
-  DEFAULT_TTL, err, faultBody, invalidToken, listenTls, newTokenId, noHandler, permissionDenied, policyPathMatches, randomAlnum, uuid,
+  type Capability,
+  type Ctx,
+  type Handler,
+  type Lease,
+  type Method,
+  type Reply,
+  type TokenEntry,
+  DEFAULT_TTL,
+  err,
+  faultBody,
+  invalidToken,
+  listenTls,
+  newTokenId,
+  noHandler,
+  permissionDenied,
+  policyPathMatches,
+  randomAlnum,
+  uuid,
 } from './vault-types.js';
 import { VaultConfig } from './vault-config.js';
 import { handleLogin } from './vault-auth.js';
@@ -81,8 +97,14 @@ interface Route {
 
 /** Default-policy paths every valid token may use. */
 const DEFAULT_POLICY_PATHS = [
-  'auth/token/lookup-self', 'auth/token/renew-self', 'auth/token/revoke-self', 'sys/capabilities-self',
-  'sys/leases/lookup', 'sys/leases/renew', 'sys/internal/ui/mounts/*', 'sys/internal/ui/resultant-acl',
+  'auth/token/lookup-self',
+  'auth/token/renew-self',
+  'auth/token/revoke-self',
+  'sys/capabilities-self',
+  'sys/leases/lookup',
+  'sys/leases/renew',
+  'sys/internal/ui/mounts/*',
+  'sys/internal/ui/resultant-acl',
 ];
 
 export class VaultServer extends VaultConfig {
@@ -93,7 +115,15 @@ export class VaultServer extends VaultConfig {
   standby = false;
   readonly log: LogEntry[] = [];
   readonly counters: Counters = {
-    requests: 0, logins: 0, loginFailures: 0, revocations: 0, leaseRevocations: 0, leasesRevokedWithToken: 0, leasesIssued: 0, leaseRenewals: 0, tokenRenewals: 0,
+    requests: 0,
+    logins: 0,
+    loginFailures: 0,
+    revocations: 0,
+    leaseRevocations: 0,
+    leasesRevokedWithToken: 0,
+    leasesIssued: 0,
+    leaseRenewals: 0,
+    tokenRenewals: 0,
   };
   readonly tokens = new Map<string, TokenEntry>();
   readonly leases = new Map<string, Lease>();
@@ -137,11 +167,31 @@ export class VaultServer extends VaultConfig {
   }
 
   /** Issues a service token directly (the test's own setup; no login counted). */
-  createToken(init: { policies: string[]; ttl?: number; namespace?: string; renewable?: boolean; type?: 'service' | 'batch'; displayName?: string; path?: string; meta?: Record<string, string>; noDefaultPolicy?: boolean }): string {
+  createToken(init: {
+    policies: string[];
+    ttl?: number;
+    namespace?: string;
+    renewable?: boolean;
+    type?: 'service' | 'batch';
+    displayName?: string;
+    path?: string;
+    meta?: Record<string, string>;
+    noDefaultPolicy?: boolean;
+  }): string {
     return this.issueToken(init).id;
   }
 
-  issueToken(init: { policies: string[]; ttl?: number; namespace?: string; renewable?: boolean; type?: 'service' | 'batch'; displayName?: string; path?: string; meta?: Record<string, string>; noDefaultPolicy?: boolean }): TokenEntry {
+  issueToken(init: {
+    policies: string[];
+    ttl?: number;
+    namespace?: string;
+    renewable?: boolean;
+    type?: 'service' | 'batch';
+    displayName?: string;
+    path?: string;
+    meta?: Record<string, string>;
+    noDefaultPolicy?: boolean;
+  }): TokenEntry {
     const type = init.type ?? 'service';
     const now = this.clock.now();
     const ttl = init.ttl ?? DEFAULT_TTL;
@@ -149,9 +199,23 @@ export class VaultServer extends VaultConfig {
     if (!init.noDefaultPolicy && !policies.includes('root') && !policies.includes('default')) policies.push('default');
     policies.sort();
     const t: TokenEntry = {
-      id: newTokenId(type), accessor: randomAlnum(24), policies, namespace: init.namespace ?? '', path: init.path ?? 'auth/token/create',
-      meta: init.meta ?? {}, displayName: init.displayName ?? 'token', ttl, issuedAt: now, expiresAt: ttl > 0 ? now + ttl * 1000 : null,
-      lastRenewal: null, renewable: type === 'service' && ttl > 0 && (init.renewable ?? true), type, revoked: false, numUses: 0, entityId: uuid(), orphan: true,
+      id: newTokenId(type),
+      accessor: randomAlnum(24),
+      policies,
+      namespace: init.namespace ?? '',
+      path: init.path ?? 'auth/token/create',
+      meta: init.meta ?? {},
+      displayName: init.displayName ?? 'token',
+      ttl,
+      issuedAt: now,
+      expiresAt: ttl > 0 ? now + ttl * 1000 : null,
+      lastRenewal: null,
+      renewable: type === 'service' && ttl > 0 && (init.renewable ?? true),
+      type,
+      revoked: false,
+      numUses: 0,
+      entityId: uuid(),
+      orphan: true,
     };
     this.tokens.set(t.id, t);
     return t;
@@ -161,8 +225,18 @@ export class VaultServer extends VaultConfig {
   authObject(t: TokenEntry): Record<string, unknown> {
     const tokenPolicies = t.policies;
     return {
-      client_token: t.id, accessor: t.accessor, policies: t.policies, token_policies: tokenPolicies, metadata: t.meta,
-      lease_duration: t.ttl, renewable: t.renewable, entity_id: t.entityId, token_type: t.type, orphan: t.orphan, mfa_requirement: null, num_uses: t.numUses,
+      client_token: t.id,
+      accessor: t.accessor,
+      policies: t.policies,
+      token_policies: tokenPolicies,
+      metadata: t.meta,
+      lease_duration: t.ttl,
+      renewable: t.renewable,
+      entity_id: t.entityId,
+      token_type: t.type,
+      orphan: t.orphan,
+      mfa_requirement: null,
+      num_uses: t.numUses,
     };
   }
 
@@ -250,8 +324,15 @@ export class VaultServer extends VaultConfig {
     const ctx: Ctx = { method: method as Method, full, namespace, path, query: u.searchParams, body, headers: req.headers, token: liveToken, match: null };
     const peer = 'getPeerCertificate' in req.socket ? (req.socket as TLSSocket).getPeerCertificate() : undefined;
     if (peer && peer.raw) {
-      const b64 = peer.raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-      ctx.peerCert = { cn: String(peer.subject?.CN ?? ''), fingerprint256: peer.fingerprint256, pem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n` };
+      const b64 = peer.raw
+        .toString('base64')
+        .replace(/(.{64})/g, '$1\n')
+        .replace(/\n$/, '');
+      ctx.peerCert = {
+        cn: String(peer.subject?.CN ?? ''),
+        fingerprint256: peer.fingerprint256,
+        pem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
+      };
     }
     send(await this.dispatch(ctx, tokenId !== ''));
   }
@@ -292,9 +373,19 @@ export class VaultServer extends VaultConfig {
 
   private health(q: URLSearchParams): Reply {
     const body = {
-      initialized: true, sealed: this.sealed, standby: this.standby, performance_standby: false, replication_performance_mode: 'disabled',
-      replication_dr_mode: 'disabled', server_time_utc: Math.floor(this.clock.now() / 1000), version: '1.17.0', enterprise: false,
-      cluster_name: 'vault-cluster-test', cluster_id: this.clusterId, echo_duration_ms: 0, clock_skew_ms: 0,
+      initialized: true,
+      sealed: this.sealed,
+      standby: this.standby,
+      performance_standby: false,
+      replication_performance_mode: 'disabled',
+      replication_dr_mode: 'disabled',
+      server_time_utc: Math.floor(this.clock.now() / 1000),
+      version: '1.17.0',
+      enterprise: false,
+      cluster_name: 'vault-cluster-test',
+      cluster_id: this.clusterId,
+      echo_duration_ms: 0,
+      clock_skew_ms: 0,
     };
     const code = (key: string, dflt: number): number => Number(q.get(key) ?? dflt);
     const status = this.sealed ? code('sealedcode', 503) : this.standby ? code('standbycode', 429) : code('activecode', 200);
@@ -308,9 +399,13 @@ function headerValue(v: string | string[] | undefined): string {
 
 function capsFor(method: Method): Capability[] {
   switch (method) {
-    case 'GET': return ['read'];
-    case 'LIST': return ['list'];
-    case 'DELETE': return ['delete'];
-    default: return ['create', 'update'];
+    case 'GET':
+      return ['read'];
+    case 'LIST':
+      return ['list'];
+    case 'DELETE':
+      return ['delete'];
+    default:
+      return ['create', 'update'];
   }
 }

@@ -15,16 +15,16 @@ export const EXEC_HELP = [
   '  --redact-env NAMES  also redact the values of these variables of the environment',
   '                      (comma or space separated; default $PIPELINE_SECRETS_REDACT_VARS)',
   '  --temp-dir D        also read secret files under D (the --temp-dir the action that wrote them was given;',
-  '                      $PIPELINE_SECRETS_TEMP_DIR and the actions\' default temp dir are always read)',
+  "                      $PIPELINE_SECRETS_TEMP_DIR and the actions' default temp dir are always read)",
   '  --with ACTION       run ACTION first in this process (e.g. fetch-secrets); its exported variables go',
-  "                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND",
+  '                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND',
   '',
   'A variable holding the path of a secret file the actions wrote (file:, dotenv:, json: sinks) also has',
   'the values inside it redacted: the whole text, each line, each dotenv value, each JSON leaf (strings,',
-  'numbers). Only private (0600, 1 MiB at most) regular files in the actions\' temp dirs are read, never',
+  "numbers). Only private (0600, 1 MiB at most) regular files in the actions' temp dirs are read, never",
   'symlinks, FIFOs or devices; a value too short to redact is named (variable and key) in a warning.',
   '',
-  'No shell is involved: use `-- sh -c \'...\'` to ask for one. COMMAND\'s exit code is passed through.',
+  "No shell is involved: use `-- sh -c '...'` to ask for one. COMMAND's exit code is passed through.",
 ].join('\n');
 
 export interface ExecArgs {

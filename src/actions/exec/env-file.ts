@@ -16,9 +16,19 @@ export function parseEnvFile(text: string, file: string): Map<string, string> {
   while (i < text.length) {
     // skip blank lines and comments
     const c = text[i];
-    if (c === '\n') { line++; i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (c === '\n') {
+      line++;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
     if (text.startsWith('export ', i)) i += 7;
     const eq = text.indexOf('=', i);
     if (eq < 0) fail('expected NAME=value');
@@ -32,7 +42,10 @@ export function parseEnvFile(text: string, file: string): Map<string, string> {
       const ch = text[i];
       if (ch === "'") {
         const end = text.indexOf("'", i + 1);
-        if (end < 0) { line = startLine; fail('unterminated single quote'); }
+        if (end < 0) {
+          line = startLine;
+          fail('unterminated single quote');
+        }
         const piece = text.slice(i + 1, end);
         line += piece.split('\n').length - 1;
         value += piece;
@@ -49,7 +62,10 @@ export function parseEnvFile(text: string, file: string): Map<string, string> {
             j++;
           }
         }
-        if (j >= text.length) { line = startLine; fail('unterminated double quote'); }
+        if (j >= text.length) {
+          line = startLine;
+          fail('unterminated double quote');
+        }
         line += text.slice(i, j).split('\n').length - 1;
         value += piece;
         i = j + 1;

@@ -39,7 +39,10 @@ export class StreamRedactor {
   private readonly decoder = new StringDecoder('utf8');
 
   /** `forms` from byteForms(); `emit` receives redacted UTF-8 text. */
-  constructor(forms: readonly string[], private readonly emit: (text: string) => void) {
+  constructor(
+    forms: readonly string[],
+    private readonly emit: (text: string) => void,
+  ) {
     this.matcher = matcherFor(forms);
   }
 

@@ -43,7 +43,7 @@ export type SecretFile =
   /** a file exec will not read: `why` says so without the path */
   | { read: false; why: string };
 
-export const OUTSIDE_ROOTS = 'a file outside the directories exec reads secret files from (the actions\' temp dir, $PIPELINE_SECRETS_TEMP_DIR, --temp-dir)';
+export const OUTSIDE_ROOTS = "a file outside the directories exec reads secret files from (the actions' temp dir, $PIPELINE_SECRETS_TEMP_DIR, --temp-dir)";
 
 const posix = process.platform !== 'win32';
 const uid = process.getuid?.();
@@ -258,7 +258,10 @@ export function dotenvValues(text: string): Map<string, string[]> {
       }
       const inner = text.slice(start, j);
       if (q === '"') {
-        add(key, inner.replace(/\\([\s\S])/g, (_s, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c)));
+        add(
+          key,
+          inner.replace(/\\([\s\S])/g, (_s, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c)),
+        );
         add(key, inner.replace(/\\n/g, '\n').replace(/\\r/g, '\r'));
       }
       add(key, inner);

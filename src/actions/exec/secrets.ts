@@ -12,7 +12,16 @@ import { OUTSIDE_ROOTS as OUTSIDE, SecretFileReader, jsonLeaves, parseJsonContai
 import { splitNames, type ExecArgs } from './args.js';
 
 /** Variables CI systems keep secret: redacted whenever they are set. */
-const CI_SECRET_VARS = ['CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'CI_DEPENDENCY_PROXY_PASSWORD', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'];
+const CI_SECRET_VARS = [
+  'CI_JOB_TOKEN',
+  'CI_JOB_JWT',
+  'CI_JOB_JWT_V2',
+  'CI_REGISTRY_PASSWORD',
+  'CI_DEPLOY_PASSWORD',
+  'CI_DEPENDENCY_PROXY_PASSWORD',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+];
 
 export interface Secrets {
   env: Map<string, string>;
@@ -86,7 +95,10 @@ export class Collector {
   file(name: string, value: string): void {
     const f = this.files.read(value);
     if (!f.read) {
-      if (f.why) this.once(`warning: $${name} names ${f.why === OUTSIDE ? f.why : `a file that exec does not read as a secret file: ${f.why}`}: its content is not redacted`);
+      if (f.why)
+        this.once(
+          `warning: $${name} names ${f.why === OUTSIDE ? f.why : `a file that exec does not read as a secret file: ${f.why}`}: its content is not redacted`,
+        );
       return;
     }
     if (this.seenFiles.has(f.id)) return;

@@ -27,7 +27,10 @@ function httpUrl(raw: string, input: string, key: string): string {
 /** "key=URL" pairs, one per line or comma-separated, keys from `allowed`. */
 export function parseEndpoints(raw: string, input: string, allowed: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = eq < 0 ? '' : part.slice(0, eq).trim().toLowerCase();
     if (!allowed.includes(key)) throw new UserError(input, `expected ${allowed.map((k) => `"${k}=URL"`).join(', ')}, got "${part.slice(0, 60)}"`);
@@ -41,7 +44,11 @@ function envCredentials(r: Runner): AwsCredentials | undefined {
   const key = (r.env('AWS_SECRET_ACCESS_KEY') ?? '').trim();
   const session = (r.env('AWS_SESSION_TOKEN') ?? '').trim();
   if (!id && !key) return undefined;
-  if (!id || !key) throw new UserError('aws-region', `the job has ${id ? 'AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY' : 'AWS_SECRET_ACCESS_KEY but no AWS_ACCESS_KEY_ID'}: run oidc-assume-role before this step`);
+  if (!id || !key)
+    throw new UserError(
+      'aws-region',
+      `the job has ${id ? 'AWS_ACCESS_KEY_ID but no AWS_SECRET_ACCESS_KEY' : 'AWS_SECRET_ACCESS_KEY but no AWS_ACCESS_KEY_ID'}: run oidc-assume-role before this step`,
+    );
   r.secret(key, 'AWS_SECRET_ACCESS_KEY');
   if (session) r.secret(session, 'AWS_SESSION_TOKEN');
   return { accessKeyId: id, secretAccessKey: key, ...(session ? { sessionToken: session } : {}) };
@@ -56,7 +63,10 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
   // the step's `timeout` bounds the store retries too; `request-timeout` each store request
   const stepS = parseStepTimeout(r.input('timeout'), 300);
   const rtRaw = r.input('request-timeout').trim();
-  const http: StoreHttp = { proxy: r.proxy(), retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: Math.round(stepS * 1000) } };
+  const http: StoreHttp = {
+    proxy: r.proxy(),
+    retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: Math.round(stepS * 1000) },
+  };
   if (rtRaw) http.timeoutMs = parseRequestTimeoutMs(rtRaw, 30_000);
   const ctx: StoreContext = {
     idToken: (aud) => r.idToken(aud),
@@ -71,7 +81,8 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
   if (ca.trim()) http.tls = { ca: readPem(ca, 'ca-certificate', { base64: true }) };
   const family = r.input('auto-select-family-attempt-timeout').trim();
   if (family) {
-    if (!/^\d+$/.test(family) || Number(family) < 10) throw new UserError('auto-select-family-attempt-timeout', `expected a whole number of milliseconds, 10 or more, got "${family.slice(0, 20)}"`);
+    if (!/^\d+$/.test(family) || Number(family) < 10)
+      throw new UserError('auto-select-family-attempt-timeout', `expected a whole number of milliseconds, 10 or more, got "${family.slice(0, 20)}"`);
     http.autoSelectFamilyAttemptTimeoutMs = Number(family);
   }
 
@@ -83,9 +94,14 @@ export function storeContext(r: Runner, stores: readonly StoreSelector[], concur
     const ssm = (r.env('AWS_ENDPOINT_URL_SSM') ?? '').trim() || common;
     ctx.aws = {
       region,
-      credentials: creds ?? (async () => {
-        throw new UserError('secrets', 'aws-sm: and aws-ssm: lines use the job\'s AWS credentials, and there are none (no AWS_ACCESS_KEY_ID): run oidc-assume-role (or configure-aws-credentials) in an earlier step');
-      }),
+      credentials:
+        creds ??
+        (async () => {
+          throw new UserError(
+            'secrets',
+            "aws-sm: and aws-ssm: lines use the job's AWS credentials, and there are none (no AWS_ACCESS_KEY_ID): run oidc-assume-role (or configure-aws-credentials) in an earlier step",
+          );
+        }),
       ...(sm ? { secretsManagerEndpoint: httpUrl(sm, 'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'endpoint') } : {}),
       ...(ssm ? { ssmEndpoint: httpUrl(ssm, 'AWS_ENDPOINT_URL_SSM', 'endpoint') } : {}),
     };

@@ -54,7 +54,10 @@ export const STATE = {
 
 /** secret-encoding-type: utf8 (as stored, the default), base64 or hex. */
 export function parseEncoding(raw: string): SecretEncoding {
-  const v = raw.trim().toLowerCase().replace(/^utf-8$/, 'utf8');
+  const v = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^utf-8$/, 'utf8');
   if (v === '' || v === 'utf8') return 'utf8';
   if (v === 'base64' || v === 'hex') return v;
   throw new UserError(ENCODING_INPUT, `expected base64, hex or utf8, got "${v.slice(0, 20)}"`);
@@ -79,7 +82,21 @@ export function readConfig(r: Runner): Config {
   const revokeLeases = parseBool(r.input('revoke-leases'), 'revoke-leases', true);
   const revoke = parseBool(r.input('revoke'), 'revoke', true);
   const concurrency = parseIntIn(r.input('concurrency'), 'concurrency', 8, 1, 64);
-  const c: Config = { vault: plan.vault, stores: plan.stores, exportEnv, outputs, ignoreNotFound, encoding, exportToken, outputToken, timeoutS, revokeLeases, revoke, concurrency, pending };
+  const c: Config = {
+    vault: plan.vault,
+    stores: plan.stores,
+    exportEnv,
+    outputs,
+    ignoreNotFound,
+    encoding,
+    exportToken,
+    outputToken,
+    timeoutS,
+    revokeLeases,
+    revoke,
+    concurrency,
+    pending,
+  };
   if (plan.stores.length) c.storeContext = storeContext(r, plan.stores, concurrency);
   // the Vault inputs are read only when there is a Vault entry: a store-only step never needs them
   if (plan.vault.length) c.login = readVaultLogin(r, { useEnvToken: true, pending });

@@ -12,10 +12,13 @@ import { fetchSecretsSpec } from './spec.js';
 
 export { fetchSecretsSpec };
 
-export const fetchSecrets: Action = withInputAliases({
-  name: 'fetch-secrets',
-  async main(r) {
-    await run(readConfig(r), r);
+export const fetchSecrets: Action = withInputAliases(
+  {
+    name: 'fetch-secrets',
+    async main(r) {
+      await run(readConfig(r), r);
+    },
+    post,
   },
-  post,
-}, fetchSecretsSpec.inputs);
+  fetchSecretsSpec.inputs,
+);

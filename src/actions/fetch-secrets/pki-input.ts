@@ -25,7 +25,11 @@ function entries(raw: string): string[] {
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i] ?? '';
     if (quote) {
-      if (ch === '\\') { cur += ch + (raw[i + 1] ?? ''); i++; continue; }
+      if (ch === '\\') {
+        cur += ch + (raw[i + 1] ?? '');
+        i++;
+        continue;
+      }
       if (ch === '"') quote = false;
     } else if (ch === '"') quote = true;
     else if (ch === '{') depth++;
@@ -70,7 +74,16 @@ export function parsePkiInput(raw: string, lineBase = 10_000): Selector[] {
     const role = path.slice(path.lastIndexOf('/') + 1);
     const base = given || normalizeName(role);
     return {
-      line: lineBase + n, text, path, params: flat, field: null, sink: 'env', name: base.toUpperCase(), outputName: base, named: given !== '', vaultActionPki: true,
+      line: lineBase + n,
+      text,
+      path,
+      params: flat,
+      field: null,
+      sink: 'env',
+      name: base.toUpperCase(),
+      outputName: base,
+      named: given !== '',
+      vaultActionPki: true,
     };
   });
 }

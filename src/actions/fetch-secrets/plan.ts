@@ -41,17 +41,22 @@ export function planSecrets(inputs: PlanInputs): Plan {
     else vaultEntries.push(e);
   }
   if (inputs['secret-ids'].trim()) {
-    stores.push(...parseAwsSmCompat({
-      'secret-ids': inputs['secret-ids'],
-      'parse-json-secrets': inputs['parse-json-secrets'],
-      'name-transformation': inputs['name-transformation'],
-    }).selectors);
+    stores.push(
+      ...parseAwsSmCompat({
+        'secret-ids': inputs['secret-ids'],
+        'parse-json-secrets': inputs['parse-json-secrets'],
+        'name-transformation': inputs['name-transformation'],
+      }).selectors,
+    );
   } else {
     // validated even when unused, so a typo fails fast
     parseBool(inputs['parse-json-secrets'], 'parse-json-secrets', false);
   }
   if (!vaultEntries.length && !stores.length) {
-    throw new UserError(SECRETS_INPUT, 'no selector given: write one per line, e.g. "secret/data/ci/app api_key | API_KEY" or "aws-sm:prod/db password | DB_PASSWORD" (or give secret-ids)');
+    throw new UserError(
+      SECRETS_INPUT,
+      'no selector given: write one per line, e.g. "secret/data/ci/app api_key | API_KEY" or "aws-sm:prod/db password | DB_PASSWORD" (or give secret-ids)',
+    );
   }
   const vault = vaultEntries.map((e) => parseSelector(e.line, e.text));
   checkStaticNames(vault);

@@ -41,7 +41,15 @@ export interface Sources {
 
 async function networkVault(opts: LoginOptions, r: Runner): Promise<VaultSession> {
   const l = await login(opts, loginCaps(r));
-  return { token: l.token, created: l.created, method: l.method, ttl: l.ttl, connection: l.connection, source: vaultSource(l.client, (m) => r.debug(m)), close: () => l.client.close() };
+  return {
+    token: l.token,
+    created: l.created,
+    method: l.method,
+    ttl: l.ttl,
+    connection: l.connection,
+    source: vaultSource(l.client, (m) => r.debug(m)),
+    close: () => l.client.close(),
+  };
 }
 
 const NETWORK: Sources = { vault: networkVault };
@@ -71,7 +79,10 @@ function exportToken(r: Runner, session: VaultSession, c: Config): void {
   r.exportEnv('VAULT_ADDR', session.connection.url);
   r.exportEnv('VAULT_TOKEN', session.token);
   if (session.connection.namespace) r.exportEnv('VAULT_NAMESPACE', session.connection.namespace);
-  if (shortLived(session.ttl)) r.warning(`The exported Vault token expires in ${session.ttl}s, likely before the job ends: raise the role's token_ttl.`, { title: 'Short-lived Vault token' });
+  if (shortLived(session.ttl))
+    r.warning(`The exported Vault token expires in ${session.ttl}s, likely before the job ends: raise the role's token_ttl.`, {
+      title: 'Short-lived Vault token',
+    });
 }
 
 /** Dynamic secrets whose lease ends within 10 minutes: the job likely outlives them. */
@@ -79,7 +90,10 @@ function warnShortLeases(r: Runner, items: readonly Item[]): void {
   const short = items.filter((i) => i.leaseTtl !== undefined && shortLived(i.leaseTtl));
   if (!short.length) return;
   const names = [...new Set(short.map((i) => `${i.name} (${i.leaseTtl ?? 0}s)`))].join(', ');
-  r.warning(`These credentials expire within 10 minutes, likely before the job ends: ${names}. Raise the role's default_ttl, or fetch them in the step that uses them.`, { title: 'Short-lived credentials' });
+  r.warning(
+    `These credentials expire within 10 minutes, likely before the job ends: ${names}. Raise the role's default_ttl, or fetch them in the step that uses them.`,
+    { title: 'Short-lived credentials' },
+  );
 }
 
 /**
@@ -113,7 +127,13 @@ async function fromVault(r: Runner, selectors: readonly Selector[], loginOpts: L
     if (result.error) throw result.error;
     const selected = selectValues(perEntry(result.fetched), { ignoreNotFound: c.ignoreNotFound, outputs: c.outputs });
     warnShortLeases(r, selected.items);
-    return { items: decodeItems(selected.items, c.encoding), skipped: [...result.skipped.map((e) => e.message), ...selected.skipped], requests: fetches.length, leases: leases.length, publishToken: () => exportToken(r, session, c) };
+    return {
+      items: decodeItems(selected.items, c.encoding),
+      skipped: [...result.skipped.map((e) => e.message), ...selected.skipped],
+      requests: fetches.length,
+      leases: leases.length,
+      publishToken: () => exportToken(r, session, c),
+    };
   } finally {
     await session.close();
   }
@@ -125,7 +145,11 @@ async function fromVault(r: Runner, selectors: readonly Selector[], loginOpts: L
  */
 async function fromStores(stores: readonly StoreSelector[], ctx: StoreContext, c: Config, sources: Sources): Promise<StoreOutcome> {
   const { fetchStoreSecrets } = await import('../../stores/index.js');
-  const res = await fetchStoreSecrets(stores, ctx, { ignoreNotFound: c.ignoreNotFound, outputs: c.outputs, ...(sources.loadStore ? { load: sources.loadStore } : {}) });
+  const res = await fetchStoreSecrets(stores, ctx, {
+    ignoreNotFound: c.ignoreNotFound,
+    outputs: c.outputs,
+    ...(sources.loadStore ? { load: sources.loadStore } : {}),
+  });
   const reads = new Set(stores.map((s) => `${s.store}:${s.id}:${s.versionId ?? ''}:${s.versionStage ?? ''}`)).size;
   return { items: res.items, skipped: res.skipped, reads };
 }
@@ -133,7 +157,12 @@ async function fromStores(stores: readonly StoreSelector[], ctx: StoreContext, c
 /** Fails on a store item and a Vault item with one env (or output) name, naming both lines. */
 function checkAcross(storeItems: readonly Item[], vaultItems: readonly Item[], outputs: boolean): void {
   if (!storeItems.length || !vaultItems.length) return;
-  const named = (i: Item, out: boolean): Named => ({ name: out ? i.outputName : i.name, line: i.line, text: i.text, ...(i.pick === 'expand' && i.sink === 'env' ? { key: i.key } : {}) });
+  const named = (i: Item, out: boolean): Named => ({
+    name: out ? i.outputName : i.name,
+    line: i.line,
+    text: i.text,
+    ...(i.pick === 'expand' && i.sink === 'env' ? { key: i.key } : {}),
+  });
   checkCollisions(storeItems, storeSource, { taken: vaultItems.map((i) => named(i, false)) });
   if (outputs) checkCollisions(storeItems, storeSource, { outputs: true, taken: vaultItems.map((i) => named(i, true)) });
 }
@@ -154,7 +183,11 @@ export async function run(c: Config, r: Runner, sources: Sources = NETWORK): Pro
   const storeCtx = c.storeContext;
   const [vault, stores] = await Promise.allSettled([
     c.vault.length && loginOpts
-      ? withDeadline(c.timeoutS, () => [...c.pending], () => fromVault(r, c.vault, loginOpts, c, sources))
+      ? withDeadline(
+          c.timeoutS,
+          () => [...c.pending],
+          () => fromVault(r, c.vault, loginOpts, c, sources),
+        )
       : Promise.resolve(NO_VAULT),
     c.stores.length && storeCtx ? fromStores(c.stores, storeCtx, c, sources) : Promise.resolve({ items: [], skipped: [], reads: 0 }),
   ]);
@@ -175,7 +208,10 @@ export async function run(c: Config, r: Runner, sources: Sources = NETWORK): Pro
   const from = [v.requests ? `${v.requests} Vault path(s)` : '', s.reads ? `${s.reads} cloud store read(s)` : ''].filter(Boolean).join(' and ') || 'nothing';
   r.info(`Injected ${done.length} value(s) from ${from} in ${ms} ms${files ? `, ${files} as files` : ''}${v.leases ? `, ${v.leases} lease(s)` : ''}.`);
   if (outputs && done.length && !r.maskedOutputsLeaveJob) {
-    r.warning('Secret step outputs are masked, and GitHub drops masked outputs passed to another job (actions/runner#1061): use them in this job, and run fetch-secrets again in any job that needs the values.', { title: 'Masked outputs stay in this job' });
+    r.warning(
+      'Secret step outputs are masked, and GitHub drops masked outputs passed to another job (actions/runner#1061): use them in this job, and run fetch-secrets again in any job that needs the values.',
+      { title: 'Masked outputs stay in this job' },
+    );
   }
   await r.summary(summaryMarkdown(done, { exportEnv, outputs, requests: v.requests, storeReads: s.reads, ms, skipped }));
 }

@@ -58,7 +58,7 @@ export function parseAwsSmCompat(inputs: AwsSmCompatInputs): AwsSmCompat {
     const parts = text.split(',');
     if (parts.length > 2) throw fail('expected "ALIAS,secret-id" with one comma');
     const alias = parts.length === 2 ? (parts[0] ?? '').trim() : undefined;
-    const id = (parts.length === 2 ? parts[1] ?? '' : text).trim();
+    const id = (parts.length === 2 ? (parts[1] ?? '') : text).trim();
     if (alias && (!isEnvName(alias) || compatEnvName(alias, nameCase) !== alias)) {
       const casing = nameCase === 'uppercase' ? 'upper-case ' : nameCase === 'lowercase' ? 'lower-case ' : '';
       throw fail(`the alias "${alias.slice(0, 60)}" is not a valid environment name: use ${casing}letters, digits and underscores, not starting with a digit`);

@@ -18,7 +18,15 @@ import { DEFAULT_LIMITS, type ArchiveLimits } from '../../scanner/archive/walk.j
 import { parseEndpoints, type Provider } from '../../scanner/verify/index.js';
 
 /** gitleaks/gitleaks-action v2/v3 reads these instead of inputs. */
-export const GITLEAKS_ACTION_ENV = ['GITLEAKS_CONFIG', 'GITLEAKS_ENABLE_SUMMARY', 'GITLEAKS_ENABLE_UPLOAD_ARTIFACT', 'GITLEAKS_ENABLE_COMMENTS', 'GITLEAKS_NOTIFY_USER_LIST', 'GITLEAKS_LICENSE', 'GITLEAKS_VERSION'] as const;
+export const GITLEAKS_ACTION_ENV = [
+  'GITLEAKS_CONFIG',
+  'GITLEAKS_ENABLE_SUMMARY',
+  'GITLEAKS_ENABLE_UPLOAD_ARTIFACT',
+  'GITLEAKS_ENABLE_COMMENTS',
+  'GITLEAKS_NOTIFY_USER_LIST',
+  'GITLEAKS_LICENSE',
+  'GITLEAKS_VERSION',
+] as const;
 
 /** What to scan, as the inputs say; the event decides the rest at run time (planScan). */
 export type SourceChoice =
@@ -152,11 +160,16 @@ export function readConfig(r: Runner): Config {
   const present = GITLEAKS_ACTION_ENV.filter((n) => (r.env(n) ?? '') !== '');
   const dropIn = r.dropInEnv && present.length > 0;
   if (dropIn) r.info(`gitleaks-action environment found (${present.join(', ')}): honoured; inputs win where both are set`);
-  if (r.env('GITLEAKS_LICENSE')) r.info('GITLEAKS_LICENSE is set but not needed: pipeline-secrets needs no licence key (you can remove it, and fork pull requests work without it)');
+  if (r.env('GITLEAKS_LICENSE'))
+    r.info('GITLEAKS_LICENSE is set but not needed: pipeline-secrets needs no licence key (you can remove it, and fork pull requests work without it)');
   if (r.env('GITLEAKS_VERSION')) r.info('GITLEAKS_VERSION is set but not needed: the scanner is bundled, nothing is downloaded');
   const notifyRaw = r.input('notify').trim() || (r.env('GITLEAKS_NOTIFY_USER_LIST') ?? '').trim();
   const notify = notifyRaw ? parseNotify(notifyRaw) : [];
-  if (notifyRaw && !notify.length) throw new UserError(r.input('notify').trim() ? 'notify' : 'GITLEAKS_NOTIFY_USER_LIST', 'expected GitHub user names (@octocat) or teams (@org/team), separated by commas');
+  if (notifyRaw && !notify.length)
+    throw new UserError(
+      r.input('notify').trim() ? 'notify' : 'GITLEAKS_NOTIFY_USER_LIST',
+      'expected GitHub user names (@octocat) or teams (@org/team), separated by commas',
+    );
   const token = r.input('github-token').trim() || (r.env('GITHUB_TOKEN') ?? '').trim();
   if (token) r.secret(token, 'github-token');
   const comment = pick(r, 'comment', 'GITLEAKS_ENABLE_COMMENTS', dropIn, true, false);
@@ -202,10 +215,37 @@ export function readConfig(r: Runner): Config {
     : undefined;
 
   return {
-    workspace, dropIn, comment, commentExplicit, summary, uploadArtifact, notify, token,
-    failOnFindings, redact, ...(redactPercent !== undefined ? { redactPercent } : {}), redactRaw, filesRedacted,
-    maxTargetMegabytes, ...(archive ? { archive } : {}), writeIgnore, pruneIgnores, ...(verify ? { verify } : {}), failOn, uploadSarif,
-    formats, reportPath, dir, pathDisplay: r.input('path').trim() || '.', ...(baseline ? { baseline } : {}), injected, noRules, source,
-    ...(rules ? { rules } : {}), maxDecodeDepth, enableRules, ignoreGitleaksAllow,
+    workspace,
+    dropIn,
+    comment,
+    commentExplicit,
+    summary,
+    uploadArtifact,
+    notify,
+    token,
+    failOnFindings,
+    redact,
+    ...(redactPercent !== undefined ? { redactPercent } : {}),
+    redactRaw,
+    filesRedacted,
+    maxTargetMegabytes,
+    ...(archive ? { archive } : {}),
+    writeIgnore,
+    pruneIgnores,
+    ...(verify ? { verify } : {}),
+    failOn,
+    uploadSarif,
+    formats,
+    reportPath,
+    dir,
+    pathDisplay: r.input('path').trim() || '.',
+    ...(baseline ? { baseline } : {}),
+    injected,
+    noRules,
+    source,
+    ...(rules ? { rules } : {}),
+    maxDecodeDepth,
+    enableRules,
+    ignoreGitleaksAllow,
   };
 }

@@ -33,7 +33,8 @@ export async function comment(r: Runner, cfg: Config, findings: readonly Finding
   }
   const res = await r.forge.reviewComments(cfg.token, pr, reviewComments(findings, cfg.notify, redactor));
   if (res.denied) {
-    const note = 'review comments skipped: the token may not comment on this pull request (needs permissions: pull-requests: write; fork pull requests never get it); the findings are in the annotations and this summary';
+    const note =
+      'review comments skipped: the token may not comment on this pull request (needs permissions: pull-requests: write; fork pull requests never get it); the findings are in the annotations and this summary';
     r.annotate('notice', note);
     return [note];
   }
@@ -41,7 +42,9 @@ export async function comment(r: Runner, cfg: Config, findings: readonly Finding
     r.warning(`review comments: ${res.error}; the findings are in the annotations and the job summary`);
     return [`review comments failed: ${res.error}`];
   }
-  r.info(`review comments: ${res.posted} posted, ${res.existing} already there${res.outsideDiff ? `, ${res.outsideDiff} on lines outside the diff` : ''}${cfg.notify.length ? ` (notifying ${cfg.notify.map((u) => `@${u}`).join(' ')})` : ''}`);
+  r.info(
+    `review comments: ${res.posted} posted, ${res.existing} already there${res.outsideDiff ? `, ${res.outsideDiff} on lines outside the diff` : ''}${cfg.notify.length ? ` (notifying ${cfg.notify.map((u) => `@${u}`).join(' ')})` : ''}`,
+  );
   return [];
 }
 
@@ -87,11 +90,15 @@ export async function artifact(r: Runner, sarif: string): Promise<string[]> {
     if (res.id !== undefined) r.output('artifact-id', String(res.id));
     if (res.url) r.output('artifact-url', res.url);
     const size = res.size !== undefined ? `, ${res.size} bytes` : '';
-    r.info(`upload-artifact: uploaded the redacted SARIF as the artifact ${ARTIFACT_NAME}${res.id !== undefined ? ` (id ${res.id}${size})` : ''}${res.url ? `: ${res.url}` : ''}`);
+    r.info(
+      `upload-artifact: uploaded the redacted SARIF as the artifact ${ARTIFACT_NAME}${res.id !== undefined ? ` (id ${res.id}${size})` : ''}${res.url ? `: ${res.url}` : ''}`,
+    );
     return [`The redacted SARIF is the artifact ${res.url ? `[${ARTIFACT_NAME}](${res.url})` : ARTIFACT_NAME}.`];
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    r.warning(`upload-artifact: the artifact ${ARTIFACT_NAME} was not uploaded: ${why}. The scan result stands; the redacted SARIF is at ${path} (output artifact-path) for actions/upload-artifact`);
+    r.warning(
+      `upload-artifact: the artifact ${ARTIFACT_NAME} was not uploaded: ${why}. The scan result stands; the redacted SARIF is at ${path} (output artifact-path) for actions/upload-artifact`,
+    );
     return [`artifact ${ARTIFACT_NAME} not uploaded: ${why}`];
   }
 }

@@ -71,7 +71,8 @@ export async function injectedSearch(r: Runner, dir: string, workspace: string, 
   const display = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
   const res = await injectedFindings(recordDir, [{ path: dir, display }], { maxDepth, skipPaths: [recordDir] });
   if (!res.secrets) {
-    const note = 'injected: no secret was recorded in this job, so there was nothing to search for (fetch-secrets, vault-login and oidc-assume-role record what they inject: run them earlier in the same job)';
+    const note =
+      'injected: no secret was recorded in this job, so there was nothing to search for (fetch-secrets, vault-login and oidc-assume-role record what they inject: run them earlier in the same job)';
     r.info(note);
     return { findings: [], skipped: res.skipped, notes: [note], files: 0, bytes: 0 };
   }

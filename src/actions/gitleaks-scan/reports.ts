@@ -41,7 +41,10 @@ export async function writeReports(r: Runner, cfg: Config, findings: readonly Fi
     written.push({ format: t.format, path: abs });
     r.info(`${t.format} report: ${abs}`);
   }
-  if (!cfg.filesRedacted && written.length) r.warning(`redact is ${cfg.redactRaw}: the report files hold ${cfg.redactPercent !== undefined ? 'part of each secret' : 'the secrets in full'} (written 0600); do not upload them as artifacts`);
+  if (!cfg.filesRedacted && written.length)
+    r.warning(
+      `redact is ${cfg.redactRaw}: the report files hold ${cfg.redactPercent !== undefined ? 'part of each secret' : 'the secrets in full'} (written 0600); do not upload them as artifacts`,
+    );
   return { written, toLog };
 }
 
@@ -49,7 +52,13 @@ export async function writeReports(r: Runner, cfg: Config, findings: readonly Fi
  * One log line per finding (the first 1000; not again when the report went to a terminal) and
  * the annotations where the runner has them. Every text goes through the scan's redactor.
  */
-export function logFindings(r: Runner, findings: readonly Finding[], redactor: ScanRedactor, statuses: ReadonlyMap<Finding, VerifyStatus> | undefined, toLog: boolean): void {
+export function logFindings(
+  r: Runner,
+  findings: readonly Finding[],
+  redactor: ScanRedactor,
+  statuses: ReadonlyMap<Finding, VerifyStatus> | undefined,
+  toLog: boolean,
+): void {
   if (!toLog || !r.reports.terminal) {
     for (const f of findings.slice(0, 1000)) {
       const v = statuses?.get(f);

@@ -24,7 +24,11 @@ import { logFindings, writeReports } from './reports.js';
 export async function run(cfg: Config, r: Runner): Promise<void> {
   const started = new Date();
   const chosen = await chooseSource(r, cfg);
-  if (cfg.pruneIgnores && !complete(chosen.source)) throw new UserError('prune-ignores', 'needs a scan of the whole history or a tree (a commit range cannot tell a stale entry from one for commits outside it)');
+  if (cfg.pruneIgnores && !complete(chosen.source))
+    throw new UserError(
+      'prune-ignores',
+      'needs a scan of the whole history or a tree (a commit range cannot tell a stale entry from one for commits outside it)',
+    );
   for (const note of chosen.notes) r.info(note);
   const { opts, from } = scannerOptions(cfg, chosen.root);
   const scanner = cfg.noRules ? { ruleCount: 0 } : await createScanner(opts);
@@ -36,13 +40,23 @@ export async function run(cfg: Config, r: Runner): Promise<void> {
   if (archive) r.info(`archives: opened ${archive.maxDepth} level${archive.maxDepth === 1 ? '' : 's'} deep`);
 
   const source: SourceSpec | null = chosen.source;
-  const result = source && 'scan' in scanner
-    ? await runScan({ scanner, source, maxBytes: cfg.maxTargetMegabytes * 1024 * 1024, ignore, ...(archive ? { archive } : {}), ...(baseline ? { baseline } : {}) })
-    : { findings: [], suppressed: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
+  const result =
+    source && 'scan' in scanner
+      ? await runScan({
+          scanner,
+          source,
+          maxBytes: cfg.maxTargetMegabytes * 1024 * 1024,
+          ignore,
+          ...(archive ? { archive } : {}),
+          ...(baseline ? { baseline } : {}),
+        })
+      : { findings: [], suppressed: [], ignored: 0, baselined: 0, skipped: [], stats: { files: 0, bytes: 0, commits: 0 }, seconds: 0 };
   const { stats } = result;
   let findings = result.findings;
   let ignored = result.ignored;
-  r.info(`scanned ${chosen.target}: ${stats.commits ? `${stats.commits} commits, ` : ''}${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(2)} s`);
+  r.info(
+    `scanned ${chosen.target}: ${stats.commits ? `${stats.commits} commits, ` : ''}${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MB in ${result.seconds.toFixed(2)} s`,
+  );
   if (result.skipped.length) {
     r.info(`skipped ${result.skipped.length}:`);
     for (const s of result.skipped.slice(0, 20)) r.info(`  ${printable(s.path)}: ${printable(s.reason)}`);
@@ -53,7 +67,9 @@ export async function run(cfg: Config, r: Runner): Promise<void> {
   // .gitleaksignore upkeep
   if (cfg.writeIgnore && findings.length) {
     const added = ignore.append(findings, `added by pipeline-secrets --write-ignore on ${started.toISOString().slice(0, 10)}: review, then commit`);
-    r.info(`write-ignore: ${added.length} entr${added.length === 1 ? 'y' : 'ies'} appended to ${printable(ignore.path)}; these ${findings.length} finding${findings.length === 1 ? '' : 's'} now count as ignored`);
+    r.info(
+      `write-ignore: ${added.length} entr${added.length === 1 ? 'y' : 'ies'} appended to ${printable(ignore.path)}; these ${findings.length} finding${findings.length === 1 ? '' : 's'} now count as ignored`,
+    );
     notes.push(`write-ignore: ${added.length} content-keyed entr${added.length === 1 ? 'y' : 'ies'} appended to .gitleaksignore`);
     ignored += findings.length;
     findings = [];
@@ -62,9 +78,13 @@ export async function run(cfg: Config, r: Runner): Promise<void> {
   if (complete(source) && ignore.size) {
     stale = cfg.pruneIgnores ? ignore.prune() : ignore.unused();
     if (stale.length) {
-      r.info(`.gitleaksignore: ${stale.length} entr${stale.length === 1 ? 'y matches' : 'ies match'} nothing any more${cfg.pruneIgnores ? ': removed (prune-ignores)' : ' (remove them with prune-ignores)'}:`);
+      r.info(
+        `.gitleaksignore: ${stale.length} entr${stale.length === 1 ? 'y matches' : 'ies match'} nothing any more${cfg.pruneIgnores ? ': removed (prune-ignores)' : ' (remove them with prune-ignores)'}:`,
+      );
       for (const e of stale.slice(0, 50)) r.info(`  ${printable(e)}`);
-      notes.push(`${stale.length} stale .gitleaksignore entr${stale.length === 1 ? 'y' : 'ies'}${cfg.pruneIgnores ? ' removed' : ' (prune-ignores removes them)'}: ${stale.slice(0, 20).join(', ')}${stale.length > 20 ? ', …' : ''}`);
+      notes.push(
+        `${stale.length} stale .gitleaksignore entr${stale.length === 1 ? 'y' : 'ies'}${cfg.pruneIgnores ? ' removed' : ' (prune-ignores removes them)'}: ${stale.slice(0, 20).join(', ')}${stale.length > 20 ? ', …' : ''}`,
+      );
     }
   }
 
@@ -83,9 +103,19 @@ export async function run(cfg: Config, r: Runner): Promise<void> {
   // (ignored, baselined and write-ignore'd findings too: another finding's commit message can name them)
   const redactor = ScanRedactor.fromFindings([...result.findings, ...result.suppressed, ...(injected?.findings ?? [])]);
   const ctx: ReportContext = {
-    toolName: TOOL_NAME, toolVersion: TOOL_VERSION, informationUri: TOOL_URI, started, finished: new Date(),
-    serverUrl: r.context().serverUrl, repository: r.context().repository, redact: cfg.redact, ...(cfg.redactPercent !== undefined ? { redactPercent: cfg.redactPercent } : {}), target, skipped,
-    ...(verification ? { verified: verification.statuses } : {}), redactor,
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    informationUri: TOOL_URI,
+    started,
+    finished: new Date(),
+    serverUrl: r.context().serverUrl,
+    repository: r.context().repository,
+    redact: cfg.redact,
+    ...(cfg.redactPercent !== undefined ? { redactPercent: cfg.redactPercent } : {}),
+    target,
+    skipped,
+    ...(verification ? { verified: verification.statuses } : {}),
+    redactor,
   };
   const { written, toLog } = await writeReports(r, cfg, findings, ctx);
   // the artifact and code scanning always get a redacted SARIF
@@ -96,10 +126,24 @@ export async function run(cfg: Config, r: Runner): Promise<void> {
   if (findings.length) logFindings(r, findings, redactor, verification?.statuses, toLog);
   if (cfg.comment && findings.length) notes.push(...(await comment(r, cfg, findings, redactor)));
   if (r.hasSummary && cfg.summary) {
-    await r.summary(summaryMarkdown({
-      findings, ignored, baselined: result.baselined, skipped, ruleCount: scanner.ruleCount,
-      bytes: stats.bytes + (injected?.bytes ?? 0), files: stats.files + (injected?.files ?? 0), commits: stats.commits, seconds: result.seconds, notes, reports: written.map((w) => w.path),
-    }, ctx));
+    await r.summary(
+      summaryMarkdown(
+        {
+          findings,
+          ignored,
+          baselined: result.baselined,
+          skipped,
+          ruleCount: scanner.ruleCount,
+          bytes: stats.bytes + (injected?.bytes ?? 0),
+          files: stats.files + (injected?.files ?? 0),
+          commits: stats.commits,
+          seconds: result.seconds,
+          notes,
+          reports: written.map((w) => w.path),
+        },
+        ctx,
+      ),
+    );
   }
 
   r.output('findings', String(findings.length));

@@ -32,7 +32,9 @@ export async function chooseSource(r: Runner, cfg: Config): Promise<ChosenSource
   }
   const ctx = r.context();
   const plan = planScan({ platform: ctx.platform, eventName: ctx.eventName, event: ctx.event, env: (n) => r.env(n), mode: s.mode, base: s.base, head: s.head });
-  r.info(`scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? 'the whole history' : 'a commit range'} (${plan.why})`);
+  r.info(
+    `scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? 'the whole history' : 'a commit range'} (${plan.why})`,
+  );
   return sourceFor(plan, dir);
 }
 

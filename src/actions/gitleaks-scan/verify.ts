@@ -14,9 +14,17 @@ export interface Verification {
   notes: string[];
 }
 
-export async function verify(r: Runner, opts: { endpoints: Record<Provider, string>; timeoutMs: number }, findings: readonly Finding[], all: readonly Finding[]): Promise<Verification> {
+export async function verify(
+  r: Runner,
+  opts: { endpoints: Record<Provider, string>; timeoutMs: number },
+  findings: readonly Finding[],
+  all: readonly Finding[],
+): Promise<Verification> {
   const out = await verifyFindings(findings, all, {
-    endpoints: opts.endpoints, timeoutMs: opts.timeoutMs, concurrency: 4, proxy: r.proxy(),
+    endpoints: opts.endpoints,
+    timeoutMs: opts.timeoutMs,
+    concurrency: 4,
+    proxy: r.proxy(),
     onSecret: (v) => {
       try {
         r.masker.register(v, 'a found key being verified');
@@ -33,7 +41,9 @@ export async function verify(r: Runner, opts: { endpoints: Record<Provider, stri
     r.info(`verify: ${f.ruleId} at ${f.path}:${f.startLine}: ${res.verdict} (${res.provider}: ${res.why})`);
   }
   const unchecked = findings.length - out.results.size;
-  const notes = [`verified ${out.results.size} finding${out.results.size === 1 ? '' : 's'}: ${counts.live} live, ${counts.revoked} revoked, ${counts.unknown} unknown${unchecked ? `; ${unchecked} of rules without an identity check` : ''}`];
+  const notes = [
+    `verified ${out.results.size} finding${out.results.size === 1 ? '' : 's'}: ${counts.live} live, ${counts.revoked} revoked, ${counts.unknown} unknown${unchecked ? `; ${unchecked} of rules without an identity check` : ''}`,
+  ];
   r.info(notes[0] ?? '');
   return { statuses, live: counts.live, notes };
 }

@@ -9,7 +9,7 @@ export const GUARD_HELP = [
   '  PATH                  files or directories to search (default: the workspace); .git is skipped;',
   '                        tar, tgz, zip and `docker save` tarballs are opened',
   '  --temp-dir D          where the record is (default: as the actions keep it: $PIPELINE_SECRETS_TEMP_DIR,',
-  '                        $RUNNER_TEMP/pipeline-secrets on GitHub, the job\'s temp dir on GitLab)',
+  "                        $RUNNER_TEMP/pipeline-secrets on GitHub, the job's temp dir on GitLab)",
   '  --max-archive-depth N archives nested deeper are searched as raw bytes (default 4)',
   '',
   'Prints `file:line: secret LABEL found` for each finding, never the value. Exit 1 on findings,',

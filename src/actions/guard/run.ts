@@ -43,7 +43,9 @@ export async function runGuard(args: readonly string[], io: Io): Promise<number>
   const record = readRecord(dir);
   if (record?.ignored) {
     // fail closed: an unreadable line is a secret the guard cannot search for
-    io.err(`guard: ${record.ignored} line(s) of the record in ${dir} are not readable (damaged, or written under another key): the secrets they stand for cannot be searched for\n`);
+    io.err(
+      `guard: ${record.ignored} line(s) of the record in ${dir} are not readable (damaged, or written under another key): the secrets they stand for cannot be searched for\n`,
+    );
     if (record.entries.length === 0) return 2;
   }
   if (!record || record.entries.length === 0) {
@@ -57,7 +59,9 @@ export async function runGuard(args: readonly string[], io: Io): Promise<number>
   for (const u of res.unreadable) io.err(`guard: error: cannot search ${u.path}: ${u.reason}\n`);
   const mb = res.bytes / 1048576;
   const notSearched = res.unreadable.length ? `; ${res.unreadable.length} path(s) could not be searched (failing closed)` : '';
-  io.err(`guard: searched ${res.files} file(s), ${mb.toFixed(1)} MB, for ${res.secrets} secret(s) in ${res.seconds.toFixed(2)} s: ${res.findings.length ? `${res.findings.length} finding(s)` : 'none found'}${notSearched}\n`);
+  io.err(
+    `guard: searched ${res.files} file(s), ${mb.toFixed(1)} MB, for ${res.secrets} secret(s) in ${res.seconds.toFixed(2)} s: ${res.findings.length ? `${res.findings.length} finding(s)` : 'none found'}${notSearched}\n`,
+  );
   // a finding wins (exit 1); else what could not be searched fails closed (exit 2)
   return res.findings.length ? 1 : record.ignored || res.unreadable.length ? 2 : 0;
 }

@@ -85,11 +85,23 @@ function parseSource(input: (name: string) => string, role: AssumeRoleConfig['ro
   const secretAccessKey = input('aws-secret-access-key').trim();
   const sessionToken = input('aws-session-token').trim();
   if (accessKeyId) {
-    if (!secretAccessKey) throw new UserError('aws-secret-access-key', 'aws-secret-access-key must be given with aws-access-key-id (is the secret empty or not available to this workflow?)');
+    if (!secretAccessKey)
+      throw new UserError(
+        'aws-secret-access-key',
+        'aws-secret-access-key must be given with aws-access-key-id (is the secret empty or not available to this workflow?)',
+      );
     return { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
   }
-  if (secretAccessKey) throw new UserError('aws-access-key-id', 'aws-access-key-id must be given with aws-secret-access-key (is the secret empty or not available to this workflow?)');
-  if (!role) throw new UserError('role-to-assume', 'role-to-assume is required (the IAM role ARN to assume, e.g. arn:aws:iam::123456789012:role/deploy), unless aws-access-key-id and aws-secret-access-key are given to export as they are');
+  if (secretAccessKey)
+    throw new UserError(
+      'aws-access-key-id',
+      'aws-access-key-id must be given with aws-secret-access-key (is the secret empty or not available to this workflow?)',
+    );
+  if (!role)
+    throw new UserError(
+      'role-to-assume',
+      'role-to-assume is required (the IAM role ARN to assume, e.g. arn:aws:iam::123456789012:role/deploy), unless aws-access-key-id and aws-secret-access-key are given to export as they are',
+    );
   const tokenFile = input('web-identity-token-file').trim();
   if (tokenFile) return { kind: 'token-file', path: tokenFile };
   if (roleChaining || forceSkipOidc) return { kind: 'env' };
@@ -109,7 +121,10 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
   const source = parseSource(input, role, roleChaining, forceSkipOidc);
   if (role && role.arn === undefined && source.kind !== 'keys' && source.kind !== 'env') {
     const given = `${role.path}${role.name}`;
-    throw new UserError('role-to-assume', `"${given}" is a role name, and without AWS credentials (aws-access-key-id, or role-chaining) its account is unknown: give the full ARN, arn:aws:iam::<account-id>:role/${given}`);
+    throw new UserError(
+      'role-to-assume',
+      `"${given}" is a role name, and without AWS credentials (aws-access-key-id, or role-chaining) its account is unknown: give the full ARN, arn:aws:iam::<account-id>:role/${given}`,
+    );
   }
 
   const endpoint = (input('sts-endpoint').trim() || env('AWS_ENDPOINT_URL_STS') || env('AWS_ENDPOINT_URL') || '').trim();
@@ -120,7 +135,10 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
 
   const durationSeconds = parseIntIn(input('role-duration-seconds'), 'role-duration-seconds', 3600, DURATION_MIN, DURATION_MAX);
   if (roleChaining && durationSeconds > CHAINED_MAX) {
-    throw new UserError('role-duration-seconds', `role chaining limits sessions to ${CHAINED_MAX} seconds (1 hour), got ${durationSeconds}: AWS rejects longer chained sessions`);
+    throw new UserError(
+      'role-duration-seconds',
+      `role chaining limits sessions to ${CHAINED_MAX} seconds (1 hour), got ${durationSeconds}: AWS rejects longer chained sessions`,
+    );
   }
 
   const givenName = input('role-session-name').trim();
@@ -140,7 +158,8 @@ export function parseInputs(input: (name: string) => string, env: (name: string)
   if (managedPolicies.length > 10) throw new UserError('managed-session-policies', `at most 10 managed session policies, got ${managedPolicies.length}`);
 
   const externalId = input('role-external-id').trim();
-  if (externalId && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) throw new UserError('role-external-id', 'role-external-id must be 2 to 1224 characters of letters, digits and +=,.@:/_-');
+  if (externalId && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId))
+    throw new UserError('role-external-id', 'role-external-id must be 2 to 1224 characters of letters, digits and +=,.@:/_-');
 
   const specialCharsWorkaround = parseBool(input('special-characters-workaround'), 'special-characters-workaround', false);
   const disableRetry = parseBool(input('disable-retry'), 'disable-retry', false) && !specialCharsWorkaround;
@@ -215,8 +234,15 @@ const KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-t
 function tagRun(r: Runner): TagRun {
   const c = r.context();
   return {
-    platform: c.platform, repository: c.repository, workflow: r.env('GITHUB_WORKFLOW') ?? '', action: r.env('GITHUB_ACTION') ?? '',
-    actor: c.actor, sha: c.sha, ref: c.ref, runId: c.runId, job: c.job,
+    platform: c.platform,
+    repository: c.repository,
+    workflow: r.env('GITHUB_WORKFLOW') ?? '',
+    action: r.env('GITHUB_ACTION') ?? '',
+    actor: c.actor,
+    sha: c.sha,
+    ref: c.ref,
+    runId: c.runId,
+    job: c.job,
   };
 }
 
@@ -226,5 +252,10 @@ export function readConfig(r: Runner): AssumeRoleConfig {
     const v = r.input(n).trim();
     if (v) r.secret(v, `the ${n} input`);
   }
-  return parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
+  return parseInputs(
+    (n) => r.input(n),
+    (n) => r.env(n),
+    r.context(),
+    tagRun(r),
+  );
 }

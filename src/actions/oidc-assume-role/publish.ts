@@ -24,7 +24,10 @@ export async function publish(r: Runner, cfg: AssumeRoleConfig, got: Obtained): 
     r.secret(arn, 'the authenticated ARN');
   }
   if (got.kind === 'existing') {
-    r.annotate('notice', `use-existing-credentials: the credentials already in the environment are valid (account ${cfg.maskAccountId ? 'masked' : got.account}); nothing new was fetched`);
+    r.annotate(
+      'notice',
+      `use-existing-credentials: the credentials already in the environment are valid (account ${cfg.maskAccountId ? 'masked' : got.account}); nothing new was fetched`,
+    );
     r.output('aws-account-id', got.account);
     r.output('authenticated-arn', got.arn);
     return;
@@ -51,7 +54,8 @@ export async function publish(r: Runner, cfg: AssumeRoleConfig, got: Obtained): 
       overwrite: cfg.overwriteProfile,
     });
     const state: FilesState = { created: files.created, merged: [] };
-    if (!files.created.includes(files.credentialsFile)) state.merged.push({ credentialsFile: files.credentialsFile, configFile: files.configFile, profile: files.profile });
+    if (!files.created.includes(files.credentialsFile))
+      state.merged.push({ credentialsFile: files.credentialsFile, configFile: files.configFile, profile: files.profile });
     r.saveState(FILES_STATE, JSON.stringify(state));
     // where the files are is no secret, and tools cannot find them otherwise
     r.exportEnv('AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile);
@@ -69,7 +73,9 @@ export async function publish(r: Runner, cfg: AssumeRoleConfig, got: Obtained): 
     exportKeys(c, exportVar, r);
     exportedAs = 'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (masked)';
   } else {
-    exportedAs = cfg.outputCredentials ? 'step outputs only (output-env-credentials: false)' : 'nowhere: output-env-credentials is false and neither aws-profile nor output-credentials is set';
+    exportedAs = cfg.outputCredentials
+      ? 'step outputs only (output-env-credentials: false)'
+      : 'nowhere: output-env-credentials is false and neither aws-profile nor output-credentials is set';
   }
   if (cfg.outputEnv) {
     exportVar('AWS_REGION', cfg.region);
@@ -95,15 +101,30 @@ export async function publish(r: Runner, cfg: AssumeRoleConfig, got: Obtained): 
   } else {
     r.info(`Exported the IAM user keys of ${cfg.maskAccountId ? '(masked)' : arn} as given; they do not expire`);
   }
-  if (chained) r.warning(`role chaining: the session for ${role?.arn ?? ''} lasts at most 1 hour (expires ${expiration?.toISOString() ?? ''}); AWS does not allow longer chained sessions`);
+  if (chained)
+    r.warning(
+      `role chaining: the session for ${role?.arn ?? ''} lasts at most 1 hour (expires ${expiration?.toISOString() ?? ''}); AWS does not allow longer chained sessions`,
+    );
   const short = shortfall({ expiration, requestedSeconds: cfg.durationSeconds, chained });
   if (short && !chained) r.warning(`shorter session than asked: ${short}`);
-  await r.summary(sessionSummary({
-    role, arn, expiration, ...(got.kind === 'assumed' && got.result.packedPolicySize !== undefined ? { packedPolicySize: got.result.packedPolicySize } : {}),
-    kind, account: got.account, maskAccount: cfg.maskAccountId, region: cfg.region, chained, sessionName: cfg.sessionName,
-    requestedSeconds: cfg.durationSeconds, profile: cfg.profileMode ? cfg.profile : undefined, exportedAs,
-    tags: kind === 'assume-role' ? cfg.tags.length : 0,
-  }));
+  await r.summary(
+    sessionSummary({
+      role,
+      arn,
+      expiration,
+      ...(got.kind === 'assumed' && got.result.packedPolicySize !== undefined ? { packedPolicySize: got.result.packedPolicySize } : {}),
+      kind,
+      account: got.account,
+      maskAccount: cfg.maskAccountId,
+      region: cfg.region,
+      chained,
+      sessionName: cfg.sessionName,
+      requestedSeconds: cfg.durationSeconds,
+      profile: cfg.profileMode ? cfg.profile : undefined,
+      exportedAs,
+      tags: kind === 'assume-role' ? cfg.tags.length : 0,
+    }),
+  );
 }
 
 function exportKeys(c: { accessKeyId: string; secretAccessKey: string; sessionToken: string }, exportVar: (n: string, v: string) => void, r: Runner): void {

@@ -33,13 +33,17 @@ async function existingCredentials(r: Runner, cfg: AssumeRoleConfig): Promise<St
   const secretAccessKey = cfg.unsetCurrent ? '' : (r.env('AWS_SECRET_ACCESS_KEY') ?? '');
   if (accessKeyId && secretAccessKey) {
     const sessionToken = r.env('AWS_SESSION_TOKEN') ?? '';
-    return masked(r, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }, 'the environment\'s');
+    return masked(r, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }, "the environment's");
   }
   const file = r.env('AWS_SHARED_CREDENTIALS_FILE') || (r.env('HOME') ? `${r.env('HOME')}/.aws/credentials` : '');
   if (!file) return undefined;
   const p = await readProfileCredentials(file, r.env('AWS_PROFILE') || 'default');
   if (!p) return undefined;
-  return masked(r, { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) }, `profile ${r.env('AWS_PROFILE') || 'default'}'s`);
+  return masked(
+    r,
+    { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) },
+    `profile ${r.env('AWS_PROFILE') || 'default'}'s`,
+  );
 }
 
 /** The credentials that sign AssumeRole / GetCallerIdentity: the key inputs, or those of the job. */
@@ -49,7 +53,10 @@ async function callerCredentials(r: Runner, cfg: AssumeRoleConfig, input: string
   const c = await existingCredentials(r, cfg);
   if (!c) {
     const why = cfg.unsetCurrent ? ' (unset-current-credentials ignores the key variables)' : '';
-    throw new UserError(input, `no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE in AWS_SHARED_CREDENTIALS_FILE)${why}: run a first oidc-assume-role step before this one, or give aws-access-key-id and aws-secret-access-key`);
+    throw new UserError(
+      input,
+      `no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE in AWS_SHARED_CREDENTIALS_FILE)${why}: run a first oidc-assume-role step before this one, or give aws-access-key-id and aws-secret-access-key`,
+    );
   }
   return c;
 }
@@ -60,7 +67,8 @@ async function resolveRole(cfg: AssumeRoleConfig, sts: Sts, caller: StaticCreden
   if (!caller) throw new UserError('role-to-assume', `"${role.path}${role.name}" is a role name: give the full role ARN`);
   const me = await sts.getCallerIdentity(caller);
   const where = accountOfArn(me.arn);
-  if (!where) throw new UserError('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${role.path}${role.name}"`);
+  if (!where)
+    throw new UserError('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${role.path}${role.name}"`);
   checkRegion(cfg.region, 'aws-region', where.partition, !!cfg.endpoint);
   const arn = roleArnFor(where.partition, me.account, role);
   checkAccount(arn.account, cfg.allowedAccounts, `role-to-assume ${arn.arn}`);
@@ -68,9 +76,21 @@ async function resolveRole(cfg: AssumeRoleConfig, sts: Sts, caller: StaticCreden
 }
 
 async function assumeOnce(r: Runner, cfg: AssumeRoleConfig, sts: Sts, role: RoleArn, caller: StaticCredentials | undefined): Promise<AssumeResult> {
-  const session = { role, sessionName: cfg.sessionName, durationSeconds: cfg.durationSeconds, ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}), policyArns: cfg.managedPolicies };
+  const session = {
+    role,
+    sessionName: cfg.sessionName,
+    durationSeconds: cfg.durationSeconds,
+    ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}),
+    policyArns: cfg.managedPolicies,
+  };
   if (caller) {
-    return sts.assumeRole({ ...session, credentials: caller, tags: cfg.tags, transitiveTagKeys: cfg.transitiveTagKeys, ...(cfg.externalId ? { externalId: cfg.externalId } : {}) });
+    return sts.assumeRole({
+      ...session,
+      credentials: caller,
+      tags: cfg.tags,
+      transitiveTagKeys: cfg.transitiveTagKeys,
+      ...(cfg.externalId ? { externalId: cfg.externalId } : {}),
+    });
   }
   const file = cfg.webIdentityTokenFile;
   const token = file
@@ -88,10 +108,15 @@ async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialChar
     const have = await existingCredentials(r, cfg);
     const me = have ? await sts.getCallerIdentity(have).catch(() => undefined) : undefined;
     if (me && (!cfg.allowedAccounts.length || cfg.allowedAccounts.includes(me.account))) return { kind: 'existing', account: me.account, arn: me.arn };
-    r.annotate('notice', `use-existing-credentials: ${me ? `the credentials in the environment are for account ${me.account}, not in allowed-account-ids` : 'no valid credentials in the environment'}; assuming the role as usual`);
+    r.annotate(
+      'notice',
+      `use-existing-credentials: ${me ? `the credentials in the environment are for account ${me.account}, not in allowed-account-ids` : 'no valid credentials in the environment'}; assuming the role as usual`,
+    );
   }
   const usesCaller = cfg.source.kind === 'keys' || cfg.source.kind === 'env';
-  const caller = usesCaller ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc') : undefined;
+  const caller = usesCaller
+    ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc')
+    : undefined;
   const role = await resolveRole(cfg, sts, caller);
   if (!role) {
     // long-lived keys exported as given: check they work, and for which account
@@ -101,9 +126,12 @@ async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialChar
     return { kind: 'keys', credentials: { ...keys, sessionToken: keys.sessionToken ?? '' }, account: me.account, arn: me.arn };
   }
   if (!usesCaller && cfg.tagsAsked) {
-    r.warning('custom-tags / transitive-tag-keys are ignored here: AssumeRoleWithWebIdentity takes no session tags (its tags come from the token\'s claims, https://aws.amazon.com/tags). They apply to AssumeRole only: static keys or role-chaining.');
+    r.warning(
+      "custom-tags / transitive-tag-keys are ignored here: AssumeRoleWithWebIdentity takes no session tags (its tags come from the token's claims, https://aws.amazon.com/tags). They apply to AssumeRole only: static keys or role-chaining.",
+    );
   }
-  if (cfg.source.kind === 'keys') r.info('Assuming the role with long-lived IAM user keys; OIDC (role-to-assume alone, permissions: id-token: write) needs no stored secret');
+  if (cfg.source.kind === 'keys')
+    r.info('Assuming the role with long-lived IAM user keys; OIDC (role-to-assume alone, permissions: id-token: write) needs no stored secret');
   const tries = cfg.specialCharsWorkaround ? SPECIAL_TRIES : 1;
   for (let i = 1; ; i++) {
     const res = await assumeOnce(r, cfg, sts, role, caller);
@@ -113,7 +141,8 @@ async function obtain(r: Runner, cfg: AssumeRoleConfig, sts: Sts, hasSpecialChar
       checkAccount(account, cfg.allowedAccounts, `the assumed role ${res.assumedRoleArn}`);
       return { kind: 'assumed', role, result: res, account, chained: !!caller?.sessionToken || cfg.roleChaining, web: !caller };
     }
-    if (i >= tries) throw new UserError('special-characters-workaround', `after ${tries} sessions the secret access key still had special characters; nothing was exported`);
+    if (i >= tries)
+      throw new UserError('special-characters-workaround', `after ${tries} sessions the secret access key still had special characters; nothing was exported`);
     r.info(`special-characters-workaround: the secret access key has special characters; assuming the role again (${i + 1} of ${tries})`);
   }
 }
@@ -130,7 +159,12 @@ export async function run(cfg: AssumeRoleConfig, r: Runner): Promise<void> {
     proxy: { ...r.proxy(), ...cfg.proxy },
     ...(ca ? { tls: { ca } } : {}),
     timeoutMs: timeout.capMs(30_000),
-    retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: cfg.retryBaseMs, maxDelayMs: 10_000, ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}) },
+    retry: {
+      maxAttempts: cfg.maxAttempts,
+      baseDelayMs: cfg.retryBaseMs,
+      maxDelayMs: 10_000,
+      ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}),
+    },
     onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
     onPending: (what) => timeout.doing(what),
   });

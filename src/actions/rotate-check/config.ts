@@ -83,7 +83,10 @@ export function readConfig(r: Runner): RotateConfig {
     const id = r.env('AWS_ACCESS_KEY_ID') ?? '';
     const secret = r.env('AWS_SECRET_ACCESS_KEY') ?? '';
     if (!id || !secret) {
-      throw new UserError('aws-keys', 'no AWS credentials in the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY): run oidc-assume-role first, or set aws-keys: false');
+      throw new UserError(
+        'aws-keys',
+        'no AWS credentials in the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY): run oidc-assume-role first, or set aws-keys: false',
+      );
     }
     r.secret(secret, 'AWS_SECRET_ACCESS_KEY');
     const session = r.env('AWS_SESSION_TOKEN') ?? '';

@@ -27,12 +27,14 @@ async function endpointItems(r: Runner, cfg: RotateConfig): Promise<Item[]> {
   const out: Item[] = [];
   const queue = [...cfg.endpoints];
   const probe = { timeoutMs: cfg.timeoutMs, proxy: r.proxy(), ...(cfg.endpointsCa ? { ca: cfg.endpointsCa } : {}) };
-  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, async () => {
-    for (let ep = queue.shift(); ep; ep = queue.shift()) {
-      const item = await probeEndpoint(ep, cfg.nowMs, cfg.policy, probe);
-      if (item) out.push(item);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(8, queue.length) }, async () => {
+      for (let ep = queue.shift(); ep; ep = queue.shift()) {
+        const item = await probeEndpoint(ep, cfg.nowMs, cfg.policy, probe);
+        if (item) out.push(item);
+      }
+    }),
+  );
   return out;
 }
 
@@ -53,7 +55,12 @@ async function syncIssue(r: Runner, cfg: RotateConfig, items: readonly Item[], n
   const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
   const due = items.some((i) => i.status !== 'ok');
   // the issue is not masked by the runner: what it says goes through our masker first
-  const res = await r.forge.syncIssue(cfg.issue.token, { title: cfg.issue.title, labels: cfg.issue.labels, due, body: r.masker.redact(issueBody(items, nowIso, runUrl)) });
+  const res = await r.forge.syncIssue(cfg.issue.token, {
+    title: cfg.issue.title,
+    labels: cfg.issue.labels,
+    due,
+    body: r.masker.redact(issueBody(items, nowIso, runUrl)),
+  });
   r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
   r.output('issue-number', res.number === undefined ? '' : String(res.number));
 }

@@ -89,7 +89,10 @@ export async function checkVault(r: Runner, cfg: RotateConfig): Promise<Item[]> 
     return items;
   } finally {
     // a token this step logged in for is revoked at once: rotate-check has no post step
-    if (login.created) await client.revokeSelf().catch((err: unknown) => r.warning(`could not revoke the Vault token of this step: ${err instanceof Error ? err.message : 'error'}`));
+    if (login.created)
+      await client
+        .revokeSelf()
+        .catch((err: unknown) => r.warning(`could not revoke the Vault token of this step: ${err instanceof Error ? err.message : 'error'}`));
     await client.close();
   }
 }

@@ -47,7 +47,8 @@ export function readPem(raw: string, input: string, opts: PemOptions = {}): stri
       pem = text;
     } else if (opts.base64) {
       const decoded = /^[A-Za-z0-9+/=\s]+$/.test(v) ? Buffer.from(v, 'base64').toString('utf8') : '';
-      if (!decoded.includes('-----BEGIN')) throw new UserError(input, 'expected PEM content (-----BEGIN ...), the path of an existing PEM file, or base64 of a PEM');
+      if (!decoded.includes('-----BEGIN'))
+        throw new UserError(input, 'expected PEM content (-----BEGIN ...), the path of an existing PEM file, or base64 of a PEM');
       pem = decoded;
     } else {
       // a path is at most a few KiB: a longer value is not one, and is not echoed whole

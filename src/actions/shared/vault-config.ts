@@ -79,20 +79,41 @@ export function checkToken(raw: string, input: string): string {
   }
   const bad = /[^\x21-\x7e]/.exec(t)?.[0] ?? '';
   if (bad) {
-    const what = bad === '\n' || bad === '\r' ? 'a line break' : bad === ' ' || bad === '\t' ? 'a space' : bad < ' ' || bad === '\x7f' ? 'a control character' : 'a non-ASCII character';
-    throw new UserError(input, `${input} holds ${what} inside (a Vault token is one word of printable ASCII): was it read from a file of several lines, or with Windows line endings? The token is not shown`);
+    const what =
+      bad === '\n' || bad === '\r'
+        ? 'a line break'
+        : bad === ' ' || bad === '\t'
+          ? 'a space'
+          : bad < ' ' || bad === '\x7f'
+            ? 'a control character'
+            : 'a non-ASCII character';
+    throw new UserError(
+      input,
+      `${input} holds ${what} inside (a Vault token is one word of printable ASCII): was it read from a file of several lines, or with Windows line endings? The token is not shown`,
+    );
   }
   return t;
 }
 
 /** `namespace` goes in the X-Vault-Namespace header: no line break, control or non-latin1 character. */
 function checkNamespace(ns: string): string {
-  if (/[^\t\x20-\x7e\x80-\xff]/.test(ns)) throw new UserError('namespace', 'the namespace holds a line break, a control character or a character an HTTP header cannot carry');
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(ns))
+    throw new UserError('namespace', 'the namespace holds a line break, a control character or a character an HTTP header cannot carry');
   return ns;
 }
 
 /** Headers we set ourselves; a duplicate would confuse Vault or leak the intent of the input. */
-const RESERVED = new Set(['x-vault-token', 'x-vault-namespace', 'x-vault-request', 'content-type', 'content-length', 'host', 'authorization', 'transfer-encoding', 'connection']);
+const RESERVED = new Set([
+  'x-vault-token',
+  'x-vault-namespace',
+  'x-vault-request',
+  'content-type',
+  'content-length',
+  'host',
+  'authorization',
+  'transfer-encoding',
+  'connection',
+]);
 /** Response wrapping would hide every answer (token, secrets) behind a wrapping token the actions never unwrap. */
 const WRAP = 'x-vault-wrap-ttl';
 
@@ -115,16 +136,37 @@ export function parseExtraHeaders(raw: string): Record<string, string> {
     const name = colon > 0 ? t.slice(0, colon).trim().toLowerCase() : '';
     if (!name) throw new UserError('extra-headers', `line ${i + 1}: expected "Name: value" with a valid header name`);
     // the name is not quoted: a line without its colon where the writer meant one could hold a value
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) throw new UserError('extra-headers', `line ${i + 1}: expected "Name: value" with a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no space)`);
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name))
+      throw new UserError(
+        'extra-headers',
+        `line ${i + 1}: expected "Name: value" with a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no space)`,
+      );
     if (RESERVED.has(name)) {
-      throw new UserError('extra-headers', `line ${i + 1}: the ${name} header is set by the action itself${name === 'x-vault-token' ? ' (give the token in the token input)' : name === 'x-vault-namespace' ? ' (use the namespace input)' : ''}`);
+      throw new UserError(
+        'extra-headers',
+        `line ${i + 1}: the ${name} header is set by the action itself${name === 'x-vault-token' ? ' (give the token in the token input)' : name === 'x-vault-namespace' ? ' (use the namespace input)' : ''}`,
+      );
     }
-    if (name === WRAP) throw new UserError('extra-headers', `line ${i + 1}: ${WRAP} (response wrapping) is not supported: the actions read the answers themselves and never unwrap them`);
+    if (name === WRAP)
+      throw new UserError(
+        'extra-headers',
+        `line ${i + 1}: ${WRAP} (response wrapping) is not supported: the actions read the answers themselves and never unwrap them`,
+      );
     const value = t.slice(colon + 1).trim();
     const bad = HEADER_VALUE_BAD.exec(value)?.[0];
     if (bad !== undefined) {
-      const what = bad === '\r' ? 'a carriage return (CR)' : bad === '\0' ? 'a NUL' : bad <= '\x7f' ? 'a control character (only tab is allowed)' : 'a character outside ISO-8859-1 (latin1)';
-      throw new UserError('extra-headers', `line ${i + 1}: the value of the ${name} header holds ${what}, which an HTTP header cannot carry; percent- or base64-encode it (the value is not shown)`);
+      const what =
+        bad === '\r'
+          ? 'a carriage return (CR)'
+          : bad === '\0'
+            ? 'a NUL'
+            : bad <= '\x7f'
+              ? 'a control character (only tab is allowed)'
+              : 'a character outside ISO-8859-1 (latin1)';
+      throw new UserError(
+        'extra-headers',
+        `line ${i + 1}: the value of the ${name} header holds ${what}, which an HTTP header cannot carry; percent- or base64-encode it (the value is not shown)`,
+      );
     }
     out[name] = out[name] !== undefined ? `${out[name]}, ${value}` : value;
   });
@@ -170,14 +212,18 @@ export function readVaultConnection(r: Runner, pending: Set<string> = new Set<st
   const cert = r.input('client-certificate');
   const key = r.input('client-key');
   if (cert.trim() || key.trim()) {
-    if (!cert.trim() || !key.trim()) throw new UserError(cert.trim() ? 'client-key' : 'client-certificate', 'client-certificate and client-key must be given together');
+    if (!cert.trim() || !key.trim())
+      throw new UserError(cert.trim() ? 'client-key' : 'client-certificate', 'client-certificate and client-key must be given together');
     tls.cert = readPem(cert, 'client-certificate', { base64: true });
     tls.key = readPem(key, 'client-key', { base64: true });
     r.secret(tls.key, 'client-key');
   }
   if (parseBool(r.input('tls-skip-verify'), 'tls-skip-verify', false)) {
     tls.rejectUnauthorized = false;
-    r.warning('tls-skip-verify is on: Vault\'s TLS certificate is NOT verified, so anyone on the network path can impersonate Vault and read the token. Use ca-certificate instead.', { title: 'Insecure TLS' });
+    r.warning(
+      "tls-skip-verify is on: Vault's TLS certificate is NOT verified, so anyone on the network path can impersonate Vault and read the token. Use ca-certificate instead.",
+      { title: 'Insecure TLS' },
+    );
   }
   const maxAttempts = parseIntIn(r.input('retry-max-attempts'), 'retry-max-attempts', 4, 1, 20);
   const delayRaw = r.input('retry-initial-delay').trim();
@@ -186,7 +232,12 @@ export function readVaultConnection(r: Runner, pending: Set<string> = new Set<st
   for (const v of Object.values(headers)) r.secret(v, 'an extra-headers value');
   const timeoutMs = parseRequestTimeoutMs(r.input('request-timeout'), 30_000);
   return {
-    url: url.replace(/\/+$/, ''), namespace, tls, headers, timeoutMs, pending,
+    url: url.replace(/\/+$/, ''),
+    namespace,
+    tls,
+    headers,
+    timeoutMs,
+    pending,
     retry: { maxAttempts, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, 8000), deadlineMs: 300_000 },
   };
 }
@@ -209,7 +260,11 @@ export function readVaultLogin(r: Runner, opts: ReadVaultLoginOptions = {}): Log
   const payloadRaw = r.input('auth-payload');
   if (!isKnownMethod(methodRaw)) {
     if (!/^[a-z0-9][a-z0-9_.-]*$/.test(methodRaw)) throw new UserError('method', `"${methodRaw.slice(0, 30)}" is not an auth method name`);
-    if (!payloadRaw.trim()) throw new UserError('method', `expected one of ${LOGIN_METHODS.join(', ')}, or another auth method ("${methodRaw.slice(0, 30)}") with its login body in the auth-payload input`);
+    if (!payloadRaw.trim())
+      throw new UserError(
+        'method',
+        `expected one of ${LOGIN_METHODS.join(', ')}, or another auth method ("${methodRaw.slice(0, 30)}") with its login body in the auth-payload input`,
+      );
   }
   let method: LoginMethod = methodRaw;
   const given = checkToken(r.input('token'), 'token');
@@ -258,7 +313,8 @@ function loginParams(r: Runner, method: LoginMethod, connection: VaultConnection
     p.username = user;
     p.password = pass;
   } else if (method === 'cert') {
-    if (!connection.tls.cert) throw new UserError('client-certificate', 'method cert logs in with the TLS client certificate: give client-certificate and client-key');
+    if (!connection.tls.cert)
+      throw new UserError('client-certificate', 'method cert logs in with the TLS client certificate: give client-certificate and client-key');
   } else if (method === 'jwt') {
     const keyRaw = r.input('jwt-private-key');
     if (keyRaw.trim()) {
@@ -271,13 +327,19 @@ function loginParams(r: Runner, method: LoginMethod, connection: VaultConnection
       const ttl = parseIntIn(r.input('jwt-ttl'), 'jwt-ttl', 3600, 1, 31_536_000);
       const ctx = r.context();
       const claims: Record<string, string> = {
-        event: ctx.eventName, workflow: r.env('GITHUB_WORKFLOW') ?? '', sha: ctx.sha, actor: ctx.actor, repository: ctx.repository, ref: ctx.ref,
+        event: ctx.eventName,
+        workflow: r.env('GITHUB_WORKFLOW') ?? '',
+        sha: ctx.sha,
+        actor: ctx.actor,
+        repository: ctx.repository,
+        ref: ctx.ref,
       };
       p.selfSigned = { key, alg, ttl, claims };
     }
   } else if (!isKnownMethod(method)) {
     p.payload = parseAuthPayload(payloadRaw, (v) => r.secret(v, 'auth-payload'));
   }
-  if (payloadRaw.trim() && isKnownMethod(method)) r.warning(`auth-payload is for other auth methods; method ${method} builds its own login body, so auth-payload is ignored`);
+  if (payloadRaw.trim() && isKnownMethod(method))
+    r.warning(`auth-payload is for other auth methods; method ${method} builds its own login body, so auth-payload is ignored`);
   return p;
 }

@@ -22,7 +22,11 @@ export interface Config {
 
 export function readConfig(r: Runner): Config {
   for (const name of ['secrets', 'pki'] as const) {
-    if (r.input(name).trim()) throw new UserError(name, 'vault-login only logs in: read secrets with fetch-secrets (uses: .../actions/fetch-secrets@v1), which takes the same with: block, or after this step with VAULT_TOKEN');
+    if (r.input(name).trim())
+      throw new UserError(
+        name,
+        'vault-login only logs in: read secrets with fetch-secrets (uses: .../actions/fetch-secrets@v1), which takes the same with: block, or after this step with VAULT_TOKEN',
+      );
   }
   const exportToken = parseBool(r.input('export-token'), 'export-token', true);
   const outputToken = parseBool(r.input('output-token'), 'output-token', false);
@@ -37,5 +41,10 @@ export const STATE = { token: 'token', url: 'url', namespace: 'namespace' } as c
 /** The post step's connection: the inputs', at the URL and namespace main logged in to, with at most 3 attempts. */
 export function readRevokeConnection(r: Runner): VaultConnectionOptions {
   const conn = readVaultConnection(r);
-  return { ...conn, url: r.getState(STATE.url) || conn.url, namespace: r.getState(STATE.namespace), retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) } };
+  return {
+    ...conn,
+    url: r.getState(STATE.url) || conn.url,
+    namespace: r.getState(STATE.namespace),
+    retry: { ...conn.retry, maxAttempts: Math.min(conn.retry.maxAttempts, 3) },
+  };
 }

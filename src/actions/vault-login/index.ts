@@ -12,10 +12,13 @@ import { vaultLoginSpec } from './spec.js';
 
 export { vaultLoginSpec };
 
-export const vaultLogin: Action = withInputAliases({
-  name: 'vault-login',
-  async main(r) {
-    await run(readConfig(r), r);
+export const vaultLogin: Action = withInputAliases(
+  {
+    name: 'vault-login',
+    async main(r) {
+      await run(readConfig(r), r);
+    },
+    post,
   },
-  post,
-}, vaultLoginSpec.inputs);
+  vaultLoginSpec.inputs,
+);

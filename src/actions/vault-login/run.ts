@@ -22,7 +22,11 @@ export function ttlText(seconds: number): string {
 export async function run(cfg: Config, r: RunCaps, login: (o: LoginOptions, caps: LoginCaps) => Promise<LoginOutcome> = vaultLogin): Promise<void> {
   const { pending } = cfg.login.connection;
   const caps: LoginCaps = { idToken: (aud) => r.idToken(aud), secret: (v, what) => r.secret(v, what), debug: (m) => r.debug(m), info: (m) => r.info(m) };
-  const outcome = await withDeadline(cfg.timeoutS, () => [...pending], () => login(cfg.login, caps));
+  const outcome = await withDeadline(
+    cfg.timeoutS,
+    () => [...pending],
+    () => login(cfg.login, caps),
+  );
   const { client, token, connection } = outcome;
   try {
     r.secret(token, 'the Vault token');
@@ -42,9 +46,18 @@ export async function run(cfg: Config, r: RunCaps, login: (o: LoginOptions, caps
       r.exportEnv('VAULT_TOKEN', token);
       if (connection.namespace) r.exportEnv('VAULT_NAMESPACE', connection.namespace);
     }
-    const how = outcome.method === 'token' ? 'with the given token' : `with ${outcome.method} at auth/${outcome.mount}${outcome.role ? `, role "${outcome.role}"` : ''}`;
-    r.info(`Logged in to Vault ${how}${connection.namespace ? ` (namespace ${connection.namespace})` : ''}: policies ${outcome.policies.join(', ') || '(none)'}, TTL ${ttlText(outcome.ttl)}.`);
-    r.info(willRevoke ? 'The token will be revoked when the job ends (post step).' : outcome.created ? 'revoke is false: the token stays valid until its TTL ends.' : 'The token was given, not created here: it will not be revoked.');
+    const how =
+      outcome.method === 'token' ? 'with the given token' : `with ${outcome.method} at auth/${outcome.mount}${outcome.role ? `, role "${outcome.role}"` : ''}`;
+    r.info(
+      `Logged in to Vault ${how}${connection.namespace ? ` (namespace ${connection.namespace})` : ''}: policies ${outcome.policies.join(', ') || '(none)'}, TTL ${ttlText(outcome.ttl)}.`,
+    );
+    r.info(
+      willRevoke
+        ? 'The token will be revoked when the job ends (post step).'
+        : outcome.created
+          ? 'revoke is false: the token stays valid until its TTL ends.'
+          : 'The token was given, not created here: it will not be revoked.',
+    );
     const rows = [
       ['Method', outcome.method === 'token' ? 'token (given)' : outcome.method],
       ...(outcome.method === 'token' ? [] : [['Auth mount', `auth/${outcome.mount}`]]),
@@ -61,7 +74,9 @@ export async function run(cfg: Config, r: RunCaps, login: (o: LoginOptions, caps
       warn = `The Vault token expires in ${ttlText(outcome.ttl)}, likely before the job ends: raise token_ttl${outcome.role ? ` of role "${outcome.role}"` : ''} (or log in again in the step that needs it).`;
       r.warning(warn, { title: 'Short-lived Vault token' });
     }
-    await r.summary(`### Vault login\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n${warn ? `\n> [!WARNING]\n> ${warn}\n` : ''}`);
+    await r.summary(
+      `### Vault login\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n${warn ? `\n> [!WARNING]\n> ${warn}\n` : ''}`,
+    );
   } finally {
     await client.close();
   }

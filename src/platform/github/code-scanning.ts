@@ -22,16 +22,31 @@ export interface SarifUpload {
 export async function uploadSarif(u: SarifUpload): Promise<SarifUploadResult> {
   const http = new HttpClient({ service: 'GitHub code scanning', timeoutMs: 30_000, ...(u.proxy ? { proxy: u.proxy } : {}) });
   try {
-    const body = JSON.stringify({ commit_sha: u.commitSha, ref: u.ref, sarif: gzipSync(Buffer.from(u.sarif, 'utf8')).toString('base64'), tool_name: 'pipeline-secrets' });
+    const body = JSON.stringify({
+      commit_sha: u.commitSha,
+      ref: u.ref,
+      sarif: gzipSync(Buffer.from(u.sarif, 'utf8')).toString('base64'),
+      tool_name: 'pipeline-secrets',
+    });
     const r = await http.json(`${u.apiUrl.replace(/\/+$/, '')}/repos/${u.repository}/code-scanning/sarifs`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${u.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'Content-Type': 'application/json', 'User-Agent': 'pipeline-secrets' },
+      headers: {
+        Authorization: `Bearer ${u.token}`,
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        'Content-Type': 'application/json',
+        'User-Agent': 'pipeline-secrets',
+      },
       body,
     });
     if (r.status === 202 || r.status === 200) return { ok: true, id: isObject(r.body) && typeof r.body['id'] === 'string' ? r.body['id'] : '' };
     const msg = isObject(r.body) && typeof r.body['message'] === 'string' ? r.body['message'].replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
     if (r.status === 401 || r.status === 403 || r.status === 404) {
-      return { ok: false, denied: true, why: `HTTP ${r.status}${msg ? ` (${msg})` : ''}: the token needs permissions: security-events: write, and code scanning must be enabled (fork pull requests never get the permission)` };
+      return {
+        ok: false,
+        denied: true,
+        why: `HTTP ${r.status}${msg ? ` (${msg})` : ''}: the token needs permissions: security-events: write, and code scanning must be enabled (fork pull requests never get the permission)`,
+      };
     }
     if (r.status === 413) return { ok: false, denied: false, why: 'HTTP 413: the SARIF is too large for code scanning' };
     return { ok: false, denied: false, why: `HTTP ${r.status}${msg ? ` (${msg})` : ''}` };

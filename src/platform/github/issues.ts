@@ -28,7 +28,10 @@ export interface IssueResult {
 const HINT = 'give the job `permissions: issues: write` (and the token in "github-token")';
 
 export class IssueClient {
-  constructor(private readonly http: HttpClient, private readonly t: IssueTarget) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly t: IssueTarget,
+  ) {}
 
   private headers(): Record<string, string> {
     return {
@@ -46,7 +49,9 @@ export class IssueClient {
     if (res.status >= 200 && res.status < 300) return res.body;
     const message = isObject(res.body) && typeof res.body['message'] === 'string' ? res.body['message'].slice(0, 200) : '';
     throw new RemoteError(`GitHub API ${method} ${path.replace(/\?.*$/, '')} on ${this.t.repository} answered ${res.status}`, {
-      service: 'GitHub', status: res.status, retryable: false,
+      service: 'GitHub',
+      status: res.status,
+      retryable: false,
       ...(message ? { details: [message] } : {}),
       ...([401, 403, 404].includes(res.status) ? { hint: HINT } : {}),
     });
@@ -76,7 +81,10 @@ export class IssueClient {
         await this.call('PATCH', `/issues/${existing.number}`, { body });
         return { action: 'updated', ...existing };
       }
-      const created = obj(await this.call('POST', '/issues', { title: this.t.title, body, ...(this.t.labels.length ? { labels: this.t.labels } : {}) }), 'issue');
+      const created = obj(
+        await this.call('POST', '/issues', { title: this.t.title, body, ...(this.t.labels.length ? { labels: this.t.labels } : {}) }),
+        'issue',
+      );
       return { action: 'created', number: num(created['number'], 'issue.number'), url: optStr(created['html_url'], 'issue.html_url') ?? '' };
     }
     if (!existing) return { action: 'none' };

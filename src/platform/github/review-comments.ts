@@ -14,7 +14,9 @@ export interface ReviewTarget {
 }
 
 function status(err: unknown): number {
-  return typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number' ? (err as { status: number }).status : 0;
+  return typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number'
+    ? (err as { status: number }).status
+    : 0;
 }
 
 /** Posts at most `max` (default 20) new comments on the pull request's head commit. */
@@ -45,7 +47,16 @@ export async function postReviewComments(t: ReviewTarget, pr: PullRequest, comme
     if (done.has(c.key)) continue;
     done.add(c.key);
     try {
-      await octokit.rest.pulls.createReviewComment({ owner: t.owner, repo: t.repo, pull_number: pr.number, commit_id: pr.headSha, path: c.path, line: c.line, side: 'RIGHT', body: c.body });
+      await octokit.rest.pulls.createReviewComment({
+        owner: t.owner,
+        repo: t.repo,
+        pull_number: pr.number,
+        commit_id: pr.headSha,
+        path: c.path,
+        line: c.line,
+        side: 'RIGHT',
+        body: c.body,
+      });
       out.posted++;
     } catch (err) {
       const s = status(err);

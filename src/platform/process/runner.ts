@@ -66,10 +66,12 @@ export class ProcessRunner implements Runner {
     const gitlab = this.platform === 'gitlab';
     this.annotations = gitlab ? 'log' : 'none';
     this.hasSummary = this.input('summary-file') !== '' || (this.env_['PIPELINE_SECRETS_SUMMARY_FILE'] ?? '') !== '';
-    const out = opts.out ?? ((t: string) => { process.stdout.write(t); });
-    this.reports = gitlab
-      ? { formats: ['gitlab'], dir: () => this.workspace() }
-      : { formats: ['text'], dir: () => this.workspace(), terminal: out };
+    const out =
+      opts.out ??
+      ((t: string) => {
+        process.stdout.write(t);
+      });
+    this.reports = gitlab ? { formats: ['gitlab'], dir: () => this.workspace() } : { formats: ['text'], dir: () => this.workspace(), terminal: out };
     if (gitlab) this.artifactHint = 'list it under artifacts: to keep it';
     this.jobScoped = gitlab;
     if (opts.hooks) this.hooks = opts.hooks;

@@ -71,7 +71,13 @@ export function containsStopword(a: CompiledAllowlist, secret: string): boolean 
   return a.stopwords.some((w) => s.includes(w));
 }
 
-export interface Candidate { secret: string; match: string; line: string; path: string; sha: string }
+export interface Candidate {
+  secret: string;
+  match: string;
+  line: string;
+  path: string;
+  sha: string;
+}
 
 /** True when a candidate finding is allowed by one of the lists. */
 export function findingAllowed(lists: readonly CompiledAllowlist[], c: Candidate): boolean {

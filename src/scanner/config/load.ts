@@ -57,7 +57,11 @@ function mergeRule(base: RuleSpec, cur: RuleSpec): RuleSpec {
   return out;
 }
 
-interface Level { rules: Map<string, RuleSpec>; allowlists: AllowlistSpec[]; targeted: AllowlistSpec[] }
+interface Level {
+  rules: Map<string, RuleSpec>;
+  allowlists: AllowlistSpec[];
+  targeted: AllowlistSpec[];
+}
 
 function translate(spec: ConfigSpec, input: LoadInput, source: { path?: string; name: string }, depth: number, warnings: string[]): Level {
   const rules = new Map<string, RuleSpec>();

@@ -141,7 +141,7 @@ export function parseConfig(text: string, source: string): ConfigSpec {
   try {
     doc = parseToml(text) as JsonObject;
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] ?? '' : 'unreadable';
+    const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable';
     throw new ConfigError(`${source}: not valid TOML: ${msg}`);
   }
   try {

@@ -34,7 +34,13 @@ export function findingMessage(f: Finding, red: ScanRedactor = redactorFor([f]))
 /** Annotations carry the real path as their file (GitHub places them by it); every text is redacted. */
 export function findingAnnotations(findings: readonly Finding[], limit = ANNOTATION_LIMIT, red: ScanRedactor = redactorFor(findings)): FindingAnnotation[] {
   const out: FindingAnnotation[] = showFindings(findings.slice(0, limit), FULL, red).map((f) => {
-    const a: FindingAnnotation = { level: 'error', title: red.scrub(`Leaked secret: ${f.ruleId}`, FULL), message: red.scrub(message(f), FULL), file: f.rawPath, line: f.startLine };
+    const a: FindingAnnotation = {
+      level: 'error',
+      title: red.scrub(`Leaked secret: ${f.ruleId}`, FULL),
+      message: red.scrub(message(f), FULL),
+      file: f.rawPath,
+      line: f.startLine,
+    };
     if (f.endLine !== f.startLine) a.endLine = f.endLine;
     else {
       a.col = f.startColumn;
@@ -43,7 +49,11 @@ export function findingAnnotations(findings: readonly Finding[], limit = ANNOTAT
     return a;
   });
   if (findings.length > limit) {
-    out.push({ level: 'notice', title: 'More leaked secrets', message: `${findings.length - limit} more finding${findings.length - limit === 1 ? '' : 's'} not annotated (GitHub shows ${limit} per step): see the job summary and the reports.` });
+    out.push({
+      level: 'notice',
+      title: 'More leaked secrets',
+      message: `${findings.length - limit} more finding${findings.length - limit === 1 ? '' : 's'} not annotated (GitHub shows ${limit} per step): see the job summary and the reports.`,
+    });
   }
   return out;
 }

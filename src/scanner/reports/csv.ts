@@ -8,7 +8,24 @@ import type { ReportContext } from './context.js';
 import { GITLEAKS_LOCATORS, gitleaksEntries } from './json.js';
 import { gitleaksShown, redactorFor } from './redaction.js';
 
-export const CSV_COLUMNS = ['RuleID', 'Commit', 'File', 'SymlinkFile', 'Secret', 'Match', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Author', 'Message', 'Date', 'Email', 'Fingerprint', 'Tags'] as const;
+export const CSV_COLUMNS = [
+  'RuleID',
+  'Commit',
+  'File',
+  'SymlinkFile',
+  'Secret',
+  'Match',
+  'StartLine',
+  'EndLine',
+  'StartColumn',
+  'EndColumn',
+  'Author',
+  'Message',
+  'Date',
+  'Email',
+  'Fingerprint',
+  'Tags',
+] as const;
 
 /** A CSV field, quoted when it holds a comma, a quote, CR/LF or starts with a space (Go's rule). */
 export function csvField(v: string): string {
@@ -26,7 +43,24 @@ export function csvReport(findings: readonly Finding[], ctx: ReportContext): str
   // every cell but the locators goes through the redactor once more, whatever column is added later
   const cell = (v: string, i: number): string => csvField(GITLEAKS_LOCATORS.has(head[i] ?? '') ? v : red.scrub(v, how));
   for (const g of gitleaksEntries(findings, { ...ctx, redactor: red })) {
-    const cells = [g.RuleID, g.Commit, g.File, g.SymlinkFile, g.Secret, g.Match, String(g.StartLine), String(g.EndLine), String(g.StartColumn), String(g.EndColumn), g.Author, g.Message, g.Date, g.Email, g.Fingerprint, g.Tags.join(' ')];
+    const cells = [
+      g.RuleID,
+      g.Commit,
+      g.File,
+      g.SymlinkFile,
+      g.Secret,
+      g.Match,
+      String(g.StartLine),
+      String(g.EndLine),
+      String(g.StartColumn),
+      String(g.EndColumn),
+      g.Author,
+      g.Message,
+      g.Date,
+      g.Email,
+      g.Fingerprint,
+      g.Tags.join(' '),
+    ];
     if (verified) cells.push(g.Verification ?? '');
     rows.push(cells.map(cell).join(','));
   }

@@ -48,7 +48,11 @@ export function gitlabReport(findings: readonly Finding[], ctx: ReportContext): 
       return {
         id: findingUuid(f.fingerprint),
         name: (f.description || f.ruleId).slice(0, 255),
-        description: `${f.description || f.ruleId} found in ${f.path}:${f.startLine}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}: ${f.match}`.slice(0, 100000),
+        description:
+          `${f.description || f.ruleId} found in ${f.path}:${f.startLine}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}: ${f.match}`.slice(
+            0,
+            100000,
+          ),
         severity: 'Critical',
         solution: 'Revoke and rotate this secret, then remove it from the code. Removing it from the code alone does not remove it from the history.',
         identifiers: [{ type: 'gitleaks_rule_id', name: `Gitleaks rule ID ${f.ruleId}`, value: f.ruleId }],

@@ -16,15 +16,24 @@ export type ReportFormat = 'json' | 'sarif' | 'gitlab' | 'text' | 'csv' | 'junit
 export const FORMATS: readonly ReportFormat[] = ['json', 'sarif', 'gitlab', 'text', 'csv', 'junit'];
 
 const DEFAULT_NAME: Record<ReportFormat, string> = {
-  json: 'gitleaks-report.json', sarif: 'gitleaks-report.sarif', gitlab: 'gl-secret-detection-report.json', text: 'gitleaks-report.txt', csv: 'gitleaks-report.csv', junit: 'gitleaks-report.xml',
+  json: 'gitleaks-report.json',
+  sarif: 'gitleaks-report.sarif',
+  gitlab: 'gl-secret-detection-report.json',
+  text: 'gitleaks-report.txt',
+  csv: 'gitleaks-report.csv',
+  junit: 'gitleaks-report.xml',
 };
 const SUFFIX: Record<ReportFormat, string> = { json: '.json', sarif: '.sarif', gitlab: '.gitlab.json', text: '.txt', csv: '.csv', junit: '.xml' };
 
 export function parseFormats(raw: string, input: string): ReportFormat[] {
   const out: ReportFormat[] = [];
-  for (const part of raw.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[\s,]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     const f = part === 'gitleaks' ? 'json' : part === 'secret-detection' ? 'gitlab' : part;
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UserError(input, `unknown report format "${part.slice(0, 30)}": expected json, sarif, gitlab, text, csv or junit`);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new UserError(input, `unknown report format "${part.slice(0, 30)}": expected json, sarif, gitlab, text, csv or junit`);
     if (!out.includes(f as ReportFormat)) out.push(f as ReportFormat);
   }
   return out;

@@ -72,7 +72,9 @@ export function gitleaksEntries(findings: readonly Finding[], ctx: ReportContext
   const how = gitleaksShown(ctx);
   const red = redactorFor(findings, ctx);
   // the content key hashes the raw secret: computed here, from the finding, never from what is shown
-  return showFindings(findings, how, red, ctx.verified).map((f, i) => scrubDeep(toGitleaks(f, findings[i] ? contentKey(findings[i]) : '', ctx), red, how, GITLEAKS_LOCATORS));
+  return showFindings(findings, how, red, ctx.verified).map((f, i) =>
+    scrubDeep(toGitleaks(f, findings[i] ? contentKey(findings[i]) : '', ctx), red, how, GITLEAKS_LOCATORS),
+  );
 }
 
 export function gitleaksJson(findings: readonly Finding[], ctx: ReportContext): string {

@@ -433,7 +433,13 @@ export function showFindings(findings: readonly Finding[], how: Shown, red: Scan
       tags: f.tags.map(text),
       ...(c ? { commit: { sha: c.sha, author: text(c.author), email: text(c.email), date: text(c.date), message: red.scrub(c.message, how, own) } } : {}),
       fingerprint: f.fingerprint,
-      requiredFindings: (f.requiredFindings ?? []).map((q) => ({ ruleId: text(q.ruleId), startLine: q.startLine, endLine: q.endLine, startColumn: q.startColumn, endColumn: q.endColumn })),
+      requiredFindings: (f.requiredFindings ?? []).map((q) => ({
+        ruleId: text(q.ruleId),
+        startLine: q.startLine,
+        endLine: q.endLine,
+        startColumn: q.startColumn,
+        endColumn: q.endColumn,
+      })),
       ...(v ? { verified: v } : {}),
     };
   });

@@ -18,7 +18,9 @@ export function requiredParts(f: { requiredFindings?: readonly RequiredPlace[] |
 
 /** `aws-secret-key at 4:9, aws-region at 5:1`, or '' for a finding without required parts. */
 export function requiredText(f: { requiredFindings?: readonly RequiredPlace[] | undefined }): string {
-  return requiredParts(f).map((r) => `${r.ruleId} at ${r.startLine}:${r.startColumn}`).join(', ');
+  return requiredParts(f)
+    .map((r) => `${r.ruleId} at ${r.startLine}:${r.startColumn}`)
+    .join(', ');
 }
 
 /** The gitleaks JSON entry's extra field (ours): where each required part is, without its secret. */

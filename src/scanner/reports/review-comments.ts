@@ -28,7 +28,12 @@ export function commentBody(raw: Finding, notify: readonly string[] = [], red: S
   if (!f) return '';
   const commit = f.commit ? ` (added in ${f.commit.sha.slice(0, 12)})` : '';
   const cc = notify.length ? `\n\nCC ${notify.map((u) => `@${u.replace(/^@/, '')}`).join(' ')}` : '';
-  return red.scrub(`:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${f.secret}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n`, FULL) + marker(raw);
+  return (
+    red.scrub(
+      `:rotating_light: **Leaked secret** \`${f.ruleId}\`: \`${f.secret}\`${commit}.\n\nRevoke and rotate it first: it stays in the git history even after you delete this line. If it is a false positive, add the fingerprint from the report to \`.gitleaksignore\`.${cc}\n\n`,
+      FULL,
+    ) + marker(raw)
+  );
 }
 
 /**
@@ -56,7 +61,10 @@ export function reviewComments(findings: readonly Finding[], notify: readonly st
 /** A GitHub user or org/team to mention; anything else is refused (it goes into a comment). */
 export function parseNotify(raw: string): string[] {
   const out: string[] = [];
-  for (const part of raw.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const name = part.replace(/^@/, '');
     if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]{1,100})?$/.test(name)) return [];
     out.push(name);

@@ -29,8 +29,13 @@ function sarifLog(findings: readonly ShownFinding[], ctx: ReportContext): object
       id,
       name: id.replace(/(^|[-_])(\w)/g, (_m, _s: string, c: string) => c.toUpperCase()),
       // the leak guard's findings carry their secret's label in the description: the rule entry stays generic
-      shortDescription: { text: id === 'injected-secret' ? 'A secret this job injected (fetch-secrets, vault-login, oidc-assume-role) is in a file it built' : f?.description || id },
-      fullDescription: { text: `${id === 'injected-secret' ? 'A secret this job injected is in a file it built' : f?.description || id}. A secret committed to a repository must be revoked and rotated: removing it from the code does not remove it from the history.` },
+      shortDescription: {
+        text:
+          id === 'injected-secret' ? 'A secret this job injected (fetch-secrets, vault-login, oidc-assume-role) is in a file it built' : f?.description || id,
+      },
+      fullDescription: {
+        text: `${id === 'injected-secret' ? 'A secret this job injected is in a file it built' : f?.description || id}. A secret committed to a repository must be revoked and rotated: removing it from the code does not remove it from the history.`,
+      },
       defaultConfiguration: { level: 'error' as const },
       properties: { tags: [...new Set(['security', 'secret', ...(f?.tags ?? [])])], precision: 'high', 'security-severity': '9.0' },
     };
@@ -50,7 +55,12 @@ function sarifLog(findings: readonly ShownFinding[], ctx: ReportContext): object
       id: i + 1,
       physicalLocation: {
         artifactLocation: { uri: uri(f.rawPath), uriBaseId: '%SRCROOT%' },
-        region: { startLine: Math.max(1, r.startLine), startColumn: Math.max(1, r.startColumn), endLine: Math.max(1, r.endLine, r.startLine), endColumn: Math.max(1, r.endColumn) },
+        region: {
+          startLine: Math.max(1, r.startLine),
+          startColumn: Math.max(1, r.startColumn),
+          endLine: Math.max(1, r.endLine, r.startLine),
+          endColumn: Math.max(1, r.endColumn),
+        },
       },
       message: { text: `required by ${f.ruleId}: ${r.ruleId}` },
     }));
@@ -58,7 +68,11 @@ function sarifLog(findings: readonly ShownFinding[], ctx: ReportContext): object
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? 0,
       level: 'error' as const,
-      message: { text: f.hasMatch ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.` : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).` },
+      message: {
+        text: f.hasMatch
+          ? `${f.ruleId} has detected a secret in ${f.path}${c ? ` (commit ${c.sha.slice(0, 12)})` : ''}${required ? `, with ${required}` : ''}.`
+          : `${f.ruleId}: ${f.description} (${f.path}:${f.startLine}).`,
+      },
       locations: [
         {
           physicalLocation: {

@@ -26,11 +26,17 @@ export function cell(text: string): string {
 }
 
 function escapeCell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 function escapeCode(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|')}\``;
+  return `\`${text
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\|/g, '\\|')}\``;
 }
 
 /** The summary, always fully redacted: the findings shown, then the whole markdown scrubbed once more. */
@@ -48,7 +54,14 @@ function markdown(s: SummaryInput, ctx: ReportContext, red: ScanRedactor): strin
   out.push(`## ${n ? `:x: ${n} leaked secret${n === 1 ? '' : 's'} found` : ':white_check_mark: No leaked secrets'}`);
   out.push('');
   const mb = (s.bytes / 1048576).toFixed(1);
-  const what = [`${ctx.target}`, s.commits ? `${s.commits} commit${s.commits === 1 ? '' : 's'}` : '', `${s.files} file${s.files === 1 ? '' : 's'}${s.commits ? ' changes' : ''}`, `${mb} MB`, `${s.ruleCount} rules`, `${s.seconds.toFixed(1)} s`].filter(Boolean);
+  const what = [
+    `${ctx.target}`,
+    s.commits ? `${s.commits} commit${s.commits === 1 ? '' : 's'}` : '',
+    `${s.files} file${s.files === 1 ? '' : 's'}${s.commits ? ' changes' : ''}`,
+    `${mb} MB`,
+    `${s.ruleCount} rules`,
+    `${s.seconds.toFixed(1)} s`,
+  ].filter(Boolean);
   out.push(`Scanned ${red.scrub(what.join(', '), FULL)}.`);
   if (s.ignored) out.push(`${s.ignored} finding${s.ignored === 1 ? '' : 's'} ignored by .gitleaksignore.`);
   if (s.baselined) out.push(`${s.baselined} finding${s.baselined === 1 ? '' : 's'} already in the baseline.`);
@@ -64,12 +77,17 @@ function markdown(s: SummaryInput, ctx: ReportContext, red: ScanRedactor): strin
       const loc = link ? `[${cell(where)}](${link})` : code(where);
       const curl = commitUrl(ctx, sha);
       const commit = sha ? (curl ? `[${sha.slice(0, 7)}](${curl})` : code(sha.slice(0, 7))) : '';
-      const status = v ? ` ${f.verified === 'live' ? ':red_circle: live' : f.verified ?? 'not checked'} |` : '';
+      const status = v ? ` ${f.verified === 'live' ? ':red_circle: live' : (f.verified ?? 'not checked')} |` : '';
       const required = requiredText(f);
-      out.push(`| ${cell(f.ruleId)}${required ? ` (with ${cell(required)})` : ''} | ${loc} | ${commit} | ${f.hasSecret ? code(f.secret) : cell(f.description)} |${status}`);
+      out.push(
+        `| ${cell(f.ruleId)}${required ? ` (with ${cell(required)})` : ''} | ${loc} | ${commit} | ${f.hasSecret ? code(f.secret) : cell(f.description)} |${status}`,
+      );
     }
     if (n > SUMMARY_ROWS) out.push('', `…and ${n - SUMMARY_ROWS} more: see the report files.`);
-    out.push('', '**What to do:** revoke and rotate each secret first (it is in the history even after you delete it), then remove it from the code. A false positive can be ignored by adding its fingerprint to `.gitleaksignore` (see the JSON report) or with a `gitleaks:allow` comment on the line.');
+    out.push(
+      '',
+      '**What to do:** revoke and rotate each secret first (it is in the history even after you delete it), then remove it from the code. A false positive can be ignored by adding its fingerprint to `.gitleaksignore` (see the JSON report) or with a `gitleaks:allow` comment on the line.',
+    );
   }
   if (s.skipped.length) {
     out.push('', `<details><summary>${s.skipped.length} skipped</summary>`, '');

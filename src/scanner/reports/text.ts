@@ -26,7 +26,12 @@ export function textReport(findings: readonly Finding[], ctx: ReportContext): st
   const how = fullShown(ctx);
   const red = redactorFor(findings, ctx);
   // the whole text goes through the redactor once more: it has no escaping to get wrong
-  return red.scrub(showFindings(findings, how, red).map((f) => `${line(f)}${how.kind === 'raw' ? `\n    ${f.match}` : ''}\n`).join(''), how);
+  return red.scrub(
+    showFindings(findings, how, red)
+      .map((f) => `${line(f)}${how.kind === 'raw' ? `\n    ${f.match}` : ''}\n`)
+      .join(''),
+    how,
+  );
 }
 
 /** The redacted match, for logs. */

@@ -168,7 +168,9 @@ export class DiffParser {
   private flush(): Fragment | null {
     let out: Fragment | null = null;
     if (this.path !== null && this.oversize) {
-      this.opts.skipped.push(this.skip(this.path, `added more than ${Math.round(this.opts.maxBytes / 1048576)} MB in one change; raise max-target-megabytes to scan it`));
+      this.opts.skipped.push(
+        this.skip(this.path, `added more than ${Math.round(this.opts.maxBytes / 1048576)} MB in one change; raise max-target-megabytes to scan it`),
+      );
     } else if (this.path !== null && this.lines.length) {
       out = { text: this.lines.join('\n'), path: this.path, lineNumbers: this.numbers };
       if (this.commit) out.commit = this.commit;

@@ -35,7 +35,10 @@ export async function repoRoot(cwd: string): Promise<string> {
 
 async function remote(cwd: string): Promise<string> {
   const r = await git(cwd, ['remote']);
-  const names = r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+  const names = r.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.includes('origin') ? 'origin' : (names[0] ?? '');
 }
 
@@ -43,7 +46,12 @@ async function shallowCommits(cwd: string): Promise<Set<string>> {
   const p = (await gitOk(cwd, ['rev-parse', '--git-path', 'shallow'], 'git rev-parse')).trim();
   const abs = isAbsolute(p) ? p : join(cwd, p);
   if (!existsSync(abs)) return new Set();
-  return new Set(readFileSync(abs, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    readFileSync(abs, 'utf8')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 async function fetch(cwd: string, args: readonly string[]): Promise<string | null> {
@@ -142,8 +150,12 @@ export async function prepareRange(cwd: string, req: RangeRequest, allowHistory:
   if (req.base) {
     const err = await ensureCommit(cwd, req.base, notes);
     if (!err) base = (await resolveCommit(cwd, req.base)) ?? req.base;
-    else if (req.baseRef) notes.push(`the base commit ${short(req.base)} is unreachable (${err}; a force-push?): scanning the commits not on ${req.baseRef}, from their merge base with it`);
-    else if (allowHistory) notes.push(`the base commit ${short(req.base)} is unreachable (${err}; a force-push?): scanning the whole history of ${short(head)}`);
+    else if (req.baseRef)
+      notes.push(
+        `the base commit ${short(req.base)} is unreachable (${err}; a force-push?): scanning the commits not on ${req.baseRef}, from their merge base with it`,
+      );
+    else if (allowHistory)
+      notes.push(`the base commit ${short(req.base)} is unreachable (${err}; a force-push?): scanning the whole history of ${short(head)}`);
     else throw new GitError(`the base commit ${short(req.base)} is not in the checkout and could not be fetched: ${err}`);
   }
   if (!base && req.baseRef) {

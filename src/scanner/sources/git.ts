@@ -53,7 +53,10 @@ export async function gitOk(cwd: string, args: readonly string[], what: string):
 
 /** git's first error line, without the credentials of a remote URL (GitLab's origin is https://gitlab-ci-token:TOKEN@host/…). */
 export function firstError(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
   return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi, '$1***@').slice(0, 300);
 }
@@ -128,7 +131,13 @@ async function* binaryChange(cwd: string, b: BinaryChange, opts: GitSourceOption
   yield* archiveFragments(buf, b.path, opts, b.commit);
 }
 
-async function* parse(cwd: string, batches: AsyncIterable<string[]>, parser: DiffParser, opts: GitSourceOptions, binaries: BinaryChange[]): AsyncGenerator<Fragment> {
+async function* parse(
+  cwd: string,
+  batches: AsyncIterable<string[]>,
+  parser: DiffParser,
+  opts: GitSourceOptions,
+  binaries: BinaryChange[],
+): AsyncGenerator<Fragment> {
   for await (const lines of batches) {
     for (const line of lines) {
       const f = parser.push(line);

@@ -16,7 +16,8 @@ export interface ChosenSource {
 }
 
 export async function sourceFor(plan: ScanPlan, dir: string): Promise<ChosenSource> {
-  if (plan.kind === 'tree') return { source: { kind: 'tree', root: dir }, root: dir, target: `the files under ${dir === '.' ? 'the workspace' : dir}`, notes: [] };
+  if (plan.kind === 'tree')
+    return { source: { kind: 'tree', root: dir }, root: dir, target: `the files under ${dir === '.' ? 'the workspace' : dir}`, notes: [] };
   const root = await repoRoot(dir);
   if (plan.kind === 'none') return { source: null, root, target: 'nothing', notes: [`nothing to scan: ${plan.why}`] };
   if (plan.kind === 'history') {
@@ -35,7 +36,12 @@ export async function sourceFor(plan: ScanPlan, dir: string): Promise<ChosenSour
     return { source: null, root, target: 'nothing', notes: [...p.notes, `nothing to scan: base and head are the same commit (${short(p.head)})`] };
   }
   if (!p.base) return { source: { kind: 'git', cwd: root, revisions: [p.head] }, root, target: `the history of ${short(p.head)}`, notes: p.notes };
-  return { source: { kind: 'git', cwd: root, revisions: [`${p.base}..${p.head}`] }, root, target: `commits ${short(p.base)}..${short(p.head)} (${plan.why})`, notes: p.notes };
+  return {
+    source: { kind: 'git', cwd: root, revisions: [`${p.base}..${p.head}`] },
+    root,
+    target: `commits ${short(p.base)}..${short(p.head)} (${plan.why})`,
+    notes: p.notes,
+  };
 }
 
 export function short(rev: string): string {

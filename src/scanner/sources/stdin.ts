@@ -3,7 +3,11 @@ import type { Fragment, Skipped } from '../types.js';
 import { isBinary, formatMb } from './tree.js';
 import type { SourceStats } from './stats.js';
 
-export async function* stdinFragments(stream: AsyncIterable<Buffer | string>, name: string, opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats }): AsyncGenerator<Fragment> {
+export async function* stdinFragments(
+  stream: AsyncIterable<Buffer | string>,
+  name: string,
+  opts: { maxBytes: number; skipped: Skipped[]; stats: SourceStats },
+): AsyncGenerator<Fragment> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {

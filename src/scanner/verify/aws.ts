@@ -34,7 +34,8 @@ export async function checkAws(http: HttpClient, endpoint: string, accessKeyId: 
     const name = errName(err);
     if (name === 'InvalidClientTokenId') return { verdict: 'revoked', why: 'GetCallerIdentity: InvalidClientTokenId' };
     if (name === 'ExpiredToken') return { verdict: 'revoked', why: 'GetCallerIdentity: ExpiredToken' };
-    if (name === 'SignatureDoesNotMatch') return { verdict: 'unknown', why: 'the key id exists but the secret found with it does not match (SignatureDoesNotMatch)' };
+    if (name === 'SignatureDoesNotMatch')
+      return { verdict: 'unknown', why: 'the key id exists but the secret found with it does not match (SignatureDoesNotMatch)' };
     const s = errStatus(err);
     return { verdict: 'unknown', why: name ? `GetCallerIdentity: ${name.replace(/[^A-Za-z]/g, '').slice(0, 40)}` : s ? `HTTP ${s}` : 'no answer' };
   }

@@ -33,11 +33,15 @@ export async function checkKey(http: HttpClient, provider: Exclude<Provider, 'aw
   const common = { 'User-Agent': USER_AGENT };
   switch (provider) {
     case 'github': {
-      const r = await http.send(`${base}/user`, { headers: { ...common, Authorization: `Bearer ${key}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' }, retry: false });
+      const r = await http.send(`${base}/user`, {
+        headers: { ...common, Authorization: `Bearer ${key}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' },
+        retry: false,
+      });
       if (r.status === 200) return { verdict: 'live', why: 'GET /user answered 200' };
       if (r.status === 401) return { verdict: 'revoked', why: 'GET /user answered 401 Bad credentials' };
       const b = parse(r.body);
-      if (r.status === 403 && isObject(b) && typeof b['message'] === 'string' && /not accessible by integration/i.test(b['message'])) return { verdict: 'live', why: 'an app installation token (403 not accessible by integration)' };
+      if (r.status === 403 && isObject(b) && typeof b['message'] === 'string' && /not accessible by integration/i.test(b['message']))
+        return { verdict: 'live', why: 'an app installation token (403 not accessible by integration)' };
       return unknown(r.status);
     }
     case 'gitlab': {
@@ -45,16 +49,23 @@ export async function checkKey(http: HttpClient, provider: Exclude<Provider, 'aw
       if (r.status === 200) return { verdict: 'live', why: 'GET /api/v4/user answered 200' };
       if (r.status === 401) return { verdict: 'revoked', why: 'GET /api/v4/user answered 401' };
       const b = parse(r.body);
-      if (r.status === 403 && isObject(b) && b['error'] === 'insufficient_scope') return { verdict: 'live', why: 'live, without the read_user scope (403 insufficient_scope)' };
+      if (r.status === 403 && isObject(b) && b['error'] === 'insufficient_scope')
+        return { verdict: 'live', why: 'live, without the read_user scope (403 insufficient_scope)' };
       return unknown(r.status);
     }
     case 'slack': {
-      const r = await http.send(`${base}/api/auth.test`, { method: 'POST', headers: { ...common, Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '', retry: false });
+      const r = await http.send(`${base}/api/auth.test`, {
+        method: 'POST',
+        headers: { ...common, Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: '',
+        retry: false,
+      });
       const b = parse(r.body);
       if (r.status !== 200 || !isObject(b)) return unknown(r.status);
       if (b['ok'] === true) return { verdict: 'live', why: 'auth.test ok' };
       const err = typeof b['error'] === 'string' ? b['error'] : '';
-      if (['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'].includes(err)) return { verdict: 'revoked', why: `auth.test ${err}` };
+      if (['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'].includes(err))
+        return { verdict: 'revoked', why: `auth.test ${err}` };
       return { verdict: 'unknown', why: `auth.test ${err.replace(/[^a-z_]/g, '').slice(0, 40) || 'not ok'}` };
     }
     case 'stripe': {

@@ -33,11 +33,15 @@ export function providerOf(ruleId: string): Provider | null {
 
 export function parseEndpoints(raw: string): Record<Provider, string> {
   const out: Record<Provider, string> = { ...DEFAULT_ENDPOINTS };
-  for (const part of raw.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const name = part.slice(0, eq).toLowerCase();
     const url = part.slice(eq + 1).replace(/\/+$/, '');
-    if (eq < 1 || !(PROVIDERS as readonly string[]).includes(name)) throw new UserError('verify-endpoints', `expected provider=URL with provider one of ${PROVIDERS.join(', ')}, got "${part.slice(0, 40)}"`);
+    if (eq < 1 || !(PROVIDERS as readonly string[]).includes(name))
+      throw new UserError('verify-endpoints', `expected provider=URL with provider one of ${PROVIDERS.join(', ')}, got "${part.slice(0, 40)}"`);
     let u: URL;
     try {
       u = new URL(url);

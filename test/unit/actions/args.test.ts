@@ -26,10 +26,23 @@ describe('cli arguments', () => {
   });
   it('warns, naming the flag and the variable but not the value, when a secret input is given as a flag', () => {
     const vault: ActionSpec = {
-      name: 'v', summary: 'v',
-      inputs: [{ name: 'secret-id', description: '', aliases: ['secretId'] }, { name: 'client-key', description: '' }, { name: 'role-id', description: '' }],
+      name: 'v',
+      summary: 'v',
+      inputs: [
+        { name: 'secret-id', description: '', aliases: ['secretId'] },
+        { name: 'client-key', description: '' },
+        { name: 'role-id', description: '' },
+      ],
     };
-    const warnings = argvSecretWarnings(vault, new Map([['secretId', 'sid-value-1234'], ['role-id', 'r'], ['client-key', '/etc/key.pem']]), (p) => p === '/etc/key.pem');
+    const warnings = argvSecretWarnings(
+      vault,
+      new Map([
+        ['secretId', 'sid-value-1234'],
+        ['role-id', 'r'],
+        ['client-key', '/etc/key.pem'],
+      ]),
+      (p) => p === '/etc/key.pem',
+    );
     expect(warnings).toEqual([expect.stringMatching(/--secretId puts a secret on the command line.*set INPUT_SECRET_ID in the environment/)]);
     expect(argvSecretWarnings(vault, new Map([['client-key', '-----BEGIN KEY-----']]), () => false)).toHaveLength(1);
   });

@@ -90,8 +90,17 @@ describe('decodeHex and the text check', () => {
 });
 
 const item = (value: string, sink: Item['sink'] = 'file', line = 3): Item => ({
-  line, text: 't', pick: 'expand',
-  name: 'KS', outputName: 'ks', sink, value, leaves: [], source: 'secret/data/ci/bin', key: 'keystore', ext: '',
+  line,
+  text: 't',
+  pick: 'expand',
+  name: 'KS',
+  outputName: 'ks',
+  sink,
+  value,
+  leaves: [],
+  source: 'secret/data/ci/bin',
+  key: 'keystore',
+  ext: '',
 });
 
 describe('decodeItems', () => {
@@ -119,7 +128,9 @@ describe('decodeItems', () => {
 
   it('a value that is not the encoding: a UserError naming line and key, never the value', () => {
     const e = userError(() => decodeItems([item('c2VjcmV0LXZhbHVlLXg')], 'base64'));
-    expect(e.message).toMatch(/^line 3: the value of "keystore" from secret\/data\/ci\/bin is not base64: its length .* \(the value is not shown\) \(input "secret-encoding-type"\)$/);
+    expect(e.message).toMatch(
+      /^line 3: the value of "keystore" from secret\/data\/ci\/bin is not base64: its length .* \(the value is not shown\) \(input "secret-encoding-type"\)$/,
+    );
     expect(e.message).not.toContain('c2VjcmV0');
   });
 
@@ -136,10 +147,18 @@ function target(dir: string): InjectTarget & { masked: string[]; env: Record<str
   const t = {
     masked: [] as string[],
     env: {} as Record<string, string>,
-    secret(v: string) { t.masked.push(v); },
-    exportEnv(n: string, v: string) { t.env[n] = v; },
-    output() { /* none */ },
-    saveState() { /* none */ },
+    secret(v: string) {
+      t.masked.push(v);
+    },
+    exportEnv(n: string, v: string) {
+      t.env[n] = v;
+    },
+    output() {
+      /* none */
+    },
+    saveState() {
+      /* none */
+    },
     tempDir: () => dir,
   };
   return t;
@@ -176,7 +195,13 @@ describe('the Vault token', () => {
     expect(checkToken('', 'VAULT_TOKEN')).toBe('');
   });
   it('a line break, space, control or non-ASCII character inside, or only whitespace: a UserError naming the input, never the token', () => {
-    for (const [bad, what] of [[`${TOKEN.slice(0, 8)}\n${TOKEN.slice(8)}`, 'a line break'], [`${TOKEN.slice(0, 8)}\r${TOKEN.slice(8)}`, 'a line break'], [`${TOKEN} x`, 'a space'], [`${TOKEN}\u0007`, 'a control character'], [`${TOKEN}\u00e9`, 'a non-ASCII character']] as const) {
+    for (const [bad, what] of [
+      [`${TOKEN.slice(0, 8)}\n${TOKEN.slice(8)}`, 'a line break'],
+      [`${TOKEN.slice(0, 8)}\r${TOKEN.slice(8)}`, 'a line break'],
+      [`${TOKEN} x`, 'a space'],
+      [`${TOKEN}\u0007`, 'a control character'],
+      [`${TOKEN}\u00e9`, 'a non-ASCII character'],
+    ] as const) {
       const e = userError(() => checkToken(bad, 'VAULT_TOKEN'));
       expect([e.input, e.message.includes(`holds ${what} inside`)]).toEqual(['VAULT_TOKEN', true]);
       expect(e.message).not.toContain(TOKEN.slice(4));
@@ -187,7 +212,13 @@ describe('the Vault token', () => {
 
 describe('extra-headers', () => {
   it('a value HTTP cannot carry is refused naming the line and the header, never the value', () => {
-    for (const [bad, what] of [['a\rb', /carriage return/], ['a\u0001b', /control character/], ['a\u007fb', /control character/], ['a\u0000b', /a NUL/], ['a\u20acb', /outside ISO-8859-1/]] as const) {
+    for (const [bad, what] of [
+      ['a\rb', /carriage return/],
+      ['a\u0001b', /control character/],
+      ['a\u007fb', /control character/],
+      ['a\u0000b', /a NUL/],
+      ['a\u20acb', /outside ISO-8859-1/],
+    ] as const) {
       const e = userError(() => parseExtraHeaders(`X-Ok: 1\nX-Team-Secret: hdr-${bad}-value`));
       expect(e.input).toBe('extra-headers');
       expect(e.message).toMatch(/^line 2: the value of the x-team-secret header holds /);
@@ -211,7 +242,14 @@ describe('proxy URLs', () => {
     expect(proxyUrl('[::1]:3128', 'http_proxy')).toBe('http://[::1]:3128');
   });
   it('not a URL, another scheme, no host, a space: a UserError naming the variable, never the credentials', () => {
-    const cases: [string, RegExp][] = [[':::bad', /is not a proxy URL/], ['http://user:pa55word@', /is not a proxy URL/], ['http://:8080', /is not a proxy URL/], ['socks5://user:pa55word@h:1080', /is a socks5:\/\/ URL: only http/], ['http://proxy :80', /a space or a control character/], ['http://pro\nxy', /control character/]];
+    const cases: [string, RegExp][] = [
+      [':::bad', /is not a proxy URL/],
+      ['http://user:pa55word@', /is not a proxy URL/],
+      ['http://:8080', /is not a proxy URL/],
+      ['socks5://user:pa55word@h:1080', /is a socks5:\/\/ URL: only http/],
+      ['http://proxy :80', /a space or a control character/],
+      ['http://pro\nxy', /control character/],
+    ];
     for (const [raw, why] of cases) {
       const e = userError(() => proxyUrl(raw, 'HTTPS_PROXY'));
       expect([raw, e.input, why.test(e.message)]).toEqual([raw, 'HTTPS_PROXY', true]);
@@ -226,11 +264,28 @@ describe('proxy URLs', () => {
   });
   it("oidc-assume-role's http-proxy input, the same rules", () => {
     const run: RunInfo = { platform: 'github', repository: 'o/r', runId: '1', runAttempt: '1', actor: 'me' };
-    const parse = (proxy: string) => parseInputs((n) => ({ 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'us-east-1', 'http-proxy': proxy } as Record<string, string>)[n] ?? '', () => undefined, run);
+    const parse = (proxy: string) =>
+      parseInputs(
+        (n) =>
+          (({ 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'us-east-1', 'http-proxy': proxy }) as Record<string, string>)[n] ?? '',
+        () => undefined,
+        run,
+      );
     const e = userError(() => parse('http://user:pa55word@'));
     expect([e.input, e.message.includes('pa55word')]).toEqual(['http-proxy', false]);
     expect(parse('proxy:3128').proxy).toEqual({ httpProxy: 'http://proxy:3128', httpsProxy: 'http://proxy:3128' });
-    expect(userError(() => parseInputs((n) => ({ 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'us-east-1', 'action-timeout-s': '-1' } as Record<string, string>)[n] ?? '', () => undefined, run)).input).toBe('action-timeout-s');
+    expect(
+      userError(() =>
+        parseInputs(
+          (n) =>
+            (({ 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy', 'aws-region': 'us-east-1', 'action-timeout-s': '-1' }) as Record<string, string>)[
+              n
+            ] ?? '',
+          () => undefined,
+          run,
+        ),
+      ).input,
+    ).toBe('action-timeout-s');
   });
 });
 
@@ -240,7 +295,9 @@ describe('timeouts', () => {
       expect([v, userError(() => parseStepTimeout(v, 300)).input]).toEqual([v, 'timeout']);
     }
     expect(userError(() => parseStepTimeout('0s', 300)).message).toMatch(/above zero/);
-    expect([parseStepTimeout('', 300), parseStepTimeout('90s', 300), parseStepTimeout('1ms', 300), parseStepTimeout('6h', 300)]).toEqual([300, 90, 0.001, 21600]);
+    expect([parseStepTimeout('', 300), parseStepTimeout('90s', 300), parseStepTimeout('1ms', 300), parseStepTimeout('6h', 300)]).toEqual([
+      300, 90, 0.001, 21600,
+    ]);
   });
   it('request-timeout: the same, in milliseconds', () => {
     for (const v of ['0', '0s', '0.0001s', '-1s', '7h']) expect([v, userError(() => parseRequestTimeoutMs(v, 30_000)).input]).toEqual([v, 'request-timeout']);

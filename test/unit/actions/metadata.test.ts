@@ -12,7 +12,9 @@ import { repoRoot } from '../../runner/node.js';
 describe.each(Object.keys(actions))('actions/%s/action.yml', (name) => {
   const file = join(repoRoot, 'actions', name, 'action.yml');
   const meta = parse(readFileSync(file, 'utf8')) as {
-    name?: string; description?: string; branding?: unknown;
+    name?: string;
+    description?: string;
+    branding?: unknown;
     inputs?: Record<string, { description?: string }>;
     runs?: { using?: string; main?: string; post?: string };
   };

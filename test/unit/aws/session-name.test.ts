@@ -6,7 +6,9 @@ const gh: RunInfo = { platform: 'github', repository: 'o/r', runId: '99', runAtt
 describe('session names', () => {
   it('derives them from the run', () => {
     expect(defaultSessionName(gh)).toBe('GitHubActions-99-2');
-    expect(defaultSessionName({ platform: 'gitlab', repository: 'grp/sub grp/proj', runId: '123', runAttempt: '1', actor: '' })).toBe('GitLab-grp-sub-grp-proj-123');
+    expect(defaultSessionName({ platform: 'gitlab', repository: 'grp/sub grp/proj', runId: '123', runAttempt: '1', actor: '' })).toBe(
+      'GitLab-grp-sub-grp-proj-123',
+    );
     const long = defaultSessionName({ platform: 'gitlab', repository: 'a'.repeat(100), runId: '9876543210', runAttempt: '1', actor: '' });
     expect(long).toHaveLength(64);
     expect(long.endsWith('-9876543210')).toBe(true);

@@ -28,10 +28,21 @@ beforeEach(() => server.reset());
 
 function sts(over: Partial<StsOptions> = {}) {
   const clock = fakeClock();
-  return { clock, sts: new Sts({ region: 'us-east-1', endpoint: server.url, proxy: {}, retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000 }, clock, ...over }) };
+  return {
+    clock,
+    sts: new Sts({ region: 'us-east-1', endpoint: server.url, proxy: {}, retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000 }, clock, ...over }),
+  };
 }
 
-const params = (token: () => Promise<string>) => ({ role: ROLE, sessionName: 'unit', durationSeconds: 900, policyArns: [], token, audience: 'sts.amazonaws.com', source: 'github' as const });
+const params = (token: () => Promise<string>) => ({
+  role: ROLE,
+  sessionName: 'unit',
+  durationSeconds: 900,
+  policyArns: [],
+  token,
+  audience: 'sts.amazonaws.com',
+  source: 'github' as const,
+});
 const goodToken = () => issuer.sign(issuer.githubClaims('sts.amazonaws.com'));
 
 describe('Sts', () => {
@@ -118,7 +129,13 @@ describe('Sts', () => {
     const first = await s.assumeRoleWithWebIdentity(params(goodToken));
     const me = await s.getCallerIdentity(first.credentials);
     expect(me).toMatchObject({ account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/deploy/unit' });
-    const next = await s.assumeRole({ role: parseRoleArn('arn:aws:iam::123456789012:role/next', 'r'), sessionName: 'n2', durationSeconds: 3600, policyArns: [], credentials: first.credentials });
+    const next = await s.assumeRole({
+      role: parseRoleArn('arn:aws:iam::123456789012:role/next', 'r'),
+      sessionName: 'n2',
+      durationSeconds: 3600,
+      policyArns: [],
+      credentials: first.credentials,
+    });
     expect(server.sessions.get(next.credentials.accessKeyId)?.chained).toBe(true);
     const bad = await s.getCallerIdentity({ ...first.credentials, secretAccessKey: 'wrong-secret-0000' }).catch((e: unknown) => e);
     await s.close();
@@ -151,7 +168,9 @@ describe('toRemoteError', () => {
   it('keeps what the service said, never the text of an SDK parse error (it quotes the answer)', () => {
     const said = toRemoteError(Object.assign(sdkError('AccessDenied', 403), { $fault: 'client' }), 'AssumeRole', ROLE);
     expect(said.details).toEqual(['AccessDenied message']);
-    const parse = Object.assign(new SyntaxError('Unexpected token \'w\', ..."ccessKey":wJalrXUtnF"... is not valid JSON'), { $metadata: { httpStatusCode: 200 } });
+    const parse = Object.assign(new SyntaxError('Unexpected token \'w\', ..."ccessKey":wJalrXUtnF"... is not valid JSON'), {
+      $metadata: { httpStatusCode: 200 },
+    });
     const e = toRemoteError(parse, 'AssumeRole', ROLE);
     expect(e.message + e.details.join()).not.toContain('wJalr');
     expect(e.details.join()).toMatch(/could not be read/);

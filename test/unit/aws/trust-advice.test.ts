@@ -17,7 +17,13 @@ describe('trust advice', () => {
     expect(text).toMatch(/environment, so its sub ends in :environment/);
   });
   it('explains a missing provider for InvalidIdentityToken', () => {
-    const text = trustAdvice({ code: 'InvalidIdentityToken', role, claims: { ...claims, iss: 'https://gitlab.example.com', sub: 'project_path:g/p:ref_type:branch:ref:main' }, audience: 'x', source: 'gitlab' });
+    const text = trustAdvice({
+      code: 'InvalidIdentityToken',
+      role,
+      claims: { ...claims, iss: 'https://gitlab.example.com', sub: 'project_path:g/p:ref_type:branch:ref:main' },
+      audience: 'x',
+      source: 'gitlab',
+    });
     expect(text).toMatch(/no IAM OIDC identity provider for https:\/\/gitlab.example.com in account 123456789012/);
     expect(text).toContain('"gitlab.example.com:sub"');
   });

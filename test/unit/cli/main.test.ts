@@ -19,7 +19,7 @@ describe('cli', () => {
     expect(err.join('')).not.toContain('argv-secret-5678');
   });
   it('reads an input from INPUT_NAME_WITH_UNDERSCORES, the only form a shell or GitLab variable can set', () => {
-    const env = { 'INPUT_SECRET_ID': 'from-underscores', 'INPUT_ROLE-ID': 'hyphens-win', 'INPUT_ROLE_ID': 'not-this' };
+    const env = { INPUT_SECRET_ID: 'from-underscores', 'INPUT_ROLE-ID': 'hyphens-win', INPUT_ROLE_ID: 'not-this' };
     const r = new ProcessRunner({ action: 't', inputs: new Map([['path', 'flag']]), env });
     expect(r.input('secret-id')).toBe('from-underscores');
     expect(r.input('role-id')).toBe('hyphens-win');

@@ -49,11 +49,31 @@ describe('retry', () => {
   it('retries only what is retryable, and stops at maxAttempts', async () => {
     const clock = fakeClock();
     let n = 0;
-    await expect(withRetry(async () => { n++; throw new Error('x'); }, () => true, { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 }, clock)).rejects.toThrow('x');
+    await expect(
+      withRetry(
+        async () => {
+          n++;
+          throw new Error('x');
+        },
+        () => true,
+        { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+        clock,
+      ),
+    ).rejects.toThrow('x');
     expect(n).toBe(3);
     expect(clock.slept).toHaveLength(2);
     n = 0;
-    await expect(withRetry(async () => { n++; throw new Error('y'); }, () => false, { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 }, clock)).rejects.toThrow('y');
+    await expect(
+      withRetry(
+        async () => {
+          n++;
+          throw new Error('y');
+        },
+        () => false,
+        { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+        clock,
+      ),
+    ).rejects.toThrow('y');
     expect(n).toBe(1);
   });
 });

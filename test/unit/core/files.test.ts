@@ -41,20 +41,23 @@ describe('the icacls call', () => {
 
 describe('fail closed', () => {
   // on Windows icacls exists and succeeds: there the ACL itself is asserted below
-  itPosix('icacls exists there and succeeds; the ACL is asserted by the other tests')('writes nothing when the ACL cannot be set (icacls missing stands in for a failure)', async () => {
-    const sync = join(dir, 'fail-sync');
-    expect(() => writeSecretFileSync(sync, secret, 'win32')).toThrow(/could not restrict .*fail-sync.* to /);
-    expect(() => createSecretFileSync(join(dir, 'fail-create'), secret, 'win32')).toThrow(/could not restrict/);
-    expect(() => appendSecretFileSync(join(dir, 'fail-append'), secret, 'win32')).toThrow(/could not restrict/);
-    expect(() => restrictToOwnerSync(join(dir, 'nothing'), 'win32')).toThrow(/could not restrict/);
-    // no file, no temp file, and the error never carries content
-    expect(readdirSync(dir).filter((f) => f.startsWith('fail-'))).toEqual([]);
-    try {
-      writeSecretFileSync(sync, secret, 'win32');
-    } catch (err) {
-      expect(String(err)).not.toContain(secret);
-    }
-  });
+  itPosix('icacls exists there and succeeds; the ACL is asserted by the other tests')(
+    'writes nothing when the ACL cannot be set (icacls missing stands in for a failure)',
+    async () => {
+      const sync = join(dir, 'fail-sync');
+      expect(() => writeSecretFileSync(sync, secret, 'win32')).toThrow(/could not restrict .*fail-sync.* to /);
+      expect(() => createSecretFileSync(join(dir, 'fail-create'), secret, 'win32')).toThrow(/could not restrict/);
+      expect(() => appendSecretFileSync(join(dir, 'fail-append'), secret, 'win32')).toThrow(/could not restrict/);
+      expect(() => restrictToOwnerSync(join(dir, 'nothing'), 'win32')).toThrow(/could not restrict/);
+      // no file, no temp file, and the error never carries content
+      expect(readdirSync(dir).filter((f) => f.startsWith('fail-'))).toEqual([]);
+      try {
+        writeSecretFileSync(sync, secret, 'win32');
+      } catch (err) {
+        expect(String(err)).not.toContain(secret);
+      }
+    },
+  );
 });
 
 describe('owner-only files', () => {

@@ -6,7 +6,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { CORE_KIND, CORE_URL_KIND, MIN_BASE64_CORE_LENGTH, MIN_SECRET_LENGTH, base64Core, droppedFormsWarning, formReport, forms, jsonEscape } from '../../../src/core/forms.js';
+import {
+  CORE_KIND,
+  CORE_URL_KIND,
+  MIN_BASE64_CORE_LENGTH,
+  MIN_SECRET_LENGTH,
+  base64Core,
+  droppedFormsWarning,
+  formReport,
+  forms,
+  jsonEscape,
+} from '../../../src/core/forms.js';
 import { guardForms } from '../../../src/guard/forms.js';
 import { Masker } from '../../../src/core/mask.js';
 import { ProcessRunner } from '../../../src/platform/process/runner.js';
@@ -57,7 +67,7 @@ describe('forms of a secret', () => {
     // .NET System.Text.Json default encoder
     expect(f).toContain('a/b\\u003Cc\\u003E\\u0026d\\u00E9\\u2028\\uD83D\\uDE00\\u0022\\u0027\\u002B=\\u0060');
     // Gson (HTML-safe by default): = and ' too
-    expect(f).toContain("a/b\\u003cc\\u003e\\u0026d\u00e9\\u2028😀\\\"\\u0027+\\u003d`");
+    expect(f).toContain('a/b\\u003cc\\u003e\\u0026d\u00e9\\u2028😀\\"\\u0027+\\u003d`');
     // Newtonsoft: U+0085 and the separators
     expect(texts('nel\u0085-sep\u2029')).toContain('nel\\u0085-sep\\u2029');
     expect(jsonEscape('\u0001\u001f', { upper: true })).toBe('\\u0001\\u001F');
@@ -69,7 +79,12 @@ describe('forms of a secret', () => {
       expect(f).toContain(encodeURIComponent(v));
       expect(f).toContain(new URLSearchParams({ k: v }).toString().slice(2));
       expect(f).toContain(encodeURIComponent(v).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
-      expect(f).toContain(encodeURI(v).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/[[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+      expect(f).toContain(
+        encodeURI(v)
+          .replace(/%5B/g, '[')
+          .replace(/%5D/g, ']')
+          .replace(/[[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+      );
     }
     const f = texts(awsKey);
     expect(f).toContain(awsKey.replace(/\//g, '%2F').replace(/\+/g, '%2B'));
@@ -87,7 +102,10 @@ for v in json.load(sys.stdin):
         html.escape(v), html.escape(v, quote=False), base64.b64encode(b).decode(), base64.urlsafe_b64encode(b).decode(),
         base64.b64encode(b + b'\\n').decode()]))
 `;
-    const out = execFileSync('python3', ['-c', script], { input: JSON.stringify(values) }).toString().trim().split('\n');
+    const out = execFileSync('python3', ['-c', script], { input: JSON.stringify(values) })
+      .toString()
+      .trim()
+      .split('\n');
     values.forEach((v, k) => {
       const f = texts(v);
       const theirs = JSON.parse(out[k] ?? '[]') as string[];
@@ -95,21 +113,24 @@ for v in json.load(sys.stdin):
     });
   });
 
-  itIf(has('base64') && has('openssl', 'version'), 'GNU base64 or openssl not installed')('the full lines of base64 wrapped at 76 (GNU base64) and 64 (openssl) columns, of the value with and without a newline', () => {
-    const v = values[5] ?? '';
-    const f = texts(v);
-    const outputs = [
-      execFileSync('base64', { input: `${v}\n` }).toString(),
-      execFileSync('base64', { input: v }).toString(),
-      execFileSync('openssl', ['base64'], { input: `${v}\n` }).toString(),
-      execFileSync('openssl', ['base64'], { input: v }).toString(),
-    ];
-    for (const o of outputs) {
-      const lines = o.trim().split('\n');
-      expect(lines.length).toBeGreaterThan(1);
-      for (const l of lines) if (l.length >= MIN_BASE64_CORE_LENGTH) expect(f).toContain(l);
-    }
-  });
+  itIf(has('base64') && has('openssl', 'version'), 'GNU base64 or openssl not installed')(
+    'the full lines of base64 wrapped at 76 (GNU base64) and 64 (openssl) columns, of the value with and without a newline',
+    () => {
+      const v = values[5] ?? '';
+      const f = texts(v);
+      const outputs = [
+        execFileSync('base64', { input: `${v}\n` }).toString(),
+        execFileSync('base64', { input: v }).toString(),
+        execFileSync('openssl', ['base64'], { input: `${v}\n` }).toString(),
+        execFileSync('openssl', ['base64'], { input: v }).toString(),
+      ];
+      for (const o of outputs) {
+        const lines = o.trim().split('\n');
+        expect(lines.length).toBeGreaterThan(1);
+        for (const l of lines) if (l.length >= MIN_BASE64_CORE_LENGTH) expect(f).toContain(l);
+      }
+    },
+  );
 
   it('base64 and base64url cores for a value inside longer base64 text, at each alignment', () => {
     for (const v of values) {
@@ -192,7 +213,9 @@ for v in json.load(sys.stdin):
     for (const t of armourForms) expect(recorded.has(t)).toBe(false);
     expect(g.some((x) => x.bytes.toString() === '-----BEGIN PRIVATE KEY-----')).toBe(false);
     expect(g.find((x) => x.bytes.toString() === pem)?.kind).toBe('value');
-    expect(guardForms(awsKey).map((x) => x.kind)).toEqual(expect.arrayContaining(['value', 'base64', 'base64 with a newline', 'URL-encoded', 'JSON-escaped (PHP)']));
+    expect(guardForms(awsKey).map((x) => x.kind)).toEqual(
+      expect.arrayContaining(['value', 'base64', 'base64 with a newline', 'URL-encoded', 'JSON-escaped (PHP)']),
+    );
   });
 
   it('the masker warns once per secret about what it cannot redact, naming it, never the value', () => {

@@ -25,7 +25,9 @@ async function start(s: Server): Promise<string> {
 beforeAll(async () => {
   ca = await makeCert({ ca: true });
   const leaf = await makeCert({ dns: ['localhost'], ips: ['127.0.0.1'] }, ca);
-  server = createServer({ cert: leaf.cert + leaf.chain.join(''), key: leaf.key }, (_q, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  server = createServer({ cert: leaf.cert + leaf.chain.join(''), key: leaf.key }, (_q, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+  );
   url = await start(server);
   clientCert = await makeCert({ cn: 'ci-runner', clientAuth: true }, ca);
   mtls = createServer({ cert: leaf.cert, key: leaf.key, ca: ca.cert, requestCert: true, rejectUnauthorized: true }, (req, res) => {

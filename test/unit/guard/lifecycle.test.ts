@@ -8,7 +8,11 @@ import type { Action } from '../../../src/platform/runner.js';
 import { readRecord } from '../../../src/guard/record.js';
 import { guardHooks } from '../../../src/guard/hooks.js';
 
-const withPost = (name: string, value: string): Action => ({ name, main: async (r) => r.secret(value, `${name.toUpperCase()}_TOKEN`), post: async () => undefined });
+const withPost = (name: string, value: string): Action => ({
+  name,
+  main: async (r) => r.secret(value, `${name.toUpperCase()}_TOKEN`),
+  post: async () => undefined,
+});
 const noPost = (name: string, value: string): Action => ({ name, main: async (r) => r.secret(value, `${name.toUpperCase()}_TOKEN`) });
 
 function runner(dir: string, action: string, isPost: boolean, gitlab = true): ProcessRunner {
@@ -36,7 +40,14 @@ describe('leak guard lifecycle in runAction, through the hooks', () => {
 
   it('a main step that fails after registering a secret still takes its reference', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ps-guard-life-'));
-    const failing: Action = { name: 'f', main: async (r) => { r.secret('value-of-f-0004', 'F_TOKEN'); throw new Error('boom'); }, post: async () => undefined };
+    const failing: Action = {
+      name: 'f',
+      main: async (r) => {
+        r.secret('value-of-f-0004', 'F_TOKEN');
+        throw new Error('boom');
+      },
+      post: async () => undefined,
+    };
     expect(await runAction(failing, runner(dir, 'f', false))).toBe('failed');
     expect(guardFiles(dir).sort()).toEqual(['guard-record.jsonl', 'guard-refs', 'guard.key']);
     expect(await runAction(failing, runner(dir, 'f', true))).toBe('ok');

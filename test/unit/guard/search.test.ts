@@ -19,7 +19,13 @@ function recordOf(values: Record<string, string>): { record: GuardRecord; dir: s
 
 describe('guard search over files and archives', () => {
   it('opens tar, tgz, zip (stored and deflated), nested archives and docker save layers; skips .git', async () => {
-    const v = { A: 'alpha-secret-value-0001', B: 'bravo-secret-value-0002', C: 'charlie-secret-value-03', D: 'delta-secret-value-00004', E: 'echo-secret-value-000005' };
+    const v = {
+      A: 'alpha-secret-value-0001',
+      B: 'bravo-secret-value-0002',
+      C: 'charlie-secret-value-03',
+      D: 'delta-secret-value-00004',
+      E: 'echo-secret-value-000005',
+    };
     const { record } = recordOf(v);
     const root = mkdtempSync(join(tmpdir(), 'ps-guard-tree-'));
     mkdirSync(join(root, '.git'));
@@ -53,7 +59,17 @@ describe('guard search over files and archives', () => {
     writeFileSync(join(root, 'a.js'), 'x\ny="tok_1234567890abcdefghij"');
     const res = await injectedFindings(dir, [{ path: root, display: '.' }]);
     expect(res.secrets).toBe(1);
-    expect(res.findings).toEqual([expect.objectContaining({ ruleId: 'injected-secret', path: 'a.js', startLine: 2, startColumn: 4, secret: '', match: '', fingerprint: 'a.js:injected-secret:2' })]);
+    expect(res.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'injected-secret',
+        path: 'a.js',
+        startLine: 2,
+        startColumn: 4,
+        secret: '',
+        match: '',
+        fingerprint: 'a.js:injected-secret:2',
+      }),
+    ]);
     expect(JSON.stringify(res)).not.toContain('tok_1234567890abcdefghij');
     const none = await injectedFindings(mkdtempSync(join(tmpdir(), 'ps-guard-none-')), [{ path: root, display: '.' }]);
     expect(none).toMatchObject({ findings: [], secrets: 0 });
@@ -100,7 +116,11 @@ describe('guard search over files and archives', () => {
     expect(res.skipped[0]?.reason).toMatch(/deeper than 1/);
   });
 
-  itWithTools('tar', 'gzip', 'zip')('reads archives written by the real tar, gzip and zip tools, a secret split across stream chunks, and a damaged member costs no other', async () => {
+  itWithTools(
+    'tar',
+    'gzip',
+    'zip',
+  )('reads archives written by the real tar, gzip and zip tools, a secret split across stream chunks, and a damaged member costs no other', async () => {
     const v = { A: 'alpha-secret-value-0001', B: 'bravo-secret-value-0002', C: 'charlie-secret-value-03' };
     const { record } = recordOf(v);
     const root = mkdtempSync(join(tmpdir(), 'ps-guard-tools-'));

@@ -118,7 +118,11 @@ function refDecode(kind: number, v: string): string {
 }
 
 function reference(text: string): { start: number; end: number; value: string }[] {
-  const ms = [...text.matchAll(GITLEAKS)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2 }));
+  const ms = [...text.matchAll(GITLEAKS)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    kind: m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2,
+  }));
   const out: { start: number; end: number; value: string }[] = [];
   ms.forEach((m, i) => {
     const p = ms[i - 1];
@@ -132,7 +136,7 @@ function reference(text: string): { start: number; end: number; value: string }[
 }
 
 describe('segment grammar', () => {
-  it('equals gitleaks\' alternation, precedence and decoders on random text', () => {
+  it("equals gitleaks' alternation, precedence and decoders on random text", () => {
     const pieces = [
       () => b64(rand('abcdefgh ijklmnop=:_-', 12 + ((Math.random() * 30) | 0), (Math.random() * 1e9) | 0)),
       () => hex(rand('abcdef 0123:', 16 + ((Math.random() * 20) | 0), (Math.random() * 1e9) | 0)),

@@ -85,7 +85,9 @@ describe('guard matcher', () => {
     const values: Record<string, string> = {};
     for (let i = 0; i < 50; i++) values[`S${i}`] = randomBytes(12 + (i % 30)).toString('base64');
     const { record } = recordOf(values);
-    const near = Object.values(values).map((v) => `${v.slice(0, -1)}${v.endsWith('A') ? 'B' : 'A'} ${v.slice(1)}`).join('\n');
+    const near = Object.values(values)
+      .map((v) => `${v.slice(0, -1)}${v.endsWith('A') ? 'B' : 'A'} ${v.slice(1)}`)
+      .join('\n');
     expect(scan(record, Buffer.concat([randomBytes(3 << 20), Buffer.from(near)]), [65536])).toEqual([]);
   });
 });

@@ -24,7 +24,11 @@ describe('keyword prefilter', () => {
       kws.forEach((list, r) => {
         const pos = new Set<number>();
         for (const k of list) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) pos.add(i);
-        if (pos.size) want.set(r, [...pos].sort((a, b) => a - b));
+        if (pos.size)
+          want.set(
+            r,
+            [...pos].sort((a, b) => a - b),
+          );
       });
       expect(p.hits(text)).toEqual(want);
     }

@@ -19,10 +19,13 @@ describe('the private temp dir', () => {
     expect(processTempDir({}, undefined)).toBe(join(tmpdir(), `pipeline-secrets-user-${uid}`));
   });
 
-  it('GitHub: RUNNER_TEMP/pipeline-secrets; the defaults are both runners\' own', () => {
+  it("GitHub: RUNNER_TEMP/pipeline-secrets; the defaults are both runners' own", () => {
     expect(githubTempDir({ RUNNER_TEMP: '/r' })).toBe(join('/r', 'pipeline-secrets'));
     expect(githubTempDir({})).toBe(join(tmpdir(), 'pipeline-secrets'));
-    expect(defaultTempDirs({ TMPDIR: '/t', CI_JOB_ID: '5', RUNNER_TEMP: '/r' })).toEqual([join('/t', 'pipeline-secrets-job-5'), join('/r', 'pipeline-secrets')]);
+    expect(defaultTempDirs({ TMPDIR: '/t', CI_JOB_ID: '5', RUNNER_TEMP: '/r' })).toEqual([
+      join('/t', 'pipeline-secrets-job-5'),
+      join('/r', 'pipeline-secrets'),
+    ]);
   });
 
   it('the runners resolve and create the same dirs (owner-only)', () => {

@@ -32,7 +32,11 @@ describe('status rules', () => {
 
 describe('KV v2 metadata', () => {
   const meta = (extra: Record<string, unknown>) => ({
-    current_version: 2, oldest_version: 1, created_time: ago(200), updated_time: ago(10), custom_metadata: null,
+    current_version: 2,
+    oldest_version: 1,
+    created_time: ago(200),
+    updated_time: ago(10),
+    custom_metadata: null,
     versions: { '1': { created_time: ago(200), deletion_time: '', destroyed: false }, '2': { created_time: ago(10), deletion_time: '', destroyed: false } },
     ...extra,
   });
@@ -41,15 +45,33 @@ describe('KV v2 metadata', () => {
     expect(it).toMatchObject({ status: 'warn', ageSec: 10 * DAY, detail: expect.stringMatching(/1 older version still readable, replaced 10d ago/) });
   });
   it('ignores destroyed and deleted older versions', () => {
-    const m = meta({ versions: { '1': { created_time: ago(200), deletion_time: ago(5), destroyed: false }, '2': { created_time: ago(10), deletion_time: '', destroyed: false } } });
+    const m = meta({
+      versions: {
+        '1': { created_time: ago(200), deletion_time: ago(5), destroyed: false },
+        '2': { created_time: ago(10), deletion_time: '', destroyed: false },
+      },
+    });
     expect(kvItem('secret/a', m, NOW, policy)?.status).toBe('ok');
   });
   it('takes the shorter of the policy and rotation_period; reads expires_at and owner', () => {
-    const it = kvItem('secret/a', meta({ versions: { '2': { created_time: ago(10), deletion_time: '', destroyed: false } }, custom_metadata: { rotation_period: '7d', owner: 'team-x', expires_at: new Date(NOW + 100 * DAY * 1000).toISOString() } }), NOW, policy);
+    const it = kvItem(
+      'secret/a',
+      meta({
+        versions: { '2': { created_time: ago(10), deletion_time: '', destroyed: false } },
+        custom_metadata: { rotation_period: '7d', owner: 'team-x', expires_at: new Date(NOW + 100 * DAY * 1000).toISOString() },
+      }),
+      NOW,
+      policy,
+    );
     expect(it).toMatchObject({ status: 'fail', owner: 'team-x', leftSec: 100 * DAY, limit: expect.stringContaining('max age 7d') });
   });
   it('flags a bad rotation_period without failing', () => {
-    const it = kvItem('secret/a', meta({ versions: { '2': { created_time: ago(1), deletion_time: '', destroyed: false } }, custom_metadata: { rotation_period: 'monthly' } }), NOW, policy);
+    const it = kvItem(
+      'secret/a',
+      meta({ versions: { '2': { created_time: ago(1), deletion_time: '', destroyed: false } }, custom_metadata: { rotation_period: 'monthly' } }),
+      NOW,
+      policy,
+    );
     expect(it).toMatchObject({ status: 'warn', detail: expect.stringContaining('rotation_period is not a duration') });
   });
   it('names the field of bad metadata', () => {
@@ -58,7 +80,14 @@ describe('KV v2 metadata', () => {
 });
 
 describe('reports', () => {
-  const items: Item[] = Array.from({ length: 12 }, (_, i) => ({ kind: 'certificate' as const, name: `c${i}.pem`, status: 'fail' as const, leftSec: -DAY, limit: 'warn 30d / fail 14d', detail: 'expired' }));
+  const items: Item[] = Array.from({ length: 12 }, (_, i) => ({
+    kind: 'certificate' as const,
+    name: `c${i}.pem`,
+    status: 'fail' as const,
+    leftSec: -DAY,
+    limit: 'warn 30d / fail 14d',
+    detail: 'expired',
+  }));
   items.push({ kind: 'vault-kv', name: 'secret/a|b', status: 'warn', ageSec: 70 * DAY, limit: 'max age 90d', detail: 'x', owner: 'o' });
   it('counts and caps annotations at 10 per level with an overflow line', () => {
     expect(countItems(items)).toEqual({ overdue: 12, expiring: 1, ok: 0 });

@@ -22,8 +22,29 @@ async function walk(buf: Buffer, name: string, l: ArchiveLimits = limits): Promi
 describe('archive walker', () => {
   it('reads zip (stored and deflated), tar with a pax long name, gz and tar.gz, naming members outer!inner', async () => {
     const long = `${'d/'.repeat(60)}deep.txt`;
-    expect((await walk(makeZip([{ name: 'a.txt', data: 'alpha' }, { name: 'dir/b.txt', data: 'beta', store: true }, { name: 'dir/', data: '' }]), 'x.zip')).members).toEqual({ 'x.zip!a.txt': 'alpha', 'x.zip!dir/b.txt': 'beta' });
-    expect((await walk(makeTar([{ name: 'c.txt', data: 'gamma' }, { name: long, data: 'long' }]), 't.tar')).members).toEqual({ 't.tar!c.txt': 'gamma', [`t.tar!${long}`]: 'long' });
+    expect(
+      (
+        await walk(
+          makeZip([
+            { name: 'a.txt', data: 'alpha' },
+            { name: 'dir/b.txt', data: 'beta', store: true },
+            { name: 'dir/', data: '' },
+          ]),
+          'x.zip',
+        )
+      ).members,
+    ).toEqual({ 'x.zip!a.txt': 'alpha', 'x.zip!dir/b.txt': 'beta' });
+    expect(
+      (
+        await walk(
+          makeTar([
+            { name: 'c.txt', data: 'gamma' },
+            { name: long, data: 'long' },
+          ]),
+          't.tar',
+        )
+      ).members,
+    ).toEqual({ 't.tar!c.txt': 'gamma', [`t.tar!${long}`]: 'long' });
     expect((await walk(gz('plain'), 'notes.txt.gz')).members).toEqual({ 'notes.txt.gz!notes.txt': 'plain' });
     expect((await walk(gz(makeTar([{ name: './e.txt', data: 'eps' }])), 'r.tgz')).members).toEqual({ 'r.tgz!e.txt': 'eps' });
     expect(archiveKind(Buffer.from('just text, no archive'))).toBeNull();
@@ -31,7 +52,10 @@ describe('archive walker', () => {
 
   it('opens nested archives up to max depth and notes the deeper ones', async () => {
     const inner = makeZip([{ name: 'in.txt', data: 'inner' }]);
-    const outer = makeZip([{ name: 'lib/inner.zip', data: inner }, { name: 'top.txt', data: 'top' }]);
+    const outer = makeZip([
+      { name: 'lib/inner.zip', data: inner },
+      { name: 'top.txt', data: 'top' },
+    ]);
     expect((await walk(outer, 'o.zip')).members).toEqual({ 'o.zip!lib/inner.zip!in.txt': 'inner', 'o.zip!top.txt': 'top' });
     const one = await walk(outer, 'o.zip', { ...limits, maxDepth: 1 });
     expect(one.members).toEqual({ 'o.zip!top.txt': 'top' });
@@ -54,7 +78,13 @@ describe('archive walker', () => {
     expect(reasons['evil.zip!../escape.txt']).toMatch(/\.\.\/ path/);
     expect(reasons['evil.zip!/etc/abs.txt']).toMatch(/absolute path/);
     expect(reasons['evil.zip!liar.txt']).toMatch(/cap|bomb/);
-    const ratio = await walk(makeZip([{ name: 'r.txt', data: Buffer.alloc(5 * 1048576, 0x43) }, { name: 'b.txt', data: 'b' }]), 'r.zip');
+    const ratio = await walk(
+      makeZip([
+        { name: 'r.txt', data: Buffer.alloc(5 * 1048576, 0x43) },
+        { name: 'b.txt', data: 'b' },
+      ]),
+      'r.zip',
+    );
     expect(ratio.skipped[0]?.reason).toMatch(/ratio over 200:1/);
     expect(ratio.members).toEqual({ 'r.zip!b.txt': 'b' });
     const gzBomb = await walk(gz(Buffer.alloc(20 * 1048576)), 'big.gz', { ...limits, maxEntryBytes: 1048576 });
@@ -62,7 +92,10 @@ describe('archive walker', () => {
   });
 
   it('reports a damaged tar or zip and keeps what came before', async () => {
-    const tar = makeTar([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b' }]);
+    const tar = makeTar([
+      { name: 'a.txt', data: 'a' },
+      { name: 'b.txt', data: 'b' },
+    ]);
     tar[512 * 2 + 10] = 0x7a; // corrupt the second header
     const t = await walk(tar, 'bad.tar');
     expect(t.members).toEqual({ 'bad.tar!a.txt': 'a' });
@@ -74,11 +107,33 @@ describe('archive walker', () => {
 });
 
 const f = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: 'test-live-token', description: 'Test live token', path: 'cfg/app.env', startLine: 3, endLine: 3, startColumn: 5, endColumn: 20,
-  match: `KEY=${'s'.repeat(20)}`, secret: 's'.repeat(20), entropy: 1, tags: ['a', 'b'], fingerprint: 'cfg/app.env:test-live-token:3', ...over,
+  ruleId: 'test-live-token',
+  description: 'Test live token',
+  path: 'cfg/app.env',
+  startLine: 3,
+  endLine: 3,
+  startColumn: 5,
+  endColumn: 20,
+  match: `KEY=${'s'.repeat(20)}`,
+  secret: 's'.repeat(20),
+  entropy: 1,
+  tags: ['a', 'b'],
+  fingerprint: 'cfg/app.env:test-live-token:3',
+  ...over,
 });
 
-const ctx: ReportContext = { toolName: 't', toolVersion: '1', informationUri: 'u', started: new Date(0), finished: new Date(1500), serverUrl: '', repository: '', redact: true, target: 'x', skipped: [] };
+const ctx: ReportContext = {
+  toolName: 't',
+  toolVersion: '1',
+  informationUri: 'u',
+  started: new Date(0),
+  finished: new Date(1500),
+  serverUrl: '',
+  repository: '',
+  redact: true,
+  target: 'x',
+  skipped: [],
+};
 
 describe('content-keyed ignore entries', () => {
   it('are file:rule:ps1-<128-bit HMAC>, never contain the secret, and depend on rule and secret only', () => {
@@ -107,7 +162,7 @@ describe('content-keyed ignore entries', () => {
 });
 
 describe('csv and junit reports', () => {
-  it('csv has gitleaks\' columns, quotes like Go\'s encoding/csv and redacts', () => {
+  it("csv has gitleaks' columns, quotes like Go's encoding/csv and redacts", () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField(' lead')).toBe('" lead"');

@@ -7,7 +7,8 @@ import { createScanner } from '../../../src/scanner/engine.js';
 import { UserError } from '../../../src/core/errors.js';
 
 const tok = (n: number) => Array.from({ length: n }, (_, i) => 'Zq8Xw3Rt7Yp2Lm5Nk9Vb4Hc6Jd1Gf0SW'[(i * 7) % 32]).join('');
-const RULE = (extra = '') => `[[rules]]\nid = "demo"\ndescription = "demo token"\nregex = '''\\b(dmo_[A-Za-z0-9]{24})\\b'''\nkeywords = ["dmo_"]\ntags = ["t1"]\n${extra}`;
+const RULE = (extra = '') =>
+  `[[rules]]\nid = "demo"\ndescription = "demo token"\nregex = '''\\b(dmo_[A-Za-z0-9]{24})\\b'''\nkeywords = ["dmo_"]\ntags = ["t1"]\n${extra}`;
 const line = (v: string) => `key = "dmo_${v}"\n`;
 const commit = { sha: 'a'.repeat(40), author: 'x', email: 'x@y', date: '2024-01-01T00:00:00Z', message: 'm' };
 
@@ -28,7 +29,9 @@ describe('config features', () => {
   it('old [rules.allowlist] and [[rules.allowlists]] with AND, regexTarget line, stopwords, commits, paths', async () => {
     const old = await createScanner({ configText: RULE(`[rules.allowlist]\nregexes = ['''^dmo_${tok(3)}''']\n`) });
     expect(old.scan({ text: line(tok(24)), path: 'a' })).toEqual([]);
-    const and = await createScanner({ configText: RULE(`[[rules.allowlists]]\ncondition = "AND"\npaths = ['''\\.md$''']\nregexTarget = "line"\nregexes = ['''^key''']\n`) });
+    const and = await createScanner({
+      configText: RULE(`[[rules.allowlists]]\ncondition = "AND"\npaths = ['''\\.md$''']\nregexTarget = "line"\nregexes = ['''^key''']\n`),
+    });
     expect(and.scan({ text: line(tok(24)), path: 'a.md' })).toEqual([]);
     expect(and.scan({ text: line(tok(24)), path: 'a.txt' })).toHaveLength(1);
     const stop = await createScanner({ configText: RULE(`[[rules.allowlists]]\nstopwords = ["${tok(4).toUpperCase()}"]\n`) });

@@ -70,7 +70,12 @@ describe('enable-rule', () => {
     const slack = 'xo' + 'xb-' + rand('0123456789', 12, 9) + '-' + rand('0123456789', 13, 10) + '-' + rand('abcdefghijklmnopqrstuvwxyzABCDEF', 24, 11);
     const text = `a = "${gh}"\nb = "${slack}"\n`;
     const all = await createScanner({});
-    expect(all.scan({ text, path: 'x' }).map((f) => f.ruleId).sort()).toEqual(['github-pat', 'slack-bot-token']);
+    expect(
+      all
+        .scan({ text, path: 'x' })
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['github-pat', 'slack-bot-token']);
     const one = await createScanner({ enableRules: ['slack-bot-token'] });
     expect(one.scan({ text, path: 'x' }).map((f) => f.ruleId)).toEqual(['slack-bot-token']);
     expect(one.ruleIds).toEqual(['slack-bot-token']);

@@ -7,7 +7,21 @@ import { reportTargets, parseFormats } from '../../../src/scanner/reports/index.
 import type { Finding } from '../../../src/scanner/types.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
-  return { ruleId: 'r', description: 'd', path: 'p.txt', startLine: 3, endLine: 3, startColumn: 5, endColumn: 20, match: 'key = abcdefghijklmnopqrst', secret: 'abcdefghijklmnopqrst', entropy: 4, tags: [], fingerprint: 'p.txt:r:3', ...over };
+  return {
+    ruleId: 'r',
+    description: 'd',
+    path: 'p.txt',
+    startLine: 3,
+    endLine: 3,
+    startColumn: 5,
+    endColumn: 20,
+    match: 'key = abcdefghijklmnopqrst',
+    secret: 'abcdefghijklmnopqrst',
+    entropy: 4,
+    tags: [],
+    fingerprint: 'p.txt:r:3',
+    ...over,
+  };
 }
 
 describe('redaction, ignore, baseline, annotations', () => {
@@ -42,7 +56,10 @@ describe('redaction, ignore, baseline, annotations', () => {
 
   it('summary cells cannot break the table; report targets and formats', () => {
     expect(cell('a|b\nc<script>')).toBe('a\\|b c&lt;script&gt;');
-    expect(reportTargets(['sarif', 'json'], 'out/report.json')).toEqual([{ format: 'sarif', path: 'out/report.sarif' }, { format: 'json', path: 'out/report.json' }]);
+    expect(reportTargets(['sarif', 'json'], 'out/report.json')).toEqual([
+      { format: 'sarif', path: 'out/report.sarif' },
+      { format: 'json', path: 'out/report.json' },
+    ]);
     expect(reportTargets(['gitlab'], '')).toEqual([{ format: 'gitlab', path: 'gl-secret-detection-report.json' }]);
     expect(parseFormats('SARIF, gitleaks', 'report-format')).toEqual(['sarif', 'json']);
     expect(parseFormats('csv,junit', 'report-format')).toEqual(['csv', 'junit']);

@@ -20,7 +20,10 @@ function rand(chars: string, n: number, seed: string): string {
   return out;
 }
 
-interface Case { path: string; text: string }
+interface Case {
+  path: string;
+  text: string;
+}
 
 /** Positive and near-miss texts for one rule. */
 function cases(d: RuleDef): { pos: Case; neg: Case } {
@@ -36,29 +39,66 @@ function cases(d: RuleDef): { pos: Case; neg: Case } {
       const bad = (s.prefix ? '#' + s.prefix.slice(1) : '') + body.slice(0, Math.floor(s.len / 3)) + (s.suffix ?? '');
       return { pos: { path: file, text: `x\nvalue = "${value}"\n` }, neg: { path: file, text: `x\nvalue = "${bad}"\n` } };
     }
-    case '': return { pos: { path: file, text: `header ${value}\n` }, neg: { path: file, text: `header ey${body.slice(0, 8)}.ey${body.slice(0, 8)}\n` } };
+    case '':
+      return { pos: { path: file, text: `header ${value}\n` }, neg: { path: file, text: `header ey${body.slice(0, 8)}.ey${body.slice(0, 8)}\n` } };
     case 'gcp-json': {
       const t = (v: string) => `{\n  "type": "service_account",\n  "project_id": "demo",\n  "private_key_id": "${v}",\n}`;
       return { pos: { path: 'sa.json', text: t(value) }, neg: { path: 'sa.json', text: t(value).replace('service_account', 'authorized_user') } };
     }
-    case 'sas': return { pos: { path: file, text: `url = "https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${value}"\n` }, neg: { path: file, text: `url = "https://acct.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=short"\n` } };
-    case 'tf-password': return { pos: { path: 'infra/main.tf', text: `  administrator_login_password = ${value}\n` }, neg: { path: 'infra/main.txt', text: `  administrator_login_password = ${value}\n` } };
-    case 'nuget': return { pos: { path: 'NuGet.Config', text: `<add key="ClearTextPassword" value="${value}" />\n` }, neg: { path: 'other.config', text: `<add key="ClearTextPassword" value="${value}" />\n` } };
-    case 'freemius': return { pos: { path: 'plugin/init.php', text: `'secret_key' => '${value}',\n` }, neg: { path: 'plugin/init.js', text: `'secret_key' => '${value}',\n` } };
-    case 'sidekiq-url': return { pos: { path: file, text: `source "https://${value}@gems.contribsys.com/"\n` }, neg: { path: file, text: `source "https://${value}@gems.example.org/"\n` } };
+    case 'sas':
+      return {
+        pos: { path: file, text: `url = "https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${value}"\n` },
+        neg: { path: file, text: `url = "https://acct.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=short"\n` },
+      };
+    case 'tf-password':
+      return {
+        pos: { path: 'infra/main.tf', text: `  administrator_login_password = ${value}\n` },
+        neg: { path: 'infra/main.txt', text: `  administrator_login_password = ${value}\n` },
+      };
+    case 'nuget':
+      return {
+        pos: { path: 'NuGet.Config', text: `<add key="ClearTextPassword" value="${value}" />\n` },
+        neg: { path: 'other.config', text: `<add key="ClearTextPassword" value="${value}" />\n` },
+      };
+    case 'freemius':
+      return {
+        pos: { path: 'plugin/init.php', text: `'secret_key' => '${value}',\n` },
+        neg: { path: 'plugin/init.js', text: `'secret_key' => '${value}',\n` },
+      };
+    case 'sidekiq-url':
+      return {
+        pos: { path: file, text: `source "https://${value}@gems.contribsys.com/"\n` },
+        neg: { path: file, text: `source "https://${value}@gems.example.org/"\n` },
+      };
     case 'pem': {
       const block = (kind: string) => `-----BEGIN ${kind}-----\n${value}\n${rand(s.chars, 64, d.id + '2')}\n-----END ${kind}-----\n`;
       return { pos: { path: 'id_rsa', text: block('RSA PRIVATE KEY') }, neg: { path: 'pub.pem', text: block('PUBLIC KEY') } };
     }
-    case 'dburl': return { pos: { path: file, text: `DATABASE_URL=postgres://app:${value}@db.internal:5432/app\n` }, neg: { path: file, text: 'DATABASE_URL=postgres://app:' + '$' + '{PGPASSWORD}@db.internal:5432/app\n' } };
-    case 'curl-h': return { pos: { path: 'run.sh', text: `curl -s -H "Authorization: Bearer ${value}" https://api.example.org/v1\n` }, neg: { path: 'run.sh', text: 'curl -s -H "Accept: application/json" https://api.example.org/v1\n' } };
-    case 'curl-u': return { pos: { path: 'run.sh', text: `curl -u deploy:${value} https://api.example.org/v1\n` }, neg: { path: 'run.sh', text: 'curl -u deploy:changeme https://api.example.org/v1\n' } };
+    case 'dburl':
+      return {
+        pos: { path: file, text: `DATABASE_URL=postgres://app:${value}@db.internal:5432/app\n` },
+        neg: { path: file, text: 'DATABASE_URL=postgres://app:' + '$' + '{PGPASSWORD}@db.internal:5432/app\n' },
+      };
+    case 'curl-h':
+      return {
+        pos: { path: 'run.sh', text: `curl -s -H "Authorization: Bearer ${value}" https://api.example.org/v1\n` },
+        neg: { path: 'run.sh', text: 'curl -s -H "Accept: application/json" https://api.example.org/v1\n' },
+      };
+    case 'curl-u':
+      return {
+        pos: { path: 'run.sh', text: `curl -u deploy:${value} https://api.example.org/v1\n` },
+        neg: { path: 'run.sh', text: 'curl -u deploy:changeme https://api.example.org/v1\n' },
+      };
     case 'k8s': {
       const y = (kind: string) => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: db\ndata:\n  password: ${value}\n`;
       return { pos: { path: 'k8s/secret.yaml', text: y('Secret') }, neg: { path: 'k8s/secret.yaml', text: y('ConfigMap') } };
     }
     default: {
-      if (k.includes('AccountKey')) return { pos: { path: file, text: `${k}=${value};EndpointSuffix=core.windows.net\n` }, neg: { path: file, text: `${k}=${value.slice(0, 40)};EndpointSuffix=core.windows.net\n` } };
+      if (k.includes('AccountKey'))
+        return {
+          pos: { path: file, text: `${k}=${value};EndpointSuffix=core.windows.net\n` },
+          neg: { path: file, text: `${k}=${value.slice(0, 40)};EndpointSuffix=core.windows.net\n` },
+        };
       return { pos: { path: file, text: `${k} = "${value}"\n` }, neg: { path: file, text: `unrelated_setting = "${value}"\n` } };
     }
   }
@@ -101,7 +141,7 @@ describe('pkcs12-file (path-only rule)', () => {
   });
 });
 
-describe('generic-api-key false positives (gitleaks\' top complaint)', () => {
+describe("generic-api-key false positives (gitleaks' top complaint)", () => {
   const tail = (n: number): string => Array.from({ length: n }, (_, i) => 'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7'[(i * 7) % 27]).join('');
   it('ignores a Secrets Manager ARN (its :secret:NAME-xxxxxx is a name, not a value), yet finds a secret on the same line or the next', () => {
     const arn = `arn:aws:secretsmanager:us-west-2:123456789012:secret:My-Test_Db.Secret-${tail(6)}`;

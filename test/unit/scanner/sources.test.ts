@@ -25,11 +25,26 @@ const SHA = 'c'.repeat(40);
 describe('git diff parser', () => {
   it('takes added lines with their new-file line numbers from the hunk headers, per file per commit', () => {
     const { frags } = parse([
-      `<S>${SHA}\0Ann\0ann@x.test\x002024-01-02T03:04:05+02:00\0subject`, '', 'body line<E>',
+      `<S>${SHA}\0Ann\0ann@x.test\x002024-01-02T03:04:05+02:00\0subject`,
       '',
-      'diff --git a/f.txt b/f.txt', 'index 1..2 100644', '--- a/f.txt', '+++ b/f.txt',
-      '@@ -1,0 +2,2 @@', '+two', '+three', '@@ -9 +11 @@', '-old', '+eleven',
-      'diff --git a/gone.txt b/gone.txt', 'deleted file mode 100644', '--- a/gone.txt', '+++ /dev/null', '@@ -1 +0,0 @@', '-bye',
+      'body line<E>',
+      '',
+      'diff --git a/f.txt b/f.txt',
+      'index 1..2 100644',
+      '--- a/f.txt',
+      '+++ b/f.txt',
+      '@@ -1,0 +2,2 @@',
+      '+two',
+      '+three',
+      '@@ -9 +11 @@',
+      '-old',
+      '+eleven',
+      'diff --git a/gone.txt b/gone.txt',
+      'deleted file mode 100644',
+      '--- a/gone.txt',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+      '-bye',
     ]);
     expect(frags).toHaveLength(1);
     expect(frags[0]).toMatchObject({ path: 'f.txt', text: 'two\nthree\neleven', lineNumbers: [2, 3, 11] });
@@ -39,17 +54,31 @@ describe('git diff parser', () => {
   it('added lines that look like headers stay content; a forged marker without the nonce does nothing', () => {
     const { frags } = parse([
       `<S>${SHA}\0A\0a@x\x002024-01-01T00:00:00Z\0msg<E>`,
-      'diff --git a/a b/a', '--- a/a', '+++ b/a', '@@ -0,0 +1,3 @@', '++++ b/evil', '+diff --git x', '+\x01PS-BEGIN-000000000000',
+      'diff --git a/a b/a',
+      '--- a/a',
+      '+++ b/a',
+      '@@ -0,0 +1,3 @@',
+      '++++ b/evil',
+      '+diff --git x',
+      '+\x01PS-BEGIN-000000000000',
     ]);
     expect(frags).toHaveLength(1);
     expect(frags[0]?.text).toBe('+++ b/evil\ndiff --git x\n\x01PS-BEGIN-000000000000');
   });
 
   it('reports binary files and oversized changes as skipped', () => {
-    const { frags, skipped } = parse([
-      'diff --git a/b.bin b/b.bin', 'Binary files /dev/null and b/b.bin differ',
-      'diff --git a/big b/big', '+++ b/big', '@@ -0,0 +1,2 @@', `+${'x'.repeat(600)}`, `+${'y'.repeat(600)}`,
-    ], false);
+    const { frags, skipped } = parse(
+      [
+        'diff --git a/b.bin b/b.bin',
+        'Binary files /dev/null and b/b.bin differ',
+        'diff --git a/big b/big',
+        '+++ b/big',
+        '@@ -0,0 +1,2 @@',
+        `+${'x'.repeat(600)}`,
+        `+${'y'.repeat(600)}`,
+      ],
+      false,
+    );
     expect(frags).toHaveLength(0);
     expect(skipped.map((s) => `${s.path}: ${s.reason.split(' ')[0]}`)).toEqual(['b.bin: binary', 'big: added']);
   });
@@ -78,8 +107,16 @@ const Z = '0'.repeat(40);
 describe('range from the event', () => {
   it.each([
     ['push', { ref: 'refs/heads/main', before: A, after: B, repository: { default_branch: 'main' } }, { kind: 'range', base: A, head: B }],
-    ['push to a feature branch keeps the default branch as fallback', { ref: 'refs/heads/f', before: A, after: B, repository: { default_branch: 'main' } }, { kind: 'range', base: A, baseRef: 'main' }],
-    ['new branch', { ref: 'refs/heads/f', before: Z, after: B, repository: { default_branch: 'main' } }, { kind: 'range', baseRef: 'main', head: B, fallbackHistory: true }],
+    [
+      'push to a feature branch keeps the default branch as fallback',
+      { ref: 'refs/heads/f', before: A, after: B, repository: { default_branch: 'main' } },
+      { kind: 'range', base: A, baseRef: 'main' },
+    ],
+    [
+      'new branch',
+      { ref: 'refs/heads/f', before: Z, after: B, repository: { default_branch: 'main' } },
+      { kind: 'range', baseRef: 'main', head: B, fallbackHistory: true },
+    ],
     ['first push of the default branch', { ref: 'refs/heads/main', before: Z, after: B, repository: { default_branch: 'main' } }, { kind: 'history', head: B }],
     ['deleted branch', { ref: 'refs/heads/f', before: A, after: Z }, { kind: 'none' }],
     ['before = after', { ref: 'refs/heads/f', before: A, after: A }, { kind: 'none' }],
@@ -91,7 +128,11 @@ describe('range from the event', () => {
     const pr = { pull_request: { base: { sha: A }, head: { sha: B } } };
     expect(planScan({ ...base, eventName: 'pull_request', event: pr })).toMatchObject({ kind: 'range', base: A, head: B });
     expect(planScan({ ...base, eventName: 'pull_request_target', event: pr })).toMatchObject({ kind: 'range', base: A, head: B });
-    expect(planScan({ ...base, eventName: 'merge_group', event: { merge_group: { base_sha: A, head_sha: B } } })).toMatchObject({ kind: 'range', base: A, head: B });
+    expect(planScan({ ...base, eventName: 'merge_group', event: { merge_group: { base_sha: A, head_sha: B } } })).toMatchObject({
+      kind: 'range',
+      base: A,
+      head: B,
+    });
   });
 
   it('schedule and workflow_dispatch scan the history; inputs override; diff without a range is an error', () => {
@@ -112,7 +153,10 @@ describe('range from the event', () => {
     const gl = { ...base, platform: 'gitlab' as const, eventName: '' };
     expect(planScan({ ...gl, env: env({ CI_MERGE_REQUEST_DIFF_BASE_SHA: A, CI_COMMIT_SHA: B }) })).toMatchObject({ kind: 'range', base: A, head: B });
     expect(planScan({ ...gl, env: env({ CI_COMMIT_BEFORE_SHA: A, CI_COMMIT_SHA: B }) })).toMatchObject({ kind: 'range', base: A, head: B });
-    expect(planScan({ ...gl, env: env({ CI_COMMIT_BEFORE_SHA: Z, CI_COMMIT_SHA: B, CI_COMMIT_BRANCH: 'f', CI_DEFAULT_BRANCH: 'main' }) })).toMatchObject({ kind: 'range', baseRef: 'main' });
+    expect(planScan({ ...gl, env: env({ CI_COMMIT_BEFORE_SHA: Z, CI_COMMIT_SHA: B, CI_COMMIT_BRANCH: 'f', CI_DEFAULT_BRANCH: 'main' }) })).toMatchObject({
+      kind: 'range',
+      baseRef: 'main',
+    });
     expect(planScan({ ...gl, env: env({ CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_SHA: B }) })).toMatchObject({ kind: 'history' });
   });
 
@@ -122,7 +166,7 @@ describe('range from the event', () => {
 });
 
 describe('git errors', () => {
-  it('firstError keeps git\'s fatal line without a remote URL\'s credentials', () => {
+  it("firstError keeps git's fatal line without a remote URL's credentials", () => {
     const cred = ['gitlab-ci-token', 'glcbt-' + 'x'.repeat(20)].join(':');
     const err = firstError(`warning: redirecting\nfatal: unable to access 'https://${cred}@gitlab.example/g/p.git/': Could not resolve host\n`);
     expect(err).toBe("fatal: unable to access 'https://***@gitlab.example/g/p.git/': Could not resolve host");

@@ -5,7 +5,19 @@ import { parseEncoding } from '../../../src/actions/fetch-secrets/config.js';
 import type { Item } from '../../../src/secrets/item.js';
 
 describe('secretEncodingType', () => {
-  const item = (value: string): Item => ({ line: 1, text: 't', pick: 'expand', name: 'N', outputName: 'n', sink: 'env', value, leaves: [], source: 'p', key: 'k', ext: '' });
+  const item = (value: string): Item => ({
+    line: 1,
+    text: 't',
+    pick: 'expand',
+    name: 'N',
+    outputName: 'n',
+    sink: 'env',
+    value,
+    leaves: [],
+    source: 'p',
+    key: 'k',
+    ext: '',
+  });
   it('decodes base64 and hex, keeps the encoded form to mask', () => {
     const [b] = decodeItems([item(Buffer.from('hello').toString('base64'))], 'base64');
     expect(b?.value).toBe('hello');

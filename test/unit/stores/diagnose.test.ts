@@ -5,7 +5,8 @@ import { readClaims } from '../../../src/core/jwt.js';
 
 const PROVIDER = 'projects/42/locations/global/workloadIdentityPools/pool/providers/gh';
 const jwt = new UnsecuredJWT({ sub: 'repo:o/r:ref:refs/heads/main', aud: 'api://AzureADTokenExchange', repository_owner: 'o', repository: 'o/r' })
-  .setIssuer('https://token.actions.githubusercontent.com').encode();
+  .setIssuer('https://token.actions.githubusercontent.com')
+  .encode();
 
 describe('diagnose', () => {
   test('token facts never include the token', () => {
@@ -19,7 +20,9 @@ describe('diagnose', () => {
     expect(diagnoseGcpExchange(jwt, PROVIDER, 'unauthorized_client')).toContain("assertion.repository_owner == 'o'");
     expect(diagnoseGcpExchange(jwt, PROVIDER, 'invalid_grant')).toContain('allowedAudiences must include "api://AzureADTokenExchange"');
     expect(diagnoseGcpExchange(jwt, PROVIDER, 'invalid_target')).toContain('full provider name');
-    expect(diagnoseGcpImpersonation(jwt, PROVIDER, 'sa@p.iam.gserviceaccount.com')).toContain('principal://iam.googleapis.com/projects/42/locations/global/workloadIdentityPools/pool/subject/repo:o/r:ref:refs/heads/main');
+    expect(diagnoseGcpImpersonation(jwt, PROVIDER, 'sa@p.iam.gserviceaccount.com')).toContain(
+      'principal://iam.googleapis.com/projects/42/locations/global/workloadIdentityPools/pool/subject/repo:o/r:ref:refs/heads/main',
+    );
   });
   test('Azure: the federated credential to create, per AADSTS code', () => {
     const d = diagnoseAzureExchange(jwt, 'cid', 'tid', [700213]);

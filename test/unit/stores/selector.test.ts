@@ -26,7 +26,10 @@ describe('parseStoreLine', () => {
     ['gcp-sm:projects/p1/secrets/api/versions/4', { id: 'projects/p1/secrets/api/versions/4', name: 'API' }],
     ['gcp-sm:p1/api/7', { id: 'projects/p1/secrets/api/versions/7' }],
     ['azure-kv:https://My-Vault.vault.azure.net/secrets/db-pass', { id: 'https://my-vault.vault.azure.net/secrets/db-pass', name: 'DBPASS' }],
-    ['azure-kv:https://v1x.vault.azure.net/secrets/s/0123456789abcdef0123456789abcdef | S', { id: 'https://v1x.vault.azure.net/secrets/s/0123456789abcdef0123456789abcdef' }],
+    [
+      'azure-kv:https://v1x.vault.azure.net/secrets/s/0123456789abcdef0123456789abcdef | S',
+      { id: 'https://v1x.vault.azure.net/secrets/s/0123456789abcdef0123456789abcdef' },
+    ],
     ['azure-kv:https://v1x.vault.azure.cn/secrets/s/', { id: 'https://v1x.vault.azure.cn/secrets/s' }],
     ['azure-kv:my-vault/conn password | file:PW', { id: 'https://my-vault.vault.azure.net/secrets/conn', sink: 'file', name: 'PW' }],
     ['aws-sm:prod/db | dotenv:DB_ENV', { sink: 'dotenv', pick: { kind: 'expand' } }],
@@ -68,7 +71,12 @@ describe('itemsOf', () => {
     expect(itemsOf({ sel: sel('aws-sm:x o.k'), value, source: 'aws-sm:x' })[0]).toMatchObject({ name: 'O__K', value: 'v-long' });
     expect(itemsOf({ sel: sel('aws-sm:x db.password'), value, source: 'aws-sm:x' })[0]?.value).toBe('dotted-key');
     const all = itemsOf({ sel: sel('aws-sm:x * | P_'), value, source: 'aws-sm:x' });
-    expect(all.map((i) => [i.name, i.value])).toEqual([['P_A', 'alpha-1'], ['P_N', '5432'], ['P_O', '{"k":"v-long"}'], ['P_DB__PASSWORD', 'dotted-key']]);
+    expect(all.map((i) => [i.name, i.value])).toEqual([
+      ['P_A', 'alpha-1'],
+      ['P_N', '5432'],
+      ['P_O', '{"k":"v-long"}'],
+      ['P_DB__PASSWORD', 'dotted-key'],
+    ]);
     expect(all[2]?.leaves).toEqual(['v-long']);
   });
   test('a key of a non-JSON value, expansion of a non-object', () => {

@@ -15,8 +15,12 @@ beforeAll(async () => {
   vault = await new VaultServer().start();
   vault.jwtAuth('jwt', { jwksUrl: `${issuer.url}/.well-known/jwks`, boundIssuer: issuer.url });
   vault.jwtRole('jwt', 'ci', {
-    bound_audiences: ['https://vault.example'], bound_claims: { repository: 'octo-org/*', ref: ['refs/heads/main', 'refs/heads/release'] },
-    bound_claims_type: 'glob', user_claim: 'sub', token_policies: ['reader'], token_ttl: 600,
+    bound_audiences: ['https://vault.example'],
+    bound_claims: { repository: 'octo-org/*', ref: ['refs/heads/main', 'refs/heads/release'] },
+    bound_claims_type: 'glob',
+    user_claim: 'sub',
+    token_policies: ['reader'],
+    token_ttl: 600,
   });
   vault.enableAuth('jwt-unconfigured', 'jwt');
   vault.policy('reader', ['secret/data/ci/*', { path: 'secret/metadata/*', capabilities: ['list', 'read'] }, 'database/creds/app', 'sys/leases/revoke']);
@@ -65,9 +69,15 @@ describe('vault imitation: JWT login', () => {
   it('keeps the check order and messages of wire-facts §2', async () => {
     expect((await loginError({}, 'nope')).details).toEqual(['role "nope" could not be found']);
     expect((await loginError({}, 'ci', 'jwt-unconfigured')).details).toEqual(['could not load configuration']);
-    expect((await loginError({ aud: 'other' })).details).toEqual(['error validating token: invalid audience (aud) claim: audience claim does not match any expected audience']);
-    expect((await loginError({ repository: 'evil/repo' })).details).toEqual(['error validating claims: claim "repository" does not match any associated bound claim values']);
-    expect((await loginError({ ref: 'refs/heads/dev' })).details).toEqual(['error validating claims: claim "ref" does not match any associated bound claim values']);
+    expect((await loginError({ aud: 'other' })).details).toEqual([
+      'error validating token: invalid audience (aud) claim: audience claim does not match any expected audience',
+    ]);
+    expect((await loginError({ repository: 'evil/repo' })).details).toEqual([
+      'error validating claims: claim "repository" does not match any associated bound claim values',
+    ]);
+    expect((await loginError({ ref: 'refs/heads/dev' })).details).toEqual([
+      'error validating claims: claim "ref" does not match any associated bound claim values',
+    ]);
     const e = await loginError({ exp: Math.floor(Date.now() / 1000) - 3600 });
     expect(e.status).toBe(400);
     expect(e.details[0]).toMatch(/token is expired/);
@@ -76,7 +86,10 @@ describe('vault imitation: JWT login', () => {
     const other = await new OidcIssuer().start();
     const jwt = await other.sign({ ...issuer.githubClaims('https://vault.example'), iss: issuer.url }, { kid: issuer.kid });
     await other.stop();
-    await expect(client().login('jwt', { role: 'ci', jwt })).rejects.toMatchObject({ status: 400, details: ['error validating token: error verifying token signature: failed to verify id token signature'] });
+    await expect(client().login('jwt', { role: 'ci', jwt })).rejects.toMatchObject({
+      status: 400,
+      details: ['error validating token: error verifying token signature: failed to verify id token signature'],
+    });
   });
 });
 
@@ -85,10 +98,21 @@ describe('vault imitation: tokens, KV, leases, PKI', () => {
     const { roleId, secretId } = vault.approleRole('deploy', { token_policies: ['reader'] });
     const auth = await client().login('approle', { role_id: roleId, secret_id: secretId });
     expect(auth.metadata).toEqual({ role_name: 'deploy' });
-    await expect(client().login('approle', { role_id: roleId, secret_id: 'wrong-secret' })).rejects.toMatchObject({ status: 400, details: ['invalid role or secret ID'] });
-    await expect(client(auth.clientToken).read('secret/data/other')).rejects.toMatchObject({ status: 403, code: 'permission_denied', details: ['permission denied'] });
+    await expect(client().login('approle', { role_id: roleId, secret_id: 'wrong-secret' })).rejects.toMatchObject({
+      status: 400,
+      details: ['invalid role or secret ID'],
+    });
+    await expect(client(auth.clientToken).read('secret/data/other')).rejects.toMatchObject({
+      status: 403,
+      code: 'permission_denied',
+      details: ['permission denied'],
+    });
     await client(auth.clientToken).revokeSelf();
-    await expect(client(auth.clientToken).lookupSelf()).rejects.toMatchObject({ status: 403, code: 'invalid_token', details: ['permission denied', 'invalid token'] });
+    await expect(client(auth.clientToken).lookupSelf()).rejects.toMatchObject({
+      status: 403,
+      code: 'invalid_token',
+      details: ['permission denied', 'invalid token'],
+    });
   });
   it('KV v2: versions, created_time seeding, custom_metadata, soft delete, list', async () => {
     vault.kv2Put('secret', 'ci/db', { password: 'first-pass' }, { createdTime: Date.UTC(2025, 0, 2), customMetadata: { owner: 'team-a' } });
@@ -185,11 +209,18 @@ describe('vault imitation: tokens, KV, leases, PKI', () => {
     expect(Date.now() - start).toBeGreaterThanOrEqual(45);
     vault.latencyMs = 0;
     vault.kubernetesAuth('kubernetes', `${issuer.url}/.well-known/jwks`);
-    vault.kubernetesRole('kubernetes', 'runner', { bound_service_account_names: ['gha'], bound_service_account_namespaces: ['ci'], token_policies: ['reader'] });
+    vault.kubernetesRole('kubernetes', 'runner', {
+      bound_service_account_names: ['gha'],
+      bound_service_account_namespaces: ['ci'],
+      token_policies: ['reader'],
+    });
     const sa = await issuer.sign({ sub: 'system:serviceaccount:ci:gha', aud: 'k8s' });
     expect((await client().login('kubernetes', { role: 'runner', jwt: sa })).metadata).toMatchObject({ service_account_name: 'gha' });
     const other = await issuer.sign({ sub: 'system:serviceaccount:ci:other', aud: 'k8s' });
-    await expect(client().login('kubernetes', { role: 'runner', jwt: other })).rejects.toMatchObject({ status: 403, details: ['service account name not authorized'] });
+    await expect(client().login('kubernetes', { role: 'runner', jwt: other })).rejects.toMatchObject({
+      status: 403,
+      details: ['service account name not authorized'],
+    });
   });
   it('the server clock moves token expiry', async () => {
     const t = vault.createToken({ policies: ['reader'], ttl: 60 });

@@ -12,7 +12,13 @@ function jwtWith(claims: Record<string, unknown>): string {
   return `${b({ alg: 'RS256', typ: 'JWT' })}.${b(claims)}.c2lnbmF0dXJlLW5vdC1jaGVja2Vk`;
 }
 
-const jwt = jwtWith({ iss: 'https://token.actions.githubusercontent.com', aud: 'https://vault.example', sub: 'repo:o/r:ref:refs/heads/dev', ref: 'refs/heads/dev', repository: 'o/r' });
+const jwt = jwtWith({
+  iss: 'https://token.actions.githubusercontent.com',
+  aud: 'https://vault.example',
+  sub: 'repo:o/r:ref:refs/heads/dev',
+  ref: 'refs/heads/dev',
+  repository: 'o/r',
+});
 const ctx: LoginContext = { method: 'jwt', mount: 'jwt-github', role: 'ci', audience: 'https://vault.example', jwt };
 
 const cases: [string, string[], number, RegExp][] = [
@@ -20,9 +26,24 @@ const cases: [string, string[], number, RegExp][] = [
   ['missing role', ['missing role'], 400, /set the "role" input/],
   ['unknown role', ['role "ci" could not be found'], 400, /role "ci" does not exist on the auth mount "auth\/jwt-github".*"path" input/],
   ['oidc role type', ['role with oidc role_type is not allowed'], 400, /role_type=jwt/],
-  ['audience', ['error validating token: invalid audience (aud) claim: audience claim does not match any expected audience'], 400, /audience "https:\/\/vault\.example".*"audience" input/],
-  ['bound claim', ['error validating claims: claim "ref" does not match any associated bound claim values'], 400, /claim "ref" is "refs\/heads\/dev", which role "ci" does not allow/],
-  ['json pointer claim', ['error validating claims: claim "/repository" does not match any associated bound claim values'], 400, /claim "\/repository" is "o\/r"/],
+  [
+    'audience',
+    ['error validating token: invalid audience (aud) claim: audience claim does not match any expected audience'],
+    400,
+    /audience "https:\/\/vault\.example".*"audience" input/,
+  ],
+  [
+    'bound claim',
+    ['error validating claims: claim "ref" does not match any associated bound claim values'],
+    400,
+    /claim "ref" is "refs\/heads\/dev", which role "ci" does not allow/,
+  ],
+  [
+    'json pointer claim',
+    ['error validating claims: claim "/repository" does not match any associated bound claim values'],
+    400,
+    /claim "\/repository" is "o\/r"/,
+  ],
   ['missing claim', ['error validating claims: claim "environment" is missing'], 400, /binds the claim "environment" but the token has no such claim/],
   ['subject', ['error validating token: invalid subject (sub) claim'], 400, /sub is "repo:o\/r:ref:refs\/heads\/dev"/],
   ['issuer', ['error validating token: invalid issuer (iss) claim'], 400, /issuer is "https:\/\/token\.actions\.githubusercontent\.com"/],
@@ -45,7 +66,9 @@ describe('loginAdvice', () => {
     const refused = new RemoteError('x', { service: 'Vault', status: 400, retryable: false, details: ['missing role'] });
     const wrapped = explainLoginError(refused, ctx);
     expect(wrapped).toBeInstanceOf(RemoteError);
-    expect((wrapped as RemoteError).message).toMatch(/^Vault refused the jwt login at auth\/jwt-github\/login with role "ci" \(HTTP 400\)\. Vault said: missing role\. set the "role" input/);
+    expect((wrapped as RemoteError).message).toMatch(
+      /^Vault refused the jwt login at auth\/jwt-github\/login with role "ci" \(HTTP 400\)\. Vault said: missing role\. set the "role" input/,
+    );
     expect((wrapped as RemoteError).retryable).toBe(false);
     const sealed = new RemoteError('y', { service: 'Vault', status: 503, retryable: true });
     expect(explainLoginError(sealed, ctx)).toBe(sealed);
@@ -59,7 +82,17 @@ describe('Vault payloads', () => {
     expect(vaultErrors('not json')).toEqual([]);
   });
   it('narrows the envelope and names a bad field', () => {
-    const env = parseEnvelope(200, { request_id: 'r', lease_id: '', renewable: false, lease_duration: 0, data: null, wrap_info: null, warnings: null, auth: null, mount_type: '' });
+    const env = parseEnvelope(200, {
+      request_id: 'r',
+      lease_id: '',
+      renewable: false,
+      lease_duration: 0,
+      data: null,
+      wrap_info: null,
+      warnings: null,
+      auth: null,
+      mount_type: '',
+    });
     expect(env.data).toBeNull();
     expect(() => parseEnvelope(200, { data: 'x' })).toThrow(PayloadError);
     expect(() => parseEnvelope(200, { auth: { client_token: 5 } })).toThrow(/auth\.client_token/);

@@ -16,7 +16,14 @@ function errorOf(fn: () => unknown): UserError {
 
 describe('selector forms', () => {
   it('key with a name', () => {
-    expect(one('secret/data/ci/app api_key | API_KEY')).toMatchObject({ path: 'secret/data/ci/app', field: { segments: ['api_key'] }, sink: 'env', name: 'API_KEY', outputName: 'API_KEY', named: true });
+    expect(one('secret/data/ci/app api_key | API_KEY')).toMatchObject({
+      path: 'secret/data/ci/app',
+      field: { segments: ['api_key'] },
+      sink: 'env',
+      name: 'API_KEY',
+      outputName: 'API_KEY',
+      named: true,
+    });
   });
   it('key without a name: upper-cased env, key-cased output', () => {
     expect(one('secret/data/ci/app db-pass.word')).toMatchObject({ name: 'DBPASS__WORD', outputName: 'dbpass__word', named: false });

@@ -5,7 +5,10 @@ import { UsageError } from '../../../../src/actions/args.js';
 describe('exec arguments', () => {
   it('flags before `--`, the command after it untouched; --with takes the rest as its own flags', () => {
     expect(parseExecArgs(['--export-file', 'e.sh', '--redact-env=A,B C', '--temp-dir', 'd', '--', 'sh', '-c', 'echo --x'])).toEqual({
-      envFile: 'e.sh', redactEnv: ['A', 'B', 'C'], tempDirs: ['d'], command: ['sh', '-c', 'echo --x'],
+      envFile: 'e.sh',
+      redactEnv: ['A', 'B', 'C'],
+      tempDirs: ['d'],
+      command: ['sh', '-c', 'echo --x'],
     });
     const w = parseExecArgs(['--with', 'fetch-secrets', '--secrets', 'x', '--', 'env']);
     expect(w.withAction).toEqual({ name: 'fetch-secrets', args: ['--secrets', 'x'] });

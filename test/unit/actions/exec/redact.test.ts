@@ -36,7 +36,18 @@ function streamed(forms: readonly string[], bytes: Buffer, cuts: readonly number
 }
 
 /** ANSI sequences and NUL bytes a program may put inside a value it prints */
-const splitters = ['\x1b[31m', '\x1b[0m', '\x1b[1;38;2;255;0;0m', '\x1b]0;title\x07', '\x1b]8;;https://example.com\x1b\\', '\x1b7', '\x1b(B', '\x00', '\x00\x00', '\x1b[0m\x00\x1b[K'];
+const splitters = [
+  '\x1b[31m',
+  '\x1b[0m',
+  '\x1b[1;38;2;255;0;0m',
+  '\x1b]0;title\x07',
+  '\x1b]8;;https://example.com\x1b\\',
+  '\x1b7',
+  '\x1b(B',
+  '\x00',
+  '\x00\x00',
+  '\x1b[0m\x00\x1b[K',
+];
 
 describe('Masker.redact and the stream redactor', () => {
   it('redact every form of each value', () => {
@@ -114,7 +125,18 @@ describe('Masker.redact and the stream redactor', () => {
       for (let k = 0; k < 10; k++) {
         const v = values[rnd(values.length)] ?? '';
         const cut = rnd(v.length + 1);
-        const options = ['plain ', 'é', '\n', v, v.slice(0, cut), `${v.slice(0, cut)}${splitters[rnd(splitters.length)] ?? ''}${v.slice(cut)}`, Buffer.from(v).toString('base64'), '\x1b', '\x1b[', '\x00'];
+        const options = [
+          'plain ',
+          'é',
+          '\n',
+          v,
+          v.slice(0, cut),
+          `${v.slice(0, cut)}${splitters[rnd(splitters.length)] ?? ''}${v.slice(cut)}`,
+          Buffer.from(v).toString('base64'),
+          '\x1b',
+          '\x1b[',
+          '\x00',
+        ];
         pieces.push(options[rnd(options.length)] ?? '');
       }
       const text = pieces.join('');

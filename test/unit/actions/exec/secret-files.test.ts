@@ -7,12 +7,27 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { SecretFileReader, type SecretFile, dotenvValues, jsonLeaves, secretFileRoots, valuesInFile, OUTSIDE_ROOTS } from '../../../../src/actions/exec/secret-files.js';
+import {
+  SecretFileReader,
+  type SecretFile,
+  dotenvValues,
+  jsonLeaves,
+  secretFileRoots,
+  valuesInFile,
+  OUTSIDE_ROOTS,
+} from '../../../../src/actions/exec/secret-files.js';
 import { toDotenv } from '../../../../src/secrets/fields.js';
 import { itPosix } from '../../../runner/os.js';
 
 describe('values inside a dotenv file', () => {
-  const tricky = { plain: 'abc-123_x', spaced: 'a b  c', quotes: `it's "q"`, dollar: 'x$(id)$HOME`y`', backslash: 'C:\\dir\\n', lines: 'l1 first\nl2 second\r\nl3' };
+  const tricky = {
+    plain: 'abc-123_x',
+    spaced: 'a b  c',
+    quotes: `it's "q"`,
+    dollar: 'x$(id)$HOME`y`',
+    backslash: 'C:\\dir\\n',
+    lines: 'l1 first\nl2 second\r\nl3',
+  };
 
   it('reads what toDotenv (the dotenv sink) writes as a dotenv library would, first, and as sh does', () => {
     const got = dotenvValues(toDotenv(tricky, 1));
@@ -52,7 +67,11 @@ describe('values inside a file', () => {
   it('JSON: string leaves and numbers by their path, not booleans or null', () => {
     const v = valuesInFile(JSON.stringify({ a: 'alpha-1', n: 123456, b: true, z: null, list: [{ deep: 'd-value' }] }, null, 2), '/t/CFG.json');
     const leaves = v.filter((x) => x.key !== undefined).map((x) => [x.key, x.value, x.warn]);
-    expect(leaves).toEqual([['a', 'alpha-1', true], ['n', '123456', false], ['list[0].deep', 'd-value', true]]);
+    expect(leaves).toEqual([
+      ['a', 'alpha-1', true],
+      ['n', '123456', false],
+      ['list[0].deep', 'd-value', true],
+    ]);
   });
 
   it('a plain file: its text, warned when short, and its lines', () => {
@@ -132,6 +151,13 @@ describe('which files are read', () => {
 
   it('roots: given ones, PIPELINE_SECRETS_TEMP_DIR, the default job and user dirs, RUNNER_TEMP/pipeline-secrets', () => {
     const roots = secretFileRoots({ PIPELINE_SECRETS_TEMP_DIR: '/p', TMPDIR: '/t', CI_JOB_ID: '5', RUNNER_TEMP: '/r' }, ['/g']);
-    expect(roots.map((r) => r.split('\\').join('/').replace(/^[A-Z]:/, ''))).toEqual(['/g', '/p', '/t/pipeline-secrets-job-5', '/r/pipeline-secrets']);
+    expect(
+      roots.map((r) =>
+        r
+          .split('\\')
+          .join('/')
+          .replace(/^[A-Z]:/, ''),
+      ),
+    ).toEqual(['/g', '/p', '/t/pipeline-secrets-job-5', '/r/pipeline-secrets']);
   });
 });

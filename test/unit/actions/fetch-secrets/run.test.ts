@@ -26,7 +26,11 @@ function fakeVault(paths: Record<string, JsonObject>) {
   const vault: Sources['vault'] = async (opts) => {
     calls.logins++;
     return {
-      token: opts.token, created: false, method: opts.method, ttl: 0, connection: opts.connection,
+      token: opts.token,
+      created: false,
+      method: opts.method,
+      ttl: 0,
+      connection: opts.connection,
       source: {
         async request(_method, path): Promise<Answer> {
           calls.reads.push(path);
@@ -134,14 +138,18 @@ describe('fetch-secrets run', () => {
   it('a Vault failure (a missing key) injects nothing, not even the store values that were read', async () => {
     const { r, dir, config } = setup('secret/app nope | NOPE\naws-sm:prod/db password | DB_PASSWORD');
     const s = fakeStore(JSON.stringify(DB));
-    await expect(run(config, r, { vault: fakeVault({ 'secret/app': APP }).vault, loadStore: s.loadStore })).rejects.toThrow(/line 1: secret\/app has no key "nope"/);
+    await expect(run(config, r, { vault: fakeVault({ 'secret/app': APP }).vault, loadStore: s.loadStore })).rejects.toThrow(
+      /line 1: secret\/app has no key "nope"/,
+    );
     nothingInjected(r, dir);
     expect(s.calls.closed).toBe(1);
   });
 
   it('a name set by a Vault line and a store line fails before anything is injected', async () => {
     const { r, dir, config } = setup('secret/app api_key | SAME\naws-sm:prod/db password | SAME');
-    await expect(run(config, r, { vault: fakeVault({ 'secret/app': APP }).vault, loadStore: fakeStore(JSON.stringify(DB)).loadStore })).rejects.toThrow(/both set SAME/);
+    await expect(run(config, r, { vault: fakeVault({ 'secret/app': APP }).vault, loadStore: fakeStore(JSON.stringify(DB)).loadStore })).rejects.toThrow(
+      /both set SAME/,
+    );
     nothingInjected(r, dir);
   });
 });

@@ -49,9 +49,20 @@ describe('aws-secretsmanager-get-secrets inputs', () => {
     const [plain, aliased, blank] = parseAwsSmCompat({ 'secret-ids': 'test/secret\nALIAS,test/secret\n,secret2', 'parse-json-secrets': 'true' }).selectors;
     const json = JSON.stringify({ api_user: 'user', api_key: 'key', config: { active: 'true' } });
     const names = (sel: typeof plain, value: string) => itemsOf({ sel: sel!, value, source: 'aws-sm:x' }).map((i) => [i.name, i.value]);
-    expect(names(plain, json)).toEqual([['TEST_SECRET_API_USER', 'user'], ['TEST_SECRET_API_KEY', 'key'], ['TEST_SECRET_CONFIG_ACTIVE', 'true']]);
-    expect(names(aliased, json)).toEqual([['ALIAS_API_USER', 'user'], ['ALIAS_API_KEY', 'key'], ['ALIAS_CONFIG_ACTIVE', 'true']]);
-    expect(names(blank, JSON.stringify({ myusername: 'alejandro_rosalez', mypassword: 'EXAMPLE_PASSWORD' }))).toEqual([['MYUSERNAME', 'alejandro_rosalez'], ['MYPASSWORD', 'EXAMPLE_PASSWORD']]);
+    expect(names(plain, json)).toEqual([
+      ['TEST_SECRET_API_USER', 'user'],
+      ['TEST_SECRET_API_KEY', 'key'],
+      ['TEST_SECRET_CONFIG_ACTIVE', 'true'],
+    ]);
+    expect(names(aliased, json)).toEqual([
+      ['ALIAS_API_USER', 'user'],
+      ['ALIAS_API_KEY', 'key'],
+      ['ALIAS_CONFIG_ACTIVE', 'true'],
+    ]);
+    expect(names(blank, JSON.stringify({ myusername: 'alejandro_rosalez', mypassword: 'EXAMPLE_PASSWORD' }))).toEqual([
+      ['MYUSERNAME', 'alejandro_rosalez'],
+      ['MYPASSWORD', 'EXAMPLE_PASSWORD'],
+    ]);
     expect(names(blank, 'not json')).toEqual([['SECRET2', 'not json']]);
     const [noParse] = parseAwsSmCompat({ 'secret-ids': 'test/secret' }).selectors;
     expect(names(noParse, json)).toEqual([['TEST_SECRET', json]]);

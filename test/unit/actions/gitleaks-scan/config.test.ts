@@ -53,9 +53,25 @@ describe('gitleaks-scan config: defaults per runner', () => {
   it('defaults: fail on any finding, redacted files, summary on, no comments, no artifact', () => {
     const { cfg } = read('github');
     expect(cfg).toMatchObject({
-      failOnFindings: true, failOn: 'any', redact: true, filesRedacted: true, summary: true, comment: false, commentExplicit: false,
-      uploadArtifact: false, uploadSarif: false, maxTargetMegabytes: 10, maxDecodeDepth: 5, enableRules: [], injected: false, noRules: false,
-      dropIn: false, notify: [], token: '', pathDisplay: '.', reportPath: '',
+      failOnFindings: true,
+      failOn: 'any',
+      redact: true,
+      filesRedacted: true,
+      summary: true,
+      comment: false,
+      commentExplicit: false,
+      uploadArtifact: false,
+      uploadSarif: false,
+      maxTargetMegabytes: 10,
+      maxDecodeDepth: 5,
+      enableRules: [],
+      injected: false,
+      noRules: false,
+      dropIn: false,
+      notify: [],
+      token: '',
+      pathDisplay: '.',
+      reportPath: '',
     });
     expect(cfg.archive).toBeUndefined();
     expect(cfg.verify).toBeUndefined();
@@ -81,7 +97,11 @@ describe('gitleaks-scan config: gitleaks-action variables', () => {
   });
 
   it('an input wins over its variable', () => {
-    expect(read('github', { summary: 'true', comment: 'false' }, { ...env, GITLEAKS_ENABLE_COMMENTS: 'true' }).cfg).toMatchObject({ summary: true, comment: false, commentExplicit: false });
+    expect(read('github', { summary: 'true', comment: 'false' }, { ...env, GITLEAKS_ENABLE_COMMENTS: 'true' }).cfg).toMatchObject({
+      summary: true,
+      comment: false,
+      commentExplicit: false,
+    });
     expect(read('github', { comment: 'true' }).cfg).toMatchObject({ comment: true, commentExplicit: true });
   });
 
@@ -106,7 +126,10 @@ describe('gitleaks-scan config: gitleaks-action variables', () => {
     writeFileSync(join(d.workspace, 'other.toml'), 'title = "y"\n');
     const cfgOf = (inputs: Record<string, string>, vars: Record<string, string>): Config => readConfig(new FakeRunner('gitlab', { ...d, inputs, vars }));
     expect(cfgOf({}, { GITLEAKS_CONFIG: 'rules.toml' }).rules).toEqual({ configPath: join(d.workspace, 'rules.toml'), from: 'rules.toml' });
-    expect(cfgOf({ config: 'other.toml' }, { GITLEAKS_CONFIG: 'rules.toml' }).rules).toEqual({ configPath: join(d.workspace, 'other.toml'), from: 'other.toml' });
+    expect(cfgOf({ config: 'other.toml' }, { GITLEAKS_CONFIG: 'rules.toml' }).rules).toEqual({
+      configPath: join(d.workspace, 'other.toml'),
+      from: 'other.toml',
+    });
     expect(cfgOf({}, { GITLEAKS_CONFIG_TOML: 'title = "z"' }).rules).toEqual({ configText: 'title = "z"', from: 'GITLEAKS_CONFIG_TOML' });
   });
 });
@@ -130,8 +153,15 @@ describe('gitleaks-scan config: values', () => {
 
   it('archives, verify, rules and limits', () => {
     const { cfg } = read('github', {
-      'max-archive-depth': '2', 'max-target-megabytes': '3', verify: 'true', 'verify-timeout': '7', 'verify-endpoints': 'github=https://ghe.example/api/v3',
-      'fail-on': 'live', 'enable-rule': 'aws-access-token\ngithub-pat', 'ignore-gitleaks-allow': 'true', 'max-decode-depth': '0',
+      'max-archive-depth': '2',
+      'max-target-megabytes': '3',
+      verify: 'true',
+      'verify-timeout': '7',
+      'verify-endpoints': 'github=https://ghe.example/api/v3',
+      'fail-on': 'live',
+      'enable-rule': 'aws-access-token\ngithub-pat',
+      'ignore-gitleaks-allow': 'true',
+      'max-decode-depth': '0',
     });
     expect(cfg.archive).toMatchObject({ maxDepth: 2, maxEntryBytes: 3 * 1048576 });
     expect(cfg.verify?.timeoutMs).toBe(7000);

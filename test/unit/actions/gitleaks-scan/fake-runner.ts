@@ -8,7 +8,16 @@
 import { Masker } from '../../../../src/core/mask.js';
 import type { ProxyOptions } from '../../../../src/core/http.js';
 import type {
-  AnnotationLevel, AnnotationProps, Forge, PullRequest, ReportPlace, ReviewComment, ReviewCommentsResult, RunContext, Runner, SarifUploadResult,
+  AnnotationLevel,
+  AnnotationProps,
+  Forge,
+  PullRequest,
+  ReportPlace,
+  ReviewComment,
+  ReviewCommentsResult,
+  RunContext,
+  Runner,
+  SarifUploadResult,
 } from '../../../../src/platform/runner.js';
 
 export type Preset = 'github' | 'gitlab' | 'local';
@@ -71,7 +80,10 @@ export class FakeRunner implements Runner {
   /** every input read, in order */
   readonly read: string[] = [];
 
-  constructor(preset: Preset, private readonly o: FakeOptions) {
+  constructor(
+    preset: Preset,
+    private readonly o: FakeOptions,
+  ) {
     this.platform = preset;
     this.annotations = preset === 'github' ? 'native' : preset === 'gitlab' ? 'log' : 'none';
     this.hasSummary = preset === 'github' || o.summaryFile === true;
@@ -144,8 +156,18 @@ export class FakeRunner implements Runner {
   }
   context(): RunContext {
     return {
-      platform: this.platform, repository: 'acme/app', runId: '1', runAttempt: '1', job: 'scan', sha: 'a'.repeat(40), ref: 'refs/heads/main',
-      eventName: this.platform === 'local' ? 'local' : 'push', event: {}, serverUrl: 'https://forge.example', apiUrl: 'https://api.forge.example', actor: 'dev',
+      platform: this.platform,
+      repository: 'acme/app',
+      runId: '1',
+      runAttempt: '1',
+      job: 'scan',
+      sha: 'a'.repeat(40),
+      ref: 'refs/heads/main',
+      eventName: this.platform === 'local' ? 'local' : 'push',
+      event: {},
+      serverUrl: 'https://forge.example',
+      apiUrl: 'https://api.forge.example',
+      actor: 'dev',
       ...this.o.context,
     };
   }

@@ -32,7 +32,13 @@ async function scan(r: FakeRunner): Promise<StepFailed | undefined> {
 
 /** Everything the action handed to the runner, but report files. */
 function said(r: FakeRunner): string {
-  return [...r.log, ...r.annotated.map((a) => a.message), ...r.summaries, ...r.printed, ...(r.forge?.comments.flatMap((c) => c.comments.map((x) => x.body)) ?? [])].join('\n');
+  return [
+    ...r.log,
+    ...r.annotated.map((a) => a.message),
+    ...r.summaries,
+    ...r.printed,
+    ...(r.forge?.comments.flatMap((c) => c.comments.map((x) => x.body)) ?? []),
+  ].join('\n');
 }
 
 describe('gitleaks-scan run, GitHub-like runner (native annotations, step summary, forge)', () => {
@@ -106,7 +112,9 @@ describe('gitleaks-scan run, GitLab-like runner (log annotations, no summary, no
     expect(r.annotated).toHaveLength(1);
     expect(r.summaries).toHaveLength(0);
     // no forge: upload-sarif is a note; the artifact is a file with the runner's hint
-    expect(r.log).toContain(`upload-artifact: the redacted SARIF is at ${r.outputs.get('artifact-path')} (output artifact-path); list it under artifacts: to keep it`);
+    expect(r.log).toContain(
+      `upload-artifact: the redacted SARIF is at ${r.outputs.get('artifact-path')} (output artifact-path); list it under artifacts: to keep it`,
+    );
     expect(existsSync(r.outputs.get('artifact-path') ?? '')).toBe(true);
     expect(said(r)).not.toContain(SECRET);
   });

@@ -5,7 +5,11 @@ import { UsageError } from '../../../../src/actions/args.js';
 describe('guard arguments', () => {
   it('paths, --temp-dir and --max-archive-depth (with = too), and everything after --', () => {
     expect(parseGuardArgs([])).toEqual({ paths: [], depth: 4 });
-    expect(parseGuardArgs(['a', '--temp-dir', '/t', '--max-archive-depth=0', 'b', '--', '--not-a-flag'])).toEqual({ paths: ['a', 'b', '--not-a-flag'], tempDir: '/t', depth: 0 });
+    expect(parseGuardArgs(['a', '--temp-dir', '/t', '--max-archive-depth=0', 'b', '--', '--not-a-flag'])).toEqual({
+      paths: ['a', 'b', '--not-a-flag'],
+      tempDir: '/t',
+      depth: 0,
+    });
     expect(parseGuardArgs(['--temp-dir=/x', '--help'])).toBe('help');
   });
   it('refuses a missing value, a depth out of range and unknown flags', () => {

@@ -48,7 +48,10 @@ describe('pipeline-secrets guard', () => {
     const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {} };
     expect(await runGuard(['--max-archive-depth', '17'], io)).toBe(2);
     expect(await runGuard(['--nope'], io)).toBe(2);
-    expect(err).toEqual(['pipeline-secrets guard: --max-archive-depth must be a whole number from 0 to 16\n', 'pipeline-secrets guard: unknown flag --nope (see pipeline-secrets guard --help)\n']);
+    expect(err).toEqual([
+      'pipeline-secrets guard: --max-archive-depth must be a whole number from 0 to 16\n',
+      'pipeline-secrets guard: unknown flag --nope (see pipeline-secrets guard --help)\n',
+    ]);
     expect(await runGuard(['--help'], io)).toBe(0);
     expect(out.join('')).toMatch(/^pipeline-secrets guard: fail when a secret this job injected is in what it built\n/);
   });

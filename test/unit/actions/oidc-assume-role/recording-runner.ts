@@ -91,6 +91,19 @@ export class RecordingRunner implements Runner {
     return {};
   }
   context(): RunContext {
-    return { platform: 'github', repository: 'o/r', runId: '7', runAttempt: '1', actor: 'me', job: 'j', sha: 'abc', ref: 'refs/heads/main', eventName: 'push', event: {}, serverUrl: '', apiUrl: '' };
+    return {
+      platform: 'github',
+      repository: 'o/r',
+      runId: '7',
+      runAttempt: '1',
+      actor: 'me',
+      job: 'j',
+      sha: 'abc',
+      ref: 'refs/heads/main',
+      eventName: 'push',
+      event: {},
+      serverUrl: '',
+      apiUrl: '',
+    };
   }
 }

@@ -33,8 +33,18 @@ afterAll(async () => {
 beforeEach(() => server.reset());
 
 function config(inputs: Record<string, string>): AssumeRoleConfig {
-  const all: Record<string, string> = { 'aws-region': 'us-east-1', 'sts-endpoint': server.url, 'aws-access-key-id': keys.accessKeyId, 'aws-secret-access-key': keys.secretAccessKey, ...inputs };
-  return parseInputs((n) => all[n] ?? '', () => undefined, gh);
+  const all: Record<string, string> = {
+    'aws-region': 'us-east-1',
+    'sts-endpoint': server.url,
+    'aws-access-key-id': keys.accessKeyId,
+    'aws-secret-access-key': keys.secretAccessKey,
+    ...inputs,
+  };
+  return parseInputs(
+    (n) => all[n] ?? '',
+    () => undefined,
+    gh,
+  );
 }
 
 const temp = () => mkdtempSync(join(tmpdir(), 'oidc-run-'));
@@ -54,7 +64,7 @@ describe('run over a config', () => {
     for (const s of server.secretsIssued()) expect(r.log.join('\n')).not.toContain(s);
   });
 
-  it('resolves a role name in the caller\'s account', async () => {
+  it("resolves a role name in the caller's account", async () => {
     const r = new RecordingRunner(temp());
     await run(config({ 'role-to-assume': 'deploy' }), r);
     expect(r.outputs.get('authenticated-arn')).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/deploy/GitHubActions-7-1`);

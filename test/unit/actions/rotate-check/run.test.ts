@@ -27,8 +27,19 @@ beforeAll(async () => {
 
 function config(over: Partial<RotateConfig> = {}): RotateConfig {
   return {
-    nowMs: Date.now(), policy: { defaults: DEFAULT_LIMITS, rules: [] }, certificates: [], endpoints: [], timeoutMs: 2000, vaultPaths: [], leases: [], pkiMounts: [],
-    checkToken: false, vault: false, warnOnly: false, reportPath: join(ws, `report-${Math.random().toString(36).slice(2)}.json`), ...over,
+    nowMs: Date.now(),
+    policy: { defaults: DEFAULT_LIMITS, rules: [] },
+    certificates: [],
+    endpoints: [],
+    timeoutMs: 2000,
+    vaultPaths: [],
+    leases: [],
+    pkiMounts: [],
+    checkToken: false,
+    vault: false,
+    warnOnly: false,
+    reportPath: join(ws, `report-${Math.random().toString(36).slice(2)}.json`),
+    ...over,
   };
 }
 
@@ -67,7 +78,7 @@ describe('rotate-check run', () => {
     expect(r.log.some((l) => l.startsWith('error: ') && l.includes('expired.test'))).toBe(true);
   });
 
-  it('the issue goes through the runner\'s forge with a redacted body; without a forge nothing is opened', async () => {
+  it("the issue goes through the runner's forge with a redacted body; without a forge nothing is opened", async () => {
     const issue = { token: 'ghs_issue_token_0123456789', title: 'due', labels: ['sec'] };
     const r = new ForgeRunner(ws);
     r.masker.register('expired.test', 'a test value');

@@ -20,10 +20,35 @@ import { UserError } from '../../../../src/core/errors.js';
 
 /** vault-action 3.4.0, action.yml `inputs:` (with its defaults where it has one). */
 const VAULT_ACTION_3_4_0: Readonly<Record<string, string | null>> = {
-  url: null, secrets: null, pki: null, namespace: null, method: 'token', role: null, path: null, token: null, roleId: null, secretId: null,
-  githubToken: null, kubernetesTokenPath: '/var/run/secrets/kubernetes.io/serviceaccount/token', username: null, password: null, authPayload: null,
-  extraHeaders: null, exportEnv: 'true', exportToken: 'false', outputToken: 'false', caCertificate: null, clientCertificate: null, clientKey: null,
-  tlsSkipVerify: 'false', jwtPrivateKey: null, jwtKeyPassword: null, jwtGithubAudience: 'sigstore', jwtTtl: '3600', secretEncodingType: 'utf8', ignoreNotFound: 'false',
+  url: null,
+  secrets: null,
+  pki: null,
+  namespace: null,
+  method: 'token',
+  role: null,
+  path: null,
+  token: null,
+  roleId: null,
+  secretId: null,
+  githubToken: null,
+  kubernetesTokenPath: '/var/run/secrets/kubernetes.io/serviceaccount/token',
+  username: null,
+  password: null,
+  authPayload: null,
+  extraHeaders: null,
+  exportEnv: 'true',
+  exportToken: 'false',
+  outputToken: 'false',
+  caCertificate: null,
+  clientCertificate: null,
+  clientKey: null,
+  tlsSkipVerify: 'false',
+  jwtPrivateKey: null,
+  jwtKeyPassword: null,
+  jwtGithubAudience: 'sigstore',
+  jwtTtl: '3600',
+  secretEncodingType: 'utf8',
+  ignoreNotFound: 'false',
 };
 
 describe.each(['vault-login', 'fetch-secrets'])('%s declares every hashicorp/vault-action 3.4.0 input', (name) => {
@@ -36,7 +61,7 @@ describe.each(['vault-login', 'fetch-secrets'])('%s declares every hashicorp/vau
     expect(names.has(input)).toBe(true);
   });
 
-  it('a camelCase name is an alias of a kebab-case input, or vault-action\'s own name', () => {
+  it("a camelCase name is an alias of a kebab-case input, or vault-action's own name", () => {
     for (const input of Object.keys(VAULT_ACTION_3_4_0).filter((k) => /[A-Z]/.test(k))) {
       const canonical = spec.inputs.find((i) => i.aliases?.includes(input));
       const plain = spec.inputs.find((i) => i.name === input);
@@ -47,18 +72,27 @@ describe.each(['vault-login', 'fetch-secrets'])('%s declares every hashicorp/vau
 
 describe('alias resolution', () => {
   const spec = { name: 'role-id', aliases: ['roleId'], default: '' };
-  const raw = (m: Record<string, string>) => (n: string): string => m[n] ?? '';
+  const raw =
+    (m: Record<string, string>) =>
+    (n: string): string =>
+      m[n] ?? '';
   it('the alias alone, the canonical alone, both equal', () => {
     expect(resolveAliased(spec, raw({ roleId: 'a' }))).toBe('a');
     expect(resolveAliased(spec, raw({ 'role-id': 'b' }))).toBe('b');
     expect(resolveAliased(spec, raw({ 'role-id': 'c', roleId: 'c' }))).toBe('c');
   });
   it('a canonical equal to its default counts as not given (GitHub always sends defaults)', () => {
-    expect(resolveAliased({ name: 'export-token', aliases: ['exportToken'], default: 'true' }, raw({ 'export-token': 'true', exportToken: 'false' }))).toBe('false');
+    expect(resolveAliased({ name: 'export-token', aliases: ['exportToken'], default: 'true' }, raw({ 'export-token': 'true', exportToken: 'false' }))).toBe(
+      'false',
+    );
   });
   it('different values: a UserError naming both, never the values', () => {
     let e: unknown;
-    try { resolveAliased(spec, raw({ 'role-id': 'secret-one', roleId: 'secret-two' })); } catch (x) { e = x; }
+    try {
+      resolveAliased(spec, raw({ 'role-id': 'secret-one', roleId: 'secret-two' }));
+    } catch (x) {
+      e = x;
+    }
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toMatch(/"role-id" and its alias "roleId"/);
     expect((e as Error).message).not.toMatch(/secret-one|secret-two/);

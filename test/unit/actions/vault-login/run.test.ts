@@ -65,7 +65,15 @@ afterAll(async () => {
 });
 
 function connection(namespace = ''): VaultConnectionOptions {
-  return { url: vault.url, namespace, tls: {}, headers: {}, timeoutMs: 5000, pending: new Set<string>(), retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, deadlineMs: 5000 } };
+  return {
+    url: vault.url,
+    namespace,
+    tls: {},
+    headers: {},
+    timeoutMs: 5000,
+    pending: new Set<string>(),
+    retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, deadlineMs: 5000 },
+  };
 }
 
 function config(login: LoginOptions, over: Partial<Config> = {}): Config {
@@ -74,7 +82,14 @@ function config(login: LoginOptions, over: Partial<Config> = {}): Config {
 
 function approle(ttl: number): LoginOptions {
   const { roleId, secretId } = vault.approleRole(`deploy-${ttl}`, { token_policies: ['read-secrets'], token_ttl: ttl });
-  return { connection: connection(), token: '', method: 'approle', role: '', proxy: {}, params: { method: 'approle', mount: 'approle', role: '', audience: vault.url, roleId, secretId } };
+  return {
+    connection: connection(),
+    token: '',
+    method: 'approle',
+    role: '',
+    proxy: {},
+    params: { method: 'approle', mount: 'approle', role: '', audience: vault.url, roleId, secretId },
+  };
 }
 
 describe('vault-login run', () => {

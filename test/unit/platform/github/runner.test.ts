@@ -17,8 +17,12 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'gh-'));
   for (const f of ['env', 'output', 'state', 'summary']) writeFileSync(join(dir, f), '');
   Object.assign(process.env, {
-    GITHUB_ENV: join(dir, 'env'), GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'), RUNNER_TEMP: dir, 'INPUT_MY-INPUT': ' value ',
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    RUNNER_TEMP: dir,
+    'INPUT_MY-INPUT': ' value ',
   });
   stdout = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -54,7 +58,15 @@ describe('GitHubRunner', () => {
   });
   it('fails the step through one handler, naming the input, never the value', async () => {
     const r = new GitHubRunner();
-    const outcome = await runAction({ name: 't', main: async () => { throw new UserError('role', 'role is required'); } }, r);
+    const outcome = await runAction(
+      {
+        name: 't',
+        main: async () => {
+          throw new UserError('role', 'role is required');
+        },
+      },
+      r,
+    );
     expect(outcome).toBe('usage');
     expect(stdout.join('')).toContain('::error::role is required (input "role")');
     expect(process.exitCode).toBe(1);
@@ -81,7 +93,11 @@ describe('GitHubRunner', () => {
   });
   it('calls the secret hook with its temp dir when RUNNER_TEMP is set, unless PIPELINE_SECRETS_GUARD is false', () => {
     const calls: string[] = [];
-    const hooks = { secret: (d: string, _value: string, what: string) => { calls.push(`${d} ${what}`); } };
+    const hooks = {
+      secret: (d: string, _value: string, what: string) => {
+        calls.push(`${d} ${what}`);
+      },
+    };
     new GitHubRunner(process.env, { hooks }).secret('value-one-0001', 'ONE');
     new GitHubRunner({ ...process.env, PIPELINE_SECRETS_GUARD: 'false' }, { hooks }).secret('value-two-0002', 'TWO');
     const noTemp = { ...process.env };

@@ -96,7 +96,15 @@ describe('ProcessRunner', () => {
     make({ GITLAB_CI: 'true', PIPELINE_SECRETS_GUARD: 'false' }).secret('value-three-0003', 'THREE');
     expect(calls).toEqual([`${tempDir} ONE`]);
     const lines: string[] = [];
-    const r = make({ GITLAB_CI: 'true' }, { secret: () => { throw new Error('disk full'); } }, lines);
+    const r = make(
+      { GITLAB_CI: 'true' },
+      {
+        secret: () => {
+          throw new Error('disk full');
+        },
+      },
+      lines,
+    );
     r.secret('value-four-0004', 'FOUR');
     expect(lines.join('')).toBe('warning: the leak guard could not record FOUR: disk full\n');
     expect(r.masker.redact('value-four-0004')).toBe('***');
@@ -104,8 +112,14 @@ describe('ProcessRunner', () => {
   it('runAction: afterMain after the main step of an action with a post step (job-scoped only), afterPost with its reference', async () => {
     const calls: string[] = [];
     const hooks: RunnerHooks = {
-      afterMain: (d) => { calls.push(`main ${d}`); return 'ref-1'; },
-      afterPost: (d, ref) => { calls.push(`post ${d} ${ref}`); return true; },
+      afterMain: (d) => {
+        calls.push(`main ${d}`);
+        return 'ref-1';
+      },
+      afterPost: (d, ref) => {
+        calls.push(`post ${d} ${ref}`);
+        return true;
+      },
     };
     const tempDir = join(dir, 't');
     const make = (env: NodeJS.ProcessEnv, isPost: boolean, lines: string[] = []): ProcessRunner =>
@@ -119,8 +133,18 @@ describe('ProcessRunner', () => {
     expect(await runAction(withPost, make({ GITLAB_CI: 'true' }, true))).toBe('ok');
     expect(calls).toEqual([`main ${tempDir}`, `post ${tempDir} ref-1`]);
     const lines: string[] = [];
-    const failing: RunnerHooks = { afterMain: () => { throw new Error('no space'); } };
-    const r = new ProcessRunner({ action: 'b', inputs: new Map([['temp-dir', tempDir]]), env: { GITLAB_CI: 'true' }, write: (t) => lines.push(t), hooks: failing });
+    const failing: RunnerHooks = {
+      afterMain: () => {
+        throw new Error('no space');
+      },
+    };
+    const r = new ProcessRunner({
+      action: 'b',
+      inputs: new Map([['temp-dir', tempDir]]),
+      env: { GITLAB_CI: 'true' },
+      write: (t) => lines.push(t),
+      hooks: failing,
+    });
     expect(await runAction(withPost, r)).toBe('ok');
     expect(lines.join('')).toBe('warning: the leak guard could not count this step: no space\n');
   });

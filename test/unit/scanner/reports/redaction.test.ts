@@ -31,8 +31,16 @@ function rand(n: number): string {
  */
 function forms(secret: string): string[] {
   const json = (s: string): string => JSON.stringify(s).slice(1, -1);
-  const cell = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-  const code = (s: string): string => s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const cell = (s: string): string =>
+    s
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/\|/g, '\\|')
+      .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  const code = (s: string): string =>
+    s
+      .replace(/`/g, "'")
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/\|/g, '\\|');
   const printable = (s: string): string => s.replace(/[\x00-\x1f\x7f]/g, '?');
   const out = new Set<string>();
   for (const s of [secret, ...secret.split(/\r?\n/).filter((l) => l.length >= 8)]) {
@@ -46,12 +54,34 @@ function leaked(text: string, secrets: readonly string[]): string[] {
 }
 
 const ctx0: ReportContext = {
-  toolName: 'pipeline-secrets', toolVersion: '1.0.0', informationUri: 'https://example.test/ps', started: new Date(0), finished: new Date(2000),
-  serverUrl: 'https://github.example.test', repository: 'o/r', redact: true, target: 'a commit range', skipped: [],
+  toolName: 'pipeline-secrets',
+  toolVersion: '1.0.0',
+  informationUri: 'https://example.test/ps',
+  started: new Date(0),
+  finished: new Date(2000),
+  serverUrl: 'https://github.example.test',
+  repository: 'o/r',
+  redact: true,
+  target: 'a commit range',
+  skipped: [],
 };
 
 function finding(over: Partial<Finding>): Finding {
-  return { ruleId: 'rule', description: 'a rule', path: 'app/config.env', startLine: 1, endLine: 1, startColumn: 1, endColumn: 10, match: '', secret: '', entropy: 4, tags: ['t'], fingerprint: 'fp', ...over };
+  return {
+    ruleId: 'rule',
+    description: 'a rule',
+    path: 'app/config.env',
+    startLine: 1,
+    endLine: 1,
+    startColumn: 1,
+    endColumn: 10,
+    match: '',
+    secret: '',
+    entropy: 4,
+    tags: ['t'],
+    fingerprint: 'fp',
+    ...over,
+  };
 }
 
 /** One commit that adds several secrets; its message, author and email name secrets of other findings. */
@@ -70,10 +100,14 @@ function scenario(): { findings: Finding[]; secrets: Record<string, string>; ign
   const ignoredSecret = `ig"${rand(20)}`;
   const sha = 'c'.repeat(40);
   const commit: CommitInfo = {
-    sha, author: `Mallory ${s.author}`, email: `m.${s.email}@example.test`, date: '2026-01-02T03:04:05Z',
+    sha,
+    author: `Mallory ${s.author}`,
+    email: `m.${s.email}@example.test`,
+    date: '2026-01-02T03:04:05Z',
     message: `add ${s.quote} and ${s.multi} then ${s.unicode}, ${s.part}, ${s.secretless}, old ${ignoredSecret}`,
   };
-  const at = (i: number, over: Partial<Finding>): Finding => finding({ commit, startLine: i, endLine: i, fingerprint: `${sha}:app/config.env:rule:${i}`, ...over });
+  const at = (i: number, over: Partial<Finding>): Finding =>
+    finding({ commit, startLine: i, endLine: i, fingerprint: `${sha}:app/config.env:rule:${i}`, ...over });
   const findings = [
     at(1, { ruleId: 'quote', secret: s.quote, match: `Q=${s.quote}` }),
     at(2, { ruleId: 'multi', secret: s.multi, match: `M=${s.multi}`, endLine: 4 }),
@@ -86,7 +120,9 @@ function scenario(): { findings: Finding[]; secrets: Record<string, string>; ign
     at(9, { ruleId: 'line', secret: s.line, match: `L=${s.line} # was ${s.desc}` }),
     // a composite finding: its required part's secret is named by the message
     at(10, {
-      ruleId: 'composite', secret: `co${rand(18)}`, match: 'C=…',
+      ruleId: 'composite',
+      secret: `co${rand(18)}`,
+      match: 'C=…',
       requiredFindings: [{ ruleId: 'part', startLine: 11, endLine: 12, startColumn: 1, endColumn: 4, match: s.part, secret: s.part }],
     }),
     // a regex finding whose secret group matched nothing: the match is the secret
@@ -112,7 +148,15 @@ describe('every report redacts every secret of the scan in every field', () => {
   });
 
   it('the commit message shows each secret it names as prefix*** in every finding of the commit, not only in the one that owns it', () => {
-    const json = JSON.parse(render('json', findings, ctx)) as { RuleID: string; Message: string; Author: string; Email: string; Description: string; Match: string; Secret: string }[];
+    const json = JSON.parse(render('json', findings, ctx)) as {
+      RuleID: string;
+      Message: string;
+      Author: string;
+      Email: string;
+      Description: string;
+      Match: string;
+      Secret: string;
+    }[];
     const messages = new Set(json.map((j) => j.Message));
     expect(messages.size).toBe(1);
     const [m] = [...messages];
@@ -130,14 +174,30 @@ describe('every report redacts every secret of the scan in every field', () => {
   });
 
   it('the summary, annotations, log lines and review comments', () => {
-    const md = summaryMarkdown({ findings, ignored: 1, baselined: 0, skipped: [], ruleCount: 9, bytes: 100, files: 1, commits: 1, seconds: 0.1, notes: [`note ${secrets['quote'] ?? ''}`], reports: [] }, ctx);
+    const md = summaryMarkdown(
+      {
+        findings,
+        ignored: 1,
+        baselined: 0,
+        skipped: [],
+        ruleCount: 9,
+        bytes: 100,
+        files: 1,
+        commits: 1,
+        seconds: 0.1,
+        notes: [`note ${secrets['quote'] ?? ''}`],
+        reports: [],
+      },
+      ctx,
+    );
     expect(leaked(md, all)).toEqual([]);
     expect(md).toContain(`note ${redactSecret(secrets['quote'] ?? '')}`);
     const anns = findingAnnotations(findings, 10, redactor);
     expect(leaked(JSON.stringify(anns), all)).toEqual([]);
     expect(anns[0]?.message).toContain(`by Mallory ${redactSecret(secrets['author'] ?? '')}`);
     for (const f of findings) {
-      for (const text of [textLine(f, true, redactor), findingMessage(f, redactor), commentBody(f, ['octocat'], redactor)]) expect(leaked(text, all)).toEqual([]);
+      for (const text of [textLine(f, true, redactor), findingMessage(f, redactor), commentBody(f, ['octocat'], redactor)])
+        expect(leaked(text, all)).toEqual([]);
     }
     // called without the scan's redactor, a writer still redacts what the findings it gets hold
     const own = findings.slice(0, 4);
@@ -182,13 +242,21 @@ describe('every report redacts every secret of the scan in every field', () => {
 describe('a secret in a file name', () => {
   const secret = `gen${rand(20)}`;
   const path = `build/${secret}.json`;
-  const f = finding({ path, secret, match: `k=${secret}`, fingerprint: `${path}:rule:1`, commit: { sha: 'd'.repeat(40), author: 'a', email: 'e', date: 'd', message: 'm' } });
+  const f = finding({
+    path,
+    secret,
+    match: `k=${secret}`,
+    fingerprint: `${path}:rule:1`,
+    commit: { sha: 'd'.repeat(40), author: 'a', email: 'e', date: 'd', message: 'm' },
+  });
   it('stays in the locators (File, Fingerprint, IgnoreKey, uri, location.file, file attribute) and leaves every prose field', () => {
     const json = JSON.parse(render('json', [f], ctx0)) as { File: string; Fingerprint: string; IgnoreKey: string; Link: string }[];
     expect(json[0]?.File).toBe(path);
     expect(json[0]?.Fingerprint).toBe(`${path}:rule:1`);
     expect(json[0]?.IgnoreKey.startsWith(`${path}:rule:`)).toBe(true);
-    const sarif = JSON.parse(render('sarif', [f], ctx0)) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(render('sarif', [f], ctx0)) as {
+      runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     const r = sarif.runs[0]?.results[0];
     expect(r?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(path);
     expect(r?.message.text).toBe(`rule has detected a secret in build/${redactSecret(secret)}.json (commit dddddddddddd).`);
@@ -244,7 +312,7 @@ describe('the scan-wide redactor', () => {
     expect(red.holds(`x${a}`)).toBe(true);
   });
 
-  it('tells apart thousands of secrets that share a prefix, short and long (one provider\'s tokens, PEM keys)', () => {
+  it("tells apart thousands of secrets that share a prefix, short and long (one provider's tokens, PEM keys)", () => {
     const p = ['tok', 'live', ''].join('_');
     const shorts = Array.from({ length: 2000 }, (_, i) => `${p}${rand(8 + (i % 13))}`);
     const head = `-----BEGIN KEY-----${'M'.repeat(50)}`;
@@ -253,7 +321,9 @@ describe('the scan-wide redactor', () => {
     const ext = `${shorts[5] ?? ''}${rand(6)}`;
     const red = ScanRedactor.fromFindings([...shorts, long1, long2, ext].map((secret) => finding({ secret })));
     const text = `a ${shorts[1999] ?? ''} b ${ext} c ${long2} d ${long1} e ${shorts[5] ?? ''}. ${p}notone`;
-    expect(red.scrub(text, { kind: 'full' })).toBe(`a ${redactSecret(shorts[1999] ?? '')} b ${redactSecret(ext)} c ${redactSecret(long2)} d ${redactSecret(long1)} e ${redactSecret(shorts[5] ?? '')}. ${p}notone`);
+    expect(red.scrub(text, { kind: 'full' })).toBe(
+      `a ${redactSecret(shorts[1999] ?? '')} b ${redactSecret(ext)} c ${redactSecret(long2)} d ${redactSecret(long1)} e ${redactSecret(shorts[5] ?? '')}. ${p}notone`,
+    );
   });
 
   it('leaves no tail of a secret that overlaps another one', () => {
@@ -272,7 +342,7 @@ describe('the scan-wide redactor', () => {
     expect(out).toBe('msg: *** and == end');
   });
 
-  it('stays linear: thousands of secrets, each named in every other finding\'s message, render in one pass each', () => {
+  it("stays linear: thousands of secrets, each named in every other finding's message, render in one pass each", () => {
     const n = 3000;
     const secrets = Array.from({ length: n }, () => `s${rand(23)}`);
     const message = `rotate ${secrets.slice(0, 50).join(' ')}`;
