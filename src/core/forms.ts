@@ -1,6 +1,6 @@
 /**
  * The forms of a secret: the one place that says how a value may appear in output, used by
- * the masker (core/mask.ts), the streaming redactor of `exec` (exec-redact.ts) and the leak
+ * the masker (core/mask.ts), the streaming redactor of `exec` (actions/exec/redact.ts) and the leak
  * guard (guard/forms.ts). Each form has a kind that says how it arises (for reports).
  *
  * Computed for the value, the trimmed value, and each line of a multi-line value (CRLF, LF or

@@ -2,7 +2,7 @@
  * The form matcher (src/kernels/form-matcher.ts): the regions it redacts are the union of every
  * occurrence of every form, overlapping ones merged, as a plain search finds them (forms added in
  * batches, multi-byte characters included); and its escape-free view of the bytes. Streaming,
- * escape sequences inside a value and the masker built on it: test/unit/exec-redact.test.ts.
+ * escape sequences inside a value and the masker built on it: test/unit/actions/exec/redact.test.ts.
  */
 import { describe, expect, it } from '@jest/globals';
 import { FormMatcher, stripView } from '../../../src/kernels/form-matcher.js';
