@@ -22,7 +22,7 @@ export const modules = {
 
 function awsReason(err) {
     const name = err instanceof Error ? err.name : 'Error';
-    const msg = err instanceof Error ? err.message.split('\n')[0]?.slice(0, 160) ?? '' : '';
+    const msg = err instanceof Error ? (err.message.split('\n')[0]?.slice(0, 160) ?? '') : '';
     return msg && msg !== name ? `${name}: ${msg}` : name;
 }
 const PERMS = 'the role needs iam:ListUsers, iam:ListAccessKeys and iam:GetAccessKeyLastUsed';

@@ -77,7 +77,7 @@ function bodyText(body) {
 
 /***/ }),
 
-/***/ 7441:
+/***/ 742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -122,14 +122,35 @@ async function clientConfig(ctx, http, endpoint) {
     const creds = await awsCredentials(ctx);
     return {
         region: awsRegion(ctx),
-        credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}) },
+        credentials: {
+            accessKeyId: creds.accessKeyId,
+            secretAccessKey: creds.secretAccessKey,
+            ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}),
+        },
         maxAttempts: 1,
         requestHandler: new _core_sdk_http_handler_js__WEBPACK_IMPORTED_MODULE_2__/* .CoreHttpHandler */ .A(http),
         ...(endpoint ? { endpoint } : {}),
     };
 }
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException']);
-const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
+const THROTTLING = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+]);
+const CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidSignatureException',
+    'IncompleteSignature',
+    'SignatureDoesNotMatch',
+    'MissingAuthenticationTokenException',
+]);
 /**
  * The SDK error's code, status and message (never a request or response body). Only an error
  * the service sent (a ServiceException: `$fault` set) keeps its message: the SDK's own
@@ -160,7 +181,9 @@ function awsError(err, c) {
     if (e.unreadable) {
         const transient = e.status === 429 || (e.status >= 500 && e.status !== 501);
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} sent an answer for ${c.id} that could not be read (HTTP ${e.status}, ${e.code})`, {
-            ...base, code: 'UnreadableResponse', retryable: transient,
+            ...base,
+            code: 'UnreadableResponse',
+            retryable: transient,
             hint: 'a proxy or TLS-inspecting firewall between the runner and AWS may have cut or altered the answer',
         });
     }
@@ -168,16 +191,33 @@ function awsError(err, c) {
         return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
     }
     if (c.notFound.includes(e.code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, { ...base, code: 'NotFound', retryable: false, hint: 'check the name, the region and, for a secret shared from another account, use its full ARN' });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, {
+            ...base,
+            code: 'NotFound',
+            retryable: false,
+            hint: 'check the name, the region and, for a secret shared from another account, use its full ARN',
+        });
     }
     if (e.code === 'AccessDeniedException' || e.code === 'AccessDenied') {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, { ...base, retryable: false, hint: `the job's role needs ${c.actions} on it` });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, {
+            ...base,
+            retryable: false,
+            hint: `the job's role needs ${c.actions} on it`,
+        });
     }
     if (CREDENTIALS.has(e.code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, { ...base, retryable: false, hint: 'run oidc-assume-role before this step, and check that the credentials have not expired' });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, {
+            ...base,
+            retryable: false,
+            hint: 'run oidc-assume-role before this step, and check that the credentials have not expired',
+        });
     }
     if (e.code === 'DecryptionFailure' || e.code === 'InvalidKeyId') {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, { ...base, retryable: false, hint: 'the job\'s role needs kms:Decrypt on the secret\'s KMS key, and the key must be enabled' });
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, {
+            ...base,
+            retryable: false,
+            hint: "the job's role needs kms:Decrypt on the secret's KMS key, and the key must be enabled",
+        });
     }
     return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${c.line}: ${c.service} refused ${c.id} (${e.code})`, { ...base, retryable: false });
 }
@@ -195,11 +235,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   awsSsmStore: () => (/* binding */ awsSsmStore)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4736);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4736);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4637);
-/* harmony import */ var _aws_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7441);
-/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3301);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8516);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6117);
+/* harmony import */ var _aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(742);
+/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3301);
 /**
  * AWS Systems Manager Parameter Store through the official client (@aws-sdk/client-ssm):
  * GetParameter WithDecryption (SecureString decrypted; `name:3` or `name:label` pins a
@@ -210,31 +251,39 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const NOT_FOUND = ['ParameterNotFound', 'ParameterVersionNotFound'];
 function awsSsmStore(ctx) {
-    const http = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .makeHttp */ .fK)(ctx, 'SSM');
-    const client = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .once */ .Oo)(async () => new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_4__/* .SSMClient */ .jBj(await (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .yO)(ctx, http, ctx.aws?.ssmEndpoint)));
+    const http = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .makeHttp */ .fK)(ctx, 'SSM');
+    const client = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .once */ .O)(async () => new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_5__/* .SSMClient */ .jBj(await (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .clientConfig */ .yO)(ctx, http, ctx.aws?.ssmEndpoint)));
     return {
         async fetch(sel) {
-            const source = (0,_selector_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceOf */ .vz)(sel);
+            const source = (0,_selector_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceOf */ .vz)(sel);
             const c = await client();
-            return (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `reading ${source}`, async () => {
+            return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `reading ${source}`, async () => {
                 try {
-                    const out = await c.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_4__/* .GetParameterCommand */ .lhy({ Name: sel.id, WithDecryption: true }));
+                    const out = await c.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_5__/* .GetParameterCommand */ .lhy({ Name: sel.id, WithDecryption: true }));
                     const value = out.Parameter?.Value;
                     if (typeof value !== 'string')
                         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: SSM answered without a value for ${sel.id}`, { service: 'SSM', status: 200, retryable: false });
-                    (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .arrived */ .Kb)(ctx, value, source);
+                    (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .arrived */ .K)(ctx, value, source);
                     const version = out.Parameter?.Version;
                     return [{ sel, value, source, ...(version !== undefined ? { version: String(version) } : {}) }];
                 }
                 catch (err) {
-                    throw (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsError */ .es)(err, { service: 'SSM', line: sel.line, id: sel.id, region: (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsRegion */ .Ue)(ctx), actions: 'ssm:GetParameter (and kms:Decrypt for a SecureString with a customer-managed key)', notFound: NOT_FOUND });
+                    throw (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .awsError */ .es)(err, {
+                        service: 'SSM',
+                        line: sel.line,
+                        id: sel.id,
+                        region: (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .awsRegion */ .Ue)(ctx),
+                        actions: 'ssm:GetParameter (and kms:Decrypt for a SecureString with a customer-managed key)',
+                        notFound: NOT_FOUND,
+                    });
                 }
-            }, _aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableAws */ .e3);
+            }, _aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableAws */ .e3);
         },
         async close() {
-            await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .closeQuietly */ .EO)(http);
+            await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .closeQuietly */ .EO)(http);
         },
     };
 }
@@ -242,39 +291,62 @@ function awsSsmStore(ctx) {
 
 /***/ }),
 
-/***/ 4637:
+/***/ 6117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ arrived),
+/* harmony export */   O: () => (/* binding */ once)
+/* harmony export */ });
+/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9239);
+/* harmony import */ var _secrets_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7160);
+
+
+/** Registers a value that just arrived (and each JSON leaf long enough to mask). */
+function arrived(ctx, value, what) {
+    ctx.secret(value, what);
+    if (/^\s*[[{]/.test(value)) {
+        try {
+            const parsed = JSON.parse(value);
+            for (const leaf of (0,_secrets_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .leaves */ .FQ)(parsed))
+                if (leaf.trim().length >= _core_mask_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SECRET_LENGTH */ .vb)
+                    ctx.secret(leaf, `a field of ${what}`);
+        }
+        catch {
+            // not JSON: the whole value is registered already
+        }
+    }
+}
+/** A once-only async value (a token exchange shared by every secret of a store). */
+function once(fn) {
+    let p;
+    return () => (p ??= fn());
+}
+
+
+/***/ }),
+
+/***/ 8516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bs: () => (/* binding */ RetryAfter),
 /* harmony export */   EO: () => (/* binding */ closeQuietly),
-/* harmony export */   Kb: () => (/* binding */ arrived),
-/* harmony export */   Oo: () => (/* binding */ once),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   YM: () => (/* binding */ oauthError),
 /* harmony export */   fK: () => (/* binding */ makeHttp),
-/* harmony export */   fO: () => (/* binding */ transientStatus),
-/* harmony export */   j3: () => (/* binding */ envelopeError)
+/* harmony export */   fO: () => (/* binding */ transientStatus)
 /* harmony export */ });
 /* unused harmony exports MAX_RETRY_AFTER_MS, policyOf */
 /* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2257);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3871);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6153);
-/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9239);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7253);
-/* harmony import */ var _vault_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7253);
 /**
- * What every store client shares: one HttpClient built from the caller's options, a retry
- * loop over core/retry.ts that honours Retry-After, the masking of a value the moment it
- * arrives, and a once-only cache for token exchanges.
+ * The HTTP every REST store client shares: one HttpClient built from the caller's options, a
+ * retry loop over core/retry.ts that honours Retry-After, one request with its body parsed.
  */
-
-
-
 
 
 
@@ -291,11 +363,11 @@ function makeHttp(ctx, service) {
         ...(h.clock ? { clock: h.clock } : {}),
         ...(h.tlsHint ? { tlsHint: h.tlsHint } : {}),
         // we retry above the HTTP layer, so every exchange attempt can take a fresh OIDC token
-        retry: { ..._core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRetryPolicy */ .ur, maxAttempts: 1 },
+        retry: { ..._core_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultRetryPolicy */ .ur, maxAttempts: 1 },
     });
 }
 function policyOf(ctx) {
-    return ctx.http?.retry ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRetryPolicy */ .ur;
+    return ctx.http?.retry ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultRetryPolicy */ .ur;
 }
 /** A RemoteError that asks for a wait before the next attempt (429/503 with Retry-After). */
 class RetryAfter extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi {
@@ -319,7 +391,7 @@ function retryAfterMs(header, now) {
 async function retrying(ctx, what, fn, retryable = _core_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg) {
     const clock = ctx.http?.clock ?? _core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
     let wait = 0;
-    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async ({ attempt }) => {
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async ({ attempt }) => {
         if (wait > 0) {
             await clock.sleep(wait);
             wait = 0;
@@ -334,57 +406,9 @@ async function retrying(ctx, what, fn, retryable = _core_http_js__WEBPACK_IMPORT
         }
     }, retryable, policyOf(ctx), clock, (err, attempt, delay) => ctx.debug?.(`${what}: attempt ${attempt} failed (${err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi ? `${err.status || ''} ${err.code}`.trim() : 'network error'}), retrying in ${delay + wait} ms`), ctx.http?.random);
 }
-/** Registers a value that just arrived (and each JSON leaf long enough to mask). */
-function arrived(ctx, value, what) {
-    ctx.secret(value, what);
-    if (/^\s*[[{]/.test(value)) {
-        try {
-            const parsed = JSON.parse(value);
-            for (const leaf of (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .leaves */ .FQ)(parsed))
-                if (leaf.trim().length >= _core_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_SECRET_LENGTH */ .vb)
-                    ctx.secret(leaf, `a field of ${what}`);
-        }
-        catch {
-            // not JSON: the whole value is registered already
-        }
-    }
-}
-/** A once-only async value (a token exchange shared by every secret of a store). */
-function once(fn) {
-    let p;
-    return () => (p ??= fn());
-}
-/** An OAuth-style error body: {error, error_description, error_codes}. */
-function oauthError(body) {
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(body))
-        return { error: '', description: '', codes: [] };
-    const codes = Array.isArray(body['error_codes']) ? body['error_codes'].filter((c) => typeof c === 'number') : [];
-    return {
-        error: typeof body['error'] === 'string' ? body['error'] : '',
-        description: typeof body['error_description'] === 'string' ? body['error_description'] : '',
-        codes,
-    };
-}
-/** A Google / Azure error envelope: {error: {code, message, status}}. */
-function envelopeError(body) {
-    const e = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(body) ? body['error'] : undefined;
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e))
-        return { code: '', message: '', inner: '' };
-    const inner = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e['innererror']) ? e['innererror'] : (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e['innerError']) ? e['innerError'] : undefined;
-    const code = typeof e['status'] === 'string' ? e['status'] : typeof e['code'] === 'string' ? e['code'] : '';
-    return {
-        code,
-        message: typeof e['message'] === 'string' ? e['message'] : '',
-        inner: inner && typeof inner['code'] === 'string' ? inner['code'] : '',
-    };
-}
 /** Statuses worth another attempt (429 and 5xx except 501). */
 function transientStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status !== 501);
-}
-/** First line of a service message, trimmed (Entra appends trace and correlation ids). */
-function firstLine(s, max = 300) {
-    return (s.split(/\r?\n/)[0] ?? '').trim().slice(0, max);
 }
 /** One request (no HTTP-level retry); the body parsed as JSON when it is JSON, else undefined. */
 async function call(http, url, req = {}) {

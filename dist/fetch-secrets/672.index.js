@@ -2,7 +2,7 @@ export const id = 672;
 export const ids = [672];
 export const modules = {
 
-/***/ 6271:
+/***/ 2288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -88,7 +88,7 @@ function bodyText(body) {
     throw new TypeError('the AWS request body is not text (streamed bodies are not supported)');
 }
 
-;// CONCATENATED MODULE: ./src/stores/aws-common.ts
+;// CONCATENATED MODULE: ./src/stores/aws-sdk.ts
 /**
  * What the Secrets Manager and SSM clients share: the official SDK client's configuration
  * (region, credentials, endpoint override, no SDK retries: ours take over), the transport over
@@ -120,14 +120,35 @@ async function clientConfig(ctx, http, endpoint) {
     const creds = await awsCredentials(ctx);
     return {
         region: awsRegion(ctx),
-        credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}) },
+        credentials: {
+            accessKeyId: creds.accessKeyId,
+            secretAccessKey: creds.secretAccessKey,
+            ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}),
+        },
         maxAttempts: 1,
         requestHandler: new CoreHttpHandler(http),
         ...(endpoint ? { endpoint } : {}),
     };
 }
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException']);
-const CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException']);
+const THROTTLING = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+]);
+const CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidSignatureException',
+    'IncompleteSignature',
+    'SignatureDoesNotMatch',
+    'MissingAuthenticationTokenException',
+]);
 /**
  * The SDK error's code, status and message (never a request or response body). Only an error
  * the service sent (a ServiceException: `$fault` set) keeps its message: the SDK's own
@@ -158,7 +179,9 @@ function awsError(err, c) {
     if (e.unreadable) {
         const transient = e.status === 429 || (e.status >= 500 && e.status !== 501);
         return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} sent an answer for ${c.id} that could not be read (HTTP ${e.status}, ${e.code})`, {
-            ...base, code: 'UnreadableResponse', retryable: transient,
+            ...base,
+            code: 'UnreadableResponse',
+            retryable: transient,
             hint: 'a proxy or TLS-inspecting firewall between the runner and AWS may have cut or altered the answer',
         });
     }
@@ -166,16 +189,33 @@ function awsError(err, c) {
         return new errors/* RemoteError */.Hi(`${c.service} answered ${e.code} (HTTP ${e.status}) for ${c.id}`, { ...base, retryable: true });
     }
     if (c.notFound.includes(e.code)) {
-        return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, { ...base, code: 'NotFound', retryable: false, hint: 'check the name, the region and, for a secret shared from another account, use its full ARN' });
+        return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} in ${c.region} has no ${c.id} (${e.code})`, {
+            ...base,
+            code: 'NotFound',
+            retryable: false,
+            hint: 'check the name, the region and, for a secret shared from another account, use its full ARN',
+        });
     }
     if (e.code === 'AccessDeniedException' || e.code === 'AccessDenied') {
-        return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, { ...base, retryable: false, hint: `the job's role needs ${c.actions} on it` });
+        return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} denied access to ${c.id} (${e.code})`, {
+            ...base,
+            retryable: false,
+            hint: `the job's role needs ${c.actions} on it`,
+        });
     }
     if (CREDENTIALS.has(e.code)) {
-        return new errors/* RemoteError */.Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, { ...base, retryable: false, hint: 'run oidc-assume-role before this step, and check that the credentials have not expired' });
+        return new errors/* RemoteError */.Hi(`${c.service} rejected the job's AWS credentials (${e.code})`, {
+            ...base,
+            retryable: false,
+            hint: 'run oidc-assume-role before this step, and check that the credentials have not expired',
+        });
     }
     if (e.code === 'DecryptionFailure' || e.code === 'InvalidKeyId') {
-        return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, { ...base, retryable: false, hint: 'the job\'s role needs kms:Decrypt on the secret\'s KMS key, and the key must be enabled' });
+        return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} could not decrypt ${c.id} (${e.code})`, {
+            ...base,
+            retryable: false,
+            hint: "the job's role needs kms:Decrypt on the secret's KMS key, and the key must be enabled",
+        });
     }
     return new errors/* RemoteError */.Hi(`line ${c.line}: ${c.service} refused ${c.id} (${e.code})`, { ...base, retryable: false });
 }
@@ -194,11 +234,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   MAX_PREFIX_MATCHES: () => (/* binding */ MAX_PREFIX_MATCHES),
 /* harmony export */   awsSmStore: () => (/* binding */ awsSmStore)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2994);
+/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2994);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4637);
-/* harmony import */ var _aws_common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6271);
-/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3301);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8516);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6117);
+/* harmony import */ var _aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2288);
+/* harmony import */ var _selector_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3301);
 /**
  * AWS Secrets Manager through the official client (@aws-sdk/client-secrets-manager): one
  * GetSecretValue per secret (SecretString, or SecretBinary decoded as UTF-8), and name-prefix
@@ -210,19 +251,20 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** aws-secretsmanager-get-secrets' limit of matches per prefix. */
 const MAX_PREFIX_MATCHES = 100;
 const NOT_FOUND = ['ResourceNotFoundException'];
 function awsSmStore(ctx) {
-    const http = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .makeHttp */ .fK)(ctx, 'Secrets Manager');
-    const client = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .once */ .Oo)(async () => new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__/* .SecretsManagerClient */ ._H(await (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .yO)(ctx, http, ctx.aws?.secretsManagerEndpoint)));
-    const region = () => (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsRegion */ .Ue)(ctx);
+    const http = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .makeHttp */ .fK)(ctx, 'Secrets Manager');
+    const client = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .once */ .O)(async () => new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_5__/* .SecretsManagerClient */ ._H(await (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .clientConfig */ .yO)(ctx, http, ctx.aws?.secretsManagerEndpoint)));
+    const region = () => (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .awsRegion */ .Ue)(ctx);
     const getValue = async (sel, id) => {
-        const source = sel.prefix ? `aws-sm:${id}` : (0,_selector_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceOf */ .vz)(sel);
+        const source = sel.prefix ? `aws-sm:${id}` : (0,_selector_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceOf */ .vz)(sel);
         const c = await client();
-        return (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `reading ${source}`, async () => {
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `reading ${source}`, async () => {
             try {
-                const out = await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__/* .GetSecretValueCommand */ .d2({
+                const out = await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_5__/* .GetSecretValueCommand */ .d2({
                     SecretId: id,
                     ...(sel.versionId ? { VersionId: sel.versionId } : {}),
                     ...(sel.versionStage ? { VersionStage: sel.versionStage } : {}),
@@ -233,14 +275,25 @@ function awsSmStore(ctx) {
                 else if (out.SecretBinary instanceof Uint8Array)
                     value = Buffer.from(out.SecretBinary).toString('utf8');
                 else
-                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: Secrets Manager answered without a value for ${id}`, { service: 'Secrets Manager', status: 200, retryable: false });
-                (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .arrived */ .Kb)(ctx, value, source);
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: Secrets Manager answered without a value for ${id}`, {
+                        service: 'Secrets Manager',
+                        status: 200,
+                        retryable: false,
+                    });
+                (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .arrived */ .K)(ctx, value, source);
                 return { sel, value, source, ...(out.VersionId ? { version: out.VersionId } : {}), ...(out.Name ? { name: out.Name } : {}) };
             }
             catch (err) {
-                throw (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsError */ .es)(err, { service: 'Secrets Manager', line: sel.line, id, region: region(), actions: 'secretsmanager:GetSecretValue (and kms:Decrypt for a customer-managed key)', notFound: NOT_FOUND });
+                throw (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .awsError */ .es)(err, {
+                    service: 'Secrets Manager',
+                    line: sel.line,
+                    id,
+                    region: region(),
+                    actions: 'secretsmanager:GetSecretValue (and kms:Decrypt for a customer-managed key)',
+                    notFound: NOT_FOUND,
+                });
             }
-        }, _aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableAws */ .e3);
+        }, _aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableAws */ .e3);
     };
     const listPrefix = async (sel) => {
         const c = await client();
@@ -248,21 +301,33 @@ function awsSmStore(ctx) {
         let next;
         do {
             const token = next;
-            const page = await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `listing secrets named ${sel.id}*`, async () => {
+            const page = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(ctx, `listing secrets named ${sel.id}*`, async () => {
                 try {
-                    return await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_4__/* .ListSecretsCommand */ .j({ Filters: [{ Key: 'name', Values: [sel.id] }], MaxResults: MAX_PREFIX_MATCHES, ...(token ? { NextToken: token } : {}) }));
+                    return await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_5__/* .ListSecretsCommand */ .j({ Filters: [{ Key: 'name', Values: [sel.id] }], MaxResults: MAX_PREFIX_MATCHES, ...(token ? { NextToken: token } : {}) }));
                 }
                 catch (err) {
-                    throw (0,_aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .awsError */ .es)(err, { service: 'Secrets Manager', line: sel.line, id: `${sel.id}*`, region: region(), actions: 'secretsmanager:ListSecrets', notFound: [] });
+                    throw (0,_aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .awsError */ .es)(err, {
+                        service: 'Secrets Manager',
+                        line: sel.line,
+                        id: `${sel.id}*`,
+                        region: region(),
+                        actions: 'secretsmanager:ListSecrets',
+                        notFound: [],
+                    });
                 }
-            }, _aws_common_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableAws */ .e3);
+            }, _aws_sdk_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryableAws */ .e3);
             for (const s of page.SecretList ?? [])
                 if (s.Name && s.Name.startsWith(sel.id))
                     names.push(s.Name);
             next = page.NextToken;
         } while (next && names.length <= MAX_PREFIX_MATCHES);
         if (names.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: no secret in ${region()} has a name starting with "${sel.id}"`, { service: 'Secrets Manager', status: 200, code: 'NotFound', retryable: false });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`line ${sel.line}: no secret in ${region()} has a name starting with "${sel.id}"`, {
+                service: 'Secrets Manager',
+                status: 200,
+                code: 'NotFound',
+                retryable: false,
+            });
         if (names.length > MAX_PREFIX_MATCHES)
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('secret-ids', `line ${sel.line}: "${sel.id}*" matches more than ${MAX_PREFIX_MATCHES} secrets: use a longer prefix`);
         const alias = sel.pick.kind === 'aws-compat' ? sel.pick.alias : undefined;
@@ -278,7 +343,7 @@ function awsSmStore(ctx) {
             return Promise.all(names.map((n) => getValue(sel, n)));
         },
         async close() {
-            await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .closeQuietly */ .EO)(http);
+            await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .closeQuietly */ .EO)(http);
         },
     };
 }
@@ -286,39 +351,62 @@ function awsSmStore(ctx) {
 
 /***/ }),
 
-/***/ 4637:
+/***/ 6117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ arrived),
+/* harmony export */   O: () => (/* binding */ once)
+/* harmony export */ });
+/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5214);
+/* harmony import */ var _secrets_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7160);
+
+
+/** Registers a value that just arrived (and each JSON leaf long enough to mask). */
+function arrived(ctx, value, what) {
+    ctx.secret(value, what);
+    if (/^\s*[[{]/.test(value)) {
+        try {
+            const parsed = JSON.parse(value);
+            for (const leaf of (0,_secrets_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .leaves */ .FQ)(parsed))
+                if (leaf.trim().length >= _core_mask_js__WEBPACK_IMPORTED_MODULE_0__/* .MIN_SECRET_LENGTH */ .vb)
+                    ctx.secret(leaf, `a field of ${what}`);
+        }
+        catch {
+            // not JSON: the whole value is registered already
+        }
+    }
+}
+/** A once-only async value (a token exchange shared by every secret of a store). */
+function once(fn) {
+    let p;
+    return () => (p ??= fn());
+}
+
+
+/***/ }),
+
+/***/ 8516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bs: () => (/* binding */ RetryAfter),
 /* harmony export */   EO: () => (/* binding */ closeQuietly),
-/* harmony export */   Kb: () => (/* binding */ arrived),
-/* harmony export */   Oo: () => (/* binding */ once),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   YM: () => (/* binding */ oauthError),
 /* harmony export */   fK: () => (/* binding */ makeHttp),
-/* harmony export */   fO: () => (/* binding */ transientStatus),
-/* harmony export */   j3: () => (/* binding */ envelopeError)
+/* harmony export */   fO: () => (/* binding */ transientStatus)
 /* harmony export */ });
 /* unused harmony exports MAX_RETRY_AFTER_MS, policyOf */
 /* harmony import */ var _core_clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2257);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3871);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6153);
-/* harmony import */ var _core_mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4107);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7253);
-/* harmony import */ var _vault_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(787);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7253);
 /**
- * What every store client shares: one HttpClient built from the caller's options, a retry
- * loop over core/retry.ts that honours Retry-After, the masking of a value the moment it
- * arrives, and a once-only cache for token exchanges.
+ * The HTTP every REST store client shares: one HttpClient built from the caller's options, a
+ * retry loop over core/retry.ts that honours Retry-After, one request with its body parsed.
  */
-
-
-
 
 
 
@@ -335,11 +423,11 @@ function makeHttp(ctx, service) {
         ...(h.clock ? { clock: h.clock } : {}),
         ...(h.tlsHint ? { tlsHint: h.tlsHint } : {}),
         // we retry above the HTTP layer, so every exchange attempt can take a fresh OIDC token
-        retry: { ..._core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRetryPolicy */ .ur, maxAttempts: 1 },
+        retry: { ..._core_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultRetryPolicy */ .ur, maxAttempts: 1 },
     });
 }
 function policyOf(ctx) {
-    return ctx.http?.retry ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRetryPolicy */ .ur;
+    return ctx.http?.retry ?? _core_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultRetryPolicy */ .ur;
 }
 /** A RemoteError that asks for a wait before the next attempt (429/503 with Retry-After). */
 class RetryAfter extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi {
@@ -363,7 +451,7 @@ function retryAfterMs(header, now) {
 async function retrying(ctx, what, fn, retryable = _core_http_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg) {
     const clock = ctx.http?.clock ?? _core_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
     let wait = 0;
-    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async ({ attempt }) => {
+    return (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async ({ attempt }) => {
         if (wait > 0) {
             await clock.sleep(wait);
             wait = 0;
@@ -378,57 +466,9 @@ async function retrying(ctx, what, fn, retryable = _core_http_js__WEBPACK_IMPORT
         }
     }, retryable, policyOf(ctx), clock, (err, attempt, delay) => ctx.debug?.(`${what}: attempt ${attempt} failed (${err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RemoteError */ .Hi ? `${err.status || ''} ${err.code}`.trim() : 'network error'}), retrying in ${delay + wait} ms`), ctx.http?.random);
 }
-/** Registers a value that just arrived (and each JSON leaf long enough to mask). */
-function arrived(ctx, value, what) {
-    ctx.secret(value, what);
-    if (/^\s*[[{]/.test(value)) {
-        try {
-            const parsed = JSON.parse(value);
-            for (const leaf of (0,_vault_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .leaves */ .FQ)(parsed))
-                if (leaf.trim().length >= _core_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .MIN_SECRET_LENGTH */ .vb)
-                    ctx.secret(leaf, `a field of ${what}`);
-        }
-        catch {
-            // not JSON: the whole value is registered already
-        }
-    }
-}
-/** A once-only async value (a token exchange shared by every secret of a store). */
-function once(fn) {
-    let p;
-    return () => (p ??= fn());
-}
-/** An OAuth-style error body: {error, error_description, error_codes}. */
-function oauthError(body) {
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(body))
-        return { error: '', description: '', codes: [] };
-    const codes = Array.isArray(body['error_codes']) ? body['error_codes'].filter((c) => typeof c === 'number') : [];
-    return {
-        error: typeof body['error'] === 'string' ? body['error'] : '',
-        description: typeof body['error_description'] === 'string' ? body['error_description'] : '',
-        codes,
-    };
-}
-/** A Google / Azure error envelope: {error: {code, message, status}}. */
-function envelopeError(body) {
-    const e = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(body) ? body['error'] : undefined;
-    if (!(0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e))
-        return { code: '', message: '', inner: '' };
-    const inner = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e['innererror']) ? e['innererror'] : (0,_core_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(e['innerError']) ? e['innerError'] : undefined;
-    const code = typeof e['status'] === 'string' ? e['status'] : typeof e['code'] === 'string' ? e['code'] : '';
-    return {
-        code,
-        message: typeof e['message'] === 'string' ? e['message'] : '',
-        inner: inner && typeof inner['code'] === 'string' ? inner['code'] : '',
-    };
-}
 /** Statuses worth another attempt (429 and 5xx except 501). */
 function transientStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status !== 501);
-}
-/** First line of a service message, trimmed (Entra appends trace and correlation ids). */
-function firstLine(s, max = 300) {
-    return (s.split(/\r?\n/)[0] ?? '').trim().slice(0, max);
 }
 /** One request (no HTTP-level retry); the body parsed as JSON when it is JSON, else undefined. */
 async function call(http, url, req = {}) {

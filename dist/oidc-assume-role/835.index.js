@@ -154,7 +154,7 @@ function trustAdvice(ctx) {
     const aud = claimText(claims, 'aud');
     const prefix = conditionPrefix(iss);
     const provider = `arn:${role.partition}:iam::${role.account}:oidc-provider/${prefix}`;
-    const audValue = Array.isArray(claims['aud']) ? claims['aud'].map(String)[0] ?? aud : aud;
+    const audValue = Array.isArray(claims['aud']) ? (claims['aud'].map(String)[0] ?? aud) : aud;
     const statement = {
         Effect: 'Allow',
         Principal: { Federated: provider },
@@ -170,7 +170,9 @@ function trustAdvice(ctx) {
         `  sub: ${sub}`,
         `  aud: ${aud}`,
         `A statement for the trust policy of ${role.name} that lets exactly this job in:`,
-        ...JSON.stringify(statement, null, 2).split('\n').map((l) => `  ${l}`),
+        ...JSON.stringify(statement, null, 2)
+            .split('\n')
+            .map((l) => `  ${l}`),
         ...(subPattern(sub) !== sub ? [`  (to allow every branch, tag and environment of it instead, use "${subPattern(sub)}" as the sub pattern)`] : []),
         'Usual causes:',
     ];
@@ -234,10 +236,24 @@ function enterpriseIssuer(iss) {
 
 /** Codes worth another attempt (smithy's throttling list, IDP communication, timeouts). */
 const RETRYABLE_CODES = new Set([
-    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-    'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded', 'BandwidthLimitExceeded',
-    'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete', 'EC2ThrottledException',
-    'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'TimeoutError',
+    'Throttling',
+    'ThrottlingException',
+    'ThrottledException',
+    'RequestThrottledException',
+    'TooManyRequestsException',
+    'ProvisionedThroughputExceededException',
+    'TransactionInProgressException',
+    'RequestLimitExceeded',
+    'BandwidthLimitExceeded',
+    'LimitExceededException',
+    'RequestThrottled',
+    'SlowDown',
+    'PriorRequestNotComplete',
+    'EC2ThrottledException',
+    'IDPCommunicationError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
 ]);
 /** The SDK's exception names for modelled errors, back to the wire code users search for. */
 const WIRE_CODE = {
@@ -275,9 +291,10 @@ class Sts {
             useFipsEndpoint: false,
             useDualstackEndpoint: false,
             requestHandler: new CoreHttpHandler(this.http),
-            credentials: credentials ?? (async () => {
-                throw new Error('no credentials for a signed STS call');
-            }),
+            credentials: credentials ??
+                (async () => {
+                    throw new Error('no credentials for a signed STS call');
+                }),
         });
     }
     async assumeRoleWithWebIdentity(p) {
@@ -413,8 +430,11 @@ function toRemoteError(err, op, role) {
     const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 0;
     // only what the service said (a ServiceException has $fault): the SDK's own parse errors quote
     // the answer, which may hold the new credentials
-    const message = status && typeof e.$fault !== 'string' ? 'the answer could not be read (a proxy may have cut or altered it)'
-        : typeof e.message === 'string' && e.message ? e.message : 'no message';
+    const message = status && typeof e.$fault !== 'string'
+        ? 'the answer could not be read (a proxy may have cut or altered it)'
+        : typeof e.message === 'string' && e.message
+            ? e.message
+            : 'no message';
     const retryable = RETRYABLE_CODES.has(code) || status === 429 || (status >= 500 && status !== 501);
     const where = status ? `${code} (HTTP ${status})` : code;
     return new errors/* RemoteError */.Hi(`STS ${op}${on} failed: ${where}`, { service: 'AWS STS', status, code, retryable, details: [message] });

@@ -1,5 +1,5 @@
-export const id = 521;
-export const ids = [521];
+export const id = 640;
+export const ids = [640];
 export const modules = {
 
 /***/ 546:
@@ -706,7 +706,7 @@ which.sync = whichSync
 
 /***/ }),
 
-/***/ 521:
+/***/ 1640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -714,136 +714,38 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  EXEC_HELP: () => (/* binding */ EXEC_HELP),
-  parseExecArgs: () => (/* binding */ parseExecArgs),
   runExec: () => (/* binding */ runExec)
 });
 
 // EXTERNAL MODULE: ./node_modules/cross-spawn/index.js
 var cross_spawn = __webpack_require__(546);
 var cross_spawn_default = /*#__PURE__*/__webpack_require__.n(cross_spawn);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/actions/index.ts
 var actions = __webpack_require__(79);
-// EXTERNAL MODULE: ./src/core/mask.ts
-var mask = __webpack_require__(9239);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/platform/process-runner.ts
-var process_runner = __webpack_require__(7553);
-// EXTERNAL MODULE: ./src/platform/entry.ts + 1 modules
-var entry = __webpack_require__(5920);
-;// CONCATENATED MODULE: ./src/exec-env.ts
-/**
- * Reads the env file the CLI writes with `--export-file` (`export NAME='value'` lines, single
- * quotes with '\'' for a quote, values may span lines) and plain dotenv lines (`NAME=value`,
- * `NAME="value"`). Errors name the line, never a value.
- */
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseEnvFile(text, file) {
-    const out = new Map();
-    let i = 0;
-    let line = 1;
-    const fail = (why) => {
-        throw new errors/* UserError */.yo('export-file', `${file} line ${line}: ${why}`);
-    };
-    while (i < text.length) {
-        // skip blank lines and comments
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            i++;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            i++;
-            continue;
-        }
-        if (c === '#') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (text.startsWith('export ', i))
-            i += 7;
-        const eq = text.indexOf('=', i);
-        if (eq < 0)
-            fail('expected NAME=value');
-        const name = text.slice(i, eq).trim();
-        if (!NAME.test(name))
-            fail('not a variable name before "="');
-        i = eq + 1;
-        let value = '';
-        const startLine = line;
-        // a value is a run of quoted and unquoted pieces up to an unquoted newline
-        while (i < text.length && text[i] !== '\n') {
-            const ch = text[i];
-            if (ch === "'") {
-                const end = text.indexOf("'", i + 1);
-                if (end < 0) {
-                    line = startLine;
-                    fail('unterminated single quote');
-                }
-                const piece = text.slice(i + 1, end);
-                line += piece.split('\n').length - 1;
-                value += piece;
-                i = end + 1;
-            }
-            else if (ch === '"') {
-                let j = i + 1;
-                let piece = '';
-                while (j < text.length && text[j] !== '"') {
-                    if (text[j] === '\\' && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1] ?? '')) {
-                        if (text[j + 1] !== '\n')
-                            piece += text[j + 1];
-                        j += 2;
-                    }
-                    else {
-                        piece += text[j];
-                        j++;
-                    }
-                }
-                if (j >= text.length) {
-                    line = startLine;
-                    fail('unterminated double quote');
-                }
-                line += text.slice(i, j).split('\n').length - 1;
-                value += piece;
-                i = j + 1;
-            }
-            else if (ch === '\\' && i + 1 < text.length) {
-                value += text[i + 1];
-                i += 2;
-            }
-            else if (ch === '\r' && text[i + 1] === '\n') {
-                i++;
-            }
-            else {
-                value += ch;
-                i++;
-            }
-        }
-        out.set(name, value);
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/platform/process/runner.ts + 2 modules
+var runner = __webpack_require__(8996);
+// EXTERNAL MODULE: ./src/platform/run-action.ts
+var run_action = __webpack_require__(2313);
+// EXTERNAL MODULE: ./src/guard/hooks.ts + 1 modules
+var hooks = __webpack_require__(9365);
+// EXTERNAL MODULE: ./src/actions/args.ts
+var actions_args = __webpack_require__(3354);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: ./src/core/mask.ts
+var mask = __webpack_require__(9239);
 // EXTERNAL MODULE: ./src/core/forms.ts
 var core_forms = __webpack_require__(1720);
-// EXTERNAL MODULE: ./src/core/form-matcher.ts
-var form_matcher = __webpack_require__(7510);
-;// CONCATENATED MODULE: ./src/exec-redact.ts
+// EXTERNAL MODULE: ./src/kernels/form-matcher.ts
+var form_matcher = __webpack_require__(3133);
+;// CONCATENATED MODULE: ./src/actions/exec/redact.ts
 /**
  * Streaming redaction of a child process's output (`pipeline-secrets exec`).
  * Works on bytes, so a secret split across chunks, or a multi-byte character split across
  * chunks, is handled the same way; a secret split by terminal escape sequences or NUL bytes
- * is redacted whole (core/form-matcher.ts). Text is released as soon as it cannot be the
+ * is redacted whole (kernels/form-matcher.ts). Text is released as soon as it cannot be the
  * start of a secret: only a tail that could still grow into a form (or an escape sequence
  * not yet complete) is held back. The result is what Masker.redact() gives for the whole
  * output at once, however the output is split.
@@ -906,11 +808,115 @@ class StreamRedactor {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(6153);
-;// CONCATENATED MODULE: ./src/exec-files.ts
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/parse.ts
+var parse = __webpack_require__(1896);
+;// CONCATENATED MODULE: ./src/actions/exec/env-file.ts
+/**
+ * Reads the env file the CLI writes with `--export-file` (`export NAME='value'` lines, single
+ * quotes with '\'' for a quote, values may span lines) and plain dotenv lines (`NAME=value`,
+ * `NAME="value"`). Errors name the line, never a value.
+ */
+
+
+function parseEnvFile(text, file) {
+    const out = new Map();
+    let i = 0;
+    let line = 1;
+    const fail = (why) => {
+        throw new errors/* UserError */.yo('export-file', `${file} line ${line}: ${why}`);
+    };
+    while (i < text.length) {
+        // skip blank lines and comments
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (text.startsWith('export ', i))
+            i += 7;
+        const eq = text.indexOf('=', i);
+        if (eq < 0)
+            fail('expected NAME=value');
+        const name = text.slice(i, eq).trim();
+        if (!(0,parse/* isEnvName */.Xc)(name))
+            fail('not a variable name before "="');
+        i = eq + 1;
+        let value = '';
+        const startLine = line;
+        // a value is a run of quoted and unquoted pieces up to an unquoted newline
+        while (i < text.length && text[i] !== '\n') {
+            const ch = text[i];
+            if (ch === "'") {
+                const end = text.indexOf("'", i + 1);
+                if (end < 0) {
+                    line = startLine;
+                    fail('unterminated single quote');
+                }
+                const piece = text.slice(i + 1, end);
+                line += piece.split('\n').length - 1;
+                value += piece;
+                i = end + 1;
+            }
+            else if (ch === '"') {
+                let j = i + 1;
+                let piece = '';
+                while (j < text.length && text[j] !== '"') {
+                    if (text[j] === '\\' && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1] ?? '')) {
+                        if (text[j + 1] !== '\n')
+                            piece += text[j + 1];
+                        j += 2;
+                    }
+                    else {
+                        piece += text[j];
+                        j++;
+                    }
+                }
+                if (j >= text.length) {
+                    line = startLine;
+                    fail('unterminated double quote');
+                }
+                line += text.slice(i, j).split('\n').length - 1;
+                value += piece;
+                i = j + 1;
+            }
+            else if (ch === '\\' && i + 1 < text.length) {
+                value += text[i + 1];
+                i += 2;
+            }
+            else if (ch === '\r' && text[i + 1] === '\n') {
+                i++;
+            }
+            else {
+                value += ch;
+                i++;
+            }
+        }
+        out.set(name, value);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/platform/temp-dir.ts
+var temp_dir = __webpack_require__(2308);
+;// CONCATENATED MODULE: ./src/actions/exec/secret-files.ts
 /**
  * Secret files for `pipeline-secrets exec`: a variable whose value is the path of a file the
  * actions wrote (fetch-secrets' `file:`, `dotenv:` and `json:` sinks, a credentials profile)
@@ -921,7 +927,7 @@ var json = __webpack_require__(6153);
  * never the path): a path without "." or ".." segments (absolute, or relative to the cwd
  * exec and the command share; relative ones are passed over silently), of a regular file (not a
  * symlink, FIFO, socket or device), at most 1 MiB, inside one of the private temp dirs the
- * actions write to: the default one ($TMPDIR/pipeline-secrets-job-$CI_JOB_ID or
+ * actions write to (platform/temp-dir.ts): the default one ($TMPDIR/pipeline-secrets-job-$CI_JOB_ID or
  * -user-UID, $RUNNER_TEMP/pipeline-secrets), $PIPELINE_SECRETS_TEMP_DIR, a --temp-dir given
  * to exec or to its --with action, or any directory named pipeline-secrets-*. On POSIX the
  * file and that directory must be owned by this user and closed to group and others (the
@@ -943,12 +949,10 @@ function secretFileRoots(env, given) {
     if (env['PIPELINE_SECRETS_TEMP_DIR'])
         roots.push(env['PIPELINE_SECRETS_TEMP_DIR']);
     // as ProcessRunner.tempDir() and GitHubRunner.tempDir() resolve them (without creating them)
-    const job = env['CI_JOB_ID'] ? `job-${env['CI_JOB_ID']}` : `user-${process.getuid?.() ?? 0}`;
-    roots.push((0,external_node_path_.join)(env['TMPDIR'] || (0,external_node_os_.tmpdir)(), `pipeline-secrets-${job}`));
-    roots.push((0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'pipeline-secrets'));
+    roots.push(...(0,temp_dir/* defaultTempDirs */.mw)(env));
     return [...new Set(roots.filter((r) => r !== '').map((r) => (0,external_node_path_.resolve)(r)))];
 }
-const OUTSIDE_ROOTS = 'a file outside the directories exec reads secret files from (the actions\' temp dir, $PIPELINE_SECRETS_TEMP_DIR, --temp-dir)';
+const OUTSIDE_ROOTS = "a file outside the directories exec reads secret files from (the actions' temp dir, $PIPELINE_SECRETS_TEMP_DIR, --temp-dir)";
 const posix = process.platform !== 'win32';
 const uid = process.getuid?.();
 /** Owner-only and ours (POSIX); on Windows mode bits say nothing (the actions set an owner-only ACL). */
@@ -1225,35 +1229,13 @@ function valuesInFile(text, path) {
 const BOOLEAN = /^(?:true|false)$/i;
 const NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
 
-// EXTERNAL MODULE: ./src/cli.ts
-var cli = __webpack_require__(5581);
-;// CONCATENATED MODULE: ./src/exec.ts
+;// CONCATENATED MODULE: ./src/actions/exec/args.ts
 /**
- * `pipeline-secrets exec [--export-file F] [--redact-env NAMES] [--with ACTION --input v ...] -- COMMAND [ARGS...]`
- *
- * Runs COMMAND (no shell: argv passes through untouched) with the secrets in its
- * environment only, and redacts every secret (each line of a multi-line one, and the
- * base64 / JSON / URL forms) from its stdout and stderr before they reach the log.
- * The secrets come from an env file a previous step wrote, from named variables of the
- * environment, or from an action run in this same process (`--with fetch-secrets ...`,
- * whose post step runs after COMMAND). A variable naming a secret file the actions wrote
- * registers the values inside it too (exec-files.ts: which files, and how they are read).
- * The exit code is COMMAND's (128+N on signal N).
+ * `pipeline-secrets exec`'s flags (its spec): --export-file, --redact-env, --temp-dir and
+ * --with ACTION [ACTION flags], then `--` and the command. Bad usage throws a UsageError.
  */
 
 
-
-
-
-
-
-
-
-
-
-
-/** Variables CI systems keep secret: redacted whenever they are set. */
-const CI_SECRET_VARS = ['CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'CI_DEPENDENCY_PROXY_PASSWORD', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'];
 const EXEC_HELP = [
     'pipeline-secrets exec: run a command with secrets in its environment, redacted from its output',
     '',
@@ -1264,25 +1246,25 @@ const EXEC_HELP = [
     '  --redact-env NAMES  also redact the values of these variables of the environment',
     '                      (comma or space separated; default $PIPELINE_SECRETS_REDACT_VARS)',
     '  --temp-dir D        also read secret files under D (the --temp-dir the action that wrote them was given;',
-    '                      $PIPELINE_SECRETS_TEMP_DIR and the actions\' default temp dir are always read)',
+    "                      $PIPELINE_SECRETS_TEMP_DIR and the actions' default temp dir are always read)",
     '  --with ACTION       run ACTION first in this process (e.g. fetch-secrets); its exported variables go',
-    "                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND",
+    '                      to COMMAND only, and its cleanup (revoke, delete files) runs after COMMAND',
     '',
     'A variable holding the path of a secret file the actions wrote (file:, dotenv:, json: sinks) also has',
     'the values inside it redacted: the whole text, each line, each dotenv value, each JSON leaf (strings,',
-    'numbers). Only private (0600, 1 MiB at most) regular files in the actions\' temp dirs are read, never',
+    "numbers). Only private (0600, 1 MiB at most) regular files in the actions' temp dirs are read, never",
     'symlinks, FIFOs or devices; a value too short to redact is named (variable and key) in a warning.',
     '',
-    'No shell is involved: use `-- sh -c \'...\'` to ask for one. COMMAND\'s exit code is passed through.',
+    "No shell is involved: use `-- sh -c '...'` to ask for one. COMMAND's exit code is passed through.",
 ].join('\n');
 function parseExecArgs(args) {
     const dash = args.indexOf('--');
     if (dash < 0)
-        throw new cli/* UsageError */.eb('exec needs `--` before the command: pipeline-secrets exec [flags] -- COMMAND [ARGS...]');
+        throw new actions_args/* UsageError */.eb('exec needs `--` before the command: pipeline-secrets exec [flags] -- COMMAND [ARGS...]');
     const flags = args.slice(0, dash);
     const command = args.slice(dash + 1);
     if (command.length === 0 || !command[0])
-        throw new cli/* UsageError */.eb('exec needs a command after `--`');
+        throw new actions_args/* UsageError */.eb('exec needs a command after `--`');
     const out = { redactEnv: [], tempDirs: [], command };
     for (let i = 0; i < flags.length; i++) {
         const raw = flags[i] ?? '';
@@ -1293,7 +1275,7 @@ function parseExecArgs(args) {
                 return raw.slice(eq + 1);
             const next = flags[i + 1];
             if (next === undefined || next.startsWith('--'))
-                throw new cli/* UsageError */.eb(`${name} needs a value`);
+                throw new actions_args/* UsageError */.eb(`${name} needs a value`);
             i++;
             return next;
         };
@@ -1309,21 +1291,38 @@ function parseExecArgs(args) {
             break;
         }
         else
-            throw new cli/* UsageError */.eb(`unknown flag ${name} for exec (see pipeline-secrets exec --help)`);
+            throw new actions_args/* UsageError */.eb(`unknown flag ${name} for exec (see pipeline-secrets exec --help)`);
     }
     return out;
 }
+/** NAMES of --redact-env and $PIPELINE_SECRETS_REDACT_VARS: comma or space separated. */
 function splitNames(s) {
     return s.split(/[\s,]+/).filter(Boolean);
 }
-/** ProcessRunner that also keeps the raw secret values, to redact the child's output. */
-class ExecRunner extends process_runner/* ProcessRunner */.S {
-    values = [];
-    secret(value, what) {
-        super.secret(value, what);
-        this.values.push(value);
-    }
-}
+
+;// CONCATENATED MODULE: ./src/actions/exec/secrets.ts
+/**
+ * The secrets exec passes to the command and redacts from its output: the variables of an env
+ * file, named variables of the environment and the CI systems' own secret variables, each with
+ * the leaves of a JSON value and the values inside the secret file it names (secret-files.ts).
+ */
+
+
+
+
+
+
+/** Variables CI systems keep secret: redacted whenever they are set. */
+const CI_SECRET_VARS = [
+    'CI_JOB_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+];
 /** The masker failed (not a refusal): exec fails closed, naming the secret and the error's kind (its message might quote a value). */
 function notRegistered(what, err) {
     return new Error(`${what} could not be registered for redaction (${err instanceof Error ? err.name : 'error'}): the command was not run`);
@@ -1437,6 +1436,39 @@ function fromEnvFileAndNames(a, io, secrets) {
             c.add(v, `in $${n}`);
     }
 }
+
+;// CONCATENATED MODULE: ./src/actions/exec/run.ts
+/**
+ * `pipeline-secrets exec [--export-file F] [--redact-env NAMES] [--with ACTION --input v ...] -- COMMAND [ARGS...]`
+ *
+ * Runs COMMAND (no shell: argv passes through untouched) with the secrets in its
+ * environment only, and redacts every secret (each line of a multi-line one, and the
+ * base64 / JSON / URL forms) from its stdout and stderr before they reach the log.
+ * The secrets come from an env file a previous step wrote, from named variables of the
+ * environment, or from an action run in this same process (`--with fetch-secrets ...`,
+ * whose post step runs after COMMAND). A variable naming a secret file the actions wrote
+ * registers the values inside it too (secret-files.ts: which files, and how they are read).
+ * The exit code is COMMAND's (128+N on signal N).
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** ProcessRunner that also keeps the raw secret values, to redact the child's output. */
+class ExecRunner extends runner/* ProcessRunner */.S {
+    values = [];
+    secret(value, what) {
+        super.secret(value, what);
+        this.values.push(value);
+    }
+}
 async function runExec(args, io) {
     if (args[0] === '--help' || args[0] === '-h') {
         io.out(`${EXEC_HELP}\n`);
@@ -1476,18 +1508,18 @@ async function withAction(a, w, secrets, io) {
     const reg = await load();
     let inputs;
     try {
-        inputs = (0,cli/* parseArgs */.Zy)(reg.spec, w.args);
+        inputs = (0,actions_args/* parseArgs */.Zy)(reg.spec, w.args);
     }
     catch (err) {
         io.err(`pipeline-secrets exec: ${err instanceof Error ? err.message : String(err)}\n`);
         return 2;
     }
-    for (const warning of (0,cli/* argvSecretWarnings */.eR)(reg.spec, inputs))
+    for (const warning of (0,actions_args/* argvSecretWarnings */.eR)(reg.spec, inputs))
         io.err(`pipeline-secrets exec: ${warning}\n`);
     inputs.delete('export-file');
-    const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true' };
+    const common = { action: w.name, inputs, env: io.env, write: io.err, debug: inputs.get('debug') === 'true', hooks: hooks/* guardHooks */.g };
     const main = new ExecRunner(common);
-    const outcome = await (0,entry/* runAction */.Cs)(reg.action, main);
+    const outcome = await (0,run_action/* runAction */.C)(reg.action, main);
     let code = outcome === 'ok' ? 0 : outcome === 'usage' ? 2 : 1;
     if (outcome === 'ok') {
         for (const [k, v] of main.exported)
@@ -1508,8 +1540,8 @@ async function withAction(a, w, secrets, io) {
             code = await spawnRedacted(a.command, { env: secrets.env, values }, io);
     }
     if (reg.action.post) {
-        const post = new process_runner/* ProcessRunner */.S({ ...common, isPost: true });
-        const postOutcome = await (0,entry/* runAction */.Cs)(reg.action, post);
+        const post = new runner/* ProcessRunner */.S({ ...common, isPost: true });
+        const postOutcome = await (0,run_action/* runAction */.C)(reg.action, post);
         if (postOutcome === 'ok')
             post.clearState();
         else if (code === 0)

@@ -1,8 +1,8 @@
-export const id = 453;
-export const ids = [453];
+export const id = 554;
+export const ids = [554];
 export const modules = {
 
-/***/ 9453:
+/***/ 7554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,6 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
+var http = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/core/parse.ts
+var parse = __webpack_require__(1896);
 ;// CONCATENATED MODULE: ./src/aws/arn.ts
 /** IAM role and policy ARNs: parsed and checked before any call. */
 
@@ -42,7 +46,7 @@ function parseRoleArn(raw, input) {
             why = 'IAM ARNs have no region: the fourth part must be empty (arn:aws:iam::<account>:role/<name>)';
         else if (!/^\d{12}$/.test(parts[4] ?? ''))
             why = `the account part "${parts[4]}" is not a 12-digit account id`;
-        else if (!(parts.slice(5).join(':')).startsWith('role/'))
+        else if (!parts.slice(5).join(':').startsWith('role/'))
             why = `the resource "${parts.slice(5).join(':')}" is not role/<name>`;
         else
             why = 'the role name may only hold letters, digits and +=,.@_- (at most 64 characters)';
@@ -70,16 +74,54 @@ function accountOfArn(arn) {
     return m ? { partition: m[1], account: m[2] ?? '' } : undefined;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/aws/regions.ts
+var regions = __webpack_require__(5974);
+;// CONCATENATED MODULE: ./src/aws/checks.ts
+/**
+ * The checks made before anything is exported, at parse time and again at run time (a role
+ * name resolved against the caller's account): the region against the role's partition, the
+ * account against allowed-account-ids. Each error names the input it is about.
+ */
+
+
+
+function checkRegion(raw, input, partition, endpointGiven) {
+    const region = raw.trim();
+    if (!regions/* REGION_SHAPE */.jG.test(region))
+        throw new errors/* UserError */.yo(input, `"${region.slice(0, 40)}" is not an AWS region name (e.g. us-east-1, eu-west-1)`);
+    const p = (0,regions/* partitionOf */.iQ)(region);
+    if (!p) {
+        if (endpointGiven)
+            return region;
+        throw new errors/* UserError */.yo(input, `"${region}" is not a known region of ${partition ?? 'any partition'}${partition ? ` (${regions/* REGIONS */.ij[partition].join(', ')})` : ''}; for a region newer than this action, also set sts-endpoint`);
+    }
+    if (partition && p !== partition) {
+        throw new errors/* UserError */.yo(input, `region "${region}" belongs to partition ${p}, but the role ARN is in ${partition}; use a region of ${partition} (${regions/* REGIONS */.ij[partition].join(', ')})`);
+    }
+    return region;
+}
+const ACCOUNT = /^\d{12}$/;
+/** allowed-account-ids: comma (or line) separated 12-digit account ids. */
+function parseAccounts(raw) {
+    const ids = (0,parse/* parseList */.E1)(raw);
+    for (const id of ids)
+        if (!ACCOUNT.test(id))
+            throw new errors/* UserError */.yo('allowed-account-ids', `"${id.slice(0, 40)}" is not a 12-digit AWS account id`);
+    return ids;
+}
+/** Refuses an account not in allowed-account-ids (before anything is exported). */
+function checkAccount(account, allowed, what) {
+    if (allowed.length && !allowed.includes(account)) {
+        throw new errors/* UserError */.yo('allowed-account-ids', `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`);
+    }
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
-var http = __webpack_require__(3871);
-// EXTERNAL MODULE: ./src/core/parse.ts
-var parse = __webpack_require__(1896);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/files.ts
 var core_files = __webpack_require__(9928);
 ;// CONCATENATED MODULE: ./src/aws/credentials-file.ts
@@ -131,7 +173,10 @@ function stringifyIni(ini) {
     return parts.length ? `${parts.join('\n\n')}\n` : '';
 }
 function credentialsSection(c) {
-    const m = new Map([['aws_access_key_id', c.accessKeyId], ['aws_secret_access_key', c.secretAccessKey]]);
+    const m = new Map([
+        ['aws_access_key_id', c.accessKeyId],
+        ['aws_secret_access_key', c.secretAccessKey],
+    ]);
     if (c.sessionToken)
         m.set('aws_session_token', c.sessionToken);
     return m;
@@ -179,7 +224,10 @@ async function writeProfileFiles(w) {
 }
 /** Takes one profile out of both files (post step, files this job did not create). */
 async function removeProfile(credentialsFile, configFile, profile) {
-    for (const [file, name] of [[credentialsFile, profile], [configFile, configSectionName(profile)]]) {
+    for (const [file, name] of [
+        [credentialsFile, profile],
+        [configFile, configSectionName(profile)],
+    ]) {
         const text = await readIfThere(file);
         if (text === undefined)
             continue;
@@ -202,8 +250,29 @@ async function readProfileCredentials(file, profile) {
     return { accessKeyId, secretAccessKey, sessionToken: s?.get('aws_session_token') ?? '' };
 }
 
-// EXTERNAL MODULE: ./src/aws/regions.ts
-var regions = __webpack_require__(5974);
+;// CONCATENATED MODULE: ./src/aws/session-name.ts
+/** STS session names: the default one for the run, and any name made acceptable to STS. */
+/** STS session names: 2..64 of [\w+=,.@-]. */
+function sanitizeSessionName(raw) {
+    let s = raw.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
+    if (s.length > 64)
+        s = s.slice(0, 64);
+    if (s.length < 2)
+        s = `${s}pipeline-secrets`.slice(0, 64);
+    return s;
+}
+/** GitHubActions-<run>-<attempt>; GitLab-<project>-<pipeline>; pipeline-secrets-<user> locally. */
+function defaultSessionName(run) {
+    if (run.platform === 'github')
+        return sanitizeSessionName(`GitHubActions-${run.runId || 'run'}-${run.runAttempt || '1'}`);
+    if (run.platform === 'gitlab') {
+        const suffix = `-${run.runId || 'pipeline'}`;
+        const project = sanitizeSessionName(`GitLab-${run.repository || 'project'}`).slice(0, 64 - suffix.length);
+        return sanitizeSessionName(`${project}${suffix}`);
+    }
+    return sanitizeSessionName(`pipeline-secrets-${run.actor || 'local'}`);
+}
+
 ;// CONCATENATED MODULE: ./src/aws/tags.ts
 /**
  * Session tags for AssumeRole (static keys, role chaining): the run's own tags (GitHub=Actions,
@@ -223,8 +292,24 @@ function sanitizeTagValue(v) {
 }
 function runTags(run) {
     const pairs = run.platform === 'gitlab'
-        ? [['GitLab', 'CI'], ['Project', run.repository], ['Pipeline', run.runId], ['Job', run.job], ['Ref', run.ref], ['Commit', run.sha], ['User', run.actor]]
-        : [['GitHub', 'Actions'], ['Repository', run.repository], ['Workflow', run.workflow], ['Action', run.action], ['Actor', run.actor], ['Commit', run.sha], ['Branch', run.ref]];
+        ? [
+            ['GitLab', 'CI'],
+            ['Project', run.repository],
+            ['Pipeline', run.runId],
+            ['Job', run.job],
+            ['Ref', run.ref],
+            ['Commit', run.sha],
+            ['User', run.actor],
+        ]
+        : [
+            ['GitHub', 'Actions'],
+            ['Repository', run.repository],
+            ['Workflow', run.workflow],
+            ['Action', run.action],
+            ['Actor', run.actor],
+            ['Commit', run.sha],
+            ['Branch', run.ref],
+        ];
     return pairs.filter(([k, v]) => k === 'GitHub' || k === 'GitLab' || v !== '').map(([Key, v]) => ({ Key, Value: sanitizeTagValue(v) }));
 }
 /** `custom-tags`: a JSON object of string (or number/boolean) values, e.g. {"Team":"payments"}. */
@@ -278,14 +363,15 @@ function parseTransitiveKeys(raw, tags, input = 'transitive-tag-keys') {
     return keys;
 }
 
-;// CONCATENATED MODULE: ./src/aws/inputs.ts
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/config.ts
 /**
- * The oidc-assume-role inputs (every configure-aws-credentials 6.2.3 name, same meaning),
- * parsed and checked before any call: a malformed role ARN, a region outside the role's
- * partition, a duration out of 900..43200 (or above 3600 when chaining), an account not in
- * allowed-account-ids, bad tags are UserErrors naming the input. Nothing is exported before.
+ * The oidc-assume-role inputs (every configure-aws-credentials 6.2.3 name, same meaning) and
+ * the job variables that stand in for them, read into one typed AssumeRoleConfig: the only
+ * code of the action that reads an input. Everything is checked before any call: a malformed
+ * role ARN, a region outside the role's partition, a duration out of 900..43200 (or above 3600
+ * when chaining), an account not in allowed-account-ids, bad tags are UserErrors naming the
+ * input. Nothing is exported before.
  */
-
 
 
 
@@ -297,42 +383,6 @@ function parseTransitiveKeys(raw, tags, input = 'transitive-tag-keys') {
 const DURATION_MIN = 900;
 const DURATION_MAX = 43200;
 const CHAINED_MAX = 3600;
-/** STS session names: 2..64 of [\w+=,.@-]. */
-function sanitizeSessionName(raw) {
-    let s = raw.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '');
-    if (s.length > 64)
-        s = s.slice(0, 64);
-    if (s.length < 2)
-        s = `${s}pipeline-secrets`.slice(0, 64);
-    return s;
-}
-/** GitHubActions-<run>-<attempt>; GitLab-<project>-<pipeline>; pipeline-secrets-<user> locally. */
-function defaultSessionName(run) {
-    if (run.platform === 'github')
-        return sanitizeSessionName(`GitHubActions-${run.runId || 'run'}-${run.runAttempt || '1'}`);
-    if (run.platform === 'gitlab') {
-        const suffix = `-${run.runId || 'pipeline'}`;
-        const project = sanitizeSessionName(`GitLab-${run.repository || 'project'}`).slice(0, 64 - suffix.length);
-        return sanitizeSessionName(`${project}${suffix}`);
-    }
-    return sanitizeSessionName(`pipeline-secrets-${run.actor || 'local'}`);
-}
-function checkRegion(raw, input, partition, endpointGiven) {
-    const region = raw.trim();
-    if (!regions/* REGION_SHAPE */.jG.test(region))
-        throw new errors/* UserError */.yo(input, `"${region.slice(0, 40)}" is not an AWS region name (e.g. us-east-1, eu-west-1)`);
-    const p = (0,regions/* partitionOf */.iQ)(region);
-    if (!p) {
-        if (endpointGiven)
-            return region;
-        throw new errors/* UserError */.yo(input, `"${region}" is not a known region of ${partition ?? 'any partition'}${partition ? ` (${regions/* REGIONS */.ij[partition].join(', ')})` : ''}; for a region newer than this action, also set sts-endpoint`);
-    }
-    if (partition && p !== partition) {
-        throw new errors/* UserError */.yo(input, `region "${region}" belongs to partition ${p}, but the role ARN is in ${partition}; use a region of ${partition} (${regions/* REGIONS */.ij[partition].join(', ')})`);
-    }
-    return region;
-}
-const ACCOUNT = /^\d{12}$/;
 function parseRole(raw) {
     if (!raw)
         return undefined;
@@ -363,20 +413,11 @@ function parseSource(input, role, roleChaining, forceSkipOidc) {
         return { kind: 'env' };
     return { kind: 'oidc' };
 }
-/** allowed-account-ids: comma (or line) separated 12-digit account ids. */
-function parseAccounts(raw) {
-    const ids = (0,parse/* parseList */.E1)(raw);
-    for (const id of ids)
-        if (!ACCOUNT.test(id))
-            throw new errors/* UserError */.yo('allowed-account-ids', `"${id.slice(0, 40)}" is not a 12-digit AWS account id`);
-    return ids;
+function retryBaseMs(env) {
+    const v = Number(env('PIPELINE_SECRETS_RETRY_BASE_MS') ?? '');
+    return Number.isFinite(v) && v >= 0 && v <= 60_000 && env('PIPELINE_SECRETS_RETRY_BASE_MS') ? v : 500;
 }
-/** Refuses an account not in allowed-account-ids (before anything is exported). */
-function checkAccount(account, allowed, what) {
-    if (allowed.length && !allowed.includes(account)) {
-        throw new errors/* UserError */.yo('allowed-account-ids', `${what} is in account ${account}, which is not in allowed-account-ids (${allowed.join(', ')}): nothing was exported`);
-    }
-}
+/** The inputs given as callbacks (readConfig passes the runner's; tests pass maps). */
 function parseInputs(input, env, run, tagRun) {
     const role = parseRole(input('role-to-assume').trim());
     const roleChaining = (0,parse/* parseBool */.q6)(input('role-chaining'), 'role-chaining', false);
@@ -457,6 +498,7 @@ function parseInputs(input, env, run, tagRun) {
         outputCredentials: (0,parse/* parseBool */.q6)(input('output-credentials'), 'output-credentials', false),
         maskAccountId: (0,parse/* parseBool */.q6)(input('mask-aws-account-id'), 'mask-aws-account-id', false),
         maxAttempts: specialCharsWorkaround ? Math.max(maxAttempts, 12) : maxAttempts,
+        retryBaseMs: retryBaseMs(env),
         ...(source.kind === 'token-file' ? { webIdentityTokenFile: source.path } : {}),
         ...(endpoint ? { endpoint } : {}),
         profileMode,
@@ -476,23 +518,86 @@ function parseInputs(input, env, run, tagRun) {
         ...(caCertificate ? { caCertificate } : {}),
     };
 }
-/** ca-certificate: PEM text, or the path of a PEM file (relative to the workspace). */
-async function readCa(raw, workspace) {
-    let pem = raw;
-    if (!raw.includes('-----BEGIN')) {
-        const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.join)(workspace, raw);
+/** The key inputs are secrets: masked before anything else is read. */
+const KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+/** What the GitHub / GitLab session tags say of the run. */
+function tagRun(r) {
+    const c = r.context();
+    return {
+        platform: c.platform,
+        repository: c.repository,
+        workflow: r.env('GITHUB_WORKFLOW') ?? '',
+        action: r.env('GITHUB_ACTION') ?? '',
+        actor: c.actor,
+        sha: c.sha,
+        ref: c.ref,
+        runId: c.runId,
+        job: c.job,
+    };
+}
+/** Every input of the step (and the job variables standing in for them), masked and checked. */
+function readConfig(r) {
+    for (const n of KEY_INPUTS) {
+        const v = r.input(n).trim();
+        if (v)
+            r.secret(v, `the ${n} input`);
+    }
+    return parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
+}
+
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/state.ts
+/** What the main step leaves for the post step (in the runner's state): the files and variables to take back. */
+/** the profile files: JSON of FilesState */
+const FILES_STATE = 'awsFiles';
+/** the variables exported with a value: a JSON array of names */
+const ENV_STATE = 'awsEnv';
+
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/post.ts
+/**
+ * The post step: takes back what main handed to the job (the profile files or the profiles it
+ * added to existing files, the env variables); skipped with AWS_SKIP_CLEANUP_STEP.
+ */
+
+
+
+function parseState(raw, fallback) {
+    if (!raw)
+        return fallback;
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return fallback;
+    }
+}
+async function cleanUp(r) {
+    if ((r.env('AWS_SKIP_CLEANUP_STEP') ?? '').trim().toLowerCase() === 'true') {
+        r.info('AWS_SKIP_CLEANUP_STEP is true: the AWS credentials files and variables are left in place');
+        return;
+    }
+    const files = parseState(r.getState(FILES_STATE), {});
+    const created = Array.isArray(files.created) ? files.created.filter((p) => typeof p === 'string') : [];
+    for (const m of Array.isArray(files.merged) ? files.merged : []) {
+        if (typeof m?.credentialsFile !== 'string' || typeof m.configFile !== 'string' || typeof m.profile !== 'string')
+            continue;
         try {
-            pem = await external_node_fs_.promises.readFile(path, 'utf8');
+            await removeProfile(m.credentialsFile, m.configFile, m.profile);
+            r.info(`Removed profile ${m.profile} from ${m.credentialsFile}`);
         }
         catch (err) {
-            const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
-            throw new errors/* UserError */.yo('ca-certificate', `cannot read the CA file ${path} (${code}); give PEM text or the path of a PEM file`);
+            r.warning(`could not remove profile ${m.profile} from ${m.credentialsFile} (${err instanceof Error ? err.message : 'error'})`);
         }
     }
-    if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
-        throw new errors/* UserError */.yo('ca-certificate', 'ca-certificate holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)');
-    }
-    return pem;
+    const failed = await (0,core_files/* removeFiles */.WS)(created);
+    for (const f of failed)
+        r.warning(`could not remove the AWS credentials file ${f.path} (${f.code})`);
+    if (created.length && !failed.length)
+        r.info(`Removed the AWS credentials and config files (${created.length})`);
+    const vars = parseState(r.getState(ENV_STATE), []);
+    if (Array.isArray(vars))
+        for (const v of vars)
+            if (typeof v === 'string' && /^AWS_[A-Z_]+$/.test(v))
+                r.exportEnv(v, '');
 }
 
 ;// CONCATENATED MODULE: ./src/aws/step-timeout.ts
@@ -578,6 +683,8 @@ async function readTokenFile(path, workspace) {
     return token;
 }
 
+// EXTERNAL MODULE: ./src/actions/shared/pem.ts
+var pem = __webpack_require__(487);
 ;// CONCATENATED MODULE: ./src/aws/summary.ts
 /** GitHub's default job timeout: a job may run this long unless it says otherwise. */
 const DEFAULT_JOB_TIMEOUT_S = 6 * 3600;
@@ -596,7 +703,11 @@ function shortfall(s) {
 function sessionSummary(s) {
     const exp = s.expiration;
     const left = exp ? Math.round((exp.getTime() - (s.now ?? Date.now())) / 1000) : undefined;
-    const how = s.kind === 'keys' ? 'long-lived keys exported as given' : s.kind === 'assume-role' ? `AssumeRole${s.chained ? ', chained' : ''}` : 'AssumeRoleWithWebIdentity';
+    const how = s.kind === 'keys'
+        ? 'long-lived keys exported as given'
+        : s.kind === 'assume-role'
+            ? `AssumeRole${s.chained ? ', chained' : ''}`
+            : 'AssumeRoleWithWebIdentity';
     const rows = [
         ['Role', s.role ? `\`${s.role.arn}\`` : 'none (aws-access-key-id given, no role-to-assume)'],
         ['Identity', s.maskAccount ? 'masked (mask-aws-account-id)' : `\`${s.arn}\``],
@@ -619,7 +730,7 @@ function sessionSummary(s) {
     if (s.kind === 'keys')
         out.push('> [!NOTE]', '> Long-lived IAM user keys do not expire: prefer OIDC (role-to-assume without keys), which needs no stored secret.', '');
     if (exp && left !== undefined && left < DEFAULT_JOB_TIMEOUT_S) {
-        out.push(`> [!NOTE]`, `> Steps that run after ${exp.toISOString()} fail with ExpiredToken. If this job can run longer than ${fmt(left)}, raise \`role-duration-seconds\`${s.chained ? ' (not possible when chaining: run oidc-assume-role again later in the job)' : ' (and the role\'s maximum session duration)'}, or run oidc-assume-role again before the long step.`, '');
+        out.push(`> [!NOTE]`, `> Steps that run after ${exp.toISOString()} fail with ExpiredToken. If this job can run longer than ${fmt(left)}, raise \`role-duration-seconds\`${s.chained ? ' (not possible when chaining: run oidc-assume-role again later in the job)' : " (and the role's maximum session duration)"}, or run oidc-assume-role again before the long step.`, '');
     }
     return out.join('\n');
 }
@@ -631,17 +742,10 @@ function fmt(seconds) {
     return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
 }
 
-;// CONCATENATED MODULE: ./src/actions/oidc-assume-role-export.ts
-/**
- * oidc-assume-role, second half: what the step hands to the job once the credentials are
- * known and checked (env variables, a named profile, outputs, the summary), and the post
- * step that takes it back (profile files, the env variables; skipped with AWS_SKIP_CLEANUP_STEP).
- */
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/publish.ts
 
 
 
-const FILES_STATE = 'awsFiles';
-const ENV_STATE = 'awsEnv';
 const KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 async function publish(r, cfg, got) {
     const arn = got.kind === 'assumed' ? got.result.assumedRoleArn : got.arn;
@@ -702,7 +806,9 @@ async function publish(r, cfg, got) {
         exportedAs = 'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (masked)';
     }
     else {
-        exportedAs = cfg.outputCredentials ? 'step outputs only (output-env-credentials: false)' : 'nowhere: output-env-credentials is false and neither aws-profile nor output-credentials is set';
+        exportedAs = cfg.outputCredentials
+            ? 'step outputs only (output-env-credentials: false)'
+            : 'nowhere: output-env-credentials is false and neither aws-profile nor output-credentials is set';
     }
     if (cfg.outputEnv) {
         exportVar('AWS_REGION', cfg.region);
@@ -736,9 +842,19 @@ async function publish(r, cfg, got) {
     if (short && !chained)
         r.warning(`shorter session than asked: ${short}`);
     await r.summary(sessionSummary({
-        role, arn, expiration, ...(got.kind === 'assumed' && got.result.packedPolicySize !== undefined ? { packedPolicySize: got.result.packedPolicySize } : {}),
-        kind, account: got.account, maskAccount: cfg.maskAccountId, region: cfg.region, chained, sessionName: cfg.sessionName,
-        requestedSeconds: cfg.durationSeconds, profile: cfg.profileMode ? cfg.profile : undefined, exportedAs,
+        role,
+        arn,
+        expiration,
+        ...(got.kind === 'assumed' && got.result.packedPolicySize !== undefined ? { packedPolicySize: got.result.packedPolicySize } : {}),
+        kind,
+        account: got.account,
+        maskAccount: cfg.maskAccountId,
+        region: cfg.region,
+        chained,
+        sessionName: cfg.sessionName,
+        requestedSeconds: cfg.durationSeconds,
+        profile: cfg.profileMode ? cfg.profile : undefined,
+        exportedAs,
         tags: kind === 'assume-role' ? cfg.tags.length : 0,
     }));
 }
@@ -749,47 +865,175 @@ function exportKeys(c, exportVar, r) {
     if (c.sessionToken || r.env('AWS_SESSION_TOKEN'))
         exportVar('AWS_SESSION_TOKEN', c.sessionToken);
 }
-function parseState(raw, fallback) {
-    if (!raw)
-        return fallback;
-    try {
-        return JSON.parse(raw);
+
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/run.ts
+/**
+ * oidc-assume-role: the runner's OIDC token (or static keys, a token file, the credentials
+ * already in the env) for short-lived AWS credentials, from an AssumeRoleConfig. Every
+ * credential is masked the moment it is known; the account is checked against
+ * allowed-account-ids and the step timeout before anything is exported; then publish.ts hands
+ * out env variables and/or a 0600 profile that the post step removes. Protocol in src/aws.
+ */
+
+
+
+
+
+
+
+
+const SPECIAL_TRIES = 12;
+function masked(r, c, where) {
+    r.secret(c.accessKeyId, `${where} access key id`);
+    r.secret(c.secretAccessKey, `${where} secret access key`);
+    if (c.sessionToken)
+        r.secret(c.sessionToken, `${where} session token`);
+    return c;
+}
+/** The credentials already in the job: the key variables (unless unset-current-credentials), else AWS_PROFILE's profile. */
+async function existingCredentials(r, cfg) {
+    const accessKeyId = cfg.unsetCurrent ? '' : (r.env('AWS_ACCESS_KEY_ID') ?? '');
+    const secretAccessKey = cfg.unsetCurrent ? '' : (r.env('AWS_SECRET_ACCESS_KEY') ?? '');
+    if (accessKeyId && secretAccessKey) {
+        const sessionToken = r.env('AWS_SESSION_TOKEN') ?? '';
+        return masked(r, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }, "the environment's");
     }
-    catch {
-        return fallback;
+    const file = r.env('AWS_SHARED_CREDENTIALS_FILE') || (r.env('HOME') ? `${r.env('HOME')}/.aws/credentials` : '');
+    if (!file)
+        return undefined;
+    const p = await readProfileCredentials(file, r.env('AWS_PROFILE') || 'default');
+    if (!p)
+        return undefined;
+    return masked(r, { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) }, `profile ${r.env('AWS_PROFILE') || 'default'}'s`);
+}
+/** The credentials that sign AssumeRole / GetCallerIdentity: the key inputs, or those of the job. */
+async function callerCredentials(r, cfg, input) {
+    const s = cfg.source;
+    if (s.kind === 'keys')
+        return { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}) };
+    const c = await existingCredentials(r, cfg);
+    if (!c) {
+        const why = cfg.unsetCurrent ? ' (unset-current-credentials ignores the key variables)' : '';
+        throw new errors/* UserError */.yo(input, `no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE in AWS_SHARED_CREDENTIALS_FILE)${why}: run a first oidc-assume-role step before this one, or give aws-access-key-id and aws-secret-access-key`);
+    }
+    return c;
+}
+async function resolveRole(cfg, sts, caller) {
+    const role = cfg.role;
+    if (!role || role.arn !== undefined)
+        return role;
+    if (!caller)
+        throw new errors/* UserError */.yo('role-to-assume', `"${role.path}${role.name}" is a role name: give the full role ARN`);
+    const me = await sts.getCallerIdentity(caller);
+    const where = accountOfArn(me.arn);
+    if (!where)
+        throw new errors/* UserError */.yo('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${role.path}${role.name}"`);
+    checkRegion(cfg.region, 'aws-region', where.partition, !!cfg.endpoint);
+    const arn = roleArnFor(where.partition, me.account, role);
+    checkAccount(arn.account, cfg.allowedAccounts, `role-to-assume ${arn.arn}`);
+    return arn;
+}
+async function assumeOnce(r, cfg, sts, role, caller) {
+    const session = {
+        role,
+        sessionName: cfg.sessionName,
+        durationSeconds: cfg.durationSeconds,
+        ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}),
+        policyArns: cfg.managedPolicies,
+    };
+    if (caller) {
+        return sts.assumeRole({
+            ...session,
+            credentials: caller,
+            tags: cfg.tags,
+            transitiveTagKeys: cfg.transitiveTagKeys,
+            ...(cfg.externalId ? { externalId: cfg.externalId } : {}),
+        });
+    }
+    const file = cfg.webIdentityTokenFile;
+    const token = file
+        ? async () => {
+            const t = await readTokenFile(file, r.workspace());
+            r.secret(t, 'web-identity-token-file');
+            return t;
+        }
+        : () => r.idToken(cfg.audience);
+    return sts.assumeRoleWithWebIdentity({ ...session, token, audience: cfg.audience, source: file ? 'file' : r.platform });
+}
+async function obtain(r, cfg, sts, hasSpecialCharacters) {
+    if (cfg.useExisting) {
+        const have = await existingCredentials(r, cfg);
+        const me = have ? await sts.getCallerIdentity(have).catch(() => undefined) : undefined;
+        if (me && (!cfg.allowedAccounts.length || cfg.allowedAccounts.includes(me.account)))
+            return { kind: 'existing', account: me.account, arn: me.arn };
+        r.annotate('notice', `use-existing-credentials: ${me ? `the credentials in the environment are for account ${me.account}, not in allowed-account-ids` : 'no valid credentials in the environment'}; assuming the role as usual`);
+    }
+    const usesCaller = cfg.source.kind === 'keys' || cfg.source.kind === 'env';
+    const caller = usesCaller
+        ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc')
+        : undefined;
+    const role = await resolveRole(cfg, sts, caller);
+    if (!role) {
+        // long-lived keys exported as given: check they work, and for which account
+        const keys = caller ?? { accessKeyId: '', secretAccessKey: '' };
+        const me = await sts.getCallerIdentity(keys);
+        checkAccount(me.account, cfg.allowedAccounts, `aws-access-key-id (${me.arn})`);
+        return { kind: 'keys', credentials: { ...keys, sessionToken: keys.sessionToken ?? '' }, account: me.account, arn: me.arn };
+    }
+    if (!usesCaller && cfg.tagsAsked) {
+        r.warning("custom-tags / transitive-tag-keys are ignored here: AssumeRoleWithWebIdentity takes no session tags (its tags come from the token's claims, https://aws.amazon.com/tags). They apply to AssumeRole only: static keys or role-chaining.");
+    }
+    if (cfg.source.kind === 'keys')
+        r.info('Assuming the role with long-lived IAM user keys; OIDC (role-to-assume alone, permissions: id-token: write) needs no stored secret');
+    const tries = cfg.specialCharsWorkaround ? SPECIAL_TRIES : 1;
+    for (let i = 1;; i++) {
+        const res = await assumeOnce(r, cfg, sts, role, caller);
+        masked(r, res.credentials, 'the new');
+        if (!cfg.specialCharsWorkaround || !hasSpecialCharacters(res.credentials)) {
+            const account = accountOfArn(res.assumedRoleArn)?.account ?? role.account;
+            checkAccount(account, cfg.allowedAccounts, `the assumed role ${res.assumedRoleArn}`);
+            return { kind: 'assumed', role, result: res, account, chained: !!caller?.sessionToken || cfg.roleChaining, web: !caller };
+        }
+        if (i >= tries)
+            throw new errors/* UserError */.yo('special-characters-workaround', `after ${tries} sessions the secret access key still had special characters; nothing was exported`);
+        r.info(`special-characters-workaround: the secret access key has special characters; assuming the role again (${i + 1} of ${tries})`);
     }
 }
-async function cleanUp(r) {
-    if ((r.env('AWS_SKIP_CLEANUP_STEP') ?? '').trim().toLowerCase() === 'true') {
-        r.info('AWS_SKIP_CLEANUP_STEP is true: the AWS credentials files and variables are left in place');
-        return;
+/** Obtains the credentials the config asks for, checks them, and hands them to the job. */
+async function run(cfg, r) {
+    const timeout = new StepTimeout(cfg.timeoutSeconds);
+    if (cfg.timeoutSeconds)
+        r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
+    const ca = cfg.caCertificate ? (0,pem/* readCa */.N)(cfg.caCertificate, r.workspace()) : undefined;
+    const { Sts, hasSpecialCharacters } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 6973));
+    const sts = new Sts({
+        region: cfg.region,
+        ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
+        proxy: { ...r.proxy(), ...cfg.proxy },
+        ...(ca ? { tls: { ca } } : {}),
+        timeoutMs: timeout.capMs(30_000),
+        retry: {
+            maxAttempts: cfg.maxAttempts,
+            baseDelayMs: cfg.retryBaseMs,
+            maxDelayMs: 10_000,
+            ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}),
+        },
+        onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
+        onPending: (what) => timeout.doing(what),
+    });
+    let got;
+    try {
+        got = await timeout.run(() => obtain(r, cfg, sts, hasSpecialCharacters));
     }
-    const files = parseState(r.getState(FILES_STATE), {});
-    const created = Array.isArray(files.created) ? files.created.filter((p) => typeof p === 'string') : [];
-    for (const m of Array.isArray(files.merged) ? files.merged : []) {
-        if (typeof m?.credentialsFile !== 'string' || typeof m.configFile !== 'string' || typeof m.profile !== 'string')
-            continue;
-        try {
-            await removeProfile(m.credentialsFile, m.configFile, m.profile);
-            r.info(`Removed profile ${m.profile} from ${m.credentialsFile}`);
-        }
-        catch (err) {
-            r.warning(`could not remove profile ${m.profile} from ${m.credentialsFile} (${err instanceof Error ? err.message : 'error'})`);
-        }
+    finally {
+        // not awaited: after action-timeout-s a request may still be in flight
+        sts.close().catch(() => undefined);
     }
-    const failed = await (0,core_files/* removeFiles */.WS)(created);
-    for (const f of failed)
-        r.warning(`could not remove the AWS credentials file ${f.path} (${f.code})`);
-    if (created.length && !failed.length)
-        r.info(`Removed the AWS credentials and config files (${created.length})`);
-    const vars = parseState(r.getState(ENV_STATE), []);
-    if (Array.isArray(vars))
-        for (const v of vars)
-            if (typeof v === 'string' && /^AWS_[A-Z_]+$/.test(v))
-                r.exportEnv(v, '');
+    timeout.check();
+    await publish(r, cfg, got);
 }
 
-;// CONCATENATED MODULE: ./src/actions/oidc-assume-role-spec.ts
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/spec.ts
 const oidcAssumeRoleSpec = {
     name: 'oidc-assume-role',
     summary: "swap the runner's OIDC token for short-lived AWS credentials (STS), masked",
@@ -832,176 +1076,92 @@ const oidcAssumeRoleSpec = {
     ],
 };
 
-;// CONCATENATED MODULE: ./src/actions/oidc-assume-role.ts
-/**
- * oidc-assume-role: the runner's OIDC token (or static keys, a token file, the credentials
- * already in the env) for short-lived AWS credentials, with configure-aws-credentials' inputs.
- * Every credential is masked the moment it is known; the account is checked against
- * allowed-account-ids and the step timeout before anything is exported; then env variables
- * and/or a 0600 profile that the post step removes. Glue only: protocol in src/aws.
- */
+;// CONCATENATED MODULE: ./src/actions/oidc-assume-role/index.ts
 
 
 
 
-
-
-
-
-const SPECIAL_TRIES = 12;
-function retryBaseMs(r) {
-    const v = Number(r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ?? '');
-    return Number.isFinite(v) && v >= 0 && v <= 60_000 && r.env('PIPELINE_SECRETS_RETRY_BASE_MS') ? v : 500;
-}
-function tagRun(r) {
-    const c = r.context();
-    return {
-        platform: c.platform, repository: c.repository, workflow: r.env('GITHUB_WORKFLOW') ?? '', action: r.env('GITHUB_ACTION') ?? '',
-        actor: c.actor, sha: c.sha, ref: c.ref, runId: c.runId, job: c.job,
-    };
-}
-function masked(r, c, where) {
-    r.secret(c.accessKeyId, `${where} access key id`);
-    r.secret(c.secretAccessKey, `${where} secret access key`);
-    if (c.sessionToken)
-        r.secret(c.sessionToken, `${where} session token`);
-    return c;
-}
-/** The credentials already in the job: the key variables (unless unset-current-credentials), else AWS_PROFILE's profile. */
-async function existingCredentials(r, cfg) {
-    const accessKeyId = cfg.unsetCurrent ? '' : (r.env('AWS_ACCESS_KEY_ID') ?? '');
-    const secretAccessKey = cfg.unsetCurrent ? '' : (r.env('AWS_SECRET_ACCESS_KEY') ?? '');
-    if (accessKeyId && secretAccessKey) {
-        const sessionToken = r.env('AWS_SESSION_TOKEN') ?? '';
-        return masked(r, { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }, 'the environment\'s');
-    }
-    const file = r.env('AWS_SHARED_CREDENTIALS_FILE') || (r.env('HOME') ? `${r.env('HOME')}/.aws/credentials` : '');
-    if (!file)
-        return undefined;
-    const p = await readProfileCredentials(file, r.env('AWS_PROFILE') || 'default');
-    if (!p)
-        return undefined;
-    return masked(r, { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, ...(p.sessionToken ? { sessionToken: p.sessionToken } : {}) }, `profile ${r.env('AWS_PROFILE') || 'default'}'s`);
-}
-/** The credentials that sign AssumeRole / GetCallerIdentity: the key inputs, or those of the job. */
-async function callerCredentials(r, cfg, input) {
-    const s = cfg.source;
-    if (s.kind === 'keys')
-        return { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}) };
-    const c = await existingCredentials(r, cfg);
-    if (!c) {
-        const why = cfg.unsetCurrent ? ' (unset-current-credentials ignores the key variables)' : '';
-        throw new errors/* UserError */.yo(input, `no AWS credentials in the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE in AWS_SHARED_CREDENTIALS_FILE)${why}: run a first oidc-assume-role step before this one, or give aws-access-key-id and aws-secret-access-key`);
-    }
-    return c;
-}
-async function resolveRole(r, cfg, sts, caller) {
-    const role = cfg.role;
-    if (!role || role.arn !== undefined)
-        return role;
-    if (!caller)
-        throw new errors/* UserError */.yo('role-to-assume', `"${role.path}${role.name}" is a role name: give the full role ARN`);
-    const me = await sts.getCallerIdentity(caller);
-    const where = accountOfArn(me.arn);
-    if (!where)
-        throw new errors/* UserError */.yo('role-to-assume', `cannot tell the partition of the current identity; give the full role ARN instead of "${role.path}${role.name}"`);
-    checkRegion(cfg.region, 'aws-region', where.partition, !!cfg.endpoint);
-    const arn = roleArnFor(where.partition, me.account, role);
-    checkAccount(arn.account, cfg.allowedAccounts, `role-to-assume ${arn.arn}`);
-    return arn;
-}
-async function assumeOnce(r, cfg, sts, role, caller) {
-    const session = { role, sessionName: cfg.sessionName, durationSeconds: cfg.durationSeconds, ...(cfg.inlinePolicy ? { policy: cfg.inlinePolicy } : {}), policyArns: cfg.managedPolicies };
-    if (caller) {
-        return sts.assumeRole({ ...session, credentials: caller, tags: cfg.tags, transitiveTagKeys: cfg.transitiveTagKeys, ...(cfg.externalId ? { externalId: cfg.externalId } : {}) });
-    }
-    const file = cfg.webIdentityTokenFile;
-    const token = file
-        ? async () => {
-            const t = await readTokenFile(file, r.workspace());
-            r.secret(t, 'web-identity-token-file');
-            return t;
-        }
-        : () => r.idToken(cfg.audience);
-    return sts.assumeRoleWithWebIdentity({ ...session, token, audience: cfg.audience, source: file ? 'file' : r.platform });
-}
-async function obtain(r, cfg, sts, hasSpecialCharacters) {
-    if (cfg.useExisting) {
-        const have = await existingCredentials(r, cfg);
-        const me = have ? await sts.getCallerIdentity(have).catch(() => undefined) : undefined;
-        if (me && (!cfg.allowedAccounts.length || cfg.allowedAccounts.includes(me.account)))
-            return { kind: 'existing', account: me.account, arn: me.arn };
-        r.annotate('notice', `use-existing-credentials: ${me ? `the credentials in the environment are for account ${me.account}, not in allowed-account-ids` : 'no valid credentials in the environment'}; assuming the role as usual`);
-    }
-    const usesCaller = cfg.source.kind === 'keys' || cfg.source.kind === 'env';
-    const caller = usesCaller ? await callerCredentials(r, cfg, cfg.source.kind === 'keys' ? 'aws-access-key-id' : cfg.roleChaining ? 'role-chaining' : 'force-skip-oidc') : undefined;
-    const role = await resolveRole(r, cfg, sts, caller);
-    if (!role) {
-        // long-lived keys exported as given: check they work, and for which account
-        const keys = caller ?? { accessKeyId: '', secretAccessKey: '' };
-        const me = await sts.getCallerIdentity(keys);
-        checkAccount(me.account, cfg.allowedAccounts, `aws-access-key-id (${me.arn})`);
-        return { kind: 'keys', credentials: { ...keys, sessionToken: keys.sessionToken ?? '' }, account: me.account, arn: me.arn };
-    }
-    if (!usesCaller && cfg.tagsAsked) {
-        r.warning('custom-tags / transitive-tag-keys are ignored here: AssumeRoleWithWebIdentity takes no session tags (its tags come from the token\'s claims, https://aws.amazon.com/tags). They apply to AssumeRole only: static keys or role-chaining.');
-    }
-    if (cfg.source.kind === 'keys')
-        r.info('Assuming the role with long-lived IAM user keys; OIDC (role-to-assume alone, permissions: id-token: write) needs no stored secret');
-    const tries = cfg.specialCharsWorkaround ? SPECIAL_TRIES : 1;
-    for (let i = 1;; i++) {
-        const res = await assumeOnce(r, cfg, sts, role, caller);
-        masked(r, res.credentials, 'the new');
-        if (!cfg.specialCharsWorkaround || !hasSpecialCharacters(res.credentials)) {
-            const account = accountOfArn(res.assumedRoleArn)?.account ?? role.account;
-            checkAccount(account, cfg.allowedAccounts, `the assumed role ${res.assumedRoleArn}`);
-            return { kind: 'assumed', role, result: res, account, chained: !!caller?.sessionToken || cfg.roleChaining, web: !caller };
-        }
-        if (i >= tries)
-            throw new errors/* UserError */.yo('special-characters-workaround', `after ${tries} sessions the secret access key still had special characters; nothing was exported`);
-        r.info(`special-characters-workaround: the secret access key has special characters; assuming the role again (${i + 1} of ${tries})`);
-    }
-}
 const oidcAssumeRole = {
     name: 'oidc-assume-role',
     async main(r) {
-        // the key inputs are secrets: mask them before anything else
-        for (const n of ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']) {
-            const v = r.input(n).trim();
-            if (v)
-                r.secret(v, `the ${n} input`);
-        }
-        const cfg = parseInputs((n) => r.input(n), (n) => r.env(n), r.context(), tagRun(r));
-        const timeout = new StepTimeout(cfg.timeoutSeconds);
-        if (cfg.timeoutSeconds)
-            r.info(`action-timeout-s: the step fails after ${cfg.timeoutSeconds} s`);
-        const ca = cfg.caCertificate ? await readCa(cfg.caCertificate, r.workspace()) : undefined;
-        const { Sts, hasSpecialCharacters } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 6973));
-        const sts = new Sts({
-            region: cfg.region,
-            ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
-            proxy: { ...r.proxy(), ...cfg.proxy },
-            ...(ca ? { tls: { ca } } : {}),
-            timeoutMs: timeout.capMs(30_000),
-            retry: { maxAttempts: cfg.maxAttempts, baseDelayMs: retryBaseMs(r), maxDelayMs: 10_000, ...(cfg.timeoutSeconds ? { deadlineMs: cfg.timeoutSeconds * 1000 } : {}) },
-            onRetry: (code, attempt, delay) => r.info(`STS answered ${code}; retrying in ${delay} ms (attempt ${attempt + 1} of ${cfg.maxAttempts})`),
-            onPending: (what) => timeout.doing(what),
-        });
-        let got;
-        try {
-            got = await timeout.run(() => obtain(r, cfg, sts, hasSpecialCharacters));
-        }
-        finally {
-            // not awaited: after action-timeout-s a request may still be in flight
-            sts.close().catch(() => undefined);
-        }
-        timeout.check();
-        await publish(r, cfg, got);
+        await run(readConfig(r), r);
     },
     async post(r) {
         await cleanUp(r);
     },
 };
+
+
+/***/ }),
+
+/***/ 487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ readPem),
+/* harmony export */   N: () => (/* binding */ readCa)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/**
+ * PEM inputs (CA certificates, client certificates and keys, signing keys): "PEM content or a
+ * path", one reader for every action. Errors name the input, never the content.
+ */
+
+
+
+const CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+function errorCode(err) {
+    return typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
+}
+/**
+ * The PEM text of `input`: given inline, as the path of a PEM file, or (with `base64`) as
+ * base64 of the PEM. A value that is none of these is a UserError naming `input`.
+ */
+function readPem(raw, input, opts = {}) {
+    const v = raw.trim();
+    let pem;
+    if (opts.base64 ? v.startsWith('-----BEGIN') : v.includes('-----BEGIN')) {
+        pem = `${v}\n`;
+    }
+    else {
+        const path = opts.dir !== undefined && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(v) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(opts.dir, v) : v;
+        let text;
+        let code = '';
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        }
+        catch (err) {
+            code = errorCode(err);
+        }
+        if (text !== undefined) {
+            if (opts.base64 && !text.includes('-----BEGIN'))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(input, `the file "${v}" holds no PEM block`);
+            pem = text;
+        }
+        else if (opts.base64) {
+            const decoded = /^[A-Za-z0-9+/=\s]+$/.test(v) ? Buffer.from(v, 'base64').toString('utf8') : '';
+            if (!decoded.includes('-----BEGIN'))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(input, 'expected PEM content (-----BEGIN ...), the path of an existing PEM file, or base64 of a PEM');
+            pem = decoded;
+        }
+        else {
+            // a path is at most a few KiB: a longer value is not one, and is not echoed whole
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(input, `cannot read the CA file ${path.slice(0, 4096)} (${code}); give PEM text or the path of a PEM file`);
+        }
+    }
+    if (opts.certificate && !CERTIFICATE.test(pem)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(input, `${input} holds no PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)`);
+    }
+    return pem;
+}
+/** oidc-assume-role's ca-certificate: a CA bundle, PEM text or a path relative to the workspace. */
+function readCa(raw, workspace) {
+    return readPem(raw, 'ca-certificate', { dir: workspace, certificate: true });
+}
 
 
 /***/ }),
@@ -1017,14 +1177,40 @@ const oidcAssumeRole = {
 /* harmony export */ });
 const REGIONS = {
     aws: [
-        'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+        'us-east-1',
+        'us-east-2',
+        'us-west-1',
+        'us-west-2',
         'af-south-1',
-        'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
-        'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-        'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
-        'ca-central-1', 'ca-west-1',
-        'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1',
-        'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1', 'sa-east-1',
+        'ap-east-1',
+        'ap-east-2',
+        'ap-south-1',
+        'ap-south-2',
+        'ap-northeast-1',
+        'ap-northeast-2',
+        'ap-northeast-3',
+        'ap-southeast-1',
+        'ap-southeast-2',
+        'ap-southeast-3',
+        'ap-southeast-4',
+        'ap-southeast-5',
+        'ap-southeast-6',
+        'ap-southeast-7',
+        'ca-central-1',
+        'ca-west-1',
+        'eu-central-1',
+        'eu-central-2',
+        'eu-west-1',
+        'eu-west-2',
+        'eu-west-3',
+        'eu-south-1',
+        'eu-south-2',
+        'eu-north-1',
+        'il-central-1',
+        'me-south-1',
+        'me-central-1',
+        'mx-central-1',
+        'sa-east-1',
     ],
     'aws-cn': ['cn-north-1', 'cn-northwest-1'],
     'aws-us-gov': ['us-gov-west-1', 'us-gov-east-1'],
@@ -1040,73 +1226,6 @@ function partitionOf(region) {
 /** The regional STS endpoint the SDK would use (shown in messages only). */
 function stsEndpoint(region) {
     return `https://sts.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
-}
-
-
-/***/ }),
-
-/***/ 1896:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E1: () => (/* binding */ parseList),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   q6: () => (/* binding */ parseBool),
-/* harmony export */   yt: () => (/* binding */ parseIntIn)
-/* harmony export */ });
-/* unused harmony export requireInput */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/** Input parsing shared by every action. Errors name the input; values never appear. */
-
-function parseBool(raw, input, dflt) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return dflt;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected true or false, got "${raw.trim().slice(0, 40)}"`);
-}
-function parseIntIn(raw, input, dflt, min, max) {
-    const v = raw.trim();
-    if (v === '')
-        return dflt;
-    if (!/^\d+$/.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a whole number from ${min} to ${max}, got "${v.slice(0, 40)}"`);
-    const n = Number(v);
-    if (n < min || n > max)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a whole number from ${min} to ${max}, got ${n}`);
-    return n;
-}
-const UNITS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
-/** Durations such as `90`, `90s`, `15m`, `1h30m`, `30d`: returns seconds. */
-function parseDuration(raw, input) {
-    const v = raw.trim();
-    if (/^\d+$/.test(v) && Number.isFinite(Number(v)))
-        return Number(v);
-    const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let m = re.exec(v); m; m = re.exec(v)) {
-        total += Number(m[1]) * (UNITS[m[2] ?? 's'] ?? 1);
-        consumed = re.lastIndex;
-    }
-    if (v === '' || consumed !== v.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got "${v.slice(0, 40)}"`);
-    if (!Number.isFinite(total))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(input, `expected a duration such as 90s, 15m, 1h or 30d, got a number too large`);
-    return total;
-}
-/** Multi-line or comma separated list; blank entries dropped. */
-function parseList(raw) {
-    return raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-}
-function requireInput(raw, input, what) {
-    const v = raw.trim();
-    if (!v)
-        throw new UserError(input, `${what} is required`);
-    return v;
 }
 
 

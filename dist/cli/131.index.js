@@ -1,8 +1,8 @@
-export const id = 624;
-export const ids = [624];
+export const id = 131;
+export const ids = [131];
 export const modules = {
 
-/***/ 9624:
+/***/ 5131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,21 +11,29 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   rotateCheck: () => (/* binding */ rotateCheck),
-  rotateCheckSpec: () => (/* binding */ rotateCheckSpec)
+  rotateCheckSpec: () => (/* reexport */ rotateCheckSpec)
 });
 
-// EXTERNAL MODULE: ./src/core/sdk-http-handler.ts
-var sdk_http_handler = __webpack_require__(8425);
-// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
-var core_http = __webpack_require__(3871);
-// EXTERNAL MODULE: ./src/platform/entry.ts + 1 modules
-var entry = __webpack_require__(5920);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/parse.ts
+var parse = __webpack_require__(1896);
+// EXTERNAL MODULE: ./src/actions/shared/vault-config.ts
+var vault_config = __webpack_require__(5224);
+// EXTERNAL MODULE: ./src/actions/shared/pem.ts
+var pem = __webpack_require__(487);
+// EXTERNAL MODULE: ./src/rotation/policy.ts
+var rotation_policy = __webpack_require__(3694);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/rotation/item.ts
 var rotation_item = __webpack_require__(4919);
 ;// CONCATENATED MODULE: ./src/rotation/chain.ts
@@ -115,7 +123,8 @@ function chainItem(kind, name, chain, nowMs, limits) {
     }
     else if (leftSec <= 0) {
         status = 'fail';
-        detail = effectiveEnd < leafEnd ? `the chain of "${commonName(leaf)}" expired ${isoDate(effectiveEnd)}` : `"${commonName(leaf)}" expired ${isoDate(leafEnd)}`;
+        detail =
+            effectiveEnd < leafEnd ? `the chain of "${commonName(leaf)}" expired ${isoDate(effectiveEnd)}` : `"${commonName(leaf)}" expired ${isoDate(leafEnd)}`;
     }
     else {
         status = (0,rotation_item/* worst */.QZ)(status, (0,rotation_item/* expiryStatus */.GO)(leftSec, limits));
@@ -126,10 +135,263 @@ function chainItem(kind, name, chain, nowMs, limits) {
     return { kind, name, status, leftSec, limit: (0,rotation_item/* expiryLimitText */.Iy)(limits), detail, expires: isoDate(effectiveEnd) };
 }
 
+;// CONCATENATED MODULE: ./src/rotation/tls.ts
+/**
+ * Live TLS endpoints (`host:port`): connects (through the HTTPS proxy when one is set and
+ * the host is not in NO_PROXY), reads the presented chain, and reports days left, an
+ * untrusted chain, a hostname mismatch or an unreachable endpoint. Sends no application data.
+ */
+
+
+
+
+
+
+
+
+
+function parseEndpoint(raw, input = 'endpoints') {
+    const v = raw
+        .trim()
+        .replace(/^https:\/\//, '')
+        .replace(/\/.*$/, '');
+    const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+))(?::(\d{1,5}))?$/.exec(v);
+    const host = m?.[1] ?? m?.[2];
+    const port = m?.[3] === undefined ? 443 : Number(m[3]);
+    if (!m || !host || port < 1 || port > 65535)
+        throw new errors/* UserError */.yo(input, `"${v.slice(0, 80)}" is not host:port (e.g. vault.example.com:8200)`);
+    return { host, port, name: `${host.includes(':') ? `[${host}]` : host}:${port}` };
+}
+const TRUST_CAUSES = {
+    SELF_SIGNED_CERT_IN_CHAIN: 'untrusted chain: it ends in a self-signed CA that is not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted chain: the server presented a self-signed certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted chain: the certificate is signed by an unknown CA',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted chain: the issuer is not trusted (private CA? give it in "endpoints-ca")',
+    UNABLE_TO_GET_ISSUER_CERT: 'untrusted chain: the issuer certificate is missing',
+};
+function bypassProxy(host, port, noProxy) {
+    for (const raw of noProxy.split(/[,\s]+/).filter(Boolean)) {
+        if (raw === '*')
+            return true;
+        const [h = '', p] = raw.split(/:(?=\d+$)/);
+        if (p && Number(p) !== port)
+            continue;
+        const entry = h.replace(/^\*?\./, '').toLowerCase();
+        const hl = host.toLowerCase();
+        if (hl === entry || hl.endsWith(`.${entry}`))
+            return true;
+    }
+    return false;
+}
+/** A raw TCP socket to host:port through an HTTP(S) proxy's CONNECT tunnel. */
+function tunnel(proxyUrl, ep, timeoutMs) {
+    return new Promise((resolvePromise, reject) => {
+        let u;
+        try {
+            u = new URL(proxyUrl);
+        }
+        catch {
+            reject(Object.assign(new Error('the proxy URL does not parse'), { code: 'EPROXY' }));
+            return;
+        }
+        const headers = { host: ep.name };
+        if (u.username)
+            headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}`;
+        const req = (0,external_node_http_.request)({ host: u.hostname, port: Number(u.port || 80), method: 'CONNECT', path: ep.name, headers, timeout: timeoutMs });
+        req.on('connect', (res, socket) => {
+            if (res.statusCode === 200)
+                resolvePromise(socket);
+            else {
+                socket.destroy();
+                reject(Object.assign(new Error(`the proxy answered ${res.statusCode ?? 0} to CONNECT`), { code: 'EPROXY' }));
+            }
+        });
+        req.on('timeout', () => req.destroy(Object.assign(new Error('proxy timeout'), { code: 'ETIMEDOUT' })));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Node's default store (with NODE_EXTRA_CA_CERTS where Node exposes it): a custom CA adds to it. */
+function defaultCas() {
+    const get = external_node_tls_.getCACertificates;
+    return get ? get('default') : [...external_node_tls_.rootCertificates];
+}
+function chainOf(peer) {
+    const out = [];
+    const seen = new Set();
+    for (let c = peer; c && c.raw && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
+        seen.add(c.fingerprint256);
+        out.push(new external_node_crypto_.X509Certificate(c.raw));
+        if (c.issuerCertificate === c)
+            break;
+    }
+    return out;
+}
+async function handshake(ep, o) {
+    const proxyUrl = o.proxy.httpsProxy || o.proxy.httpProxy;
+    const socket = proxyUrl && !bypassProxy(ep.host, ep.port, o.proxy.noProxy ?? '') ? await tunnel(proxyUrl, ep, o.timeoutMs) : undefined;
+    return new Promise((resolvePromise, reject) => {
+        const opts = {
+            host: ep.host,
+            port: ep.port,
+            rejectUnauthorized: false,
+            ...((0,external_node_net_.isIP)(ep.host) ? {} : { servername: ep.host }),
+            ...(o.ca ? { ca: [...defaultCas(), o.ca] } : {}),
+            ...(socket ? { socket } : {}),
+            timeout: o.timeoutMs,
+        };
+        const s = (0,external_node_tls_.connect)(opts, () => {
+            const peer = s.getPeerCertificate(true);
+            const result = {
+                authorized: s.authorized,
+                authError: s.authorizationError ? String(s.authorizationError) : '',
+                chain: peer.raw ? chainOf(peer) : [],
+                peer,
+            };
+            s.destroy();
+            resolvePromise(result);
+        });
+        s.on('timeout', () => s.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+        s.on('error', reject);
+    });
+}
+function reason(err) {
+    const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : '';
+    const msg = err instanceof Error ? err.message : '';
+    return code || msg.slice(0, 120) || 'unknown error';
+}
+/** Probes one endpoint; every failure becomes a failing item. */
+async function probeEndpoint(ep, nowMs, policy, o) {
+    const lim = (0,rotation_policy/* resolve */.hd)(policy, 'endpoint', ep.name);
+    if (lim.ignore)
+        return undefined;
+    let hs;
+    try {
+        hs = await handshake(ep, o);
+    }
+    catch (err) {
+        return { kind: 'endpoint', name: ep.name, status: 'fail', limit: (0,rotation_item/* expiryLimitText */.Iy)(lim), detail: `unreachable: ${reason(err)}` };
+    }
+    if (!hs.chain.length)
+        return { kind: 'endpoint', name: ep.name, status: 'fail', limit: (0,rotation_item/* expiryLimitText */.Iy)(lim), detail: 'the server presented no certificate' };
+    const item = chainItem('endpoint', ep.name, hs.chain, nowMs, lim);
+    const problems = [];
+    if (!hs.authorized && hs.authError && !['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'].includes(hs.authError)) {
+        problems.push(TRUST_CAUSES[hs.authError] ?? `untrusted chain (${hs.authError})`);
+    }
+    const mismatch = (0,external_node_tls_.checkServerIdentity)(ep.host, hs.peer);
+    if (mismatch)
+        problems.push(`hostname mismatch: the certificate is not valid for ${ep.host}`);
+    if (problems.length) {
+        item.status = 'fail';
+        item.detail = `${problems.join('; ')}; ${item.detail}`;
+    }
+    return item;
+}
+
+;// CONCATENATED MODULE: ./src/actions/rotate-check/config.ts
+/**
+ * rotate-check's inputs, read and validated before anything is checked: every error names
+ * its input (or the policy file's field). Secrets among them (the GitHub token, AWS keys)
+ * are registered with the masker here, before any use.
+ */
+
+
+
+
+
+
+
+const NOW_ENV = 'PIPELINE_SECRETS_NOW';
+const DEFAULT_ISSUE_TITLE = 'pipeline-secrets: credentials due for rotation';
+/** "Now": the injected clock (a test hook, ISO time in PIPELINE_SECRETS_NOW) or the real one. */
+function nowFrom(r) {
+    const raw = (r.env(NOW_ENV) ?? '').trim();
+    if (!raw)
+        return Date.now();
+    const t = Date.parse(raw);
+    if (Number.isNaN(t))
+        throw new errors/* UserError */.yo('', `${NOW_ENV} is set but is not an ISO 8601 time such as 2026-01-31T00:00:00Z`);
+    return t;
+}
+function readConfig(r) {
+    const ws = r.workspace();
+    const nowMs = nowFrom(r);
+    const base = (0,rotation_policy/* limitsFromInputs */.iq)({ maxAge: r.input('max-age'), warnBefore: r.input('warn-before'), failBefore: r.input('fail-before') });
+    const policyPath = r.input('policy').trim();
+    const policy = policyPath ? (0,rotation_policy/* loadPolicyFile */.n$)(policyPath, ws, base) : { defaults: base, rules: [] };
+    const endpoints = (0,parse/* parseList */.E1)(r.input('endpoints')).map((e) => parseEndpoint(e));
+    const timeout = r.input('timeout').trim();
+    const timeoutMs = Math.round((timeout ? (0,parse/* parseDuration */.E9)(timeout, 'timeout') : 10) * 1000);
+    if (timeoutMs < 100 || timeoutMs > 600_000)
+        throw new errors/* UserError */.yo('timeout', 'expected a duration from 100ms to 10m');
+    const vaultPaths = (0,parse/* parseList */.E1)(r.input('vault-paths'));
+    const leases = (0,parse/* parseList */.E1)(r.input('leases'));
+    const pkiMounts = (0,parse/* parseList */.E1)(r.input('vault-pki'));
+    const checkToken = (0,parse/* parseBool */.q6)(r.input('check-token'), 'check-token', true);
+    const cfg = {
+        nowMs,
+        policy,
+        certificates: (0,parse/* parseList */.E1)(r.input('certificates')),
+        endpoints,
+        timeoutMs,
+        vaultPaths,
+        leases,
+        pkiMounts,
+        checkToken,
+        vault: vaultPaths.length > 0 || leases.length > 0 || pkiMounts.length > 0 || r.input('url').trim() !== '',
+        warnOnly: (0,parse/* parseBool */.q6)(r.input('warn-only'), 'warn-only', false),
+        reportPath: '',
+    };
+    if (cfg.vault)
+        (0,vault_config/* readVaultConnection */.Rp)(r); // Vault inputs are checked before anything runs
+    const caRaw = r.input('endpoints-ca');
+    if (caRaw.trim())
+        cfg.endpointsCa = (0,pem/* readPem */.J)(caRaw, 'endpoints-ca', { dir: ws });
+    const report = r.input('report-path').trim();
+    cfg.reportPath = report ? ((0,external_node_path_.isAbsolute)(report) ? report : (0,external_node_path_.join)(ws, report)) : (0,external_node_path_.join)(r.tempDir(), 'rotate-check-report.json');
+    if ((0,parse/* parseBool */.q6)(r.input('aws-keys'), 'aws-keys', false)) {
+        const id = r.env('AWS_ACCESS_KEY_ID') ?? '';
+        const secret = r.env('AWS_SECRET_ACCESS_KEY') ?? '';
+        if (!id || !secret) {
+            throw new errors/* UserError */.yo('aws-keys', 'no AWS credentials in the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY): run oidc-assume-role first, or set aws-keys: false');
+        }
+        r.secret(secret, 'AWS_SECRET_ACCESS_KEY');
+        const session = r.env('AWS_SESSION_TOKEN') ?? '';
+        if (session)
+            r.secret(session, 'AWS_SESSION_TOKEN');
+        const endpoint = r.input('iam-endpoint').trim();
+        if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint))
+            throw new errors/* UserError */.yo('iam-endpoint', 'expected a URL such as https://iam.amazonaws.com');
+        cfg.aws = {
+            credentials: { accessKeyId: id, secretAccessKey: secret, ...(session ? { sessionToken: session } : {}) },
+            region: r.env('AWS_REGION') || r.env('AWS_DEFAULT_REGION') || 'us-east-1',
+            ...(endpoint ? { endpoint } : {}),
+        };
+    }
+    if ((0,parse/* parseBool */.q6)(r.input('issue'), 'issue', false)) {
+        const token = r.input('github-token').trim() || (r.env('GITHUB_TOKEN') ?? '').trim();
+        if (!token)
+            throw new errors/* UserError */.yo('github-token', 'issue: true needs a token with issues: write (the default is the job token)');
+        r.secret(token, 'github-token');
+        // the forge (GitHub's APIs) is the runner's: GitLab jobs and the CLI have none
+        if (!r.forge)
+            throw new errors/* UserError */.yo('issue', 'issues are opened on GitHub only; on GitLab use the JSON report (report-path) as an artifact');
+        if (!r.context().repository)
+            throw new errors/* UserError */.yo('issue', 'the repository is unknown (GITHUB_REPOSITORY): issues are only opened on GitHub');
+        cfg.issue = { token, title: r.input('issue-title').trim() || DEFAULT_ISSUE_TITLE, labels: (0,parse/* parseList */.E1)(r.input('issue-labels')) };
+    }
+    return cfg;
+}
+
+// EXTERNAL MODULE: ./src/core/sdk-http-handler.ts
+var sdk_http_handler = __webpack_require__(8425);
+// EXTERNAL MODULE: ./src/core/http.ts + 1 modules
+var http = __webpack_require__(3871);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/rotation/glob.ts
 var glob = __webpack_require__(2914);
-// EXTERNAL MODULE: ./src/rotation/policy.ts
-var rotation_policy = __webpack_require__(3694);
 ;// CONCATENATED MODULE: ./src/rotation/certs.ts
 /**
  * PEM certificate files in the workspace: globs (or plain paths) relative to it, each file
@@ -225,346 +487,6 @@ function checkCertificateFiles(files, workspace, nowMs, policy) {
     return items;
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/parse.ts
-var parse = __webpack_require__(1896);
-// EXTERNAL MODULE: ./src/vault/login.ts + 4 modules
-var vault_login = __webpack_require__(6785);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-;// CONCATENATED MODULE: ./src/rotation/tls.ts
-/**
- * Live TLS endpoints (`host:port`): connects (through the HTTPS proxy when one is set and
- * the host is not in NO_PROXY), reads the presented chain, and reports days left, an
- * untrusted chain, a hostname mismatch or an unreachable endpoint. Sends no application data.
- */
-
-
-
-
-
-
-
-
-
-function parseEndpoint(raw, input = 'endpoints') {
-    const v = raw.trim().replace(/^https:\/\//, '').replace(/\/.*$/, '');
-    const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+))(?::(\d{1,5}))?$/.exec(v);
-    const host = m?.[1] ?? m?.[2];
-    const port = m?.[3] === undefined ? 443 : Number(m[3]);
-    if (!m || !host || port < 1 || port > 65535)
-        throw new errors/* UserError */.yo(input, `"${v.slice(0, 80)}" is not host:port (e.g. vault.example.com:8200)`);
-    return { host, port, name: `${host.includes(':') ? `[${host}]` : host}:${port}` };
-}
-const TRUST_CAUSES = {
-    SELF_SIGNED_CERT_IN_CHAIN: 'untrusted chain: it ends in a self-signed CA that is not trusted',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted chain: the server presented a self-signed certificate',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted chain: the certificate is signed by an unknown CA',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted chain: the issuer is not trusted (private CA? give it in "endpoints-ca")',
-    UNABLE_TO_GET_ISSUER_CERT: 'untrusted chain: the issuer certificate is missing',
-};
-function bypassProxy(host, port, noProxy) {
-    for (const raw of noProxy.split(/[,\s]+/).filter(Boolean)) {
-        if (raw === '*')
-            return true;
-        const [h = '', p] = raw.split(/:(?=\d+$)/);
-        if (p && Number(p) !== port)
-            continue;
-        const entry = h.replace(/^\*?\./, '').toLowerCase();
-        const hl = host.toLowerCase();
-        if (hl === entry || hl.endsWith(`.${entry}`))
-            return true;
-    }
-    return false;
-}
-/** A raw TCP socket to host:port through an HTTP(S) proxy's CONNECT tunnel. */
-function tunnel(proxyUrl, ep, timeoutMs) {
-    return new Promise((resolvePromise, reject) => {
-        let u;
-        try {
-            u = new URL(proxyUrl);
-        }
-        catch {
-            reject(Object.assign(new Error('the proxy URL does not parse'), { code: 'EPROXY' }));
-            return;
-        }
-        const headers = { host: ep.name };
-        if (u.username)
-            headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}`;
-        const req = (0,external_node_http_.request)({ host: u.hostname, port: Number(u.port || 80), method: 'CONNECT', path: ep.name, headers, timeout: timeoutMs });
-        req.on('connect', (res, socket) => {
-            if (res.statusCode === 200)
-                resolvePromise(socket);
-            else {
-                socket.destroy();
-                reject(Object.assign(new Error(`the proxy answered ${res.statusCode ?? 0} to CONNECT`), { code: 'EPROXY' }));
-            }
-        });
-        req.on('timeout', () => req.destroy(Object.assign(new Error('proxy timeout'), { code: 'ETIMEDOUT' })));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** Node's default store (with NODE_EXTRA_CA_CERTS where Node exposes it): a custom CA adds to it. */
-function defaultCas() {
-    const get = external_node_tls_.getCACertificates;
-    return get ? get('default') : [...external_node_tls_.rootCertificates];
-}
-function chainOf(peer) {
-    const out = [];
-    const seen = new Set();
-    for (let c = peer; c && c.raw && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
-        seen.add(c.fingerprint256);
-        out.push(new external_node_crypto_.X509Certificate(c.raw));
-        if (c.issuerCertificate === c)
-            break;
-    }
-    return out;
-}
-async function handshake(ep, o) {
-    const proxyUrl = o.proxy.httpsProxy || o.proxy.httpProxy;
-    const socket = proxyUrl && !bypassProxy(ep.host, ep.port, o.proxy.noProxy ?? '') ? await tunnel(proxyUrl, ep, o.timeoutMs) : undefined;
-    return new Promise((resolvePromise, reject) => {
-        const opts = {
-            host: ep.host,
-            port: ep.port,
-            rejectUnauthorized: false,
-            ...((0,external_node_net_.isIP)(ep.host) ? {} : { servername: ep.host }),
-            ...(o.ca ? { ca: [...defaultCas(), o.ca] } : {}),
-            ...(socket ? { socket } : {}),
-            timeout: o.timeoutMs,
-        };
-        const s = (0,external_node_tls_.connect)(opts, () => {
-            const peer = s.getPeerCertificate(true);
-            const result = { authorized: s.authorized, authError: s.authorizationError ? String(s.authorizationError) : '', chain: peer.raw ? chainOf(peer) : [], peer };
-            s.destroy();
-            resolvePromise(result);
-        });
-        s.on('timeout', () => s.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-        s.on('error', reject);
-    });
-}
-function reason(err) {
-    const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : '';
-    const msg = err instanceof Error ? err.message : '';
-    return code || msg.slice(0, 120) || 'unknown error';
-}
-/** Probes one endpoint; every failure becomes a failing item. */
-async function probeEndpoint(ep, nowMs, policy, o) {
-    const lim = (0,rotation_policy/* resolve */.hd)(policy, 'endpoint', ep.name);
-    if (lim.ignore)
-        return undefined;
-    let hs;
-    try {
-        hs = await handshake(ep, o);
-    }
-    catch (err) {
-        return { kind: 'endpoint', name: ep.name, status: 'fail', limit: (0,rotation_item/* expiryLimitText */.Iy)(lim), detail: `unreachable: ${reason(err)}` };
-    }
-    if (!hs.chain.length)
-        return { kind: 'endpoint', name: ep.name, status: 'fail', limit: (0,rotation_item/* expiryLimitText */.Iy)(lim), detail: 'the server presented no certificate' };
-    const item = chainItem('endpoint', ep.name, hs.chain, nowMs, lim);
-    const problems = [];
-    if (!hs.authorized && hs.authError && !['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'].includes(hs.authError)) {
-        problems.push(TRUST_CAUSES[hs.authError] ?? `untrusted chain (${hs.authError})`);
-    }
-    const mismatch = (0,external_node_tls_.checkServerIdentity)(ep.host, hs.peer);
-    if (mismatch)
-        problems.push(`hostname mismatch: the certificate is not valid for ${ep.host}`);
-    if (problems.length) {
-        item.status = 'fail';
-        item.detail = `${problems.join('; ')}; ${item.detail}`;
-    }
-    return item;
-}
-
-;// CONCATENATED MODULE: ./src/rotation/config.ts
-/**
- * rotate-check's inputs, read and validated before anything is checked: every error names
- * its input (or the policy file's field). Secrets among them (the GitHub token, AWS keys)
- * are registered with the masker here, before any use.
- */
-
-
-
-
-
-
-
-const NOW_ENV = 'PIPELINE_SECRETS_NOW';
-const DEFAULT_ISSUE_TITLE = 'pipeline-secrets: credentials due for rotation';
-/** "Now": the injected clock (a test hook, ISO time in PIPELINE_SECRETS_NOW) or the real one. */
-function nowFrom(r) {
-    const raw = (r.env(NOW_ENV) ?? '').trim();
-    if (!raw)
-        return Date.now();
-    const t = Date.parse(raw);
-    if (Number.isNaN(t))
-        throw new errors/* UserError */.yo('', `${NOW_ENV} is set but is not an ISO 8601 time such as 2026-01-31T00:00:00Z`);
-    return t;
-}
-function readCa(raw, workspace) {
-    const v = raw.trim();
-    if (!v)
-        return undefined;
-    if (v.includes('-----BEGIN'))
-        return v;
-    try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.isAbsolute)(v) ? v : (0,external_node_path_.join)(workspace, v), 'utf8');
-    }
-    catch {
-        throw new errors/* UserError */.yo('endpoints-ca', `cannot read the CA file ${v.slice(0, 200)}: give PEM content or a readable path`);
-    }
-}
-function readConfig(r) {
-    const ws = r.workspace();
-    const nowMs = nowFrom(r);
-    const base = (0,rotation_policy/* limitsFromInputs */.iq)({ maxAge: r.input('max-age'), warnBefore: r.input('warn-before'), failBefore: r.input('fail-before') });
-    const policyPath = r.input('policy').trim();
-    const policy = policyPath ? (0,rotation_policy/* loadPolicyFile */.n$)(policyPath, ws, base) : { defaults: base, rules: [] };
-    const endpoints = (0,parse/* parseList */.E1)(r.input('endpoints')).map((e) => parseEndpoint(e));
-    const timeout = r.input('timeout').trim();
-    const timeoutMs = Math.round((timeout ? (0,parse/* parseDuration */.E9)(timeout, 'timeout') : 10) * 1000);
-    if (timeoutMs < 100 || timeoutMs > 600_000)
-        throw new errors/* UserError */.yo('timeout', 'expected a duration from 100ms to 10m');
-    const vaultPaths = (0,parse/* parseList */.E1)(r.input('vault-paths'));
-    const leases = (0,parse/* parseList */.E1)(r.input('leases'));
-    const pkiMounts = (0,parse/* parseList */.E1)(r.input('vault-pki'));
-    const checkToken = (0,parse/* parseBool */.q6)(r.input('check-token'), 'check-token', true);
-    const cfg = {
-        nowMs,
-        policy,
-        certificates: (0,parse/* parseList */.E1)(r.input('certificates')),
-        endpoints,
-        timeoutMs,
-        vaultPaths,
-        leases,
-        pkiMounts,
-        checkToken,
-        vault: vaultPaths.length > 0 || leases.length > 0 || pkiMounts.length > 0 || r.input('url').trim() !== '',
-        warnOnly: (0,parse/* parseBool */.q6)(r.input('warn-only'), 'warn-only', false),
-        reportPath: '',
-    };
-    if (cfg.vault)
-        (0,vault_login/* vaultConnection */.De)(r); // Vault inputs are checked before anything runs
-    const ca = readCa(r.input('endpoints-ca'), ws);
-    if (ca)
-        cfg.endpointsCa = ca;
-    const report = r.input('report-path').trim();
-    cfg.reportPath = report ? ((0,external_node_path_.isAbsolute)(report) ? report : (0,external_node_path_.join)(ws, report)) : (0,external_node_path_.join)(r.tempDir(), 'rotate-check-report.json');
-    if ((0,parse/* parseBool */.q6)(r.input('aws-keys'), 'aws-keys', false)) {
-        const id = r.env('AWS_ACCESS_KEY_ID') ?? '';
-        const secret = r.env('AWS_SECRET_ACCESS_KEY') ?? '';
-        if (!id || !secret) {
-            throw new errors/* UserError */.yo('aws-keys', 'no AWS credentials in the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY): run oidc-assume-role first, or set aws-keys: false');
-        }
-        r.secret(secret, 'AWS_SECRET_ACCESS_KEY');
-        const session = r.env('AWS_SESSION_TOKEN') ?? '';
-        if (session)
-            r.secret(session, 'AWS_SESSION_TOKEN');
-        const endpoint = r.input('iam-endpoint').trim();
-        if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint))
-            throw new errors/* UserError */.yo('iam-endpoint', 'expected a URL such as https://iam.amazonaws.com');
-        cfg.aws = {
-            credentials: { accessKeyId: id, secretAccessKey: secret, ...(session ? { sessionToken: session } : {}) },
-            region: r.env('AWS_REGION') || r.env('AWS_DEFAULT_REGION') || 'us-east-1',
-            ...(endpoint ? { endpoint } : {}),
-        };
-    }
-    if ((0,parse/* parseBool */.q6)(r.input('issue'), 'issue', false)) {
-        const token = r.input('github-token').trim() || (r.env('GITHUB_TOKEN') ?? '').trim();
-        if (!token)
-            throw new errors/* UserError */.yo('github-token', 'issue: true needs a token with issues: write (the default is the job token)');
-        r.secret(token, 'github-token');
-        if (r.platform === 'gitlab')
-            throw new errors/* UserError */.yo('issue', 'issues are opened on GitHub only; on GitLab use the JSON report (report-path) as an artifact');
-        if (!r.context().repository)
-            throw new errors/* UserError */.yo('issue', 'the repository is unknown (GITHUB_REPOSITORY): issues are only opened on GitHub');
-        cfg.issue = { token, title: r.input('issue-title').trim() || DEFAULT_ISSUE_TITLE, labels: (0,parse/* parseList */.E1)(r.input('issue-labels')) };
-    }
-    return cfg;
-}
-
-// EXTERNAL MODULE: ./src/core/json.ts
-var json = __webpack_require__(6153);
-;// CONCATENATED MODULE: ./src/rotation/issue.ts
-/**
- * One GitHub issue per finding set, found by its exact title among the open issues:
- * created when something is due, updated on later runs, closed (with a comment) when all
- * is green. Plain REST over core/http.ts against the run's API URL (GHES included).
- */
-
-
-const HINT = 'give the job `permissions: issues: write` (and the token in "github-token")';
-class IssueClient {
-    http;
-    t;
-    constructor(http, t) {
-        this.http = http;
-        this.t = t;
-    }
-    headers() {
-        return {
-            authorization: `Bearer ${this.t.token}`,
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'pipeline-secrets-rotate-check',
-            'content-type': 'application/json',
-        };
-    }
-    async call(method, path, body) {
-        const url = `${this.t.apiUrl.replace(/\/+$/, '')}/repos/${this.t.repository}${path}`;
-        const res = await this.http.json(url, { method, headers: this.headers(), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-        if (res.status >= 200 && res.status < 300)
-            return res.body;
-        const message = (0,json/* isObject */.Gv)(res.body) && typeof res.body['message'] === 'string' ? res.body['message'].slice(0, 200) : '';
-        throw new errors/* RemoteError */.Hi(`GitHub API ${method} ${path.replace(/\?.*$/, '')} on ${this.t.repository} answered ${res.status}`, {
-            service: 'GitHub', status: res.status, retryable: false,
-            ...(message ? { details: [message] } : {}),
-            ...([401, 403, 404].includes(res.status) ? { hint: HINT } : {}),
-        });
-    }
-    /** The open issue (not a pull request) with exactly our title. */
-    async find() {
-        for (let page = 1; page <= 10; page++) {
-            const list = (0,json/* arr */.QL)(await this.call('GET', `/issues?state=open&per_page=100&page=${page}`), 'issues');
-            for (const [i, raw] of list.entries()) {
-                const o = (0,json/* obj */.WL)(raw, `issues[${i}]`);
-                if (o['pull_request'] !== undefined)
-                    continue;
-                if ((0,json/* str */.gx)(o['title'], `issues[${i}].title`) === this.t.title) {
-                    return { number: (0,json/* num */.bu)(o['number'], `issues[${i}].number`), url: (0,json/* optStr */.VK)(o['html_url'], `issues[${i}].html_url`) ?? '' };
-                }
-            }
-            if (list.length < 100)
-                break;
-        }
-        return undefined;
-    }
-    /** Opens or updates the issue when something is due; closes it when nothing is. */
-    async sync(due, body) {
-        const existing = await this.find();
-        if (due) {
-            if (existing) {
-                await this.call('PATCH', `/issues/${existing.number}`, { body });
-                return { action: 'updated', ...existing };
-            }
-            const created = (0,json/* obj */.WL)(await this.call('POST', '/issues', { title: this.t.title, body, ...(this.t.labels.length ? { labels: this.t.labels } : {}) }), 'issue');
-            return { action: 'created', number: (0,json/* num */.bu)(created['number'], 'issue.number'), url: (0,json/* optStr */.VK)(created['html_url'], 'issue.html_url') ?? '' };
-        }
-        if (!existing)
-            return { action: 'none' };
-        await this.call('POST', `/issues/${existing.number}/comments`, { body: 'All credentials are within policy now: closing.' });
-        await this.call('PATCH', `/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
-        return { action: 'closed', ...existing };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/rotation/report.ts
 /**
  * Reports of rotate-check: the step summary table, annotations (errors for overdue items,
@@ -618,7 +540,10 @@ function summaryMarkdown(items, nowIso, warnOnly) {
 /** At most `perLevel` annotations of each level; the rest folded into one last line. */
 function annotations(items, perLevel = 10) {
     const out = [];
-    for (const [status, level] of [['fail', 'error'], ['warn', 'warning']]) {
+    for (const [status, level] of [
+        ['fail', 'error'],
+        ['warn', 'warning'],
+    ]) {
         const these = sortItems(items).filter((i) => i.status === status);
         const shown = these.length > perLevel ? these.slice(0, perLevel - 1) : these;
         for (const i of shown) {
@@ -628,7 +553,11 @@ function annotations(items, perLevel = 10) {
             out.push({ level, message: `${i.name}: ${i.detail} (${ageOrLeft(i)}; ${i.limit})`, props });
         }
         if (these.length > shown.length) {
-            out.push({ level, message: `${these.length - shown.length} more ${status === 'fail' ? 'overdue' : 'expiring'} items: see the step summary or the JSON report`, props: { title: 'rotate-check' } });
+            out.push({
+                level,
+                message: `${these.length - shown.length} more ${status === 'fail' ? 'overdue' : 'expiring'} items: see the step summary or the JSON report`,
+                props: { title: 'rotate-check' },
+            });
         }
     }
     return out;
@@ -660,6 +589,10 @@ function issueBody(items, nowIso, runUrl) {
 
 // EXTERNAL MODULE: ./src/vault/client.ts
 var client = __webpack_require__(3157);
+// EXTERNAL MODULE: ./src/vault/login.ts
+var vault_login = __webpack_require__(9777);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/rotation/pki.ts
 /**
  * Certificates issued by Vault PKI mounts: LIST `<mount>/certs`, read each
@@ -784,7 +717,8 @@ function kvItem(name, meta, nowMs, policy) {
     const versions = (0,json/* obj */.WL)(meta['versions'] ?? {}, `${f}.versions`);
     const custom = meta['custom_metadata'] === null || meta['custom_metadata'] === undefined ? {} : (0,json/* obj */.WL)(meta['custom_metadata'], `${f}.custom_metadata`);
     const cur = versions[String(current)];
-    if ((0,json/* isObject */.Gv)(cur) && (cur['destroyed'] === true || (typeof cur['deletion_time'] === 'string' && cur['deletion_time'] && Date.parse(cur['deletion_time']) <= nowMs))) {
+    if ((0,json/* isObject */.Gv)(cur) &&
+        (cur['destroyed'] === true || (typeof cur['deletion_time'] === 'string' && cur['deletion_time'] && Date.parse(cur['deletion_time']) <= nowMs))) {
         return { kind: 'vault-kv', name, status: 'ok', limit: (0,rotation_item/* ageLimitText */.iW)(lim), detail: `the current version ${current} is deleted: nothing to rotate` };
     }
     const createdMs = (0,json/* isObject */.Gv)(cur) ? ms(cur['created_time'], `${f}.versions.${current}.created_time`) : ms(meta['updated_time'], `${f}.updated_time`);
@@ -804,7 +738,15 @@ function kvItem(name, meta, nowMs, policy) {
     }
     status = (0,rotation_item/* worst */.QZ)(status, (0,rotation_item/* ageStatus */.eD)(ageSec, { maxAgeSec: maxAge, warnBeforeSec: lim.warnBeforeSec }));
     notes.unshift(status === 'fail' ? `version ${current} is ${Math.floor(ageSec / rotation_item/* DAY */.d_)} days old: rotate it` : `version ${current}, ${Math.floor(ageSec / rotation_item/* DAY */.d_)} days old`);
-    const item = { kind: 'vault-kv', name, status, ageSec, limit: (0,rotation_item/* ageLimitText */.iW)({ maxAgeSec: maxAge, warnBeforeSec: lim.warnBeforeSec }), detail: '', created: new Date(createdMs).toISOString() };
+    const item = {
+        kind: 'vault-kv',
+        name,
+        status,
+        ageSec,
+        limit: (0,rotation_item/* ageLimitText */.iW)({ maxAgeSec: maxAge, warnBeforeSec: lim.warnBeforeSec }),
+        detail: '',
+        created: new Date(createdMs).toISOString(),
+    };
     const expiresAt = custom['expires_at'];
     if (typeof expiresAt === 'string' && expiresAt.trim()) {
         const end = Date.parse(expiresAt);
@@ -825,7 +767,10 @@ function kvItem(name, meta, nowMs, policy) {
     if (typeof owner === 'string' && owner)
         item.owner = owner.slice(0, 100);
     // older versions still readable long after they were replaced
-    const nums = Object.keys(versions).map(Number).filter((n) => Number.isInteger(n)).sort((a, b) => a - b);
+    const nums = Object.keys(versions)
+        .map(Number)
+        .filter((n) => Number.isInteger(n))
+        .sort((a, b) => a - b);
     let readable = 0;
     let oldestSupersededMs = Infinity;
     for (const n of nums) {
@@ -930,7 +875,13 @@ async function checkLease(api, leaseId, nowMs, policy) {
         d = (0,json/* obj */.WL)(await api.lookupLease(leaseId), 'lease lookup data');
     }
     catch (err) {
-        return { kind: 'vault-lease', name: leaseId, status: 'fail', limit: (0,rotation_item/* expiryLimitText */.Iy)(lim), detail: `lease not found (expired or revoked?): ${(0,errors/* describeError */.Uc)(err)}` };
+        return {
+            kind: 'vault-lease',
+            name: leaseId,
+            status: 'fail',
+            limit: (0,rotation_item/* expiryLimitText */.Iy)(lim),
+            detail: `lease not found (expired or revoked?): ${(0,errors/* describeError */.Uc)(err)}`,
+        };
     }
     const ttl = (0,json/* num */.bu)(d['ttl'], 'lease.ttl');
     const renewable = d['renewable'] === true;
@@ -954,18 +905,18 @@ async function checkLease(api, leaseId, nowMs, policy) {
     return item;
 }
 
-;// CONCATENATED MODULE: ./src/rotation/vault-login.ts
+;// CONCATENATED MODULE: ./src/actions/rotate-check/vault.ts
 /**
- * The Vault side of rotate-check: the connection and login inputs (shared with vault-login),
- * an adapter from VaultClient to the metadata-only calls the checks need, and the run of
- * the KV, PKI, token and lease checks. Only metadata endpoints are called, never KV data reads.
+ * The Vault side of rotate-check: the login (its inputs read by shared/vault-config.ts), an
+ * adapter from VaultClient to the metadata-only calls the checks need, and the run of the KV,
+ * PKI, token and lease checks. Only metadata endpoints are called, never KV data reads.
  */
 
 
 
 
 
-const vaultInputs = vault_login/* loginInputs */.ZF;
+
 function notFound(err) {
     return err instanceof errors/* RemoteError */.Hi && err.status === 404;
 }
@@ -1024,7 +975,7 @@ function metaApi(c) {
 async function checkVault(r, cfg) {
     let login;
     try {
-        login = await (0,vault_login/* loginFromInputs */.F7)(r, { useEnvToken: true });
+        login = await (0,vault_login/* login */.iD)((0,vault_config/* readVaultLogin */.wz)(r, { useEnvToken: true }), (0,vault_config/* loginCaps */.R9)(r));
     }
     catch (err) {
         // Vault down or the login refused: one failing item; the other checks still report
@@ -1055,15 +1006,19 @@ async function checkVault(r, cfg) {
     finally {
         // a token this step logged in for is revoked at once: rotate-check has no post step
         if (login.created)
-            await client.revokeSelf().catch((err) => r.warning(`could not revoke the Vault token of this step: ${err instanceof Error ? err.message : 'error'}`));
+            await client
+                .revokeSelf()
+                .catch((err) => r.warning(`could not revoke the Vault token of this step: ${err instanceof Error ? err.message : 'error'}`));
         await client.close();
     }
 }
 
-;// CONCATENATED MODULE: ./src/actions/rotate-check.ts
+;// CONCATENATED MODULE: ./src/actions/rotate-check/run.ts
 /**
- * rotate-check: report and enforce secret age, lease TTL and certificate expiry against a
- * policy. Glue only: inputs (rotation/config.ts), checks (rotation/*), reports and the issue.
+ * rotate-check's run: report and enforce secret age, lease TTL and certificate expiry against a
+ * policy, from a RotateConfig. The checks live in rotation/; this gathers their items, reports
+ * them (summary, annotations, JSON report, outputs, the issue through the runner's forge) and
+ * fails the step on overdue items unless warn-only.
  */
 
 
@@ -1072,8 +1027,84 @@ async function checkVault(r, cfg) {
 
 
 
+async function certificateItems(r, cfg) {
+    if (!cfg.certificates.length)
+        return [];
+    const found = findCertificateFiles(cfg.certificates, r.workspace());
+    for (const p of found.unmatched)
+        r.info(`certificates: no file matches ${p}`);
+    r.info(`certificates: ${found.files.length} file(s) to check`);
+    return checkCertificateFiles(found.files, r.workspace(), cfg.nowMs, cfg.policy);
+}
+async function endpointItems(r, cfg) {
+    const out = [];
+    const queue = [...cfg.endpoints];
+    const probe = { timeoutMs: cfg.timeoutMs, proxy: r.proxy(), ...(cfg.endpointsCa ? { ca: cfg.endpointsCa } : {}) };
+    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, async () => {
+        for (let ep = queue.shift(); ep; ep = queue.shift()) {
+            const item = await probeEndpoint(ep, cfg.nowMs, cfg.policy, probe);
+            if (item)
+                out.push(item);
+        }
+    }));
+    return out;
+}
+async function awsItems(r, cfg) {
+    if (!cfg.aws)
+        return [];
+    // the SDK over core/http.ts: HTTPS_PROXY / NO_PROXY honoured; the SDK retries (throttling, 5xx)
+    const handler = new sdk_http_handler/* CoreHttpHandler */.A(new http/* HttpClient */.Qq({ service: 'AWS IAM', proxy: r.proxy(), timeoutMs: cfg.timeoutMs * 3 }));
+    // loaded only when asked: the IAM client is most of this bundle's weight
+    const { checkAccessKeys } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 9655));
+    const res = await checkAccessKeys({ ...cfg.aws, maxAttempts: 3, requestHandler: handler }, cfg.nowMs, cfg.policy, (m) => r.info(m));
+    r.info(`aws: ${res.users} IAM user(s), ${res.items.length} active key(s) reported, ${res.inactive} inactive key(s) ignored`);
+    return res.items;
+}
+async function syncIssue(r, cfg, items, nowIso) {
+    if (!cfg.issue || !r.forge)
+        return;
+    const ctx = r.context();
+    const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
+    const due = items.some((i) => i.status !== 'ok');
+    // the issue is not masked by the runner: what it says goes through our masker first
+    const res = await r.forge.syncIssue(cfg.issue.token, {
+        title: cfg.issue.title,
+        labels: cfg.issue.labels,
+        due,
+        body: r.masker.redact(issueBody(items, nowIso, runUrl)),
+    });
+    r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
+    r.output('issue-number', res.number === undefined ? '' : String(res.number));
+}
+async function run(cfg, r) {
+    const nowIso = new Date(cfg.nowMs).toISOString();
+    const items = [
+        ...(await certificateItems(r, cfg)),
+        ...(await endpointItems(r, cfg)),
+        ...(cfg.vault ? await checkVault(r, cfg) : []),
+        ...(await awsItems(r, cfg)),
+    ];
+    const counts = countItems(items);
+    await r.summary(summaryMarkdown(items, nowIso, cfg.warnOnly));
+    for (const a of annotations(items))
+        r.annotate(a.level, a.message, a.props);
+    writeJsonReport(cfg.reportPath, jsonReport(items, nowIso), (t) => r.masker.redact(t));
+    r.output('overdue', String(counts.overdue));
+    r.output('expiring', String(counts.expiring));
+    r.output('report-path', cfg.reportPath);
+    r.info(`rotate-check: ${items.length} checked, ${counts.overdue} overdue, ${counts.expiring} expiring; report at ${cfg.reportPath}`);
+    await syncIssue(r, cfg, items, nowIso);
+    if (counts.overdue && !cfg.warnOnly) {
+        throw new errors/* StepFailed */.an(`${counts.overdue} credential(s) past their limit (see the step summary); set warn-only: true to report without failing`);
+    }
+}
 
+// EXTERNAL MODULE: ./src/actions/shared/vault-inputs.ts
+var vault_inputs = __webpack_require__(639);
+;// CONCATENATED MODULE: ./src/actions/rotate-check/spec.ts
 
+/** the Vault connection and login inputs (shared with vault-login, without vault-action's aliases) */
+const vaultInputs = vault_inputs/* loginInputs */.ZF;
 const rotateCheckSpec = {
     name: 'rotate-check',
     summary: 'Report and enforce secret age, lease TTL and certificate expiry against a policy',
@@ -1101,81 +1132,15 @@ const rotateCheckSpec = {
         ...vaultInputs,
     ],
 };
-async function certificateItems(r, cfg) {
-    if (!cfg.certificates.length)
-        return [];
-    const found = findCertificateFiles(cfg.certificates, r.workspace());
-    for (const p of found.unmatched)
-        r.info(`certificates: no file matches ${p}`);
-    r.info(`certificates: ${found.files.length} file(s) to check`);
-    return checkCertificateFiles(found.files, r.workspace(), cfg.nowMs, cfg.policy);
-}
-async function endpointItems(r, cfg) {
-    const out = [];
-    const queue = [...cfg.endpoints];
-    const probe = { timeoutMs: cfg.timeoutMs, proxy: r.proxy(), ...(cfg.endpointsCa ? { ca: cfg.endpointsCa } : {}) };
-    await Promise.all(Array.from({ length: Math.min(8, queue.length) }, async () => {
-        for (let ep = queue.shift(); ep; ep = queue.shift()) {
-            const item = await probeEndpoint(ep, cfg.nowMs, cfg.policy, probe);
-            if (item)
-                out.push(item);
-        }
-    }));
-    return out;
-}
-async function awsItems(r, cfg) {
-    if (!cfg.aws)
-        return [];
-    // the SDK over core/http.ts: HTTPS_PROXY / NO_PROXY honoured; the SDK retries (throttling, 5xx)
-    const handler = new sdk_http_handler/* CoreHttpHandler */.A(new core_http/* HttpClient */.Qq({ service: 'AWS IAM', proxy: r.proxy(), timeoutMs: cfg.timeoutMs * 3 }));
-    // loaded only when asked: the IAM client is most of this bundle's weight
-    const { checkAccessKeys } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(655)]).then(__webpack_require__.bind(__webpack_require__, 9655));
-    const res = await checkAccessKeys({ ...cfg.aws, maxAttempts: 3, requestHandler: handler }, cfg.nowMs, cfg.policy, (m) => r.info(m));
-    r.info(`aws: ${res.users} IAM user(s), ${res.items.length} active key(s) reported, ${res.inactive} inactive key(s) ignored`);
-    return res.items;
-}
-async function syncIssue(r, cfg, items, nowIso) {
-    if (!cfg.issue)
-        return;
-    const ctx = r.context();
-    const http = new core_http/* HttpClient */.Qq({ service: 'GitHub', proxy: r.proxy(), retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 } });
-    try {
-        const client = new IssueClient(http, { apiUrl: ctx.apiUrl, repository: ctx.repository, token: cfg.issue.token, title: cfg.issue.title, labels: cfg.issue.labels });
-        const runUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}` : '';
-        const due = items.some((i) => i.status !== 'ok');
-        // the issue is not masked by the runner: what it says goes through our masker first
-        const res = await client.sync(due, r.masker.redact(issueBody(items, nowIso, runUrl)));
-        r.info(res.action === 'none' ? 'issue: nothing due and no open issue' : `issue #${res.number ?? 0} ${res.action}`);
-        r.output('issue-number', res.number === undefined ? '' : String(res.number));
-    }
-    finally {
-        await http.close();
-    }
-}
+
+;// CONCATENATED MODULE: ./src/actions/rotate-check/index.ts
+
+
+
 const rotateCheck = {
     name: 'rotate-check',
     async main(r) {
-        const cfg = readConfig(r);
-        const nowIso = new Date(cfg.nowMs).toISOString();
-        const items = [
-            ...(await certificateItems(r, cfg)),
-            ...(await endpointItems(r, cfg)),
-            ...(cfg.vault ? await checkVault(r, cfg) : []),
-            ...(await awsItems(r, cfg)),
-        ];
-        const counts = countItems(items);
-        await r.summary(summaryMarkdown(items, nowIso, cfg.warnOnly));
-        for (const a of annotations(items))
-            r.annotate(a.level, a.message, a.props);
-        writeJsonReport(cfg.reportPath, jsonReport(items, nowIso), (t) => r.masker.redact(t));
-        r.output('overdue', String(counts.overdue));
-        r.output('expiring', String(counts.expiring));
-        r.output('report-path', cfg.reportPath);
-        r.info(`rotate-check: ${items.length} checked, ${counts.overdue} overdue, ${counts.expiring} expiring; report at ${cfg.reportPath}`);
-        await syncIssue(r, cfg, items, nowIso);
-        if (counts.overdue && !cfg.warnOnly) {
-            throw new entry/* StepFailed */.an(`${counts.overdue} credential(s) past their limit (see the step summary); set warn-only: true to report without failing`);
-        }
+        await run(readConfig(r), r);
     },
 };
 

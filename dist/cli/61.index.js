@@ -1,5 +1,5 @@
-export const id = 424;
-export const ids = [424];
+export const id = 61;
+export const ids = [61];
 export const modules = {
 
 /***/ 5382:
@@ -95,7 +95,7 @@ class Source {
             parts.push(r.value);
             len += r.value.length;
         }
-        const h = parts.length === 1 ? parts[0] : Buffer.concat(parts, len);
+        const h = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, len);
         if (h.length)
             this.back = h;
         return h;
@@ -113,7 +113,7 @@ class Source {
                 return null;
             parts.push(r.value);
         }
-        return parts.length === 1 ? parts[0] : Buffer.concat(parts, len);
+        return parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, len);
     }
     /** Reads to the end, discarding; a failure below ends it quietly (it was noted where it happened). */
     async drain() {
@@ -167,7 +167,12 @@ function pump(src, w, onBytes) {
                 w.destroy(err instanceof Error ? err : new Error(String(err)));
         }
     })();
-    return { done, stop: () => { stopped = true; } };
+    return {
+        done,
+        stop: () => {
+            stopped = true;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/archive/context.ts
@@ -446,11 +451,16 @@ async function* zipMembers(name, input, layer, ctx, open) {
         const path = `${name}!${inner}`;
         const bad = ctx.refuseUnsafeNames ? unsafeName(inner) : null;
         const size = e.uncompressedSize;
-        const why = bad ? `member with ${bad}: not read`
-            : (e.generalPurposeBitFlag & 1) !== 0 ? 'encrypted member: not read'
-                : e.compressionMethod !== 0 && e.compressionMethod !== 8 ? `compression method ${e.compressionMethod} is not supported: not read`
-                    : size > ctx.maxEntryBytes ? `unpacks to ${mb(size)}, over the ${mb(ctx.maxEntryBytes)} cap: not read`
-                        : size > RATIO_FLOOR && size / Math.max(1, e.compressedSize) > ctx.maxRatio ? `compression ratio over ${ctx.maxRatio}:1: not read (a zip bomb?)`
+        const why = bad
+            ? `member with ${bad}: not read`
+            : (e.generalPurposeBitFlag & 1) !== 0
+                ? 'encrypted member: not read'
+                : e.compressionMethod !== 0 && e.compressionMethod !== 8
+                    ? `compression method ${e.compressionMethod} is not supported: not read`
+                    : size > ctx.maxEntryBytes
+                        ? `unpacks to ${mb(size)}, over the ${mb(ctx.maxEntryBytes)} cap: not read`
+                        : size > RATIO_FLOOR && size / Math.max(1, e.compressedSize) > ctx.maxRatio
+                            ? `compression ratio over ${ctx.maxRatio}:1: not read (a zip bomb?)`
                             : null;
         if (why) {
             ctx.note(path, why);
@@ -540,7 +550,9 @@ async function* gzipMembers(name, input, layer, ctx) {
     const gz = (0,external_node_zlib_.createGunzip)({ chunkSize: 65536 });
     let packed = 0;
     let unpacked = 0;
-    const feed = pump(input, gz, (n) => { packed += n; });
+    const feed = pump(input, gz, (n) => {
+        packed += n;
+    });
     const out = new Source(gz[Symbol.asyncIterator](), {
         count: (n) => {
             unpacked += n;
@@ -631,7 +643,7 @@ async function* readArchive(input, name, limits, notes) {
 
 /***/ }),
 
-/***/ 424:
+/***/ 61:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -639,6 +651,7 @@ async function* readArchive(input, name, limits, notes) {
 __webpack_require__.d(__webpack_exports__, {
   mC: () => (/* binding */ findingLine),
   z: () => (/* binding */ searchPaths),
+  xo: () => (/* binding */ searchRecorded),
   j_: () => (/* binding */ targetProblem)
 });
 
@@ -650,9 +663,9 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/guard/hash.ts
-var hash = __webpack_require__(1405);
-;// CONCATENATED MODULE: ./src/guard/matcher.ts
+// EXTERNAL MODULE: ./src/kernels/guard-hash.ts
+var guard_hash = __webpack_require__(5212);
+;// CONCATENATED MODULE: ./src/kernels/guard-matcher.ts
 /**
  * The hot loop of the guard. Forms are grouped by window size (16 bytes, or 8 / 4 for
  * short forms); each form recorded the hash of its window at offsets 0 .. K-1. A group
@@ -665,6 +678,8 @@ var hash = __webpack_require__(1405);
  * and at most seven bit-table probes; no secret value is ever needed.
  * Bytes stream through in chunks; enough bytes are carried over that a value split across
  * two chunks is found, once. Lines are counted only where needed.
+ * The forms are whatever the caller hashed (the guard's record entries): the matcher needs their
+ * hashes and a label, and hands the whole form back with each hit.
  */
 
 
@@ -700,9 +715,9 @@ class Matcher {
     slow = [];
     maxLength;
     size;
-    constructor(record) {
-        this.keys = record.keys;
-        const entries = record.entries.filter((e) => e.windows.length > 0);
+    constructor(forms) {
+        this.keys = forms.keys;
+        const entries = forms.entries.filter((e) => e.windows.length > 0);
         this.size = entries.length;
         this.maxLength = entries.reduce((m, e) => Math.max(m, e.length), 16);
         for (const w of [16, 8, 4]) {
@@ -722,9 +737,9 @@ class Matcher {
     }
     /** chunk buffers of finished streams, reused (a tree of small files allocates one) */
     free = [];
-    /** A scanner for one file's bytes; findings go to `found`. */
-    stream(path, found) {
-        return new StreamScan(this, path, found);
+    /** A scanner for one stream's bytes (a file); hits go to `found`. */
+    stream(found) {
+        return new StreamScan(this, found);
     }
     takeMemory() {
         return this.free.pop() ?? new ArrayBuffer(CHUNK + ((this.maxLength + 67) & ~3));
@@ -738,7 +753,6 @@ const CHUNK = 1 << 20;
 const EMPTY = new Int32Array(1);
 class StreamScan {
     m;
-    path;
     found;
     buf;
     /** the same memory as a plain Uint8Array and as 32-bit words (the hot loop reads those) */
@@ -756,9 +770,8 @@ class StreamScan {
     lastNl = -1;
     seen = new Set();
     bytes = 0;
-    constructor(m, path, found) {
+    constructor(m, found) {
         this.m = m;
-        this.path = path;
         this.found = found;
         const memory = m.takeMemory();
         this.memory = memory;
@@ -811,7 +824,7 @@ class StreamScan {
         const step = g.step;
         let t = from + ((step - ((this.base + from) % step)) % step);
         for (; t < to; t += step) {
-            const h = (0,hash/* windowHash */.rp)(B, b, t, W);
+            const h = (0,guard_hash/* windowHash */.rp)(B, b, t, W);
             const idx = h >>> g.shift;
             if ((g.bits[idx >>> 5] & (1 << (idx & 31))) !== 0)
                 this.check(g, t, h, limit);
@@ -838,7 +851,11 @@ class StreamScan {
         const t0 = (16 - (this.base % 16)) % 16;
         const blocksEnd = Math.min(endAll, this.len - 15);
         // the head before the first block and the tail after the last whole one
-        for (const [g, e] of [[g4, e4], [g8, e8], [g16, e16]]) {
+        for (const [g, e] of [
+            [g4, e4],
+            [g8, e8],
+            [g16, e16],
+        ]) {
             if (!g)
                 continue;
             this.sample(g, 0, Math.min(t0, e), limit);
@@ -890,7 +907,11 @@ class StreamScan {
                     this.check(g16, t, z >>> 0, limit);
             }
         }
-        for (const [g, e] of [[g4, e4], [g8, e8], [g16, e16]]) {
+        for (const [g, e] of [
+            [g4, e4],
+            [g8, e8],
+            [g16, e16],
+        ]) {
             if (!g)
                 continue;
             this.sample(g, Math.max(t, t0), e, limit);
@@ -910,13 +931,15 @@ class StreamScan {
             // a start below 0 belonged to the previous chunk, one at limit or later to the next
             if (p < 0 || p >= limit || p + n > this.len)
                 continue;
-            if (c.offset !== 0 && (0,hash/* windowHash */.rp)(this.m.keys.base, b, p, g.window) !== c.entry.windows[0])
+            if (c.offset !== 0 && (0,guard_hash/* windowHash */.rp)(this.m.keys.base, b, p, g.window) !== c.entry.windows[0])
                 continue;
             macs ??= new Map();
             const at = `${p}:${n}`;
             let mac = macs.get(at);
             if (mac === undefined) {
-                mac = (0,external_node_crypto_.createHmac)('sha256', this.m.keys.key).update(b.subarray(p, p + n)).digest('hex');
+                mac = (0,external_node_crypto_.createHmac)('sha256', this.m.keys.key)
+                    .update(b.subarray(p, p + n))
+                    .digest('hex');
                 macs.set(at, mac);
             }
             if (mac === c.entry.hmac)
@@ -937,7 +960,7 @@ class StreamScan {
             return;
         this.seen.add(key);
         const lineStart = last >= 0 ? this.base + last : this.lastNl;
-        this.found({ path: this.path, line, column: this.base + p - lineStart, label: entry.label, form: entry.form });
+        this.found({ line, column: this.base + p - lineStart, form: entry });
     }
     /** Drops buf[0, n): counts its newlines, keeps the rest at the front. */
     retire(n) {
@@ -976,7 +999,7 @@ class FileScan {
     constructor(ctx, path) {
         this.ctx = ctx;
         ctx.files++;
-        this.s = ctx.matcher.stream(path, (f) => ctx.findings.push(f));
+        this.s = ctx.matcher.stream((h) => ctx.findings.push({ path, line: h.line, column: h.column, label: h.form.label, form: h.form.form }));
     }
     write(chunk) {
         this.s.write(chunk);
@@ -1010,6 +1033,8 @@ async function searchArchive(ctx, path, chunks) {
         await searchMember(ctx, m);
 }
 
+// EXTERNAL MODULE: ./src/guard/record.ts + 1 modules
+var guard_record = __webpack_require__(1153);
 ;// CONCATENATED MODULE: ./src/guard/search.ts
 /**
  * The guard's search: every file under the given paths (.git skipped, symlinks not
@@ -1022,6 +1047,7 @@ async function searchArchive(ctx, path, chunks) {
  * vouch for them; the CLI exits 2 naming each). FIFOs, sockets and devices met in a walk
  * are not files a build publishes: skipped with a note, never opened.
  */
+
 
 
 
@@ -1158,7 +1184,16 @@ async function walk(ctx, path, display, skip, buf) {
 async function searchPaths(record, targets, opts = {}) {
     const t0 = performance.now();
     const matcher = new Matcher(record);
-    const ctx = { matcher, maxDepth: opts.maxDepth ?? 4, maxZipBytes: opts.maxZipBytes ?? 512 * 1048576, findings: [], skipped: [], unreadable: [], bytes: 0, files: 0 };
+    const ctx = {
+        matcher,
+        maxDepth: opts.maxDepth ?? 4,
+        maxZipBytes: opts.maxZipBytes ?? 512 * 1048576,
+        findings: [],
+        skipped: [],
+        unreadable: [],
+        bytes: 0,
+        files: 0,
+    };
     const skip = { names: new Set(opts.skipDirs ?? ['.git']), paths: new Set((opts.skipPaths ?? []).map((p) => (0,external_node_path_.resolve)(p))) };
     const buf = Buffer.allocUnsafeSlow(READ_SIZE);
     if (matcher.size > 0) {
@@ -1179,6 +1214,23 @@ async function searchPaths(record, targets, opts = {}) {
 /** The report line: names the file, line and secret, never the value. */
 function findingLine(f) {
     return `${f.path}:${f.line}: secret ${f.label} found${f.form === 'value' ? '' : ` (${f.form})`}`;
+}
+/**
+ * The record in `recordDir` (the runner's tempDir()) searched over `targets`: gitleaks-scan's
+ * `injected: true`. Nothing recorded: no findings and secrets 0 (the job injected nothing
+ * through this suite). A record with unreadable lines and no finding throws: the guard cannot
+ * vouch for it (findings, if any, fail the step anyway).
+ */
+async function searchRecorded(recordDir, targets, opts = {}) {
+    const record = (0,guard_record/* readRecord */.aE)(recordDir);
+    if (!record)
+        return { findings: [], skipped: [], unreadable: [], secrets: 0, bytes: 0, files: 0, seconds: 0 };
+    const res = await searchPaths(record, targets, opts);
+    // fail closed: an unreadable line is a secret that could not be searched for
+    if (record.ignored && res.findings.length === 0) {
+        throw new Error(`the leak guard's record has ${record.ignored} unreadable line(s) (damaged, or written under another key): the secrets they stand for could not be searched for`);
+    }
+    return res;
 }
 
 
