@@ -14,7 +14,7 @@ import type { JsonObject } from '../../../../src/core/json.js';
 import type { Store } from '../../../../src/secrets/store.js';
 import type { StoreSelector } from '../../../../src/stores/selector.js';
 import type { Answer } from '../../../../src/vault/fetch.js';
-import { RecordingRunner } from '../oidc-assume-role/recording-runner.js';
+import { RecordingRunner } from '../../helpers/recording-runner.js';
 
 const VAULT = { url: 'https://vault.example.test:8200', token: 'hvs.test-token-value' };
 const APP = { api_key: 'vault-api-key-1234', user: 'svc-user-5678' };

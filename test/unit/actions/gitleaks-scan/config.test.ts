@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UserError } from '../../../../src/core/errors.js';
 import { readConfig, type Config } from '../../../../src/actions/gitleaks-scan/config.js';
 import { gitleaksScanSpec } from '../../../../src/actions/gitleaks-scan/spec.js';
-import { FakeRunner, type Preset } from './fake-runner.js';
+import { FakeRunner, type Preset } from '../../helpers/fake-runner.js';
 
 function dirs(): { workspace: string; temp: string } {
   const root = mkdtempSync(join(tmpdir(), 'ps-gls-config-'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { StepFailed } from '../../../../src/core/errors.js';
 import { readConfig } from '../../../../src/actions/gitleaks-scan/config.js';
 import { run } from '../../../../src/actions/gitleaks-scan/run.js';
-import { FakeRunner, type FakeOptions, type Preset } from './fake-runner.js';
+import { FakeRunner, type FakeOptions, type Preset } from '../../helpers/fake-runner.js';
 
 // a token the built-in rules find after `token =` (built at run time: no secret in the source)
 const SECRET = ['ghp', 'Xq7Lm2Vb9Nc4Rt8Wy3Kp6Hd1Jf5Gs0Az2Ue9Tb'].join('_');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseInputs, readConfig, type RunInfo } from '../../../../src/actions/oidc-assume-role/config.js';
 import { UserError } from '../../../../src/core/errors.js';
-import { RecordingRunner } from './recording-runner.js';
+import { RecordingRunner } from '../../helpers/recording-runner.js';
 
 const gh: RunInfo = { platform: 'github', repository: 'o/r', runId: '99', runAttempt: '2', actor: 'me' };
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';

@@ -12,7 +12,7 @@ import { cleanUp } from '../../../../src/actions/oidc-assume-role/post.js';
 import { run } from '../../../../src/actions/oidc-assume-role/run.js';
 import { UserError } from '../../../../src/core/errors.js';
 import { StsServer } from '../../../servers/sts.js';
-import { RecordingRunner } from './recording-runner.js';
+import { RecordingRunner } from '../../helpers/recording-runner.js';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;

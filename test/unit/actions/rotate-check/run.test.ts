@@ -13,7 +13,7 @@ import type { Forge, IssueSync, IssueSyncResult } from '../../../../src/platform
 import type { RotateConfig } from '../../../../src/actions/rotate-check/config.js';
 import { run } from '../../../../src/actions/rotate-check/run.js';
 import { DEFAULT_LIMITS } from '../../../../src/rotation/policy.js';
-import { RecordingRunner } from '../oidc-assume-role/recording-runner.js';
+import { RecordingRunner } from '../../helpers/recording-runner.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 let ws: string;

@@ -5,8 +5,8 @@
  * (no annotations, a terminal the text report is printed to). It records what the action hands
  * to the job; no runner process, no network.
  */
-import { Masker } from '../../../../src/core/mask.js';
-import type { ProxyOptions } from '../../../../src/core/http.js';
+import { Masker } from '../../../src/core/mask.js';
+import type { ProxyOptions } from '../../../src/core/http.js';
 import type {
   AnnotationLevel,
   AnnotationProps,
@@ -18,7 +18,7 @@ import type {
   RunContext,
   Runner,
   SarifUploadResult,
-} from '../../../../src/platform/runner.js';
+} from '../../../src/platform/runner.js';
 
 export type Preset = 'github' | 'gitlab' | 'local';
 

@@ -1,6 +1,6 @@
 /** A Runner that records what an action hands to the job, for unit tests without a runner process. */
-import { Masker } from '../../../../src/core/mask.js';
-import type { RunContext, Runner } from '../../../../src/platform/runner.js';
+import { Masker } from '../../../src/core/mask.js';
+import type { RunContext, Runner } from '../../../src/platform/runner.js';
 
 export class RecordingRunner implements Runner {
   readonly platform = 'github' as const;
