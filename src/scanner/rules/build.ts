@@ -24,9 +24,62 @@ export const END = String.raw`(?:[\x60'"\s;,)\]}>|&]|\\[nrt]|$)`;
 /** The assignment operators of code and config files (=, :, :=, =>, ||, ?=, ...). */
 export const ASSIGN = String.raw`(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`;
 
-/** A token recognisable by its own prefix: \b(body)END. */
+/**
+ * The characters a token body can hold beyond letters and digits: every punctuation character
+ * named in one of its character classes (`\w` adds `_`). Literal separators outside classes
+ * (`sk-`, `dt0c01.`) are not part of the alphabet: they only occur at fixed places.
+ */
+export function tokenExtras(body: string): string {
+  const extra = new Set<string>();
+  let cls: string[] | null = null; // the punctuation of the class being read
+  let separator = false; // the class holds a space or a quote: it separates a key from the token
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c === '\\') {
+      const n = body[i + 1] ?? '';
+      i++;
+      if (n === 'w') {
+        if (cls) cls.push('_');
+        else extra.add('_');
+      } else if (cls && n === 's') separator = true;
+      else if (cls && !/[A-Za-z0-9]/.test(n)) cls.push(n);
+      continue;
+    }
+    if (!cls) {
+      if (c === '[') {
+        cls = [];
+        separator = false;
+        start = i + 1;
+        if (body[i + 1] === '^') throw new Error(`token body with a negated class: ${body.slice(0, 30)}`);
+      }
+      continue;
+    }
+    if (c === ']') {
+      if (!separator) for (const x of cls) extra.add(x);
+      cls = null;
+    } else if (c === "'" || c === '"' || c === ' ') separator = true;
+    else if (/[A-Za-z0-9]/.test(c)) continue;
+    else if (c !== '-' || i === start || body[i + 1] === ']') cls.push(c); // a '-' between two characters is a range
+  }
+  return [...extra].sort().join('');
+}
+
+/**
+ * Where a token's own format ends it: the next character is not one its alphabet could continue
+ * with (letters, digits and the body's punctuation), or the end. A token glued inside a longer
+ * run of its alphabet does not match; one followed by `@ : . / % # =` (URL userinfo, a sentence's
+ * end, a presigned URL) does, unless that character belongs to the alphabet. The boundary
+ * character is consumed outside the secret group (RE2 has no lookahead).
+ */
+export function tokenEnd(body: string): string {
+  const esc = tokenExtras(body).replace(/[\\\]^-]/g, (c) => `\\${c}`);
+  return String.raw`(?:[^A-Za-z0-9${esc}]|$)`;
+}
+
+/** A token recognisable by its own prefix: \b(body) then the end its alphabet gives it. */
 export function token(id: string, description: string, body: string, keywords: string[], sample: RuleDef['sample'], entropy = 0): RuleDef {
-  return { id, description, regex: String.raw`\b(${body})${END}`, keywords, entropy, ...(sample ? { sample } : {}) };
+  return { id, description, regex: String.raw`\b(${body})${tokenEnd(body)}`, keywords, entropy, ...(sample ? { sample } : {}) };
 }
 
 /** A value assigned to a key naming the provider: (?i)NAME...= "value". */
