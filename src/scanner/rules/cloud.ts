@@ -21,7 +21,7 @@ export const CLOUD_RULES: RuleDef[] = [
   },
   {
     id: 'azure-ad-client-secret', description: 'Microsoft Entra ID (Azure AD) application client secret',
-    regex: String.raw`(?:^|[\\'"\x60\s>=:(,)])([a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?:$|[\\'"\x60\s<),])`,
+    regex: String.raw`(?:^|[\\'"\x60\s>=:(,)/])([a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?:[^A-Za-z0-9_~.-]|$)`,
     keywords: ['q~'], entropy: 3, sample: { prefix: 'a1b8Q~', chars: AN, len: 34 },
   },
   {

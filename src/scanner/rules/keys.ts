@@ -17,7 +17,7 @@ export const KEY_RULES: RuleDef[] = [
   },
   {
     id: 'jwt', description: 'JSON Web Token',
-    regex: String.raw`\b(ey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.(?:[a-zA-Z0-9/\\_-]{10,}={0,2})?)(?:[\x60'"\s;]|\\[nr]|$)`,
+    regex: String.raw`\b(ey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.(?:[a-zA-Z0-9/\\_-]{10,}={0,2})?)(?:[^A-Za-z0-9/\\_=-]|$)`,
     keywords: ['ey'], entropy: 3, sample: { prefix: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ', chars: URL, len: 30, suffix: '.abcdefghijKLMNOPQRST0123456789', kv: '' },
   },
   {

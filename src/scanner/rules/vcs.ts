@@ -29,7 +29,7 @@ export const VCS_RULES: RuleDef[] = [
   tk('bitbucket-app-password', 'Bitbucket app password / API token (ATBB / ATCTT prefix)', '(?:ATBB|ATCTT3xFfGN0)[A-Za-z0-9_=-]{32,}', ['atbb', 'atctt3xffgn0'], ['ATBB', AN, 32], 3),
   {
     id: 'atlassian-api-token', description: 'Atlassian (Jira, Confluence) API token',
-    regex: String.raw`(?i:(?:atlassian|confluence|jira)[\w.-]{0,20}[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5})([a-zA-Z0-9]{24})(?:[\x60'"\s;]|\\[nr]|$)|\b(ATATT3[A-Za-z0-9_=-]{186})(?:[\x60'"\s;]|\\[nr]|$)`,
+    regex: String.raw`(?i:(?:atlassian|confluence|jira)[\w.-]{0,20}[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5})([a-zA-Z0-9]{24})(?:[\x60'"\s;]|\\[nr]|$)|\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)`,
     keywords: ['atlassian', 'confluence', 'jira', 'atatt3'], entropy: 3.5, sample: { prefix: 'ATATT3', chars: AN, len: 186 },
   },
   kv('gitter-access-token', 'Gitter access token', 'gitter', '[a-z0-9_-]{40}', ['gitter'], ['', LN, 40], 3),

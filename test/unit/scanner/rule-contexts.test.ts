@@ -7,7 +7,6 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createScanner, type LoadedScanner } from '../../../src/scanner/engine.js';
-import { tokenExtras } from '../../../src/scanner/rules/build.js';
 import type { RuleDef } from '../../../src/scanner/rules/build.js';
 import { DEFAULT_RULE_DEFS } from '../../../src/scanner/rules/index.js';
 
@@ -22,9 +21,11 @@ function rand(chars: string, n: number, seed: string): string {
   return out;
 }
 
-/** The token rules: `\b(body)` then the end their alphabet gives them. */
-const TOKEN_RULE = /^\\b\((.*)\)\(\?:\[\^A-Za-z0-9[^\]]*\]\|\$\)$/s;
-const tokenRules = DEFAULT_RULE_DEFS.filter((d) => d.sample && d.sample.kv === undefined && TOKEN_RULE.test(d.regex ?? ''));
+/** The token rules: a token, then the end its alphabet gives it: `(?:[^A-Za-z0-9<punctuation>]|$)`. */
+const TOKEN_END = /\(\?:\[\^A-Za-z0-9([^\]]*)\]\|\$\)$/;
+const tokenRules = DEFAULT_RULE_DEFS.filter((d) => d.sample && (d.sample.kv === undefined || d.sample.kv === '') && TOKEN_END.test(d.regex ?? ''));
+/** The punctuation of a rule's token alphabet, read from its end class. */
+const punctuationOf = (d: RuleDef): string => (TOKEN_END.exec(d.regex ?? '')?.[1] ?? '').replace(/\\(.)/g, '$1');
 
 function fakeToken(d: RuleDef): string {
   const s = d.sample as NonNullable<RuleDef['sample']>;
@@ -82,15 +83,14 @@ const secretsOf = (d: RuleDef, path: string, text: string): string[] =>
     .map((f) => f.secret);
 
 describe('the token rules are recognised', () => {
-  it('at least a hundred prefixed-token rules, each a \\b(body) with its own end', () => {
+  it('at least a hundred prefixed-token rules, each ending where its alphabet ends', () => {
     expect(tokenRules.length).toBeGreaterThanOrEqual(100);
   });
 });
 
 describe.each(tokenRules.map((d) => [d.id, d] as const))('%s', (_id, d) => {
   const value = fakeToken(d);
-  const body = TOKEN_RULE.exec(d.regex ?? '')?.[1] ?? '';
-  const alphabet = tokenExtras(body);
+  const alphabet = punctuationOf(d);
   // a context whose next character belongs to the token's own alphabet does not end the token
   const where = CONTEXTS.filter((c) => !(c.next && alphabet.includes(c.next)));
   it.each(where.map((c) => [c.name, c] as const))('is found with the right secret: %s', (_name, c) => {
