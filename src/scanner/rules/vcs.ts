@@ -1,5 +1,5 @@
 /** Source hosting and CI/CD: GitHub, GitLab, Bitbucket, Atlassian, CI systems, artifact registries. */
-import { CH, kv, tk, toToml, type RuleDef } from './build.js';
+import { CH, END, kv, tk, tokenEnd, toToml, type RuleDef } from './build.js';
 
 const { AN, LN, HEX, URL, UN } = CH;
 
@@ -55,7 +55,12 @@ export const VCS_RULES: RuleDef[] = [
     regex: String.raw`(?i)[\w.-]{0,50}?(?:administrator_login_password|password)[ \t\w.-]{0,20}[\s'"]{0,3}=[\s]{0,5}("[a-z0-9=_-]{8,64}")(?:[\x60'"\s;]|\\[nr]|$)`,
     keywords: ['administrator_login_password', 'password'], entropy: 2, sample: { prefix: '"', chars: LN, len: 16, suffix: '"', kv: 'tf-password' },
   },
-  tk('vault-service-token', 'HashiCorp Vault service token', String.raw`hvs\.[\w-]{90,120}|s\.[A-Za-z0-9]{24}`, ['hvs.', 's.'], ['hvs.', URL, 95], 3.5),
+  {
+    // the legacy `s.` form keeps the closing list: `s.` + 24 letters is also a minified method call, `s.abc…(`
+    id: 'vault-service-token', description: 'HashiCorp Vault service token',
+    regex: String.raw`\b(s\.[A-Za-z0-9]{24})${END}|\b(hvs\.[\w-]{90,120})${tokenEnd(String.raw`[\w-]`)}`,
+    keywords: ['hvs.', 's.'], entropy: 3.5, sample: { prefix: 'hvs.', chars: URL, len: 95 },
+  },
   tk('vault-batch-token', 'HashiCorp Vault batch token', String.raw`hvb\.[\w-]{138,300}`, ['hvb.'], ['hvb.', URL, 140], 4),
   tk('doppler-api-token', 'Doppler token (personal, service, CLI, SCIM, audit)', String.raw`dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9_-]{40,44}`, ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'], ['dp.pt.', AN, 43], 3),
   tk('1password-service-account-token', '1Password service account token', String.raw`ops_eyJ[a-zA-Z0-9+/]{250,}={0,3}`, ['ops_'], ['ops_eyJ', CH.B64, 260], 4),

@@ -103,3 +103,14 @@ describe.each(tokenRules.map((d) => [d.id, d] as const))('%s', (_id, d) => {
     for (const text of [`${value}${glue}`, `x = "${value}${glue} "\n`]) for (const s of secretsOf(d, 'notes.txt', text)) expect(s.endsWith(glue)).toBe(true);
   });
 });
+
+describe('vault-service-token, legacy form', () => {
+  const legacy = `s.${rand('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 24, 'vault-legacy')}`;
+  const vault = DEFAULT_RULE_DEFS.find((d) => d.id === 'vault-service-token') as RuleDef;
+  it('finds a quoted legacy token', () => {
+    expect(secretsOf(vault, 'notes.txt', `VAULT_TOKEN="${legacy}"\n`)).toEqual([legacy]);
+  });
+  it('keeps the closing list for it: a minified method call is not a token', () => {
+    expect(secretsOf(vault, 'app.min.js', `f=function(e,t){e&&(${legacy}(e,t))}\n`)).toEqual([]);
+  });
+});
