@@ -14,7 +14,8 @@ export type ScanMode = 'auto' | 'diff' | 'history' | 'tree';
 
 export type ScanPlan =
   | { kind: 'tree'; why: string }
-  | { kind: 'history'; head: string; why: string }
+  /** `all`: every ref (as gitleaks' `git log --all`), else the history of `head` alone */
+  | { kind: 'history'; head: string; all: boolean; why: string }
   /** base..head; `baseRef` (a branch name) is fetched and used as base when `base` is absent */
   | { kind: 'range'; base?: string; baseRef?: string; head: string; why: string; fallbackHistory?: boolean; headRef?: string }
   | { kind: 'none'; why: string };
@@ -64,7 +65,9 @@ export function planScan(p: PlanInput): ScanPlan {
   if (p.mode === 'tree') return { kind: 'tree', why: 'scan-mode tree' };
   const head = revInput(p.head, 'head');
   const base = revInput(p.base, 'base');
-  if (p.mode === 'history') return { kind: 'history', head: head || 'HEAD', why: 'scan-mode history' };
+  // the whole history is every ref, as gitleaks scans it; a head given names the one history wanted
+  if (p.mode === 'history')
+    return { kind: 'history', head: head || 'HEAD', all: !head, why: head ? `scan-mode history of ${head}` : 'scan-mode history (every ref)' };
   if (base) {
     const plan: ScanPlan = { kind: 'range', base, head: head || fromEventHead(p) || 'HEAD', why: 'the base input' };
     // a branch name (BASE_REF: main) is fetched when it is not in the checkout
@@ -80,7 +83,7 @@ export function planScan(p: PlanInput): ScanPlan {
     );
   }
   if (p.platform === 'local') return { kind: 'tree', why: 'a local run' };
-  return { kind: 'history', head: head || 'HEAD', why: `the ${p.eventName || 'unknown'} event has no range` };
+  return { kind: 'history', head: head || 'HEAD', all: !head, why: `the ${p.eventName || 'unknown'} event has no range` };
 }
 
 /** The event's head commit, for a base given by input (BASE_REF) on an event with a range. */
@@ -114,7 +117,7 @@ function fromGitHub(p: PlanInput, headInput: string): ScanPlan | null {
         if (defaultBranch && ref !== `refs/heads/${defaultBranch}`) {
           return { kind: 'range', baseRef: defaultBranch, head, why: `a new branch: its commits not on ${defaultBranch}`, fallbackHistory: true };
         }
-        return { kind: 'history', head, why: 'the first push of the default branch' };
+        return { kind: 'history', head, all: false, why: 'the first push of the default branch' };
       }
       if (before === after) return { kind: 'none', why: 'the push moved nothing (before = after)' };
       const plan: ScanPlan = { kind: 'range', base: before, head, why: 'the pushed commits (before..after)' };

@@ -16,7 +16,7 @@ export const TOOL_URI = 'https://github.com/pipeline-secrets/pipeline-secrets';
 
 export type SourceSpec =
   | { kind: 'tree'; root: string }
-  | { kind: 'git'; cwd: string; revisions: readonly string[]; paths?: readonly string[] }
+  | { kind: 'git'; cwd: string; revisions: readonly string[]; paths?: readonly string[]; all?: boolean; logOpts?: readonly string[] }
   | { kind: 'staged'; cwd: string; paths?: readonly string[] }
   | { kind: 'stdin'; stream: AsyncIterable<Buffer | string>; name: string };
 
@@ -52,7 +52,10 @@ export function fragments(
     case 'tree':
       return walkTree(source.root, opts);
     case 'git':
-      return gitLogFragments(source.cwd, source.revisions, opts, source.paths);
+      return gitLogFragments(source.cwd, source.revisions, opts, source.paths, {
+        ...(source.all ? { all: true } : {}),
+        ...(source.logOpts ? { logOpts: source.logOpts } : {}),
+      });
     case 'staged':
       return stagedFragments(source.cwd, opts, source.paths);
     case 'stdin':

@@ -12,6 +12,7 @@ import { parseBool, parseIntIn, parseList } from '../../core/parse.js';
 import type { Runner } from '../../platform/runner.js';
 import { parseMode, type ScanMode } from '../../scanner/range.js';
 import { Baseline } from '../../scanner/ignore.js';
+import { logOptions } from '../../scanner/sources/git.js';
 import { formatFromPath, parseFormats, type ReportFormat } from '../../scanner/reports/index.js';
 import { parseNotify } from '../../scanner/reports/review-comments.js';
 import { DEFAULT_LIMITS, type ArchiveLimits } from '../../scanner/archive/walk.js';
@@ -35,7 +36,9 @@ export type SourceChoice =
   | { kind: 'stdin' }
   | { kind: 'staged' }
   /** the event's commits, a range, the history or the tree */
-  | { kind: 'plan'; mode: ScanMode; base: string; head: string };
+  | { kind: 'plan'; mode: ScanMode; base: string; head: string }
+  /** gitleaks' --log-opts: exactly `git log <these>` (no --all added) */
+  | { kind: 'log'; logOpts: string[] };
 
 /** The rules: a config file or gitleaks-action's inline TOML; undefined: look in the scanned root, else the built-in rules. */
 export type RulesConfig = { configPath: string; from: string } | { configText: string; from: string };
@@ -129,6 +132,16 @@ function readSource(r: Runner, base: string): SourceChoice {
   let head = r.input('head');
   if (stdin) return { kind: 'stdin' };
   if (staged) return { kind: 'staged' };
+  const logOpts = logOptions(r.input('log-opts'));
+  if (logOpts) {
+    // gitleaks' --log-opts picks the commits itself: a range or another mode would contradict it
+    if (range || base.trim() || r.input('head').trim() || (mode !== 'auto' && mode !== 'history'))
+      throw new UserError(
+        'log-opts',
+        'log-opts picks the commits itself: give it alone (with --history or scan-mode history/auto), without range, base, head or another scan-mode',
+      );
+    return { kind: 'log', logOpts };
+  }
   if (history) mode = 'history';
   if (range) {
     const m = /^(.*?)\.\.(\.?)(.*)$/.exec(range);

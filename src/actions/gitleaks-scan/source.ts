@@ -10,7 +10,7 @@ import type { Runner } from '../../platform/runner.js';
 import type { ScannerOptions } from '../../scanner/engine.js';
 import { planScan } from '../../scanner/range.js';
 import type { SourceSpec } from '../../scanner/run.js';
-import { sourceFor, type ChosenSource } from '../../scanner/sources/plan.js';
+import { sourceFor, sourceForLogOpts, type ChosenSource } from '../../scanner/sources/plan.js';
 import { repoRoot } from '../../scanner/sources/git-repo.js';
 import type { Config } from './config.js';
 
@@ -30,10 +30,14 @@ export async function chooseSource(r: Runner, cfg: Config): Promise<ChosenSource
     const root = await repoRoot(dir);
     return { source: { kind: 'staged', cwd: root }, root, target: 'the staged changes', notes: [] };
   }
+  if (s.kind === 'log') {
+    r.info(`scan: git log ${s.logOpts.join(' ')} (log-opts)`);
+    return sourceForLogOpts(s.logOpts, dir);
+  }
   const ctx = r.context();
   const plan = planScan({ platform: ctx.platform, eventName: ctx.eventName, event: ctx.event, env: (n) => r.env(n), mode: s.mode, base: s.base, head: s.head });
   r.info(
-    `scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? 'the whole history' : 'a commit range'} (${plan.why})`,
+    `scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? (plan.all ? 'the whole history (every ref)' : `the history of ${plan.head}`) : 'a commit range'} (${plan.why})`,
   );
   return sourceFor(plan, dir);
 }
@@ -53,7 +57,7 @@ export function scannerOptions(cfg: Config, root: string): { opts: ScannerOption
   return { opts, from };
 }
 
-/** A scan that saw everything (a tree, a whole history): only then can an ignore entry be called stale. */
+/** A scan that saw everything (a tree, a whole history): only then can an ignore entry be called stale. log-opts may pick any part: never complete. */
 export function complete(source: SourceSpec | null): boolean {
-  return source?.kind === 'tree' || (source?.kind === 'git' && !source.revisions.some((x) => x.includes('..')));
+  return source?.kind === 'tree' || (source?.kind === 'git' && !source.logOpts && !source.revisions.some((x) => x.includes('..')));
 }

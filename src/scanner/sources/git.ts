@@ -153,15 +153,62 @@ async function* parse(
   for (const b of binaries.splice(0)) yield* binaryChange(cwd, b, opts);
 }
 
+/** What `git log` walks besides the revisions: every ref (`--all`), or the user's own options. */
+export interface LogSelection {
+  /** every ref, as gitleaks (`git log --all`): branches, tags, remotes, refs/stash, refs/notes */
+  all?: boolean;
+  /** gitleaks' --log-opts, already split and checked (logOptions): used instead of revisions and --all */
+  logOpts?: readonly string[];
+}
+
 /**
- * The commits of `revisions` (e.g. ['base..head'] or ['HEAD']), newest first, each file's
- * added lines as a fragment. `paths` limits the scan to those paths.
+ * The commits of `revisions` (e.g. ['base..head'] or ['HEAD']), or of every ref, or of the
+ * user's log options, newest first, each commit once, each file's added lines as a fragment.
+ * `paths` limits the scan to those paths. Our diff flags come after the user's options, so the
+ * shape of the output stays ours (git takes the last of a repeated option).
  */
-export function gitLogFragments(cwd: string, revisions: readonly string[], opts: GitSourceOptions, paths: readonly string[] = []): AsyncGenerator<Fragment> {
+export function gitLogFragments(
+  cwd: string,
+  revisions: readonly string[],
+  opts: GitSourceOptions,
+  paths: readonly string[] = [],
+  sel: LogSelection = {},
+): AsyncGenerator<Fragment> {
   const fmt = commitFormat();
-  const args = ['log', ...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`, '--end-of-options', ...revisions, '--', ...paths];
+  const fixed = [...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`];
+  const args = sel.logOpts
+    ? ['log', ...sel.logOpts, ...fixed, '--', ...paths]
+    : ['log', ...fixed, ...(sel.all ? ['--full-history', '--all'] : []), '--end-of-options', ...revisions, '--', ...paths];
+  const what = sel.logOpts ? `git log ${sel.logOpts.join(' ')}` : sel.all ? 'git log --all' : `git log ${revisions.join(' ')}`;
   const binaries: BinaryChange[] = [];
-  return parse(cwd, streamGit(cwd, args, `git log ${revisions.join(' ')}`), new DiffParser(fmt, { ...opts, binaries }), opts, binaries);
+  return parse(cwd, streamGit(cwd, args, what), new DiffParser(fmt, { ...opts, binaries }), opts, binaries);
+}
+
+/**
+ * Long options that would write a file, run or read something else, or change the shape of the
+ * patch the parser reads (a family by its prefix: --stat=…, --word-diff-regex=…, --name-only).
+ * The diff flags we append after the user's options override the rest (format, colour, prefixes).
+ */
+const REFUSED_LONG =
+  /^--(output|stat|numstat|shortstat|dirstat|summary|compact-summary|raw|check|no-patch|word-diff|color-words|graph|line-prefix|cumulative|follow|walk-reflogs|reflog|stdin|ext-diff|textconv|exec|upload-pack|open-files-in-pager|cc|combined|dense-combined|remerge-diff|diff-merges|binary|null|reverse-diff|)(?![a-z])|^--(name-|patch-with-)/;
+/** Short options: one letter, or a letter with its value (-n5, -S<text>, -U3); -s, -R, -g, -z, -c, -L, -O and bundles (-sp) are refused. */
+const ALLOWED_SHORT = /^-(\d+|[ipmuWEFP]|[nlU]\d*|[SG].+|[MCB][\d/%]*)$/;
+
+/**
+ * gitleaks' --log-opts split as gitleaks splits it (on whitespace) and checked: each option
+ * goes to `git log` as it is, so one that writes a file (--output) or changes the patch format
+ * is refused, naming the option (never echoing the rest).
+ */
+export function logOptions(raw: string): string[] | undefined {
+  const parts = raw.split(/\s+/).filter(Boolean);
+  if (!parts.length) return undefined;
+  if (parts.length > 64 || raw.length > 4096) throw new UserError('log-opts', 'too long (at most 64 options)');
+  for (const p of parts) {
+    if (!p.startsWith('-')) continue;
+    if (p.startsWith('--') ? REFUSED_LONG.test(p) : !ALLOWED_SHORT.test(p))
+      throw new UserError('log-opts', `${p.replace(/=.*$/s, '').slice(0, 40)} is not supported here (it would redirect or reshape the patch output)`);
+  }
+  return parts;
 }
 
 /** The staged changes (what `git commit` would record): for pre-commit hooks. */

@@ -23,6 +23,11 @@ export async function sourceFor(plan: ScanPlan, dir: string): Promise<ChosenSour
   if (plan.kind === 'history') {
     const notes: string[] = [];
     await prepareHistory(root, notes);
+    if (plan.all) {
+      // every ref, each commit once (git log --all walks the union): a side branch or a tag HEAD does not reach is scanned too
+      if (!(await resolveCommit(root, 'HEAD'))) throw new GitError('cannot scan the history: the repository has no commits');
+      return { source: { kind: 'git', cwd: root, revisions: [], all: true }, root, target: 'the history of every ref', notes };
+    }
     const head = await resolveCommit(root, plan.head);
     if (!head) throw new GitError(`cannot scan the history of ${plan.head}: no such commit in the checkout`);
     return { source: { kind: 'git', cwd: root, revisions: [head] }, root, target: `the history of ${short(head)}`, notes };
@@ -42,6 +47,14 @@ export async function sourceFor(plan: ScanPlan, dir: string): Promise<ChosenSour
     target: `commits ${short(p.base)}..${short(p.head)} (${plan.why})`,
     notes: p.notes,
   };
+}
+
+/** gitleaks' --log-opts: exactly `git log <log-opts>` (no --all added), over a complete clone. */
+export async function sourceForLogOpts(logOpts: readonly string[], dir: string): Promise<ChosenSource> {
+  const root = await repoRoot(dir);
+  const notes: string[] = [];
+  await prepareHistory(root, notes);
+  return { source: { kind: 'git', cwd: root, revisions: [], logOpts }, root, target: `git log ${logOpts.join(' ')}`, notes };
 }
 
 export function short(rev: string): string {
