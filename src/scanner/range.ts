@@ -66,8 +66,7 @@ export function planScan(p: PlanInput): ScanPlan {
   const head = revInput(p.head, 'head');
   const base = revInput(p.base, 'base');
   // the whole history is every ref, as gitleaks scans it; a head given names the one history wanted
-  if (p.mode === 'history')
-    return { kind: 'history', head: head || 'HEAD', all: !head, why: head ? `scan-mode history of ${head}` : 'scan-mode history (every ref)' };
+  if (p.mode === 'history') return { kind: 'history', head: head || 'HEAD', all: !head, why: 'scan-mode history' };
   if (base) {
     const plan: ScanPlan = { kind: 'range', base, head: head || fromEventHead(p) || 'HEAD', why: 'the base input' };
     // a branch name (BASE_REF: main) is fetched when it is not in the checkout
