@@ -72,8 +72,9 @@ function planScan(p) {
         return { kind: 'tree', why: 'scan-mode tree' };
     const head = revInput(p.head, 'head');
     const base = revInput(p.base, 'base');
+    // the whole history is every ref, as gitleaks scans it; a head given names the one history wanted
     if (p.mode === 'history')
-        return { kind: 'history', head: head || 'HEAD', why: 'scan-mode history' };
+        return { kind: 'history', head: head || 'HEAD', all: !head, why: 'scan-mode history' };
     if (base) {
         const plan = { kind: 'range', base, head: head || fromEventHead(p) || 'HEAD', why: 'the base input' };
         // a branch name (BASE_REF: main) is fetched when it is not in the checkout
@@ -89,7 +90,7 @@ function planScan(p) {
     }
     if (p.platform === 'local')
         return { kind: 'tree', why: 'a local run' };
-    return { kind: 'history', head: head || 'HEAD', why: `the ${p.eventName || 'unknown'} event has no range` };
+    return { kind: 'history', head: head || 'HEAD', all: !head, why: `the ${p.eventName || 'unknown'} event has no range` };
 }
 /** The event's head commit, for a base given by input (BASE_REF) on an event with a range. */
 function fromEventHead(p) {
@@ -126,7 +127,7 @@ function fromGitHub(p, headInput) {
                 if (defaultBranch && ref !== `refs/heads/${defaultBranch}`) {
                     return { kind: 'range', baseRef: defaultBranch, head, why: `a new branch: its commits not on ${defaultBranch}`, fallbackHistory: true };
                 }
-                return { kind: 'history', head, why: 'the first push of the default branch' };
+                return { kind: 'history', head, all: false, why: 'the first push of the default branch' };
             }
             if (before === after)
                 return { kind: 'none', why: 'the push moved nothing (before = after)' };
@@ -411,6 +412,631 @@ class Baseline {
             b.commit === sha &&
             (b.secret === f.secret || b.secret === redactSecret(f.secret) || b.secret === 'REDACTED' || b.match === redact_redactMatch(f.match, f.secret)));
     }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/scanner/sources/diff.ts
+/**
+ * A streaming parser of `git log -p -U0` / `git diff -U0` output. Feed it line by line; it
+ * returns one fragment per file per commit holding the added lines (joined by \n) and their
+ * line numbers in the new file, taken from the hunk headers. Commit headers are framed by
+ * markers carrying a per-run nonce, so a crafted commit message cannot fake the framing.
+ */
+
+function commitFormat() {
+    const nonce = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    const start = `\x01PS-BEGIN-${nonce}`;
+    const end = `\x01PS-END-${nonce}`;
+    return { format: `${start}%H%x00%an%x00%ae%x00%aI%x00%B${end}`, start, end };
+}
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** Unquotes a C-style quoted git path ("b/a\tb" or "b/caf\303\251"). */
+function unquoteGitPath(raw) {
+    if (!raw.startsWith('"') || !raw.endsWith('"') || raw.length < 2)
+        return raw;
+    const body = raw.slice(1, -1);
+    const bytes = [];
+    const esc = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '"': 34, '\\': 92 };
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i] ?? '';
+        if (c !== '\\') {
+            for (const b of Buffer.from(c, 'utf8'))
+                bytes.push(b);
+            continue;
+        }
+        const n = body[i + 1] ?? '';
+        if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(esc[n] ?? n.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+function newPath(line) {
+    const raw = line.slice(4).replace(/\t$/, '');
+    if (raw === '/dev/null')
+        return null;
+    const p = unquoteGitPath(raw);
+    return p.startsWith('b/') ? p.slice(2) : p;
+}
+/** gitleaks writes commit dates in UTC, RFC 3339, whole seconds. */
+function utcDate(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? iso : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+class DiffParser {
+    fmt;
+    opts;
+    commit;
+    header = null;
+    state = 'none';
+    path = null;
+    lines = [];
+    numbers = [];
+    bytes = 0;
+    oversize = false;
+    next = 0;
+    constructor(fmt, opts) {
+        this.fmt = fmt;
+        this.opts = opts;
+    }
+    /** Feeds one line; returns a finished fragment when this line closed one. */
+    push(line) {
+        if (this.header) {
+            if (line.endsWith(this.fmt?.end ?? '\0')) {
+                this.header.push(line.slice(0, -(this.fmt?.end.length ?? 0)));
+                this.startCommit(this.header.join('\n'));
+                this.header = null;
+            }
+            else
+                this.header.push(line);
+            return null;
+        }
+        if (this.fmt && line.startsWith(this.fmt.start)) {
+            const done = this.flush();
+            const rest = line.slice(this.fmt.start.length);
+            if (rest.endsWith(this.fmt.end))
+                this.startCommit(rest.slice(0, -this.fmt.end.length));
+            else
+                this.header = [rest];
+            this.state = 'none';
+            return done;
+        }
+        if (line.startsWith('diff --git ')) {
+            const done = this.flush();
+            this.state = 'header';
+            this.path = null;
+            return done;
+        }
+        if (this.state === 'header') {
+            if (line.startsWith('+++ '))
+                this.path = newPath(line);
+            else if (line.startsWith('Binary files ')) {
+                const m = / and (.+) differ$/.exec(line);
+                const p = m?.[1] && m[1] !== '/dev/null' ? newPath(`+++ ${m[1]}`) : null;
+                if (p && this.opts.binaries)
+                    this.opts.binaries.push(this.commit ? { path: p, commit: this.commit } : { path: p });
+                else if (p)
+                    this.opts.skipped.push(this.skip(p, 'binary file'));
+            }
+            else {
+                const h = HUNK.exec(line);
+                if (h) {
+                    this.state = 'hunk';
+                    this.next = Number(h[1]);
+                }
+            }
+            return null;
+        }
+        if (this.state === 'hunk') {
+            const c = line.charCodeAt(0);
+            if (c === 43 /* + */) {
+                if (this.path !== null)
+                    this.add(line.slice(1));
+                this.next++;
+            }
+            else if (c === 32 /* space */)
+                this.next++;
+            else if (line.startsWith('@@')) {
+                const h = HUNK.exec(line);
+                if (h)
+                    this.next = Number(h[1]);
+            }
+        }
+        return null;
+    }
+    /** Ends the stream; returns the last fragment, if any. */
+    end() {
+        return this.flush();
+    }
+    startCommit(text) {
+        const [sha = '', author = '', email = '', date = '', ...msg] = text.split('\0');
+        this.commit = { sha: sha.replace(/^\n+/, ''), author, email, date: utcDate(date), message: msg.join('\0').replace(/\n+$/, '') };
+        this.opts.stats.commits++;
+    }
+    add(text) {
+        if (this.oversize)
+            return;
+        this.bytes += text.length + 1;
+        if (this.opts.maxBytes > 0 && this.bytes > this.opts.maxBytes) {
+            this.oversize = true;
+            this.lines = [];
+            this.numbers = [];
+            return;
+        }
+        this.lines.push(text);
+        this.numbers.push(this.next);
+    }
+    skip(path, reason) {
+        return { path: this.commit ? `${this.commit.sha.slice(0, 12)}:${path}` : path, reason };
+    }
+    flush() {
+        let out = null;
+        if (this.path !== null && this.oversize) {
+            this.opts.skipped.push(this.skip(this.path, `added more than ${Math.round(this.opts.maxBytes / 1048576)} MB in one change; raise max-target-megabytes to scan it`));
+        }
+        else if (this.path !== null && this.lines.length) {
+            out = { text: this.lines.join('\n'), path: this.path, lineNumbers: this.numbers };
+            if (this.commit)
+                out.commit = this.commit;
+            this.opts.stats.files++;
+            this.opts.stats.bytes += this.bytes;
+        }
+        this.lines = [];
+        this.numbers = [];
+        this.bytes = 0;
+        this.oversize = false;
+        this.path = null;
+        this.state = 'none';
+        return out;
+    }
+}
+
+// EXTERNAL MODULE: ./src/archive/index.ts + 6 modules
+var archive = __webpack_require__(5382);
+;// CONCATENATED MODULE: ./src/scanner/archive/walk.ts
+/**
+ * The scanner's view of archives: src/archive reads them (zip, tar, gzip, tar.gz/tgz, nested
+ * up to a depth, streamed, never written to disk); this walk collects each member whole (up to
+ * its cap) for the rules and names it `outer.zip!inner/path`, as gitleaks does. Refusals
+ * (bombs, oversized members, `../` names, damaged data) are Skipped notes and cost no other member.
+ */
+
+const DEFAULT_LIMITS = { maxDepth: 2, maxEntryBytes: 10 * 1048576, maxTotalBytes: 256 * 1048576, maxRatio: 200 };
+/** What `b` is, from its first bytes. */
+function archiveKind(b) {
+    return (0,archive/* sniffArchive */.tx)(b);
+}
+/** Why a member path may not be named (absolute, `../`, NUL), or null. */
+const unsafePath = (/* unused pure expression or super */ null && (unsafeName));
+/** Every regular member of `data` (itself an archive), depth-first, nested archives opened while depth allows. */
+async function* walkArchive(data, name, limits, skipped) {
+    for await (const m of (0,archive/* readArchive */.bL)(data, name, { ...limits, refuseUnsafeNames: true, gzipNames: 'inner' }, skipped)) {
+        if (m.unopened) {
+            if (m.unopened.why === 'too deep')
+                skipped.push({ path: m.path, reason: `archive nested deeper than max-archive-depth ${limits.maxDepth}: not opened` });
+            continue;
+        }
+        const bytes = await m.read();
+        if (bytes)
+            yield { path: m.path, data: bytes };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanner/sources/archive.ts
+/**
+ * Archives as fragments: the text members of an archive found in a tree or a commit, named
+ * `outer.zip!inner/path`. Binary members are passed over silently (as binary files in a
+ * tree are not findings); what the walk refuses (bombs, oversized, `../`) is a Skipped note.
+ */
+
+const SNIFF = 8000;
+function binary(b) {
+    const n = Math.min(b.length, SNIFF);
+    for (let i = 0; i < n; i++)
+        if (b[i] === 0)
+            return true;
+    return false;
+}
+/** True when the options open archives and `buf` is one. */
+function opensArchive(buf, opts) {
+    return (opts.archive?.maxDepth ?? 0) > 0 && archiveKind(buf) !== null;
+}
+async function* archiveFragments(buf, path, opts, commit) {
+    if (!opts.archive)
+        return;
+    for await (const m of walkArchive(buf, path, opts.archive, opts.skipped)) {
+        if (binary(m.data))
+            continue;
+        opts.stats.files++;
+        opts.stats.bytes += m.data.length;
+        const f = { text: m.data.toString('utf8'), path: m.path };
+        if (commit)
+            f.commit = commit;
+        yield f;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanner/sources/tree.ts
+/**
+ * A directory tree as fragments. Skips .git, binary files (a NUL byte in the first 8000
+ * bytes, as git decides), files over the size cap, unreadable files and symlinks that point
+ * out of the tree; each skip is reported. Invalid UTF-8 is decoded with replacement
+ * characters, so the rest of the file is still scanned.
+ */
+
+
+
+/** Names that may be archives: read even when their path is allowed, when archives are opened. */
+const ARCHIVE_NAME = /\.(?:zip|jar|war|ear|apk|aar|nupkg|whl|egg|tar|tgz|gz|crx|xpi|vsix)$/i;
+const tree_SNIFF = 8000;
+const SKIP_DIRS = new Set(['.git']);
+function isBinary(buf) {
+    return buf.subarray(0, tree_SNIFF).indexOf(0) !== -1;
+}
+function toSlash(p) {
+    return external_node_path_.sep === '/' ? p : p.split(external_node_path_.sep).join('/');
+}
+function inside(root, target) {
+    const rel = (0,external_node_path_.relative)(root, target);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
+}
+function errCode(err) {
+    return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
+}
+/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. Async: archives are read as streams. */
+async function* walkTree(root, opts) {
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
+    const st = (0,external_node_fs_.statSync)(root);
+    if (st.isFile()) {
+        const frag = readOne(root, root.split(/[\\/]/).pop() ?? root, opts);
+        if (frag)
+            yield* frag;
+        return;
+    }
+    const stack = [''];
+    while (stack.length) {
+        const relDir = stack.pop() ?? '';
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, relDir), { withFileTypes: true });
+        }
+        catch (err) {
+            opts.skipped.push({ path: relDir || '.', reason: `directory not readable (${errCode(err)})` });
+            continue;
+        }
+        entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+        const subdirs = [];
+        const files = [];
+        for (const e of entries) {
+            const rel = relDir ? `${relDir}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (!SKIP_DIRS.has(e.name))
+                    subdirs.push(rel);
+            }
+            else if (e.isFile()) {
+                files.push({ rel });
+            }
+            else if (e.isSymbolicLink()) {
+                let target;
+                try {
+                    target = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(root, rel));
+                }
+                catch {
+                    opts.skipped.push({ path: rel, reason: 'symlink with a missing target' });
+                    continue;
+                }
+                if (!inside(realRoot, target)) {
+                    opts.skipped.push({ path: rel, reason: 'symlink pointing out of the scanned tree' });
+                }
+                // a link inside the tree is not followed: its target is scanned where it is
+            }
+        }
+        files.reverse();
+        const opensArchives = (opts.archive?.maxDepth ?? 0) > 0;
+        for (const f of files) {
+            if (opts.skipPath?.(toSlash(f.rel)) && !(opensArchives && ARCHIVE_NAME.test(f.rel)))
+                continue;
+            const frag = readOne((0,external_node_path_.join)(realRoot, f.rel), f.rel, opts);
+            if (frag)
+                yield* frag;
+        }
+        for (const d of subdirs)
+            stack.push(d);
+    }
+}
+/** One file: its size checked on the open descriptor (no separate stat), then read whole. */
+function readFile(abs, rel, opts) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(abs, 'r');
+    }
+    catch (err) {
+        opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
+        return null;
+    }
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (opts.maxBytes > 0 && size > opts.maxBytes) {
+            opts.skipped.push({ path: rel, reason: `larger than ${formatMb(opts.maxBytes)} (${formatMb(size)}); raise max-target-megabytes to scan it` });
+            return null;
+        }
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    catch (err) {
+        opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
+        return null;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** A text file as a fragment, an archive as its members' fragments, or null (skipped, with a note). */
+function readOne(abs, rel, opts) {
+    const buf = readFile(abs, rel, opts);
+    if (!buf)
+        return null;
+    if (opensArchive(buf, opts))
+        return archiveFragments(buf, toSlash(rel), opts);
+    if (isBinary(buf)) {
+        opts.skipped.push({ path: rel, reason: 'binary file' });
+        return null;
+    }
+    opts.stats.bytes += buf.length;
+    opts.stats.files++;
+    return [{ text: buf.toString('utf8'), path: toSlash(rel) }];
+}
+function formatMb(bytes) {
+    const mb = bytes / (1024 * 1024);
+    return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+}
+
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+;// CONCATENATED MODULE: ./src/scanner/sources/lines.ts
+/** Splits a byte stream into lines (\n, a trailing \r kept off), decoding UTF-8 across chunk edges. */
+
+async function* splitLines(stream) {
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for await (const chunk of stream) {
+        const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+        let start = 0;
+        let nl = text.indexOf('\n');
+        if (nl < 0) {
+            rest += text;
+            continue;
+        }
+        let first = true;
+        while (nl >= 0) {
+            let line = first ? rest + text.slice(start, nl) : text.slice(start, nl);
+            first = false;
+            if (line.endsWith('\r'))
+                line = line.slice(0, -1);
+            yield line;
+            start = nl + 1;
+            nl = text.indexOf('\n', start);
+        }
+        rest = text.slice(start);
+    }
+    rest += decoder.end();
+    if (rest !== '')
+        yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+/**
+ * The same lines, as one array per chunk of the stream: one await per chunk instead of one per
+ * line (a history of 100k lines spends most of its time in per-line async iteration otherwise).
+ */
+async function* splitLineBatches(stream) {
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    let rest = '';
+    for await (const chunk of stream) {
+        const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+        const last = text.lastIndexOf('\n');
+        if (last < 0) {
+            rest = text;
+            continue;
+        }
+        const lines = text.slice(0, last).split('\n');
+        for (let i = 0; i < lines.length; i++) {
+            const l = lines[i];
+            if (l.endsWith('\r'))
+                lines[i] = l.slice(0, -1);
+        }
+        rest = text.slice(last + 1);
+        yield lines;
+    }
+    rest += decoder.end();
+    if (rest !== '')
+        yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
+}
+
+;// CONCATENATED MODULE: ./src/scanner/sources/git.ts
+/**
+ * Git as a source: `git log -p -U0` over a range or the whole history and `git diff --cached`
+ * for staged changes, streamed line by line into the diff parser so a long history never
+ * sits in memory. Arguments are revisions and fixed flags only (never file content or
+ * secrets). Any git failure is an error: the scan never passes on a git error.
+ */
+
+
+
+
+
+
+
+/** Flags that neutralise user configuration which would change the diff's shape. */
+const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+const CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'log.showSignature=false', '-c', 'color.ui=never'];
+class GitError extends errors/* UserError */.yo {
+    constructor(message) {
+        super('', message);
+    }
+}
+/** Runs git, capturing output (for plumbing commands with small output). */
+function git(cwd, args) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', [...CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+        child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    });
+}
+/** git, failing with git's own first error line when it exits non-zero. */
+async function gitOk(cwd, args, what) {
+    const r = await git(cwd, args);
+    if (r.code !== 0)
+        throw new GitError(`${what} failed: ${firstError(r.stderr) || `git exited with ${r.code}`}`);
+    return r.stdout;
+}
+/** git's first error line, without the credentials of a remote URL (GitLab's origin is https://gitlab-ci-token:TOKEN@host/…). */
+function firstError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+    return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi, '$1***@').slice(0, 300);
+}
+/** git's output lines, a chunk's worth at a time. */
+async function* streamGit(cwd, args, what) {
+    const child = (0,external_node_child_process_.spawn)('git', [...CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+        if (stderr.length < 8192)
+            stderr += d.toString('utf8');
+    });
+    const closed = new Promise((resolve, reject) => {
+        child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+        child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : -1)));
+    });
+    let finished = false;
+    try {
+        yield* splitLineBatches(child.stdout);
+        finished = true;
+    }
+    finally {
+        if (!finished)
+            child.kill();
+    }
+    const code = await closed;
+    if (code !== 0)
+        throw new GitError(`${what} failed: ${firstError(stderr) || `git exited with ${code}`}`);
+}
+/** Names worth reading back as blobs: archives by their usual extensions (a blob read per binary file would cost). */
+const git_ARCHIVE_NAME = /\.(zip|jar|war|ear|apk|aar|nupkg|whl|egg|tar|tgz|gz|tar\.gz|crx|xpi|vsix)$/i;
+/** A blob's bytes (`rev:path`, or `:path` for the index), or null with a skip note. */
+function readBlob(cwd, spec, maxBytes) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', [...CONFIG, 'cat-file', 'blob', spec], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+        const out = [];
+        let size = 0;
+        let over = false;
+        child.stdout.on('data', (d) => {
+            size += d.length;
+            if (maxBytes > 0 && size > maxBytes) {
+                over = true;
+                child.kill();
+            }
+            else
+                out.push(d);
+        });
+        child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+        child.on('close', (code) => resolve(over || code !== 0 ? null : Buffer.concat(out)));
+    });
+}
+async function* binaryChange(cwd, b, opts) {
+    const shown = b.commit ? `${b.commit.sha.slice(0, 12)}:${b.path}` : b.path;
+    if (!opts.archive || opts.archive.maxDepth <= 0 || !git_ARCHIVE_NAME.test(b.path)) {
+        opts.skipped.push({ path: shown, reason: git_ARCHIVE_NAME.test(b.path) ? 'archive: set max-archive-depth to scan inside it' : 'binary file' });
+        return;
+    }
+    const buf = await readBlob(cwd, `${b.commit?.sha ?? ''}:${b.path}`, opts.maxBytes);
+    if (!buf) {
+        opts.skipped.push({ path: shown, reason: `archive larger than ${formatMb(opts.maxBytes)} or unreadable; raise max-target-megabytes to scan it` });
+        return;
+    }
+    if (!archiveKind(buf)) {
+        opts.skipped.push({ path: shown, reason: 'binary file' });
+        return;
+    }
+    yield* archiveFragments(buf, b.path, opts, b.commit);
+}
+async function* git_parse(cwd, batches, parser, opts, binaries) {
+    for await (const lines of batches) {
+        for (const line of lines) {
+            const f = parser.push(line);
+            if (f)
+                yield f;
+            while (binaries.length) {
+                const b = binaries.shift();
+                if (b)
+                    yield* binaryChange(cwd, b, opts);
+            }
+        }
+    }
+    const last = parser.end();
+    if (last)
+        yield last;
+    for (const b of binaries.splice(0))
+        yield* binaryChange(cwd, b, opts);
+}
+/**
+ * The commits of `revisions` (e.g. ['base..head'] or ['HEAD']), or of every ref, or of the
+ * user's log options, newest first, each commit once, each file's added lines as a fragment.
+ * `paths` limits the scan to those paths. Our diff flags come after the user's options, so the
+ * shape of the output stays ours (git takes the last of a repeated option).
+ */
+function gitLogFragments(cwd, revisions, opts, paths = [], sel = {}) {
+    const fmt = commitFormat();
+    const fixed = [...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`];
+    const args = sel.logOpts
+        ? ['log', ...sel.logOpts, ...fixed, '--', ...paths]
+        : ['log', ...fixed, ...(sel.all ? ['--full-history', '--all'] : []), '--end-of-options', ...revisions, '--', ...paths];
+    const what = sel.logOpts ? `git log ${sel.logOpts.join(' ')}` : sel.all ? 'git log --all' : `git log ${revisions.join(' ')}`;
+    const binaries = [];
+    return git_parse(cwd, streamGit(cwd, args, what), new DiffParser(fmt, { ...opts, binaries }), opts, binaries);
+}
+/**
+ * Long options that would write a file, run or read something else, or change the shape of the
+ * patch the parser reads (a family by its prefix: --stat=…, --word-diff-regex=…, --name-only).
+ * The diff flags we append after the user's options override the rest (format, colour, prefixes).
+ */
+const REFUSED_LONG = /^--(output|stat|numstat|shortstat|dirstat|summary|compact-summary|raw|check|no-patch|word-diff|color-words|graph|line-prefix|cumulative|follow|walk-reflogs|reflog|stdin|ext-diff|textconv|exec|upload-pack|open-files-in-pager|cc|combined|dense-combined|remerge-diff|diff-merges|binary|null|reverse-diff|)(?![a-z])|^--(name-|patch-with-)/;
+/** Short options: one letter, or a letter with its value (-n5, -S<text>, -U3); -s, -R, -g, -z, -c, -L, -O and bundles (-sp) are refused. */
+const ALLOWED_SHORT = /^-(\d+|[ipmuWEFP]|[nlU]\d*|[SG].+|[MCB][\d/%]*)$/;
+/**
+ * gitleaks' --log-opts split as gitleaks splits it (on whitespace) and checked: each option
+ * goes to `git log` as it is, so one that writes a file (--output) or changes the patch format
+ * is refused, naming the option (never echoing the rest).
+ */
+function logOptions(raw) {
+    const parts = raw.split(/\s+/).filter(Boolean);
+    if (!parts.length)
+        return undefined;
+    if (parts.length > 64 || raw.length > 4096)
+        throw new errors/* UserError */.yo('log-opts', 'too long (at most 64 options)');
+    for (const p of parts) {
+        if (!p.startsWith('-'))
+            continue;
+        if (p.startsWith('--') ? REFUSED_LONG.test(p) : !ALLOWED_SHORT.test(p))
+            throw new errors/* UserError */.yo('log-opts', `${p.replace(/=.*$/s, '').slice(0, 40)} is not supported here (it would redirect or reshape the patch output)`);
+    }
+    return parts;
+}
+/** The staged changes (what `git commit` would record): for pre-commit hooks. */
+function stagedFragments(cwd, opts, paths = []) {
+    const args = ['diff', '--cached', ...DIFF_FLAGS.filter((f) => f !== '-p'), '--', ...paths];
+    const binaries = [];
+    return git_parse(cwd, streamGit(cwd, args, 'git diff --cached'), new DiffParser(null, { ...opts, binaries }), opts, binaries);
 }
 
 // EXTERNAL MODULE: ./src/core/files.ts
@@ -1348,37 +1974,6 @@ function parseNotify(raw) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/archive/index.ts + 6 modules
-var archive = __webpack_require__(5382);
-;// CONCATENATED MODULE: ./src/scanner/archive/walk.ts
-/**
- * The scanner's view of archives: src/archive reads them (zip, tar, gzip, tar.gz/tgz, nested
- * up to a depth, streamed, never written to disk); this walk collects each member whole (up to
- * its cap) for the rules and names it `outer.zip!inner/path`, as gitleaks does. Refusals
- * (bombs, oversized members, `../` names, damaged data) are Skipped notes and cost no other member.
- */
-
-const DEFAULT_LIMITS = { maxDepth: 2, maxEntryBytes: 10 * 1048576, maxTotalBytes: 256 * 1048576, maxRatio: 200 };
-/** What `b` is, from its first bytes. */
-function archiveKind(b) {
-    return (0,archive/* sniffArchive */.tx)(b);
-}
-/** Why a member path may not be named (absolute, `../`, NUL), or null. */
-const unsafePath = (/* unused pure expression or super */ null && (unsafeName));
-/** Every regular member of `data` (itself an archive), depth-first, nested archives opened while depth allows. */
-async function* walkArchive(data, name, limits, skipped) {
-    for await (const m of (0,archive/* readArchive */.bL)(data, name, { ...limits, refuseUnsafeNames: true, gzipNames: 'inner' }, skipped)) {
-        if (m.unopened) {
-            if (m.unopened.why === 'too deep')
-                skipped.push({ path: m.path, reason: `archive nested deeper than max-archive-depth ${limits.maxDepth}: not opened` });
-            continue;
-        }
-        const bytes = await m.read();
-        if (bytes)
-            yield { path: m.path, data: bytes };
-    }
-}
-
 // EXTERNAL MODULE: ./src/core/http.ts + 1 modules
 var core_http = __webpack_require__(3871);
 ;// CONCATENATED MODULE: ./src/scanner/verify/check.ts
@@ -1662,6 +2257,7 @@ async function verifyFindings(findings, all, o) {
 
 
 
+
 /** gitleaks/gitleaks-action v2/v3 reads these instead of inputs. */
 const GITLEAKS_ACTION_ENV = [
     'GITLEAKS_CONFIG',
@@ -1716,6 +2312,13 @@ function readSource(r, base) {
         return { kind: 'stdin' };
     if (staged)
         return { kind: 'staged' };
+    const logOpts = logOptions(r.input('log-opts'));
+    if (logOpts) {
+        // gitleaks' --log-opts picks the commits itself: a range or another mode would contradict it
+        if (range || base.trim() || r.input('head').trim() || (mode !== 'auto' && mode !== 'history'))
+            throw new errors/* UserError */.yo('log-opts', 'log-opts picks the commits itself: give it alone (with --history or scan-mode history/auto), without range, base, head or another scan-mode');
+        return { kind: 'log', logOpts };
+    }
     if (history)
         mode = 'history';
     if (range) {
@@ -4035,9 +4638,72 @@ function sortFindings(findings) {
 const build_END = String.raw `(?:[\x60'"\s;,)\]}>|&]|\\[nrt]|$)`;
 /** The assignment operators of code and config files (=, :, :=, =>, ||, ?=, ...). */
 const ASSIGN = String.raw `(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`;
-/** A token recognisable by its own prefix: \b(body)END. */
+/**
+ * The characters a token body can hold beyond letters and digits: every punctuation character
+ * named in one of its character classes (`\w` adds `_`). Literal separators outside classes
+ * (`sk-`, `dt0c01.`) are not part of the alphabet: they only occur at fixed places.
+ */
+function tokenExtras(body) {
+    const extra = new Set();
+    let cls = null; // the punctuation of the class being read
+    let separator = false; // the class holds a space or a quote: it separates a key from the token
+    let start = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '\\') {
+            const n = body[i + 1] ?? '';
+            i++;
+            if (n === 'w') {
+                if (cls)
+                    cls.push('_');
+                else
+                    extra.add('_');
+            }
+            else if (cls && n === 's')
+                separator = true;
+            else if (cls && !/[A-Za-z0-9]/.test(n))
+                cls.push(n);
+            continue;
+        }
+        if (!cls) {
+            if (c === '[') {
+                cls = [];
+                separator = false;
+                start = i + 1;
+                if (body[i + 1] === '^')
+                    throw new Error(`token body with a negated class: ${body.slice(0, 30)}`);
+            }
+            continue;
+        }
+        if (c === ']') {
+            if (!separator)
+                for (const x of cls)
+                    extra.add(x);
+            cls = null;
+        }
+        else if (c === "'" || c === '"' || c === ' ')
+            separator = true;
+        else if (/[A-Za-z0-9]/.test(c))
+            continue;
+        else if (c !== '-' || i === start || body[i + 1] === ']')
+            cls.push(c); // a '-' between two characters is a range
+    }
+    return [...extra].sort().join('');
+}
+/**
+ * Where a token's own format ends it: the next character is not one its alphabet could continue
+ * with (letters, digits and the body's punctuation), or the end. A token glued inside a longer
+ * run of its alphabet does not match; one followed by `@ : . / % # =` (URL userinfo, a sentence's
+ * end, a presigned URL) does, unless that character belongs to the alphabet. The boundary
+ * character is consumed outside the secret group (RE2 has no lookahead).
+ */
+function tokenEnd(body) {
+    const esc = tokenExtras(body).replace(/[\\\]^-]/g, (c) => `\\${c}`);
+    return String.raw `(?:[^A-Za-z0-9${esc}]|$)`;
+}
+/** A token recognisable by its own prefix: \b(body) then the end its alphabet gives it. */
 function token(id, description, body, keywords, sample, entropy = 0) {
-    return { id, description, regex: String.raw `\b(${body})${build_END}`, keywords, entropy, ...(sample ? { sample } : {}) };
+    return { id, description, regex: String.raw `\b(${body})${tokenEnd(body)}`, keywords, entropy, ...(sample ? { sample } : {}) };
 }
 /** A value assigned to a key naming the provider: (?i)NAME...= "value". */
 function assigned(id, description, names, value, keywords, sample, entropy = 0) {
@@ -4138,7 +4804,7 @@ const CLOUD_RULES = [
     },
     {
         id: 'azure-ad-client-secret', description: 'Microsoft Entra ID (Azure AD) application client secret',
-        regex: String.raw `(?:^|[\\'"\x60\s>=:(,)])([a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?:$|[\\'"\x60\s<),])`,
+        regex: String.raw `(?:^|[\\'"\x60\s>=:(,)/])([a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?:[^A-Za-z0-9_~.-]|$)`,
         keywords: ['q~'], entropy: 3, sample: { prefix: 'a1b8Q~', chars: cloud_AN, len: 34 },
     },
     {
@@ -4282,7 +4948,7 @@ const KEY_RULES = [
     },
     {
         id: 'jwt', description: 'JSON Web Token',
-        regex: String.raw `\b(ey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.(?:[a-zA-Z0-9/\\_-]{10,}={0,2})?)(?:[\x60'"\s;]|\\[nr]|$)`,
+        regex: String.raw `\b(ey[a-zA-Z0-9]{17,}\.ey[a-zA-Z0-9/\\_-]{17,}\.(?:[a-zA-Z0-9/\\_-]{10,}={0,2})?)(?:[^A-Za-z0-9/\\_=-]|$)`,
         keywords: ['ey'], entropy: 3, sample: { prefix: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ', chars: keys_URL, len: 30, suffix: '.abcdefghijKLMNOPQRST0123456789', kv: '' },
     },
     {
@@ -4519,7 +5185,7 @@ const VCS_RULES = [
     tk('bitbucket-app-password', 'Bitbucket app password / API token (ATBB / ATCTT prefix)', '(?:ATBB|ATCTT3xFfGN0)[A-Za-z0-9_=-]{32,}', ['atbb', 'atctt3xffgn0'], ['ATBB', vcs_AN, 32], 3),
     {
         id: 'atlassian-api-token', description: 'Atlassian (Jira, Confluence) API token',
-        regex: String.raw `(?i:(?:atlassian|confluence|jira)[\w.-]{0,20}[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5})([a-zA-Z0-9]{24})(?:[\x60'"\s;]|\\[nr]|$)|\b(ATATT3[A-Za-z0-9_=-]{186})(?:[\x60'"\s;]|\\[nr]|$)`,
+        regex: String.raw `(?i:(?:atlassian|confluence|jira)[\w.-]{0,20}[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5})([a-zA-Z0-9]{24})(?:[\x60'"\s;]|\\[nr]|$)|\b(ATATT3[A-Za-z0-9_=-]{186})(?:[^A-Za-z0-9_=-]|$)`,
         keywords: ['atlassian', 'confluence', 'jira', 'atatt3'], entropy: 3.5, sample: { prefix: 'ATATT3', chars: vcs_AN, len: 186 },
     },
     kv('gitter-access-token', 'Gitter access token', 'gitter', '[a-z0-9_-]{40}', ['gitter'], ['', vcs_LN, 40], 3),
@@ -4545,7 +5211,12 @@ const VCS_RULES = [
         regex: String.raw `(?i)[\w.-]{0,50}?(?:administrator_login_password|password)[ \t\w.-]{0,20}[\s'"]{0,3}=[\s]{0,5}("[a-z0-9=_-]{8,64}")(?:[\x60'"\s;]|\\[nr]|$)`,
         keywords: ['administrator_login_password', 'password'], entropy: 2, sample: { prefix: '"', chars: vcs_LN, len: 16, suffix: '"', kv: 'tf-password' },
     },
-    tk('vault-service-token', 'HashiCorp Vault service token', String.raw `hvs\.[\w-]{90,120}|s\.[A-Za-z0-9]{24}`, ['hvs.', 's.'], ['hvs.', vcs_URL, 95], 3.5),
+    {
+        // the legacy `s.` form keeps the closing list: `s.` + 24 letters is also a minified method call, `s.abc…(`
+        id: 'vault-service-token', description: 'HashiCorp Vault service token',
+        regex: String.raw `\b(s\.[A-Za-z0-9]{24})${build_END}|\b(hvs\.[\w-]{90,120})${tokenEnd(String.raw `[\w-]`)}`,
+        keywords: ['hvs.', 's.'], entropy: 3.5, sample: { prefix: 'hvs.', chars: vcs_URL, len: 95 },
+    },
     tk('vault-batch-token', 'HashiCorp Vault batch token', String.raw `hvb\.[\w-]{138,300}`, ['hvb.'], ['hvb.', vcs_URL, 140], 4),
     tk('doppler-api-token', 'Doppler token (personal, service, CLI, SCIM, audit)', String.raw `dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9_-]{40,44}`, ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'], ['dp.pt.', vcs_AN, 43], 3),
     tk('1password-service-account-token', '1Password service account token', String.raw `ops_eyJ[a-zA-Z0-9+/]{250,}={0,3}`, ['ops_'], ['ops_eyJ', CH.B64, 260], 4),
@@ -4901,567 +5572,6 @@ async function createScanner(opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scanner/sources/archive.ts
-/**
- * Archives as fragments: the text members of an archive found in a tree or a commit, named
- * `outer.zip!inner/path`. Binary members are passed over silently (as binary files in a
- * tree are not findings); what the walk refuses (bombs, oversized, `../`) is a Skipped note.
- */
-
-const SNIFF = 8000;
-function binary(b) {
-    const n = Math.min(b.length, SNIFF);
-    for (let i = 0; i < n; i++)
-        if (b[i] === 0)
-            return true;
-    return false;
-}
-/** True when the options open archives and `buf` is one. */
-function opensArchive(buf, opts) {
-    return (opts.archive?.maxDepth ?? 0) > 0 && archiveKind(buf) !== null;
-}
-async function* archiveFragments(buf, path, opts, commit) {
-    if (!opts.archive)
-        return;
-    for await (const m of walkArchive(buf, path, opts.archive, opts.skipped)) {
-        if (binary(m.data))
-            continue;
-        opts.stats.files++;
-        opts.stats.bytes += m.data.length;
-        const f = { text: m.data.toString('utf8'), path: m.path };
-        if (commit)
-            f.commit = commit;
-        yield f;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/scanner/sources/tree.ts
-/**
- * A directory tree as fragments. Skips .git, binary files (a NUL byte in the first 8000
- * bytes, as git decides), files over the size cap, unreadable files and symlinks that point
- * out of the tree; each skip is reported. Invalid UTF-8 is decoded with replacement
- * characters, so the rest of the file is still scanned.
- */
-
-
-
-/** Names that may be archives: read even when their path is allowed, when archives are opened. */
-const ARCHIVE_NAME = /\.(?:zip|jar|war|ear|apk|aar|nupkg|whl|egg|tar|tgz|gz|crx|xpi|vsix)$/i;
-const tree_SNIFF = 8000;
-const SKIP_DIRS = new Set(['.git']);
-function isBinary(buf) {
-    return buf.subarray(0, tree_SNIFF).indexOf(0) !== -1;
-}
-function toSlash(p) {
-    return external_node_path_.sep === '/' ? p : p.split(external_node_path_.sep).join('/');
-}
-function inside(root, target) {
-    const rel = (0,external_node_path_.relative)(root, target);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
-}
-function errCode(err) {
-    return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'error';
-}
-/** Walks `root` depth-first in a stable (sorted) order. A single file as root is scanned as itself. Async: archives are read as streams. */
-async function* walkTree(root, opts) {
-    const realRoot = (0,external_node_fs_.realpathSync)(root);
-    const st = (0,external_node_fs_.statSync)(root);
-    if (st.isFile()) {
-        const frag = readOne(root, root.split(/[\\/]/).pop() ?? root, opts);
-        if (frag)
-            yield* frag;
-        return;
-    }
-    const stack = [''];
-    while (stack.length) {
-        const relDir = stack.pop() ?? '';
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, relDir), { withFileTypes: true });
-        }
-        catch (err) {
-            opts.skipped.push({ path: relDir || '.', reason: `directory not readable (${errCode(err)})` });
-            continue;
-        }
-        entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-        const subdirs = [];
-        const files = [];
-        for (const e of entries) {
-            const rel = relDir ? `${relDir}/${e.name}` : e.name;
-            if (e.isDirectory()) {
-                if (!SKIP_DIRS.has(e.name))
-                    subdirs.push(rel);
-            }
-            else if (e.isFile()) {
-                files.push({ rel });
-            }
-            else if (e.isSymbolicLink()) {
-                let target;
-                try {
-                    target = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(root, rel));
-                }
-                catch {
-                    opts.skipped.push({ path: rel, reason: 'symlink with a missing target' });
-                    continue;
-                }
-                if (!inside(realRoot, target)) {
-                    opts.skipped.push({ path: rel, reason: 'symlink pointing out of the scanned tree' });
-                }
-                // a link inside the tree is not followed: its target is scanned where it is
-            }
-        }
-        files.reverse();
-        const opensArchives = (opts.archive?.maxDepth ?? 0) > 0;
-        for (const f of files) {
-            if (opts.skipPath?.(toSlash(f.rel)) && !(opensArchives && ARCHIVE_NAME.test(f.rel)))
-                continue;
-            const frag = readOne((0,external_node_path_.join)(realRoot, f.rel), f.rel, opts);
-            if (frag)
-                yield* frag;
-        }
-        for (const d of subdirs)
-            stack.push(d);
-    }
-}
-/** One file: its size checked on the open descriptor (no separate stat), then read whole. */
-function readFile(abs, rel, opts) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(abs, 'r');
-    }
-    catch (err) {
-        opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
-        return null;
-    }
-    try {
-        const size = (0,external_node_fs_.fstatSync)(fd).size;
-        if (opts.maxBytes > 0 && size > opts.maxBytes) {
-            opts.skipped.push({ path: rel, reason: `larger than ${formatMb(opts.maxBytes)} (${formatMb(size)}); raise max-target-megabytes to scan it` });
-            return null;
-        }
-        return (0,external_node_fs_.readFileSync)(fd);
-    }
-    catch (err) {
-        opts.skipped.push({ path: rel, reason: `not readable (${errCode(err)})` });
-        return null;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** A text file as a fragment, an archive as its members' fragments, or null (skipped, with a note). */
-function readOne(abs, rel, opts) {
-    const buf = readFile(abs, rel, opts);
-    if (!buf)
-        return null;
-    if (opensArchive(buf, opts))
-        return archiveFragments(buf, toSlash(rel), opts);
-    if (isBinary(buf)) {
-        opts.skipped.push({ path: rel, reason: 'binary file' });
-        return null;
-    }
-    opts.stats.bytes += buf.length;
-    opts.stats.files++;
-    return [{ text: buf.toString('utf8'), path: toSlash(rel) }];
-}
-function formatMb(bytes) {
-    const mb = bytes / (1024 * 1024);
-    return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/scanner/sources/diff.ts
-/**
- * A streaming parser of `git log -p -U0` / `git diff -U0` output. Feed it line by line; it
- * returns one fragment per file per commit holding the added lines (joined by \n) and their
- * line numbers in the new file, taken from the hunk headers. Commit headers are framed by
- * markers carrying a per-run nonce, so a crafted commit message cannot fake the framing.
- */
-
-function commitFormat() {
-    const nonce = (0,external_node_crypto_.randomBytes)(6).toString('hex');
-    const start = `\x01PS-BEGIN-${nonce}`;
-    const end = `\x01PS-END-${nonce}`;
-    return { format: `${start}%H%x00%an%x00%ae%x00%aI%x00%B${end}`, start, end };
-}
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-/** Unquotes a C-style quoted git path ("b/a\tb" or "b/caf\303\251"). */
-function unquoteGitPath(raw) {
-    if (!raw.startsWith('"') || !raw.endsWith('"') || raw.length < 2)
-        return raw;
-    const body = raw.slice(1, -1);
-    const bytes = [];
-    const esc = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '"': 34, '\\': 92 };
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i] ?? '';
-        if (c !== '\\') {
-            for (const b of Buffer.from(c, 'utf8'))
-                bytes.push(b);
-            continue;
-        }
-        const n = body[i + 1] ?? '';
-        if (/[0-7]/.test(n)) {
-            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(esc[n] ?? n.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-function newPath(line) {
-    const raw = line.slice(4).replace(/\t$/, '');
-    if (raw === '/dev/null')
-        return null;
-    const p = unquoteGitPath(raw);
-    return p.startsWith('b/') ? p.slice(2) : p;
-}
-/** gitleaks writes commit dates in UTC, RFC 3339, whole seconds. */
-function utcDate(iso) {
-    const t = Date.parse(iso);
-    return Number.isNaN(t) ? iso : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-class DiffParser {
-    fmt;
-    opts;
-    commit;
-    header = null;
-    state = 'none';
-    path = null;
-    lines = [];
-    numbers = [];
-    bytes = 0;
-    oversize = false;
-    next = 0;
-    constructor(fmt, opts) {
-        this.fmt = fmt;
-        this.opts = opts;
-    }
-    /** Feeds one line; returns a finished fragment when this line closed one. */
-    push(line) {
-        if (this.header) {
-            if (line.endsWith(this.fmt?.end ?? '\0')) {
-                this.header.push(line.slice(0, -(this.fmt?.end.length ?? 0)));
-                this.startCommit(this.header.join('\n'));
-                this.header = null;
-            }
-            else
-                this.header.push(line);
-            return null;
-        }
-        if (this.fmt && line.startsWith(this.fmt.start)) {
-            const done = this.flush();
-            const rest = line.slice(this.fmt.start.length);
-            if (rest.endsWith(this.fmt.end))
-                this.startCommit(rest.slice(0, -this.fmt.end.length));
-            else
-                this.header = [rest];
-            this.state = 'none';
-            return done;
-        }
-        if (line.startsWith('diff --git ')) {
-            const done = this.flush();
-            this.state = 'header';
-            this.path = null;
-            return done;
-        }
-        if (this.state === 'header') {
-            if (line.startsWith('+++ '))
-                this.path = newPath(line);
-            else if (line.startsWith('Binary files ')) {
-                const m = / and (.+) differ$/.exec(line);
-                const p = m?.[1] && m[1] !== '/dev/null' ? newPath(`+++ ${m[1]}`) : null;
-                if (p && this.opts.binaries)
-                    this.opts.binaries.push(this.commit ? { path: p, commit: this.commit } : { path: p });
-                else if (p)
-                    this.opts.skipped.push(this.skip(p, 'binary file'));
-            }
-            else {
-                const h = HUNK.exec(line);
-                if (h) {
-                    this.state = 'hunk';
-                    this.next = Number(h[1]);
-                }
-            }
-            return null;
-        }
-        if (this.state === 'hunk') {
-            const c = line.charCodeAt(0);
-            if (c === 43 /* + */) {
-                if (this.path !== null)
-                    this.add(line.slice(1));
-                this.next++;
-            }
-            else if (c === 32 /* space */)
-                this.next++;
-            else if (line.startsWith('@@')) {
-                const h = HUNK.exec(line);
-                if (h)
-                    this.next = Number(h[1]);
-            }
-        }
-        return null;
-    }
-    /** Ends the stream; returns the last fragment, if any. */
-    end() {
-        return this.flush();
-    }
-    startCommit(text) {
-        const [sha = '', author = '', email = '', date = '', ...msg] = text.split('\0');
-        this.commit = { sha: sha.replace(/^\n+/, ''), author, email, date: utcDate(date), message: msg.join('\0').replace(/\n+$/, '') };
-        this.opts.stats.commits++;
-    }
-    add(text) {
-        if (this.oversize)
-            return;
-        this.bytes += text.length + 1;
-        if (this.opts.maxBytes > 0 && this.bytes > this.opts.maxBytes) {
-            this.oversize = true;
-            this.lines = [];
-            this.numbers = [];
-            return;
-        }
-        this.lines.push(text);
-        this.numbers.push(this.next);
-    }
-    skip(path, reason) {
-        return { path: this.commit ? `${this.commit.sha.slice(0, 12)}:${path}` : path, reason };
-    }
-    flush() {
-        let out = null;
-        if (this.path !== null && this.oversize) {
-            this.opts.skipped.push(this.skip(this.path, `added more than ${Math.round(this.opts.maxBytes / 1048576)} MB in one change; raise max-target-megabytes to scan it`));
-        }
-        else if (this.path !== null && this.lines.length) {
-            out = { text: this.lines.join('\n'), path: this.path, lineNumbers: this.numbers };
-            if (this.commit)
-                out.commit = this.commit;
-            this.opts.stats.files++;
-            this.opts.stats.bytes += this.bytes;
-        }
-        this.lines = [];
-        this.numbers = [];
-        this.bytes = 0;
-        this.oversize = false;
-        this.path = null;
-        this.state = 'none';
-        return out;
-    }
-}
-
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./src/scanner/sources/lines.ts
-/** Splits a byte stream into lines (\n, a trailing \r kept off), decoding UTF-8 across chunk edges. */
-
-async function* splitLines(stream) {
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
-    for await (const chunk of stream) {
-        const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-        let start = 0;
-        let nl = text.indexOf('\n');
-        if (nl < 0) {
-            rest += text;
-            continue;
-        }
-        let first = true;
-        while (nl >= 0) {
-            let line = first ? rest + text.slice(start, nl) : text.slice(start, nl);
-            first = false;
-            if (line.endsWith('\r'))
-                line = line.slice(0, -1);
-            yield line;
-            start = nl + 1;
-            nl = text.indexOf('\n', start);
-        }
-        rest = text.slice(start);
-    }
-    rest += decoder.end();
-    if (rest !== '')
-        yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
-}
-/**
- * The same lines, as one array per chunk of the stream: one await per chunk instead of one per
- * line (a history of 100k lines spends most of its time in per-line async iteration otherwise).
- */
-async function* splitLineBatches(stream) {
-    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
-    let rest = '';
-    for await (const chunk of stream) {
-        const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-        const last = text.lastIndexOf('\n');
-        if (last < 0) {
-            rest = text;
-            continue;
-        }
-        const lines = text.slice(0, last).split('\n');
-        for (let i = 0; i < lines.length; i++) {
-            const l = lines[i];
-            if (l.endsWith('\r'))
-                lines[i] = l.slice(0, -1);
-        }
-        rest = text.slice(last + 1);
-        yield lines;
-    }
-    rest += decoder.end();
-    if (rest !== '')
-        yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
-}
-
-;// CONCATENATED MODULE: ./src/scanner/sources/git.ts
-/**
- * Git as a source: `git log -p -U0` over a range or the whole history and `git diff --cached`
- * for staged changes, streamed line by line into the diff parser so a long history never
- * sits in memory. Arguments are revisions and fixed flags only (never file content or
- * secrets). Any git failure is an error: the scan never passes on a git error.
- */
-
-
-
-
-
-
-
-/** Flags that neutralise user configuration which would change the diff's shape. */
-const DIFF_FLAGS = ['-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
-const CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'log.showSignature=false', '-c', 'color.ui=never'];
-class GitError extends errors/* UserError */.yo {
-    constructor(message) {
-        super('', message);
-    }
-}
-/** Runs git, capturing output (for plumbing commands with small output). */
-function git(cwd, args) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', [...CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-        child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    });
-}
-/** git, failing with git's own first error line when it exits non-zero. */
-async function gitOk(cwd, args, what) {
-    const r = await git(cwd, args);
-    if (r.code !== 0)
-        throw new GitError(`${what} failed: ${firstError(r.stderr) || `git exited with ${r.code}`}`);
-    return r.stdout;
-}
-/** git's first error line, without the credentials of a remote URL (GitLab's origin is https://gitlab-ci-token:TOKEN@host/…). */
-function firstError(stderr) {
-    const lines = stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
-    return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]*@/gi, '$1***@').slice(0, 300);
-}
-/** git's output lines, a chunk's worth at a time. */
-async function* streamGit(cwd, args, what) {
-    const child = (0,external_node_child_process_.spawn)('git', [...CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-        if (stderr.length < 8192)
-            stderr += d.toString('utf8');
-    });
-    const closed = new Promise((resolve, reject) => {
-        child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-        child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : -1)));
-    });
-    let finished = false;
-    try {
-        yield* splitLineBatches(child.stdout);
-        finished = true;
-    }
-    finally {
-        if (!finished)
-            child.kill();
-    }
-    const code = await closed;
-    if (code !== 0)
-        throw new GitError(`${what} failed: ${firstError(stderr) || `git exited with ${code}`}`);
-}
-/** Names worth reading back as blobs: archives by their usual extensions (a blob read per binary file would cost). */
-const git_ARCHIVE_NAME = /\.(zip|jar|war|ear|apk|aar|nupkg|whl|egg|tar|tgz|gz|tar\.gz|crx|xpi|vsix)$/i;
-/** A blob's bytes (`rev:path`, or `:path` for the index), or null with a skip note. */
-function readBlob(cwd, spec, maxBytes) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', [...CONFIG, 'cat-file', 'blob', spec], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-        const out = [];
-        let size = 0;
-        let over = false;
-        child.stdout.on('data', (d) => {
-            size += d.length;
-            if (maxBytes > 0 && size > maxBytes) {
-                over = true;
-                child.kill();
-            }
-            else
-                out.push(d);
-        });
-        child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
-        child.on('close', (code) => resolve(over || code !== 0 ? null : Buffer.concat(out)));
-    });
-}
-async function* binaryChange(cwd, b, opts) {
-    const shown = b.commit ? `${b.commit.sha.slice(0, 12)}:${b.path}` : b.path;
-    if (!opts.archive || opts.archive.maxDepth <= 0 || !git_ARCHIVE_NAME.test(b.path)) {
-        opts.skipped.push({ path: shown, reason: git_ARCHIVE_NAME.test(b.path) ? 'archive: set max-archive-depth to scan inside it' : 'binary file' });
-        return;
-    }
-    const buf = await readBlob(cwd, `${b.commit?.sha ?? ''}:${b.path}`, opts.maxBytes);
-    if (!buf) {
-        opts.skipped.push({ path: shown, reason: `archive larger than ${formatMb(opts.maxBytes)} or unreadable; raise max-target-megabytes to scan it` });
-        return;
-    }
-    if (!archiveKind(buf)) {
-        opts.skipped.push({ path: shown, reason: 'binary file' });
-        return;
-    }
-    yield* archiveFragments(buf, b.path, opts, b.commit);
-}
-async function* git_parse(cwd, batches, parser, opts, binaries) {
-    for await (const lines of batches) {
-        for (const line of lines) {
-            const f = parser.push(line);
-            if (f)
-                yield f;
-            while (binaries.length) {
-                const b = binaries.shift();
-                if (b)
-                    yield* binaryChange(cwd, b, opts);
-            }
-        }
-    }
-    const last = parser.end();
-    if (last)
-        yield last;
-    for (const b of binaries.splice(0))
-        yield* binaryChange(cwd, b, opts);
-}
-/**
- * The commits of `revisions` (e.g. ['base..head'] or ['HEAD']), newest first, each file's
- * added lines as a fragment. `paths` limits the scan to those paths.
- */
-function gitLogFragments(cwd, revisions, opts, paths = []) {
-    const fmt = commitFormat();
-    const args = ['log', ...DIFF_FLAGS, '--no-show-signature', `--format=${fmt.format}`, '--end-of-options', ...revisions, '--', ...paths];
-    const binaries = [];
-    return git_parse(cwd, streamGit(cwd, args, `git log ${revisions.join(' ')}`), new DiffParser(fmt, { ...opts, binaries }), opts, binaries);
-}
-/** The staged changes (what `git commit` would record): for pre-commit hooks. */
-function stagedFragments(cwd, opts, paths = []) {
-    const args = ['diff', '--cached', ...DIFF_FLAGS.filter((f) => f !== '-p'), '--', ...paths];
-    const binaries = [];
-    return git_parse(cwd, streamGit(cwd, args, 'git diff --cached'), new DiffParser(null, { ...opts, binaries }), opts, binaries);
-}
-
 ;// CONCATENATED MODULE: ./src/scanner/sources/stdin.ts
 
 async function* stdinFragments(stream, name, opts) {
@@ -5504,7 +5614,10 @@ function fragments(source, opts) {
         case 'tree':
             return walkTree(source.root, opts);
         case 'git':
-            return gitLogFragments(source.cwd, source.revisions, opts, source.paths);
+            return gitLogFragments(source.cwd, source.revisions, opts, source.paths, {
+                ...(source.all ? { all: true } : {}),
+                ...(source.logOpts ? { logOpts: source.logOpts } : {}),
+            });
         case 'staged':
             return stagedFragments(source.cwd, opts, source.paths);
         case 'stdin':
@@ -5830,6 +5943,12 @@ async function sourceFor(plan, dir) {
     if (plan.kind === 'history') {
         const notes = [];
         await prepareHistory(root, notes);
+        if (plan.all) {
+            // every ref, each commit once (git log --all walks the union): a side branch or a tag HEAD does not reach is scanned too
+            if (!(await resolveCommit(root, 'HEAD')))
+                throw new GitError('cannot scan the history: the repository has no commits');
+            return { source: { kind: 'git', cwd: root, revisions: [], all: true }, root, target: 'the history of every ref', notes };
+        }
         const head = await resolveCommit(root, plan.head);
         if (!head)
             throw new GitError(`cannot scan the history of ${plan.head}: no such commit in the checkout`);
@@ -5854,6 +5973,13 @@ async function sourceFor(plan, dir) {
         target: `commits ${plan_short(p.base)}..${plan_short(p.head)} (${plan.why})`,
         notes: p.notes,
     };
+}
+/** gitleaks' --log-opts: exactly `git log <log-opts>` (no --all added), over a complete clone. */
+async function sourceForLogOpts(logOpts, dir) {
+    const root = await repoRoot(dir);
+    const notes = [];
+    await prepareHistory(root, notes);
+    return { source: { kind: 'git', cwd: root, revisions: [], logOpts }, root, target: `git log ${logOpts.join(' ')}`, notes };
 }
 function plan_short(rev) {
     return /^[0-9a-f]{40,64}$/i.test(rev) ? rev.slice(0, 12) : rev;
@@ -5888,9 +6014,13 @@ async function chooseSource(r, cfg) {
         const root = await repoRoot(dir);
         return { source: { kind: 'staged', cwd: root }, root, target: 'the staged changes', notes: [] };
     }
+    if (s.kind === 'log') {
+        r.info(`scan: git log ${s.logOpts.join(' ')} (log-opts)`);
+        return sourceForLogOpts(s.logOpts, dir);
+    }
     const ctx = r.context();
     const plan = planScan({ platform: ctx.platform, eventName: ctx.eventName, event: ctx.event, env: (n) => r.env(n), mode: s.mode, base: s.base, head: s.head });
-    r.info(`scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? 'the whole history' : 'a commit range'} (${plan.why})`);
+    r.info(`scan: ${plan.kind === 'tree' ? 'the files' : plan.kind === 'none' ? 'nothing' : plan.kind === 'history' ? (plan.all ? 'the whole history (every ref)' : `the history of ${plan.head}`) : 'a commit range'} (${plan.why})`);
     return sourceFor(plan, dir);
 }
 function rules(cfg, root) {
@@ -5909,9 +6039,9 @@ function scannerOptions(cfg, root) {
         opts.ignoreGitleaksAllow = true;
     return { opts, from };
 }
-/** A scan that saw everything (a tree, a whole history): only then can an ignore entry be called stale. */
+/** A scan that saw everything (a tree, a whole history): only then can an ignore entry be called stale. log-opts may pick any part: never complete. */
 function complete(source) {
-    return source?.kind === 'tree' || (source?.kind === 'git' && !source.revisions.some((x) => x.includes('..')));
+    return source?.kind === 'tree' || (source?.kind === 'git' && !source.logOpts && !source.revisions.some((x) => x.includes('..')));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/gitleaks-scan/delivery.ts
@@ -6379,9 +6509,10 @@ const gitleaksScanSpec = {
     positional: 'path',
     inputs: [
         { name: 'config', description: 'gitleaks TOML config; default: .gitleaks.toml, .github/.gitleaks.toml or gitleaks.toml in the repository, else the built-in rules', default: '' },
-        { name: 'scan-mode', description: 'auto (the event\'s commits; the whole history on schedule/workflow_dispatch; files when local), diff, history, tree, or none (no rule scan: injected: true alone)', default: 'auto' },
+        { name: 'scan-mode', description: 'auto (the event\'s commits; the whole history on schedule/workflow_dispatch; files when local), diff, history (every ref, as gitleaks\' git log --all), tree, or none (no rule scan: injected: true alone)', default: 'auto' },
         { name: 'base', description: 'scan the commits base..head instead of the event\'s range', default: '' },
-        { name: 'head', description: 'the last commit to scan (default: the event\'s head, else HEAD)', default: '' },
+        { name: 'head', description: 'the last commit to scan (default: the event\'s head, else HEAD); in history mode, scan only the history of this commit instead of every ref', default: '' },
+        { name: 'log-opts', description: 'gitleaks --log-opts: scan exactly git log <log-opts> (e.g. HEAD for the history of HEAD alone, or main..feature); no --all is added. Options that redirect or reshape the patch (--output, --stat, …) are refused', default: '' },
         { name: 'path', description: 'the directory to scan (tree mode) or the repository (git modes), relative to the workspace; also where injected: true searches (.git skipped)', default: '.' },
         { name: 'baseline', description: 'a previous gitleaks JSON report: findings already in it do not fail the step', default: '' },
         { name: 'fail-on-findings', description: 'fail the step when there are findings', default: 'true' },
@@ -6406,7 +6537,7 @@ const gitleaksScanSpec = {
         { name: 'verify-timeout', description: 'seconds per verification request', default: '10' },
         { name: 'injected', description: 'also search path (.git skipped, archives opened) for the values fetch-secrets, vault-login and oidc-assume-role injected earlier in this job (the leak guard); findings name the file, line and secret, never the value, and fail the step even with fail-on: live', default: 'false' },
         { name: 'fail-on', description: 'any: every finding fails the step; live: only findings verified live (needs verify: true)', default: 'any' },
-        { name: 'history', description: 'CLI: scan the whole git history (same as scan-mode history)', default: 'false' },
+        { name: 'history', description: 'CLI: scan the whole git history, every ref as gitleaks does (same as scan-mode history); --log-opts HEAD for the history of HEAD alone', default: 'false' },
         { name: 'range', description: 'CLI: scan the commits of a git range A..B', default: '' },
         { name: 'staged', description: 'CLI: scan the staged changes (a pre-commit hook)', default: 'false' },
         { name: 'stdin', description: 'CLI: scan standard input', default: 'false' },
