@@ -2,21 +2,16 @@
  * Annotations for findings. GitHub shows 10 error annotations per step, so the first ones
  * get an annotation on their file and line and one notice points to the summary for the rest.
  */
+import type { AnnotationProps } from '../../core/annotation.js';
 import type { Finding } from '../types.js';
 import { requiredText } from './required.js';
 import { FULL, redactorFor, showFindings, type ScanRedactor, type ShownFinding } from './redaction.js';
 
 export const ANNOTATION_LIMIT = 10;
 
-export interface FindingAnnotation {
+export interface FindingAnnotation extends AnnotationProps {
   level: 'error' | 'notice';
   message: string;
-  title?: string;
-  file?: string;
-  line?: number;
-  endLine?: number;
-  col?: number;
-  endColumn?: number;
 }
 
 function message(f: ShownFinding): string {
